@@ -1,0 +1,39 @@
+using CertPlatform.Web.Infrastructure;
+
+namespace CertPlatform.Web.Content;
+
+/// <summary>Command-line entry points: <c>lint</c> and <c>content-report</c> (no database, no web host).</summary>
+public static class ContentCommands
+{
+    public static int Lint(string contentRoot, TextWriter stdout, TextWriter stderr)
+    {
+        var result = new ContentLoader().Load(contentRoot);
+        foreach (var p in result.Problems) (p.IsWarning ? stdout : stderr).WriteLine(p);
+        var errors = result.Errors.Count();
+        stdout.WriteLine(result.Ok
+            ? $"content OK: {result.Lessons.Count} lessons, {result.Warnings.Count()} warnings ({contentRoot})"
+            : $"content has {errors} error(s) ({contentRoot})");
+        return result.Ok ? 0 : 1;
+    }
+
+    public static int Report(string contentRoot, TextWriter stdout, TextWriter stderr)
+    {
+        var result = new ContentLoader().Load(contentRoot);
+        foreach (var p in result.Errors) stderr.WriteLine(p);
+        if (result.Curriculum is null) return 1;
+        var report = ContentReport.Build(result.Curriculum, result.Lessons);
+        stdout.Write(report.ToText());
+        return result.Ok && !report.MissingTopics.Any() ? 0 : 1;
+    }
+
+    /// <summary>Runs a content command if <paramref name="args"/> name one; returns null otherwise.</summary>
+    public static int? TryRun(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("lint" or "content-report")) return null;
+        string? path = null;
+        for (var i = 1; i < args.Length; i++)
+            if (args[i] == "--content" && i + 1 < args.Length) path = args[++i];
+        var root = ContentSetup.ResolveContentRoot(path, Directory.GetCurrentDirectory());
+        return args[0] == "lint" ? Lint(root, Console.Out, Console.Error) : Report(root, Console.Out, Console.Error);
+    }
+}

@@ -1,0 +1,54 @@
+namespace CertPlatform.Web.Content;
+
+/// <summary>A problem found in content, reported as <c>file:line: message</c>.</summary>
+public sealed record ContentError(string File, int Line, string Message, bool IsWarning = false)
+{
+    public override string ToString() =>
+        $"{File}:{Line}: {(IsWarning ? "warning: " : "")}{Message}";
+}
+
+public sealed record Curriculum(string Title, IReadOnlyList<CurriculumPart> Parts, IReadOnlyList<string> Coverage);
+
+public sealed record CurriculumPart(string Id, string Title, int Weight, IReadOnlyList<CurriculumChapter> Chapters)
+{
+    public IEnumerable<CurriculumLessonRef> Lessons => Chapters.SelectMany(c => c.Lessons);
+}
+
+public sealed record CurriculumChapter(string Id, string Title, IReadOnlyList<string> Objectives, IReadOnlyList<CurriculumLessonRef> Lessons);
+
+/// <summary>A lesson as listed in curriculum.yaml (the file is checked separately).</summary>
+public sealed record CurriculumLessonRef(string Id, string File, IReadOnlyList<string> Topics, int Line);
+
+/// <summary>A heading inside a lesson, with its stable anchor (questions link to it).</summary>
+public sealed record LessonSection(int Level, string Title, string Anchor, int Line);
+
+/// <summary>A lesson file parsed and rendered: front matter, sanitised HTML and plain text for search.</summary>
+public sealed class Lesson
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required IReadOnlyList<string> Objectives { get; init; }
+    public required string Source { get; init; }
+    public int? Minutes { get; init; }
+    public required string File { get; init; }
+    public required string Html { get; init; }
+    public required IReadOnlyList<LessonSection> Sections { get; init; }
+    /// <summary>Plain text per section (anchor → text), used by search and snippets.</summary>
+    public required IReadOnlyList<(string Anchor, string Heading, string Text)> TextBySection { get; init; }
+
+    public string PartId { get; internal set; } = "";
+    public string ChapterId { get; internal set; } = "";
+    public IReadOnlyList<string> Topics { get; internal set; } = [];
+
+    public ProvenanceKind Provenance => Source switch
+    {
+        _ when Source.StartsWith("textbook+authored", StringComparison.Ordinal) => ProvenanceKind.TextbookAndAuthored,
+        _ when Source.StartsWith("textbook", StringComparison.Ordinal) => ProvenanceKind.Textbook,
+        _ when Source.StartsWith("course", StringComparison.Ordinal) => ProvenanceKind.CourseOutline,
+        _ => ProvenanceKind.Authored,
+    };
+
+    public bool HasAnchor(string anchor) => Sections.Any(s => s.Anchor == anchor);
+}
+
+public enum ProvenanceKind { Textbook, TextbookAndAuthored, Authored, CourseOutline }

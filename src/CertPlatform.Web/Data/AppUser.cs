@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CertPlatform.Web.Data;
+
+/// <summary>An account plus the profile HR needs on certification records.</summary>
+public sealed class AppUser : IdentityUser
+{
+    /// <summary>姓名</summary>
+    public string FullName { get; set; } = "";
+    /// <summary>工号 — unique when present.</summary>
+    public string? EmployeeNumber { get; set; }
+    /// <summary>单位</summary>
+    public string Organization { get; set; } = "";
+    /// <summary>部门</summary>
+    public string Department { get; set; } = "";
+    public bool IsActive { get; set; } = true;
+    /// <summary>Set for accounts created with an initial password; cleared when the user sets their own.</summary>
+    public bool MustChangePassword { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DeactivatedAt { get; set; }
+}
+
+public static class Roles
+{
+    public const string Trainee = "Trainee";
+    public const string Examiner = "Examiner";
+    public const string HR = "HR";
+    public const string Admin = "Admin";
+    public static readonly IReadOnlyList<string> All = [Trainee, Examiner, HR, Admin];
+}

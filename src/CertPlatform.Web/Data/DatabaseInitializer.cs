@@ -1,0 +1,34 @@
+using CertPlatform.Web.Features.Account;
+using CertPlatform.Web.Infrastructure;
+
+namespace CertPlatform.Web.Data;
+
+public sealed class DemoDataOptions
+{
+    public const string Section = "DemoData";
+    /// <summary>Create the demo accounts at start-up (on in Development by default).</summary>
+    public bool Enabled { get; set; }
+}
+
+/// <summary>Applies committed migrations, creates roles and (if enabled) demo accounts before the app serves requests.</summary>
+public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration config, ILogger<DatabaseInitializer> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var demo = config.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions();
+        await InitialiseAsync(services, demo.Enabled, cancellationToken);
+        log.LogInformation("Database ready (demo accounts {Demo})", demo.Enabled ? "enabled" : "disabled");
+    }
+
+    public static async Task InitialiseAsync(IServiceProvider services, bool withDemoAccounts, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await DatabaseSetup.MigrateAsync(db, ct);
+        var demo = scope.ServiceProvider.GetRequiredService<DemoAccounts>();
+        await demo.EnsureRolesAsync();
+        if (withDemoAccounts) await demo.EnsureDemoUsersAsync();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

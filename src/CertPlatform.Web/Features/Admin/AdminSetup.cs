@@ -1,0 +1,10 @@
+using FluentValidation;
+
+namespace CertPlatform.Web.Features.Admin;
+
+public static class AdminSetup
+{
+    public static IServiceCollection AddAdmin(this IServiceCollection services) =>
+        services.AddScoped<EmployeeImport>()
+            .AddScoped<IValidator<UserForm>, UserFormValidator>();
+}

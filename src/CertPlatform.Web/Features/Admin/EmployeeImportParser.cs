@@ -1,0 +1,281 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Account;
+using CsvHelper;
+using CsvHelper.Configuration;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace CertPlatform.Web.Features.Admin;
+
+/// <summary>One employee row from an import file; <see cref="Line"/> is the row number in the file.</summary>
+public sealed record EmployeeRow(int Line, string FullName, string EmployeeNumber, string Organization, string Department, IReadOnlyList<string> Roles, string Email);
+
+public sealed record ImportProblem(int Line, string Message)
+{
+    /// <summary>Line 0 means the file as a whole.</summary>
+    public override string ToString() => Line > 0 ? $"第 {Line} 行：{Message}" : Message;
+}
+
+public sealed class EmployeeImportResult
+{
+    public List<EmployeeRow> Rows { get; } = [];
+    public List<ImportProblem> Problems { get; } = [];
+    public bool Ok => Problems.Count == 0 && Rows.Count > 0;
+    public IEnumerable<ImportProblem> ProblemsFor(int line) => Problems.Where(p => p.Line == line);
+}
+
+/// <summary>
+/// Reads employee lists from CSV (UTF-8, or GB18030 as saved by Chinese Excel) or XLSX, with
+/// Chinese or English column headers, and checks every row. Nothing here touches the database.
+/// </summary>
+public sealed class EmployeeImportParser
+{
+    public const long MaxFileBytes = 2 * 1024 * 1024;
+    public const int MaxRows = 5000;
+    private const long MaxXlsxUncompressedBytes = 50 * 1024 * 1024;
+
+    private enum Column { FullName, EmployeeNumber, Organization, Department, OrgAndDept, Role, Email }
+
+    private static readonly Dictionary<string, Column> Headers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["姓名"] = Column.FullName, ["name"] = Column.FullName, ["full name"] = Column.FullName, ["fullname"] = Column.FullName,
+        ["工号"] = Column.EmployeeNumber, ["员工编号"] = Column.EmployeeNumber, ["employee number"] = Column.EmployeeNumber, ["employee no"] = Column.EmployeeNumber, ["employeenumber"] = Column.EmployeeNumber,
+        ["单位"] = Column.Organization, ["organization"] = Column.Organization, ["organisation"] = Column.Organization,
+        ["部门"] = Column.Department, ["department"] = Column.Department,
+        ["单位/部门"] = Column.OrgAndDept, ["organization/department"] = Column.OrgAndDept, ["organisation/department"] = Column.OrgAndDept,
+        ["角色"] = Column.Role, ["role"] = Column.Role, ["roles"] = Column.Role,
+        ["邮箱"] = Column.Email, ["电子邮箱"] = Column.Email, ["email"] = Column.Email, ["e-mail"] = Column.Email,
+    };
+
+    private static readonly Dictionary<string, string> RoleNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["学员"] = Roles.Trainee, ["trainee"] = Roles.Trainee,
+        ["考官"] = Roles.Examiner, ["阅卷人"] = Roles.Examiner, ["examiner"] = Roles.Examiner,
+        ["人事"] = Roles.HR, ["人力资源"] = Roles.HR, ["hr"] = Roles.HR,
+        ["管理员"] = Roles.Admin, ["admin"] = Roles.Admin, ["administrator"] = Roles.Admin,
+    };
+
+    public EmployeeImportResult Parse(Stream input, string fileName)
+    {
+        var result = new EmployeeImportResult();
+        using var buffer = new MemoryStream();
+        if (!CopyLimited(input, buffer))
+        {
+            result.Problems.Add(new(0, $"文件超过 {MaxFileBytes / 1024 / 1024} MB 的上限，请拆分后分批导入"));
+            return result;
+        }
+        buffer.Position = 0;
+        var ext = Path.GetExtension(fileName).ToLowerInvariant();
+        List<(int Line, string[] Cells)> table;
+        try
+        {
+            table = ext switch
+            {
+                ".csv" or ".txt" => ReadCsv(buffer),
+                ".xlsx" => ReadXlsx(buffer, result),
+                _ => throw new ImportFormatException($"不支持的文件类型“{ext}”：请上传 .csv 或 .xlsx 文件"),
+            };
+        }
+        catch (ImportFormatException ex)
+        {
+            result.Problems.Add(new(0, ex.Message));
+            return result;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or OpenXmlPackageException or IOException or CsvHelperException or FormatException)
+        {
+            result.Problems.Add(new(0, $"无法读取文件“{fileName}”：文件已损坏或不是有效的 {ext.TrimStart('.').ToUpperInvariant()} 文件"));
+            return result;
+        }
+        if (result.Problems.Count > 0) return result;
+
+        table = table.Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
+        if (table.Count == 0)
+        {
+            result.Problems.Add(new(0, "文件是空的：第一行应为表头（姓名、工号、单位、部门、角色、邮箱）"));
+            return result;
+        }
+        var (headerLine, headerCells) = table[0];
+        var map = new Dictionary<Column, int>();
+        for (var i = 0; i < headerCells.Length; i++)
+        {
+            var h = headerCells[i].Trim().Replace('／', '/');
+            if (h.Length == 0) continue;
+            if (!Headers.TryGetValue(h, out var col))
+            {
+                result.Problems.Add(new(headerLine, $"无法识别的列“{h}”：可用的列为 姓名、工号、单位、部门（或 单位/部门）、角色、邮箱"));
+                continue;
+            }
+            if (!map.TryAdd(col, i)) result.Problems.Add(new(headerLine, $"列“{h}”重复出现"));
+        }
+        foreach (var (col, label) in new[] { (Column.FullName, "姓名"), (Column.EmployeeNumber, "工号"), (Column.Email, "邮箱") })
+            if (!map.ContainsKey(col)) result.Problems.Add(new(headerLine, $"缺少必需的列“{label}”"));
+        if (!map.ContainsKey(Column.Organization) && !map.ContainsKey(Column.OrgAndDept))
+            result.Problems.Add(new(headerLine, "缺少必需的列“单位”（或“单位/部门”）"));
+        if (result.Problems.Count > 0) return result;
+
+        var dataRows = table.Skip(1).ToList();
+        if (dataRows.Count == 0) { result.Problems.Add(new(0, "文件只有表头，没有员工数据")); return result; }
+        if (dataRows.Count > MaxRows) { result.Problems.Add(new(0, $"文件共有 {dataRows.Count} 行数据，超过单次导入 {MaxRows} 行的上限，请拆分后分批导入")); return result; }
+
+        var seenNumbers = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var seenEmails = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (line, cells) in dataRows)
+        {
+            string Cell(Column c) => map.TryGetValue(c, out var i) && i < cells.Length ? Clean(cells[i]) : "";
+            var name = Cell(Column.FullName);
+            var number = Cell(Column.EmployeeNumber);
+            var email = Cell(Column.Email);
+            var org = Cell(Column.Organization);
+            var dept = Cell(Column.Department);
+            if (map.ContainsKey(Column.OrgAndDept))
+            {
+                var both = Cell(Column.OrgAndDept).Replace('／', '/');
+                var slash = both.IndexOf('/');
+                if (org.Length == 0) org = (slash < 0 ? both : both[..slash]).Trim();
+                if (dept.Length == 0 && slash >= 0) dept = both[(slash + 1)..].Trim();
+            }
+            var roleText = Cell(Column.Role);
+
+            if (name.Length == 0) result.Problems.Add(new(line, "姓名为空"));
+            else if (name.Length > ProfileRules.MaxName) result.Problems.Add(new(line, $"姓名超过 {ProfileRules.MaxName} 个字符"));
+            if (number.Length == 0) result.Problems.Add(new(line, "工号为空"));
+            else if (!ProfileRules.EmployeeNumberPattern.IsMatch(number)) result.Problems.Add(new(line, $"工号“{number}”格式不正确（只能包含字母、数字、下划线和连字符，最多 32 位）"));
+            else if (seenNumbers.TryGetValue(number, out var firstN)) result.Problems.Add(new(line, $"工号“{number}”与第 {firstN} 行重复"));
+            else seenNumbers[number] = line;
+            if (org.Length == 0) result.Problems.Add(new(line, "单位为空"));
+            else if (org.Length > ProfileRules.MaxOrganization) result.Problems.Add(new(line, $"单位超过 {ProfileRules.MaxOrganization} 个字符"));
+            if (dept.Length > ProfileRules.MaxOrganization) result.Problems.Add(new(line, $"部门超过 {ProfileRules.MaxOrganization} 个字符"));
+            if (email.Length == 0) result.Problems.Add(new(line, "邮箱为空"));
+            else if (!IsEmail(email)) result.Problems.Add(new(line, $"邮箱“{email}”格式不正确"));
+            else if (seenEmails.TryGetValue(email, out var firstE)) result.Problems.Add(new(line, $"邮箱“{email}”与第 {firstE} 行重复"));
+            else seenEmails[email] = line;
+
+            var roles = new List<string>();
+            foreach (var part in roleText.Split([',', ';', '，', '；', '、', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (RoleNames.TryGetValue(part, out var role)) { if (!roles.Contains(role)) roles.Add(role); }
+                else result.Problems.Add(new(line, $"角色“{part}”无效（可用：学员、考官、人事、管理员）"));
+            }
+            if (roles.Count == 0) roles.Add(Roles.Trainee);
+            result.Rows.Add(new EmployeeRow(line, name, number, org, dept, roles, email));
+        }
+        return result;
+    }
+
+    private static string Clean(string s) => s.Replace('\u00A0', ' ').Replace('\u3000', ' ').Trim();
+
+    private static bool IsEmail(string s)
+    {
+        var at = s.IndexOf('@');
+        return at > 0 && at == s.LastIndexOf('@') && at < s.Length - 3 && s.IndexOf('.', at) > at + 1 && !s.Any(char.IsWhiteSpace) && s.Length <= 256;
+    }
+
+    private static bool CopyLimited(Stream input, Stream output)
+    {
+        var buf = new byte[81920];
+        long total = 0;
+        int n;
+        while ((n = input.Read(buf, 0, buf.Length)) > 0)
+        {
+            total += n;
+            if (total > MaxFileBytes) return false;
+            output.Write(buf, 0, n);
+        }
+        return true;
+    }
+
+    /// <summary>UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise GB18030 (Excel's "CSV" on Chinese Windows).</summary>
+    internal static Encoding DetectEncoding(byte[] bytes)
+    {
+        try
+        {
+            new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            return new UTF8Encoding(false);
+        }
+        catch (DecoderFallbackException)
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding("GB18030");
+        }
+    }
+
+    private static List<(int, string[])> ReadCsv(MemoryStream buffer)
+    {
+        var bytes = buffer.ToArray();
+        var text = DetectEncoding(bytes).GetString(bytes).TrimStart('\uFEFF');
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false,
+            DetectDelimiter = true,
+            DetectDelimiterValues = [",", ";", "\t"],
+            BadDataFound = null,
+            MissingFieldFound = null,
+        };
+        using var reader = new StringReader(text);
+        using var csv = new CsvReader(reader, config);
+        var rows = new List<(int, string[])>();
+        while (csv.Read())
+        {
+            var record = csv.Parser.Record ?? [];
+            rows.Add((csv.Parser.RawRow, record));
+            if (rows.Count > MaxRows + 1) break;
+        }
+        return rows;
+    }
+
+    private static List<(int, string[])> ReadXlsx(MemoryStream buffer, EmployeeImportResult result)
+    {
+        // Reject zip bombs before the OpenXML SDK inflates anything.
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true))
+        {
+            if (zip.Entries.Sum(e => e.Length) > MaxXlsxUncompressedBytes)
+                throw new ImportFormatException("XLSX 文件解压后过大，已拒绝（可能是压缩炸弹）");
+        }
+        buffer.Position = 0;
+        using var doc = SpreadsheetDocument.Open(buffer, false);
+        var workbook = doc.WorkbookPart ?? throw new ImportFormatException("XLSX 文件中没有工作簿");
+        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
+            ?? throw new ImportFormatException("XLSX 文件中没有工作表");
+        var sheetPart = (WorksheetPart)workbook.GetPartById(firstSheet.Id!);
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+        var rows = new List<(int, string[])>();
+        foreach (var row in sheetPart.Worksheet.Descendants<Row>())
+        {
+            var cells = new List<string>();
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var col = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
+                while (cells.Count < col) cells.Add("");
+                cells.Add(CellText(cell, shared));
+            }
+            rows.Add(((int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1)), cells.ToArray()));
+            if (rows.Count > MaxRows + 1) break;
+        }
+        return rows;
+    }
+
+    private static string CellText(Cell cell, string[] shared)
+    {
+        var raw = cell.CellValue?.Text ?? cell.InnerText;
+        if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(raw, out var i) && i >= 0 && i < shared.Length) return shared[i];
+        if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString?.InnerText ?? "";
+        return raw ?? "";
+    }
+
+    private static int? ColumnIndex(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference)) return null;
+        var index = 0;
+        foreach (var ch in reference)
+        {
+            if (!char.IsAsciiLetter(ch)) break;
+            index = index * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
+        }
+        return index == 0 ? null : index - 1;
+    }
+}
+
+public sealed class ImportFormatException(string message) : Exception(message);

@@ -1,0 +1,58 @@
+using System.Text;
+using CertPlatform.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace CertPlatform.Web.Features.Admin;
+
+public sealed record ImportPreviewModel(EmployeeImport.Preview? Preview);
+
+[Authorize(Roles = Roles.Admin)]
+[Route("admin/users/import")]
+public sealed class ImportController(EmployeeImport import, IStringLocalizer<SharedResource> L) : Controller
+{
+    [HttpGet("")]
+    public IActionResult Index() => View(new ImportPreviewModel(null));
+
+    [HttpPost("")]
+    [RequestSizeLimit(EmployeeImportParser.MaxFileBytes + 64 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = EmployeeImportParser.MaxFileBytes + 64 * 1024)]
+    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", L["请选择要导入的 CSV 或 XLSX 文件"]);
+            return View("Index", new ImportPreviewModel(null));
+        }
+        await using var stream = file.OpenReadStream();
+        var preview = await import.PreviewAsync(stream, file.FileName, User, ct);
+        return View("Index", new ImportPreviewModel(preview));
+    }
+
+    [HttpPost("{importId:guid}/commit")]
+    public async Task<IActionResult> Commit(Guid importId, CancellationToken ct)
+    {
+        var result = await import.CommitAsync(importId, User, ct);
+        if (result is null)
+        {
+            TempData["Flash"] = L["导入预览已失效（超过 1 小时或已提交），请重新上传文件。"].Value;
+            return RedirectToAction(nameof(Index));
+        }
+        if (result.Problems.Count > 0)
+        {
+            var check = new EmployeeImportResult();
+            check.Problems.AddRange(result.Problems);
+            return View("Index", new ImportPreviewModel(new EmployeeImport.Preview(null, result.FileName, check)));
+        }
+        Response.Headers.CacheControl = "no-store";
+        return View("~/Features/Admin/Users/InitialPasswords.cshtml",
+            new InitialPasswordsModel(L["已导入 {0} 个账号", result.Created.Count], result.Created));
+    }
+
+    [HttpGet("template.csv")]
+    public IActionResult Template() =>
+        File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(
+            "姓名,工号,单位,部门,角色,邮箱\r\n张三,E1001,示例分公司,政企客户部,学员,zhangsan@example.com\r\n李四,E1002,示例分公司,培训中心,考官,lisi@example.com\r\n")).ToArray(),
+            "text/csv; charset=utf-8", "employees-template.csv");
+}

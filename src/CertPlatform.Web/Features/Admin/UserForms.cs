@@ -1,0 +1,35 @@
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Account;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace CertPlatform.Web.Features.Admin;
+
+public sealed class UserForm
+{
+    public string? Id { get; set; }
+    public string FullName { get; set; } = "";
+    public string EmployeeNumber { get; set; } = "";
+    public string Organization { get; set; } = "";
+    public string Department { get; set; } = "";
+    public string Email { get; set; } = "";
+    public List<string> Roles { get; set; } = [];
+}
+
+public sealed class UserFormValidator : AbstractValidator<UserForm>
+{
+    public UserFormValidator(IStringLocalizer<SharedResource> L)
+    {
+        RuleFor(f => f.FullName).ValidFullName(L);
+        RuleFor(f => f.EmployeeNumber).ValidEmployeeNumber(L);
+        RuleFor(f => f.Organization).NotEmpty().WithMessage(L["请填写单位"]).MaximumLength(ProfileRules.MaxOrganization);
+        RuleFor(f => f.Department).MaximumLength(ProfileRules.MaxOrganization);
+        RuleFor(f => f.Email).ValidEmail(L);
+        RuleFor(f => f.Roles).NotEmpty().WithMessage(L["至少选择一个角色"])
+            .Must(r => r.All(Data.Roles.All.Contains)).WithMessage(L["角色无效"]);
+    }
+}
+
+public sealed record UserListItem(string Id, string FullName, string? EmployeeNumber, string Organization, string Department, string Email, bool IsActive, bool LockedOut, IReadOnlyList<string> Roles);
+public sealed record UserListModel(IReadOnlyList<UserListItem> Users, string? Query, string? Role, string? Status, int Page, int Pages, int Total);
+public sealed record InitialPasswordsModel(string Title, IReadOnlyList<InitialPassword> Passwords);

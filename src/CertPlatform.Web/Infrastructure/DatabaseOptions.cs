@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Data;
+
+namespace CertPlatform.Web.Infrastructure;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    /// <summary>Only "Sqlite" today; the PostgreSQL provider arrives with the scale-out work.</summary>
+    public string Provider { get; set; } = "Sqlite";
+    /// <summary>Relative paths in a SQLite data source are resolved against the app's content root.</summary>
+    public string ConnectionString { get; set; } = "Data Source=data/certplatform.db";
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                $"Configuration 'Database:Provider' is '{options.Provider}': the supported value is 'Sqlite'.");
+        var connectionString = SqliteConnectionString(options.ConnectionString, contentRoot);
+        services.AddDbContext<AppDbContext>(o => o.UseSqlite(connectionString));
+        return services;
+    }
+
+    /// <summary>Makes the data source absolute and creates its folder, so the app runs from any working directory.</summary>
+    public static string SqliteConnectionString(string configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+            throw new InvalidOperationException("Configuration 'Database:ConnectionString' has no Data Source.");
+        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies committed migrations and switches the SQLite file to WAL (persistent per file).</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                await db.Database.MigrateAsync(ct);
+            }
+            finally { await db.Database.CloseConnectionAsync(); }
+        }
+        else
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace CertPlatform.Web.Infrastructure;
+
+public static class ValidationExtensions
+{
+    /// <summary>Puts validator messages next to their fields (asp-validation-for).</summary>
+    public static bool AddTo(this ValidationResult result, ModelStateDictionary modelState, string prefix = "")
+    {
+        foreach (var e in result.Errors)
+            modelState.AddModelError(prefix.Length == 0 ? e.PropertyName : $"{prefix}.{e.PropertyName}", e.ErrorMessage);
+        return result.IsValid;
+    }
+
+    public static void AddTo(this IdentityResult result, ModelStateDictionary modelState, string key = "")
+    {
+        foreach (var e in result.Errors) modelState.AddModelError(key, e.Description);
+    }
+}

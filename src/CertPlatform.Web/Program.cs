@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using CertPlatform.Web;
+using CertPlatform.Web.Content;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Account;
+using CertPlatform.Web.Features.Admin;
+using CertPlatform.Web.Features.Lessons;
+using CertPlatform.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+// Commands that need no web host: `lint`, `content-report` (see README).
+if (ContentCommands.TryRun(args) is { } exitCode) return exitCode;
+
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "seed").ToArray());
+var isDev = builder.Environment.IsDevelopment();
+
+builder.Services.AddSerilog((services, lc) =>
+{
+    lc.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+    if (builder.Configuration.GetValue("Logging:Json", !isDev)) lc.WriteTo.Console(new RenderedCompactJsonFormatter());
+    else lc.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+});
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddContent(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddAccounts(builder.Configuration, isDev);
+builder.Services.AddLessons();
+builder.Services.AddAdmin();
+builder.Services.AddHostedService<DatabaseInitializer>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var keysFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
+    builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
+builder.Services.AddDataProtection().SetApplicationName("CertPlatform").PersistKeysToFileSystem(Directory.CreateDirectory(keysFolder));
+
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddControllersWithViews(o =>
+    {
+        o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        o.Conventions.Add(new FeatureConvention());
+    })
+    .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureFolderViewLocationExpander()))
+    .AddViewLocalization();
+builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
+        ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("RateLimits:LoginPerMinute", 30), Window = TimeSpan.FromMinutes(1) }));
+});
+
+var app = builder.Build();
+
+if (args.Contains("seed"))
+{
+    await DatabaseInitializer.InitialiseAsync(app.Services, withDemoAccounts: true);
+    Console.WriteLine("Database migrated; roles and demo accounts are in place (see README).");
+    return 0;
+}
+
+if (!isDev)
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+
+var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("zh-CN"),
+    SupportedCultures = cultures,
+    SupportedUICultures = cultures,
+    // Chinese first: the browser's Accept-Language does not switch the UI, only the user's choice does.
+    RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
+});
+
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseForcedPasswordChange();
+app.UseAuthorization();
+
+app.MapHealthChecks("/healthz", HealthResponse.Options);
+app.MapControllers();
+app.Run();
+return 0;
+
+public partial class Program;
