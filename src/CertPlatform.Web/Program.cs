@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using System.Threading.RateLimiting;
 using CertPlatform.Web;
 using CertPlatform.Web.Content;
@@ -41,10 +44,14 @@ var keysFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPa
 builder.Services.AddDataProtection().SetApplicationName("CertPlatform").PersistKeysToFileSystem(Directory.CreateDirectory(keysFolder));
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+// Emit Chinese as characters, not &#x…; entities (smaller pages, readable source).
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddControllersWithViews(o =>
     {
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         o.Conventions.Add(new FeatureConvention());
+        // Validation messages come from the FluentValidation validators, in the UI language.
+        o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
     })
     .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureFolderViewLocationExpander()))
     .AddViewLocalization();

@@ -31,7 +31,9 @@ public sealed class HomeController(ContentCatalog catalog, LessonProgressStore p
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }
 
-    [HttpGet("/error/{status:int?}")]
+    // Any method: status-code pages re-execute the original request (e.g. a POST rejected with 400).
+    [Route("/error/{status:int?}")]
+    [IgnoreAntiforgeryToken]
     public IActionResult Error(int? status)
     {
         var code = status ?? 500;

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CertPlatform.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertPlatform.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app on a real SQLite file in its own temp folder (database, Data Protection keys),
+/// migrated by the app's own start-up code, with demo accounts.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public AppFactory(string? dataFolder = null)
+    {
+        DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "certplatform-it-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+        _settings["Database:ConnectionString"] = $"Data Source={Path.Combine(DataFolder, "test.db")}";
+        _settings["DataProtection:KeysPath"] = Path.Combine(DataFolder, "keys");
+        _settings["DemoData:Enabled"] = "true";
+        _settings["RateLimits:LoginPerMinute"] = "1000";
+        _settings["Serilog:MinimumLevel:Default"] = "Warning";
+    }
+
+    public string DataFolder { get; }
+    public bool KeepDataFolder { get; set; }
+
+    public AppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+    }
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    });
+
+    public async Task<HttpClient> SignedInClient(string email, string password)
+    {
+        var client = NewClient();
+        var response = await client.LoginAsync(email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"login as {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public T Scoped<T>(Func<IServiceProvider, T> use)
+    {
+        using var scope = Services.CreateScope();
+        return use(scope.ServiceProvider);
+    }
+
+    public async Task<T> ScopedAsync<T>(Func<AppDbContext, Task<T>> use)
+    {
+        using var scope = Services.CreateScope();
+        return await use(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && !KeepDataFolder)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}
+
+public static partial class HttpClientForms
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string pageUrl)
+    {
+        var html = await client.GetStringAsync(pageUrl);
+        var m = TokenPattern().Match(html);
+        if (!m.Success) throw new InvalidOperationException($"no antiforgery token on {pageUrl}");
+        return WebUtility.HtmlDecode(m.Groups[1].Value);
+    }
+
+    /// <summary>Posts a form the way a browser does: token taken from <paramref name="pageUrl"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = await client.AntiforgeryTokenAsync(pageUrl);
+        var all = fields.Append(new("__RequestVerificationToken", token));
+        return await client.PostAsync(action, new FormUrlEncodedContent(all));
+    }
+
+    public static Task<HttpResponseMessage> LoginAsync(this HttpClient client, string email, string password) =>
+        client.PostFormAsync("/account/login", "/account/login", [new("Email", email), new("Password", password)]);
+
+    public static KeyValuePair<string, string> F(string k, string v) => new(k, v);
+}
