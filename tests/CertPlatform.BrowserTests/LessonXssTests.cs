@@ -25,7 +25,7 @@ public sealed class LessonXssTests(ProbeSiteFixture site)
         Assert.DoesNotContain("'unsafe-eval'", scriptSrc);
 
         // Nothing inline survived the sanitiser, so the CSP had nothing to block either.
-        Assert.Empty(result.CspViolations);
+        Assert.True(result.CspViolations.Count == 0, "CSP violations:\n" + string.Join("\n", result.CspViolations));
     }
 
     [Fact]
@@ -53,10 +53,13 @@ public sealed class LessonXssTests(ProbeSiteFixture site)
         page.Console += (_, message) =>
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-                lock (cspViolations) cspViolations.Add(message.Text);
+                lock (cspViolations) cspViolations.Add($"{message.Text} [{message.Location}]");
         };
 
         await page.LogInAsync(user.Email, user.Password, "/lessons");
+        // Only the lesson page counts. (The login page's empty validation summary renders
+        // <li style="display:none">, which the CSP blocks harmlessly.)
+        lock (cspViolations) cspViolations.Clear();
         var response = await page.GotoAsync($"/lessons/{TestContent.ProbeLessonId}", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         Assert.NotNull(response);
         Assert.Equal(200, response.Status);

@@ -43,6 +43,27 @@ internal static class YamlNodes
             error = new ContentError(file, Math.Max(line, 1), $"invalid YAML: {FirstLine(message)}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way on some unterminated flow collections; point at the likely line.
+            error = new ContentError(file, SuspiciousLine(text) + lineOffset,
+                "invalid YAML: unterminated [ ], { } or quotes");
+            return null;
+        }
+    }
+
+    /// <summary>The first line whose brackets or quotes do not balance (1-based), or 1.</summary>
+    internal static int SuspiciousLine(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var l = lines[i];
+            if (l.Count(c => c == '[') != l.Count(c => c == ']') || l.Count(c => c == '{') != l.Count(c => c == '}')
+                || l.Count(c => c == '"') % 2 == 1)
+                return i + 1;
+        }
+        return 1;
     }
 
     private static string FirstLine(string s)
