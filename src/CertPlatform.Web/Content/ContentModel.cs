@@ -48,6 +48,18 @@ public sealed class Lesson
         _ => ProvenanceKind.Authored,
     };
 
+    /// <summary>The source line without its provenance keyword ("textbook 第一部分 第一节 一" → "第一部分 第一节 一").</summary>
+    public string SourceDetail
+    {
+        get
+        {
+            var rest = Source;
+            foreach (var prefix in new[] { "textbook+authored", "textbook", "authored", "course" })
+                if (rest.StartsWith(prefix, StringComparison.Ordinal)) { rest = rest[prefix.Length..]; break; }
+            return rest.TrimStart(' ', '—', '-', '–', ':', '：');
+        }
+    }
+
     public bool HasAnchor(string anchor) => Sections.Any(s => s.Anchor == anchor);
 }
 

@@ -26,7 +26,8 @@ public sealed class LessonTests(SharedApp app) : IClassFixture<SharedApp>
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{lesson.Id}: {(int)response.StatusCode}");
             var doc = await parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
             Assert.Equal(lesson.Title, doc.QuerySelector("article.lesson h1")?.TextContent.Trim());
-            Assert.Contains(lesson.Source, doc.QuerySelector(".provenance")?.TextContent ?? "");
+            Assert.Contains(lesson.SourceDetail, doc.QuerySelector(".provenance")?.TextContent ?? "");
+            Assert.StartsWith("出处：", doc.QuerySelector(".provenance")?.TextContent.Trim());
             Assert.Equal(lesson.Objectives.Count, doc.QuerySelectorAll(".objectives li").Length);
             Assert.NotNull(doc.QuerySelector(".lesson-body #key-points"));
             foreach (var s in lesson.Sections.Where(s => s.Level == 2))

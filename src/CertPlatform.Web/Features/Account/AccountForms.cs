@@ -12,7 +12,7 @@ public sealed class LoginForm
     public string? ReturnUrl { get; set; }
 }
 
-public sealed class RegisterForm
+public sealed class RegisterForm : IProfileFields
 {
     public string FullName { get; set; } = "";
     public string EmployeeNumber { get; set; } = "";
@@ -52,15 +52,33 @@ public static class ProfileRules
             .MaximumLength(256).WithMessage(L["邮箱过长"]);
 }
 
-public sealed class RegisterFormValidator : AbstractValidator<RegisterForm>
+/// <summary>The profile fields HR relies on, shared by self-registration and the admin user form.</summary>
+public interface IProfileFields
 {
-    public RegisterFormValidator(IStringLocalizer<SharedResource> L)
+    string FullName { get; }
+    string EmployeeNumber { get; }
+    string Organization { get; }
+    string Department { get; }
+    string Email { get; }
+}
+
+public sealed class ProfileValidator : AbstractValidator<IProfileFields>
+{
+    public ProfileValidator(IStringLocalizer L)
     {
         RuleFor(f => f.FullName).ValidFullName(L);
         RuleFor(f => f.EmployeeNumber).ValidEmployeeNumber(L);
         RuleFor(f => f.Organization).NotEmpty().WithMessage(L["请填写单位"]).MaximumLength(ProfileRules.MaxOrganization);
         RuleFor(f => f.Department).MaximumLength(ProfileRules.MaxOrganization);
         RuleFor(f => f.Email).ValidEmail(L);
+    }
+}
+
+public sealed class RegisterFormValidator : AbstractValidator<RegisterForm>
+{
+    public RegisterFormValidator(IStringLocalizer<SharedResource> L)
+    {
+        Include(new ProfileValidator(L));
         RuleFor(f => f.Password).NotEmpty().WithMessage(L["请填写密码"]);
         RuleFor(f => f.ConfirmPassword).Equal(f => f.Password).WithMessage(L["两次输入的密码不一致"]);
     }

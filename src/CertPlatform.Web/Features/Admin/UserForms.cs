@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Admin;
 
-public sealed class UserForm
+public sealed class UserForm : IProfileFields
 {
     public string? Id { get; set; }
     public string FullName { get; set; } = "";
@@ -20,11 +20,7 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
 {
     public UserFormValidator(IStringLocalizer<SharedResource> L)
     {
-        RuleFor(f => f.FullName).ValidFullName(L);
-        RuleFor(f => f.EmployeeNumber).ValidEmployeeNumber(L);
-        RuleFor(f => f.Organization).NotEmpty().WithMessage(L["请填写单位"]).MaximumLength(ProfileRules.MaxOrganization);
-        RuleFor(f => f.Department).MaximumLength(ProfileRules.MaxOrganization);
-        RuleFor(f => f.Email).ValidEmail(L);
+        Include(new ProfileValidator(L));
         RuleFor(f => f.Roles).NotEmpty().WithMessage(L["至少选择一个角色"])
             .Must(r => r.All(Data.Roles.All.Contains)).WithMessage(L["角色无效"]);
     }

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests need when it is missing (Debian chromium,
+# fonts-noto-cjk, poppler-utils), builds, lints the content and runs every test project.
+# The last line it prints is "N passed, N failed"; the exit code is non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+missing=()
+for pkg in chromium fonts-noto-cjk poppler-utils; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing test prerequisites: ${missing[*]}"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+echo "== build"
+dotnet tool restore >/dev/null
+if ! dotnet build CertPlatform.sln -c Release -nologo -v q; then
+  echo "build failed"; echo "0 passed, 1 failed"; exit 1
+fi
+
+passed=0; failed=0
+echo "== content lint"
+if dotnet run --no-build --no-launch-profile -c Release --project src/CertPlatform.Web -- lint; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+for project in tests/CertPlatform.UnitTests tests/CertPlatform.IntegrationTests tests/CertPlatform.BrowserTests; do
+  name=$(basename "$project")
+  echo "== $name"
+  dotnet test "$project" --no-build -c Release --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results"
+  trx="$results/$name.trx"
+  if [ ! -f "$trx" ]; then
+    echo "$name produced no results (crashed?)"; failed=$((failed + 1)); continue
+  fi
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  attr() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]\+' || echo 0; }
+  p=$(attr passed); f=$(( $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted) ))
+  passed=$((passed + p)); failed=$((failed + f))
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
