@@ -7,7 +7,13 @@ public static class RepoPaths
 
     public static string Content => Path.Combine(Root, "content");
 
-    public static string Screenshots => Path.Combine(Root, "docs", "screenshots");
+    /// <summary>
+    /// docs/screenshots when UPDATE_SCREENSHOTS=1 (refreshing the README images), otherwise a folder under
+    /// TestResults so an ordinary test run leaves the working tree untouched.
+    /// </summary>
+    public static string Screenshots => Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+        ? Path.Combine(Root, "docs", "screenshots")
+        : Path.Combine(Root, "TestResults", "screenshots");
 
     private static string FindRoot()
     {
