@@ -10,7 +10,7 @@ public sealed record SearchHit(Lesson Lesson, string Anchor, string Heading, str
 /// Full-text search over lesson text that works for Chinese. Chinese has no word spaces and most
 /// words are two characters, which FTS5's trigram tokenizer cannot find; the lesson set is small
 /// (well under 1 MB of text), so a normalised substring scan over every section is both exact and
-/// fast (see bench/RESULTS.md). Whitespace in the query separates terms that must all occur.
+/// fast (bench/lesson-read.sh, results in bench/RESULTS.md). Whitespace in the query separates terms that must all occur.
 /// </summary>
 public sealed class LessonSearch
 {

@@ -1,6 +1,7 @@
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CertPlatform.Web.Features.Lessons;
 
@@ -10,11 +11,21 @@ public sealed record PartProgress(CurriculumPart Part, int Learned, int Total)
 }
 
 /// <summary>Reading progress: last opened lesson (resume) and lessons marked learned.</summary>
-public sealed class LessonProgressStore(AppDbContext db, ContentCatalog catalog, TimeProvider clock)
+public sealed class LessonProgressStore(AppDbContext db, ContentCatalog catalog, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>Re-reading the lesson one last opened within this window does not write again.</summary>
+    public static readonly TimeSpan ViewRecordWindow = TimeSpan.FromMinutes(5);
+
+    private sealed record LastView(string LessonId, DateTimeOffset At);
+
     public async Task RecordViewAsync(string userId, string lessonId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
+        // Reading is the hot path: skip the database write when this lesson is already the user's
+        // latest recorded view (resume stays exact: opening another lesson always writes).
+        var key = "lesson-view:" + userId;
+        if (cache.TryGetValue(key, out LastView? last) && last!.LessonId == lessonId && now - last.At < ViewRecordWindow) return;
+        cache.Set(key, new LastView(lessonId, now), ViewRecordWindow);
         var row = await db.LessonProgress.SingleOrDefaultAsync(p => p.UserId == userId && p.LessonId == lessonId, ct);
         if (row is null)
             db.LessonProgress.Add(new LessonProgress { UserId = userId, LessonId = lessonId, FirstViewedAt = now, LastViewedAt = now });
@@ -69,5 +80,5 @@ public sealed class LessonProgressStore(AppDbContext db, ContentCatalog catalog,
 public static class LessonsSetup
 {
     public static IServiceCollection AddLessons(this IServiceCollection services) =>
-        services.AddScoped<LessonProgressStore>();
+        services.AddMemoryCache().AddScoped<LessonProgressStore>();
 }
