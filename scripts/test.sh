@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need when it is missing (Debian chromium,
-# fonts-noto-cjk, poppler-utils), builds, lints the content and runs every test project.
+# fonts-noto-cjk, poppler-utils, postgresql), starts a throw-away PostgreSQL server, builds, lints the content and runs every test project.
 # The last line it prints is "N passed, N failed"; the exit code is non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 missing=()
-for pkg in chromium fonts-noto-cjk poppler-utils; do
+for pkg in chromium fonts-noto-cjk poppler-utils postgresql; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -15,6 +15,24 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
     || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# A throw-away PostgreSQL cluster on a private port (trust auth on loopback only), for the
+# provider tests. PostgreSQL refuses to run as root, so as root the cluster runs as "postgres".
+pg_port=55432
+pg_data="${TMPDIR:-/tmp}/certplatform-pg"
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ -n "$pg_bin" ]; then
+  if ! "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; then
+    echo "== starting PostgreSQL on 127.0.0.1:$pg_port"
+    rm -rf "$pg_data"; mkdir -p "$pg_data"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$pg_data"
+    as_pg "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null \
+      && as_pg "$pg_bin/pg_ctl" -D "$pg_data" -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1" -l "$pg_data/server.log" -w start >/dev/null \
+      || echo "PostgreSQL did not start (see $pg_data/server.log); the PostgreSQL tests will fail"
+  fi
+  export CERTPLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Pooling=true"
 fi
 
 echo "== build"

@@ -7,7 +7,7 @@ namespace CertPlatform.Web.Infrastructure;
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
-    /// <summary>Only "Sqlite" today; the PostgreSQL provider arrives with the scale-out work.</summary>
+    /// <summary>"Sqlite" (embedded, default) or "PostgreSQL" (for running several instances).</summary>
     public string Provider { get; set; } = "Sqlite";
     /// <summary>Relative paths in a SQLite data source are resolved against the app's content root.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/certplatform.db";
@@ -18,11 +18,21 @@ public static class DatabaseSetup
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException(
-                $"Configuration 'Database:Provider' is '{options.Provider}': the supported value is 'Sqlite'.");
-        var connectionString = SqliteConnectionString(options.ConnectionString, contentRoot);
-        services.AddDbContext<AppDbContext>(o => o.UseSqlite(connectionString));
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            throw new InvalidOperationException("Configuration 'Database:ConnectionString' is empty.");
+        switch (options.Provider.ToLowerInvariant())
+        {
+            case "sqlite":
+                var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                break;
+            case "postgresql" or "postgres" or "npgsql":
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Configuration 'Database:Provider' is '{options.Provider}': use 'Sqlite' or 'PostgreSQL'.");
+        }
         return services;
     }
 

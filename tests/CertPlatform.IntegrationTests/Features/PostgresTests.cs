@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using CertPlatform.IntegrationTests.Infrastructure;
+using CertPlatform.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
+
+namespace CertPlatform.IntegrationTests.Features;
+
+/// <summary>
+/// A real PostgreSQL server: a database of its own per test class, created and dropped here.
+/// scripts/test.sh starts a throw-away server and sets CERTPLATFORM_TEST_POSTGRES.
+/// </summary>
+public sealed class PostgresDatabase : IDisposable
+{
+    public const string Variable = "CERTPLATFORM_TEST_POSTGRES";
+    private readonly string _server;
+
+    public PostgresDatabase()
+    {
+        _server = Environment.GetEnvironmentVariable(Variable)
+            ?? throw new InvalidOperationException($"{Variable} is not set: run the tests with scripts/test.sh, which starts PostgreSQL, or set it to a server connection string (Host=…;Port=…;Username=…)");
+        Name = "certplatform_test_" + Guid.NewGuid().ToString("N")[..12];
+        using var c = new NpgsqlConnection(_server);
+        c.Open();
+        using var cmd = new NpgsqlCommand($"CREATE DATABASE {Name}", c);
+        cmd.ExecuteNonQuery();
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = Name }.ToString();
+        Factory = new AppFactory().With("Database:Provider", "PostgreSQL").With("Database:ConnectionString", ConnectionString);
+    }
+
+    public string Name { get; }
+    public string ConnectionString { get; }
+    public AppFactory Factory { get; }
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        NpgsqlConnection.ClearAllPools();
+        using var c = new NpgsqlConnection(_server);
+        c.Open();
+        using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", c);
+        cmd.ExecuteNonQuery();
+    }
+}
+
+public sealed partial class PostgresTests(PostgresDatabase pg) : IClassFixture<PostgresDatabase>
+{
+    [Fact]
+    public async Task The_app_migrates_postgresql_and_reports_it_healthy()
+    {
+        var response = await pg.Factory.NewClient().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var c = new NpgsqlConnection(pg.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", c);
+        Assert.True((long)(await cmd.ExecuteScalarAsync())! >= 1);
+        Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", await pg.Factory.ScopedAsync(db => Task.FromResult(db.Database.ProviderName)));
+    }
+
+    [Fact]
+    public async Task Progress_and_resume_persist_on_postgresql()
+    {
+        var demo = Demo.Account(Roles.Trainee);
+        var client = await pg.Factory.SignedInClient(demo.Email, demo.Password);
+        await client.PostFormAsync("/lessons/p1-swot", "/lessons/p1-swot/learned", [F("learned", "true")]);
+        await client.GetAsync("/lessons/p1-crm");
+        var again = await pg.Factory.SignedInClient(demo.Email, demo.Password);
+        Assert.Equal("/lessons/p1-crm", (await again.GetAsync("/lessons/resume")).Headers.Location?.OriginalString);
+        Assert.Contains("learned-state", await again.GetStringAsync("/lessons/p1-swot"));
+    }
+
+    [GeneratedRegex("action=\"(/admin/users/import/[0-9a-f-]+/commit)\"")]
+    private static partial Regex CommitAction();
+
+    [Fact]
+    public async Task Employee_import_commits_in_one_transaction_on_postgresql()
+    {
+        var admin = await pg.Factory.SignedInClient(Demo.Account(Roles.Admin).Email, Demo.Account(Roles.Admin).Password);
+        var token = await admin.AntiforgeryTokenAsync("/admin/users/import");
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("姓名,工号,单位,角色,邮箱\n林一,P1001,示例分公司,学员,lin1@example.com\n林二,P1002,示例分公司,考官,lin2@example.com\n"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "staff.csv");
+        var html = await (await admin.PostAsync("/admin/users/import", form)).Content.ReadAsStringAsync();
+        var action = WebUtility.HtmlDecode(CommitAction().Match(html).Groups[1].Value);
+        Assert.NotEmpty(action);
+        await admin.PostFormAsync("/admin/users/import", action, []);
+        Assert.Equal(2, await pg.Factory.ScopedAsync(db => db.Users.CountAsync(u => u.EmployeeNumber == "P1001" || u.EmployeeNumber == "P1002")));
+    }
+}
