@@ -1,0 +1,107 @@
+namespace CertPlatform.Web.Domain.Questions;
+
+/// <summary>
+/// What a candidate answered. Indices refer to the question's authored order (options, pairs,
+/// items); presenting them shuffled is the exam's concern, which maps choices back before grading.
+/// </summary>
+public sealed record Response
+{
+    /// <summary>Single/multiple choice: indices of the chosen options.</summary>
+    public IReadOnlyList<int> Selected { get; init; } = [];
+    public bool? TrueFalse { get; init; }
+    /// <summary>Fill-in: text per blank, blank 1 first.</summary>
+    public IReadOnlyList<string> Blanks { get; init; } = [];
+    /// <summary>Matching: for each left item (by pair index), the pair index of the right item chosen, or -1.</summary>
+    public IReadOnlyList<int> Matches { get; init; } = [];
+    /// <summary>Ordering: item indices (authored order) in the order the candidate put them.</summary>
+    public IReadOnlyList<int> Order { get; init; } = [];
+    public string Text { get; init; } = "";
+    /// <summary>Case: responses per part id.</summary>
+    public IReadOnlyDictionary<string, Response> Parts { get; init; } = new Dictionary<string, Response>();
+
+    public static readonly Response Empty = new();
+}
+
+public sealed record Grade(decimal Score, decimal Max, bool NeedsManualGrading, IReadOnlyList<Grade> Parts)
+{
+    public bool FullMarks => !NeedsManualGrading && Score == Max;
+}
+
+/// <summary>
+/// Scoring rules (documented in docs/grading.md; every rule has unit tests). Fractions are of the
+/// question's points and rounded to 2 decimals.
+/// <list type="bullet">
+/// <item>Single choice, true/false: all or nothing.</item>
+/// <item>Multiple choice: (correct options chosen − wrong options chosen) ÷ number of correct options,
+/// never below 0; full marks only for exactly the correct set.</item>
+/// <item>Fill-in: each blank is an equal share; a blank is right when its normalised text equals a
+/// normalised accepted answer (<see cref="AnswerNormalizer"/>).</item>
+/// <item>Matching: share of left items matched to their own right item.</item>
+/// <item>Ordering: share of neighbouring pairs in the answer that are also neighbours, in that order,
+/// in the key ("relative to the next item"); n items give n−1 pairs.</item>
+/// <item>Essay: not scored automatically; an examiner grades it.</item>
+/// <item>Case: the sum of its parts; needs manual grading if any part does.</item>
+/// </list>
+/// </summary>
+public static class Grader
+{
+    public static Grade Grade(Question q, Response? r)
+    {
+        r ??= Response.Empty;
+        if (q.Type == QuestionType.Case)
+        {
+            var parts = q.Parts.Select(p => Grade(p, r.Parts.TryGetValue(p.Id, out var pr) ? pr : Response.Empty)).ToList();
+            return new Grade(parts.Sum(p => p.Score), parts.Sum(p => p.Max), parts.Any(p => p.NeedsManualGrading), parts);
+        }
+        if (q.Type == QuestionType.Essay) return new Grade(0, q.Points, true, []);
+        var fraction = q.Type switch
+        {
+            QuestionType.Single => SingleChoice(q, r),
+            QuestionType.Multiple => MultipleChoice(q, r),
+            QuestionType.TrueFalse => r.TrueFalse is { } tf && tf == q.TrueFalseAnswer ? 1m : 0m,
+            QuestionType.Fill => Fill(q, r),
+            QuestionType.Matching => Matching(q, r),
+            QuestionType.Ordering => Ordering(q, r),
+            _ => throw new ArgumentOutOfRangeException(nameof(q), q.Type, "unknown question type"),
+        };
+        return new Grade(Math.Round(fraction * q.Points, 2, MidpointRounding.AwayFromZero), q.Points, false, []);
+    }
+
+    private static decimal SingleChoice(Question q, Response r) =>
+        r.Selected.Distinct().Count() == 1 && InRange(r.Selected[0], q.Options.Count) && q.Options[r.Selected[0]].Correct ? 1m : 0m;
+
+    private static decimal MultipleChoice(Question q, Response r)
+    {
+        var chosen = r.Selected.Where(i => InRange(i, q.Options.Count)).Distinct().ToList();
+        var correctCount = q.Options.Count(o => o.Correct);
+        if (correctCount == 0) return 0m;
+        var right = chosen.Count(i => q.Options[i].Correct);
+        var wrong = chosen.Count - right;
+        return Math.Max(0m, (decimal)(right - wrong) / correctCount);
+    }
+
+    private static decimal Fill(Question q, Response r)
+    {
+        if (q.Blanks.Count == 0) return 0m;
+        var right = q.Blanks.Select((accepted, i) => i < r.Blanks.Count && AnswerNormalizer.Matches(r.Blanks[i], accepted)).Count(ok => ok);
+        return (decimal)right / q.Blanks.Count;
+    }
+
+    private static decimal Matching(Question q, Response r)
+    {
+        if (q.Pairs.Count == 0) return 0m;
+        var right = Enumerable.Range(0, q.Pairs.Count).Count(i => i < r.Matches.Count && r.Matches[i] == i);
+        return (decimal)right / q.Pairs.Count;
+    }
+
+    private static decimal Ordering(Question q, Response r)
+    {
+        var n = q.Items.Count;
+        // An answer must be a permutation of the items; anything else scores 0.
+        if (n < 2 || r.Order.Count != n || r.Order.Distinct().Count() != n || r.Order.Any(i => !InRange(i, n))) return 0m;
+        var right = Enumerable.Range(0, n - 1).Count(k => r.Order[k + 1] == r.Order[k] + 1);
+        return (decimal)right / (n - 1);
+    }
+
+    private static bool InRange(int i, int count) => i >= 0 && i < count;
+}
