@@ -5,8 +5,9 @@ public sealed class ContentCatalog
 {
     private readonly Dictionary<string, int> _index;
 
-    public ContentCatalog(Curriculum curriculum, IReadOnlyDictionary<string, Lesson> lessons, string rootPath)
+    public ContentCatalog(Curriculum curriculum, IReadOnlyDictionary<string, Lesson> lessons, string rootPath, IReadOnlyList<BankQuestion>? questions = null)
     {
+        Questions = questions ?? [];
         Curriculum = curriculum;
         RootPath = rootPath;
         Ordered = curriculum.Parts.SelectMany(p => p.Lessons)
@@ -21,6 +22,10 @@ public sealed class ContentCatalog
     public string RootPath { get; }
     public IReadOnlyList<Lesson> Ordered { get; }
     public LessonSearch Search { get; }
+    /// <summary>The shipped question bank as loaded from content/questions (the seed for the database bank).</summary>
+    public IReadOnlyList<BankQuestion> Questions { get; }
+
+    public ContentReport Report() => ContentReport.Build(Curriculum, Ordered.ToDictionary(l => l.Id), Questions);
 
     public Lesson? Find(string id) => _index.TryGetValue(id, out var i) ? Ordered[i] : null;
 

@@ -11,7 +11,7 @@ public static class ContentCommands
         foreach (var p in result.Problems) (p.IsWarning ? stdout : stderr).WriteLine(p);
         var errors = result.Errors.Count();
         stdout.WriteLine(result.Ok
-            ? $"content OK: {result.Lessons.Count} lessons, {result.Warnings.Count()} warnings ({contentRoot})"
+            ? $"content OK: {result.Lessons.Count} lessons, {result.Questions.Count} questions, {result.Warnings.Count()} warnings ({contentRoot})"
             : $"content has {errors} error(s) ({contentRoot})");
         return result.Ok ? 0 : 1;
     }
@@ -21,9 +21,9 @@ public static class ContentCommands
         var result = new ContentLoader().Load(contentRoot);
         foreach (var p in result.Errors) stderr.WriteLine(p);
         if (result.Curriculum is null) return 1;
-        var report = ContentReport.Build(result.Curriculum, result.Lessons);
+        var report = ContentReport.Build(result.Curriculum, result.Lessons, result.Questions);
         stdout.Write(report.ToText());
-        return result.Ok && !report.MissingTopics.Any() ? 0 : 1;
+        return result.Ok && !report.MissingTopics.Any() && !report.TopicsBelowQuestionMinimum.Any() ? 0 : 1;
     }
 
     /// <summary>Runs a content command if <paramref name="args"/> name one; returns null otherwise.</summary>

@@ -7,6 +7,7 @@ public sealed class ContentLoadResult
 {
     public Curriculum? Curriculum { get; init; }
     public IReadOnlyDictionary<string, Lesson> Lessons { get; init; } = new Dictionary<string, Lesson>();
+    public IReadOnlyList<BankQuestion> Questions { get; init; } = [];
     public IReadOnlyList<ContentError> Problems { get; init; } = [];
     public IEnumerable<ContentError> Errors => Problems.Where(p => !p.IsWarning);
     public IEnumerable<ContentError> Warnings => Problems.Where(p => p.IsWarning);
@@ -92,12 +93,59 @@ public sealed class ContentLoader
             }
         }
 
-        return new ContentLoadResult { Curriculum = curriculum, Lessons = lessons, Problems = problems };
+        var questions = LoadQuestions(contentRoot, curriculum, lessons, problems);
+        return new ContentLoadResult { Curriculum = curriculum, Lessons = lessons, Questions = questions, Problems = problems };
 
         static ContentLoadResult Fail(ContentError e) => new() { Problems = [e] };
     }
 
     private static string Normalise(string path) => path.Replace('\\', '/');
+
+    public const string QuestionsFolder = "questions";
+
+    /// <summary>Loads the shipped bank and checks what it refers to: lesson, section anchor, unique ids.</summary>
+    private static List<BankQuestion> LoadQuestions(string contentRoot, Curriculum curriculum, Dictionary<string, Lesson> lessons, List<ContentError> problems)
+    {
+        var result = new List<BankQuestion>();
+        var dir = Path.Combine(contentRoot, QuestionsFolder);
+        if (!Directory.Exists(dir)) return result;
+        var listed = curriculum.Parts.SelectMany(p => p.Lessons).Select(l => l.Id).ToHashSet();
+        var ids = new Dictionary<string, string>();
+        foreach (var path in Directory.EnumerateFiles(dir, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var rel = Normalise(Path.GetRelativePath(contentRoot, path));
+            var parsed = QuestionFileParser.Parse(rel, File.ReadAllText(path));
+            problems.AddRange(parsed.Errors);
+            if (parsed.LessonId is null) continue;
+            if (!listed.Contains(parsed.LessonId))
+            {
+                problems.Add(new(rel, parsed.LessonLine, $"lesson '{parsed.LessonId}' does not exist"));
+                continue;
+            }
+            lessons.TryGetValue(parsed.LessonId, out var lesson); // null: the lesson failed to load and says why
+            foreach (var bq in parsed.Questions)
+            {
+                var q = bq.Question;
+                var ok = true;
+                foreach (var (qid, anchor) in new[] { (q.Id, q.Anchor) }.Concat(q.Parts.Select(p => (p.Id, p.Anchor))))
+                {
+                    if (ids.TryGetValue(qid, out var first))
+                    {
+                        problems.Add(new(rel, bq.Line, $"duplicate question id '{qid}' (first defined in {first})"));
+                        ok = false;
+                    }
+                    else ids[qid] = $"{rel}:{bq.Line}";
+                    if (lesson is not null && anchor is not null && !lesson.HasAnchor(anchor))
+                    {
+                        problems.Add(new(rel, bq.Line, $"{qid}: lesson '{lesson.Id}' has no section anchor '#{anchor}'"));
+                        ok = false;
+                    }
+                }
+                if (ok) result.Add(bq);
+            }
+        }
+        return result;
+    }
 
     /// <summary>Parses curriculum.yaml; structural problems are added to <paramref name="problems"/>.</summary>
     public static Curriculum? ParseCurriculum(string text, List<ContentError> problems)

@@ -38,7 +38,7 @@ public static class ContentSetup
         var result = new ContentLoader().Load(root);
         foreach (var w in result.Warnings) logger?.LogWarning("Content {Problem}", w.ToString());
         if (!result.Ok) throw new ContentInvalidException(result.Errors.ToList());
-        var catalog = new ContentCatalog(result.Curriculum!, result.Lessons, root);
+        var catalog = new ContentCatalog(result.Curriculum!, result.Lessons, root, result.Questions);
         services.AddSingleton(catalog);
         return services;
     }

@@ -210,7 +210,7 @@ public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
         var admin = await Admin();
         var html = await admin.GetStringAsync("/admin/content");
         Assert.Contains("第一部分 服务营销知识与能力", html);
-        Assert.Contains("0 个缺少课程", html);
+        Assert.Contains("0 个缺少课程，0 个可用试题少于 5 道", html);
         Assert.DoesNotContain("row-error", html);
     }
 }

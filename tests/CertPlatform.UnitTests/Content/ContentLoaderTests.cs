@@ -130,8 +130,11 @@ public sealed class ContentLoaderTests
         Assert.True(exit == 0, stderr.ToString());
         var r = new ContentLoader().Load(root);
         Assert.Empty(r.Warnings);
-        var report = ContentReport.Build(r.Curriculum!, r.Lessons);
+        var report = ContentReport.Build(r.Curriculum!, r.Lessons, r.Questions);
         Assert.Empty(report.MissingTopics);
+        Assert.Empty(report.TopicsBelowQuestionMinimum);
+        Assert.True(r.Questions.Count >= 600, $"{r.Questions.Count} questions");
+        Assert.All(Enum.GetValues<CertPlatform.Web.Domain.Questions.QuestionType>(), t => Assert.True(report.QuestionsByType[t] > 0, $"no {t} questions"));
         Assert.True(r.Lessons.Count >= 70);
         Assert.Equal(5, report.Parts.Count);
     }

@@ -7,7 +7,8 @@ namespace CertPlatform.Web.Domain.Questions;
 /// Canonical form of a typed answer, so that what Chinese input methods vary on does not change
 /// the result: full-width and half-width forms (NFKC: "ＡＢＣ１" = "abc1", "　" = " "), letter case,
 /// whitespace anywhere (surrounding or inner), and punctuation, Chinese or English ("，。、：“”（）"
-/// and ",.:\"()" are all ignored). Letters, digits, CJK characters and symbols such as + % are kept.
+/// and ",.:\"()" are all ignored). Letters, digits, CJK characters and meaningful signs
+/// (+ % ‰ # &amp; * / @) are kept, so "10%" ≠ "10" and "C++" ≠ "C".
 /// </summary>
 public static class AnswerNormalizer
 {
@@ -34,7 +35,10 @@ public static class AnswerNormalizer
     {
         UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
             or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation
-            or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.OtherPunctuation => true,
+            or UnicodeCategory.FinalQuotePunctuation => true,
+        UnicodeCategory.OtherPunctuation => !KeptSigns.Contains(r.Value),
         _ => false,
     };
+
+    private static readonly HashSet<int> KeptSigns = ['%', '‰', '#', '&', '*', '/', '@', '\\'];
 }

@@ -11,5 +11,5 @@ public sealed class ContentController(ContentCatalog catalog) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() =>
-        View(ContentReport.Build(catalog.Curriculum, catalog.Ordered.ToDictionary(l => l.Id)));
+        View(catalog.Report());
 }
