@@ -9,6 +9,7 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Admin;
 using CertPlatform.Web.Features.Lessons;
+using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -36,6 +37,7 @@ builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.Conte
 builder.Services.AddAccounts(builder.Configuration, isDev);
 builder.Services.AddLessons();
 builder.Services.AddAdmin();
+builder.Services.AddQuestionBank();
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

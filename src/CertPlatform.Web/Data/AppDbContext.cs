@@ -15,6 +15,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<QuestionRecord> Questions => Set<QuestionRecord>();
+    public DbSet<QuestionVersion> QuestionVersions => Set<QuestionVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -90,5 +92,38 @@ internal sealed class PendingImportConfiguration : IEntityTypeConfiguration<Pend
         b.Property(p => p.Kind).HasMaxLength(32);
         b.Property(p => p.FileName).HasMaxLength(260);
         b.HasIndex(p => p.CreatedAt);
+    }
+}
+
+internal sealed class QuestionRecordConfiguration : IEntityTypeConfiguration<QuestionRecord>
+{
+    public void Configure(EntityTypeBuilder<QuestionRecord> b)
+    {
+        b.HasKey(q => q.Id);
+        b.Property(q => q.Id).HasMaxLength(120);
+        b.Property(q => q.LessonId).HasMaxLength(100);
+        b.Property(q => q.PartId).HasMaxLength(50);
+        b.Property(q => q.Type).HasMaxLength(16);
+        b.Property(q => q.Status).HasMaxLength(16);
+        b.Property(q => q.Anchor).HasMaxLength(100);
+        b.Property(q => q.Tags).HasMaxLength(1000);
+        b.Property(q => q.StemText).HasMaxLength(4000);
+        b.Property(q => q.Origin).HasMaxLength(16);
+        b.Property(q => q.ContentHash).HasMaxLength(64);
+        b.Property(q => q.UpdatedBy).HasMaxLength(256);
+        b.HasIndex(q => new { q.LessonId, q.Status });
+        b.HasIndex(q => new { q.PartId, q.Type, q.Difficulty });
+        b.HasMany<QuestionVersion>().WithOne().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class QuestionVersionConfiguration : IEntityTypeConfiguration<QuestionVersion>
+{
+    public void Configure(EntityTypeBuilder<QuestionVersion> b)
+    {
+        b.HasKey(v => new { v.QuestionId, v.Version });
+        b.Property(v => v.QuestionId).HasMaxLength(120);
+        b.Property(v => v.CreatedBy).HasMaxLength(256);
+        b.Property(v => v.Note).HasMaxLength(500);
     }
 }

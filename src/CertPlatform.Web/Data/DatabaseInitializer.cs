@@ -1,4 +1,5 @@
 using CertPlatform.Web.Features.Account;
+using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Infrastructure;
 
 namespace CertPlatform.Web.Data;
@@ -10,7 +11,7 @@ public sealed class DemoDataOptions
     public bool Enabled { get; set; }
 }
 
-/// <summary>Applies committed migrations, creates roles and (if enabled) demo accounts before the app serves requests.</summary>
+/// <summary>Applies committed migrations, creates roles, syncs the shipped question bank and (if enabled) demo accounts before the app serves requests.</summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration config, ILogger<DatabaseInitializer> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -28,6 +29,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         var demo = scope.ServiceProvider.GetRequiredService<DemoAccounts>();
         await demo.EnsureRolesAsync();
         if (withDemoAccounts) await demo.EnsureDemoUsersAsync();
+        await scope.ServiceProvider.GetRequiredService<QuestionBankSeeder>().SyncAsync(ct);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,0 +1,84 @@
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Questions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertPlatform.Web.Features.QuestionBank;
+
+public sealed record BankFilter(string? Part, string? Lesson, string? Type, int? Difficulty, string? Tag, string? Status, string? Q, int Page = 1);
+
+public sealed record BankListModel(BankFilter Filter, IReadOnlyList<QuestionRecord> Rows, int Total, int Page, int Pages);
+
+public sealed record VersionInfo(int Version, DateTimeOffset CreatedAt, string CreatedBy, string Note);
+
+public sealed record QuestionDetailModel(QuestionRecord Record, Question Question, int ShownVersion, IReadOnlyList<VersionInfo> Versions);
+
+public sealed record DiffLine(char Kind, string Text);
+
+public sealed record DiffModel(QuestionRecord Record, int From, int To, IReadOnlyList<DiffLine> Lines);
+
+/// <summary>Read side of the bank for examiners: filtered lists, a question with its versions, diffs.</summary>
+public sealed class BankQueries(AppDbContext db)
+{
+    public const int PageSize = 50;
+
+    public async Task<BankListModel> ListAsync(BankFilter f, CancellationToken ct)
+    {
+        var q = db.Questions.AsNoTracking();
+        if (!string.IsNullOrEmpty(f.Part)) q = q.Where(x => x.PartId == f.Part);
+        if (!string.IsNullOrEmpty(f.Lesson)) q = q.Where(x => x.LessonId == f.Lesson);
+        if (!string.IsNullOrEmpty(f.Type)) q = q.Where(x => x.Type == f.Type);
+        if (f.Difficulty is { } d) q = q.Where(x => x.Difficulty == d);
+        if (!string.IsNullOrEmpty(f.Status)) q = q.Where(x => x.Status == f.Status);
+        if (!string.IsNullOrWhiteSpace(f.Tag)) { var t = "|" + f.Tag.Trim() + "|"; q = q.Where(x => x.Tags.Contains(t)); }
+        if (!string.IsNullOrWhiteSpace(f.Q)) { var text = f.Q.Trim(); q = q.Where(x => x.StemText.Contains(text) || x.Id.Contains(text)); }
+        var total = await q.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(f.Page, 1, pages);
+        var rows = await q.OrderBy(x => x.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new BankListModel(f, rows, total, page, pages);
+    }
+
+    public async Task<QuestionDetailModel?> DetailAsync(string id, int? version, CancellationToken ct)
+    {
+        var record = await db.Questions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (record is null) return null;
+        var versions = await db.QuestionVersions.AsNoTracking().Where(v => v.QuestionId == id).OrderByDescending(v => v.Version)
+            .Select(v => new VersionInfo(v.Version, v.CreatedAt, v.CreatedBy, v.Note)).ToListAsync(ct);
+        var shown = version ?? record.CurrentVersion;
+        var payload = await db.QuestionVersions.AsNoTracking().Where(v => v.QuestionId == id && v.Version == shown).Select(v => v.PayloadJson).SingleOrDefaultAsync(ct);
+        return payload is null ? null : new QuestionDetailModel(record, QuestionJson.Deserialize(payload), shown, versions);
+    }
+
+    public async Task<DiffModel?> DiffAsync(string id, int from, int to, CancellationToken ct)
+    {
+        var record = await db.Questions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (record is null) return null;
+        var payloads = await db.QuestionVersions.AsNoTracking().Where(v => v.QuestionId == id && (v.Version == from || v.Version == to))
+            .ToDictionaryAsync(v => v.Version, v => v.PayloadJson, ct);
+        if (!payloads.ContainsKey(from) || !payloads.ContainsKey(to)) return null;
+        return new DiffModel(record, from, to, LineDiff.Compute(payloads[from].Split('\n'), payloads[to].Split('\n')));
+    }
+}
+
+/// <summary>Line diff by longest common subsequence (question JSON is small, so O(n·m) is fine).</summary>
+public static class LineDiff
+{
+    public static IReadOnlyList<DiffLine> Compute(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        var lcs = new int[a.Count + 1, b.Count + 1];
+        for (var i = a.Count - 1; i >= 0; i--)
+            for (var j = b.Count - 1; j >= 0; j--)
+                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+        var result = new List<DiffLine>();
+        int x = 0, y = 0;
+        while (x < a.Count && y < b.Count)
+        {
+            if (a[x] == b[y]) { result.Add(new(' ', a[x])); x++; y++; }
+            else if (lcs[x + 1, y] >= lcs[x, y + 1]) result.Add(new('-', a[x++]));
+            else result.Add(new('+', b[y++]));
+        }
+        while (x < a.Count) result.Add(new('-', a[x++]));
+        while (y < b.Count) result.Add(new('+', b[y++]));
+        return result;
+    }
+}
