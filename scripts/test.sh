@@ -51,7 +51,7 @@ fi
 
 results="$(pwd)/TestResults"
 rm -rf "$results"
-for project in tests/CertPlatform.UnitTests tests/CertPlatform.IntegrationTests tests/CertPlatform.BrowserTests; do
+for project in tests/CertPlatform.UnitTests tests/CertPlatform.ComponentTests tests/CertPlatform.IntegrationTests tests/CertPlatform.BrowserTests; do
   name=$(basename "$project")
   echo "== $name"
   dotnet test "$project" --no-build -c Release --nologo \

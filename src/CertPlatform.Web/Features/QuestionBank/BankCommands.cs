@@ -48,5 +48,6 @@ public sealed class BulkUpdateQuestions(AppDbContext db, QuestionVersioning vers
 public static class QuestionBankSetup
 {
     public static IServiceCollection AddQuestionBank(this IServiceCollection services) =>
-        services.AddScoped<QuestionVersioning>().AddScoped<QuestionBankSeeder>().AddScoped<BankQueries>().AddScoped<BulkUpdateQuestions>();
+        services.AddScoped<QuestionVersioning>().AddScoped<QuestionBankSeeder>().AddScoped<BankQueries>().AddScoped<BulkUpdateQuestions>()
+            .AddScoped<SaveQuestion>().AddScoped<FluentValidation.IValidator<QuestionForm>, QuestionFormValidator>();
 }
