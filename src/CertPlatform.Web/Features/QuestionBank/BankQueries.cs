@@ -23,6 +23,19 @@ public sealed class BankQueries(AppDbContext db)
 
     public async Task<BankListModel> ListAsync(BankFilter f, CancellationToken ct)
     {
+        var q = Filtered(f);
+        var total = await q.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(f.Page, 1, pages);
+        var rows = await q.OrderBy(x => x.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new BankListModel(f, rows, total, page, pages);
+    }
+
+    /// <summary>Ids of every question the filter selects (all pages), for export.</summary>
+    public IQueryable<string> FilteredIds(BankFilter f) => Filtered(f).Select(x => x.Id);
+
+    private IQueryable<QuestionRecord> Filtered(BankFilter f)
+    {
         var q = db.Questions.AsNoTracking();
         if (!string.IsNullOrEmpty(f.Part)) q = q.Where(x => x.PartId == f.Part);
         if (!string.IsNullOrEmpty(f.Lesson)) q = q.Where(x => x.LessonId == f.Lesson);
@@ -31,11 +44,7 @@ public sealed class BankQueries(AppDbContext db)
         if (!string.IsNullOrEmpty(f.Status)) q = q.Where(x => x.Status == f.Status);
         if (!string.IsNullOrWhiteSpace(f.Tag)) { var t = "|" + f.Tag.Trim() + "|"; q = q.Where(x => x.Tags.Contains(t)); }
         if (!string.IsNullOrWhiteSpace(f.Q)) { var text = f.Q.Trim(); q = q.Where(x => x.StemText.Contains(text) || x.Id.Contains(text)); }
-        var total = await q.CountAsync(ct);
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(f.Page, 1, pages);
-        var rows = await q.OrderBy(x => x.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return new BankListModel(f, rows, total, page, pages);
+        return q;
     }
 
     public async Task<QuestionDetailModel?> DetailAsync(string id, int? version, CancellationToken ct)
