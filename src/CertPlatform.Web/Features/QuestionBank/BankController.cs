@@ -6,6 +6,8 @@ using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 
+public sealed record ImportPageModel(QuestionImport.Preview? Preview, IReadOnlyList<Lesson> Lessons);
+
 public sealed record QuestionEditorModel(QuestionForm Form, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<Lesson> Lessons, bool IsNew);
 
 /// <summary>Examiner pages of the question bank. Keys and explanations are shown here only.</summary>
@@ -75,6 +77,53 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
     {
         if (errors.Count > 0) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Edit", new QuestionEditorModel(form, errors, catalog.Ordered, isNew));
+    }
+
+    [HttpGet("import")]
+    public IActionResult Import() => View(new ImportPageModel(null, catalog.Ordered));
+
+    [HttpPost("import")]
+    [RequestSizeLimit(Formats.ImportLimits.MaxBytes + 64 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = Formats.ImportLimits.MaxBytes + 64 * 1024)]
+    public async Task<IActionResult> Upload(IFormFile? file, BankFormat? format, string? lesson, [FromServices] QuestionImport import, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", L["请选择要导入的文件"]);
+            return View("Import", new ImportPageModel(null, catalog.Ordered));
+        }
+        var chosen = format ?? QuestionImport.Detect(file.FileName);
+        if (chosen is null)
+        {
+            ModelState.AddModelError("format", L["无法从文件名判断格式，请选择文件格式"]);
+            return View("Import", new ImportPageModel(null, catalog.Ordered));
+        }
+        await using var stream = file.OpenReadStream();
+        var preview = await import.PreviewAsync(stream, file.FileName, chosen.Value, lesson, User, ct);
+        return View("Import", new ImportPageModel(preview, catalog.Ordered));
+    }
+
+    [HttpPost("import/{importId:guid}/commit")]
+    public async Task<IActionResult> CommitImport(Guid importId, [FromServices] QuestionImport import, CancellationToken ct)
+    {
+        var result = await import.CommitAsync(importId, User, ct);
+        if (result is null)
+        {
+            TempData["Flash"] = L["导入预览已失效（超过 1 小时或已提交），请重新上传文件。"].Value;
+            return Redirect("/bank/import");
+        }
+        TempData["Flash"] = result.Problems.Count > 0
+            ? string.Join(" ", result.Problems)
+            : L["已导入 {0} 道试题（版本 v1）。", result.Created].Value;
+        return Redirect(result.Problems.Count > 0 ? "/bank/import" : "/bank");
+    }
+
+    [HttpGet("export")]
+    public async Task<IActionResult> Export([FromQuery] BankFilter filter, BankFormat format, [FromServices] QuestionExport export, CancellationToken ct)
+    {
+        var file = await export.RunAsync(filter, format, ct);
+        if (file.Skipped.Count > 0) Response.Headers["X-Skipped-Questions"] = file.Skipped.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     [HttpPost("bulk")]

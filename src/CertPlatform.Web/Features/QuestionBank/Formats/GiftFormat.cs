@@ -1,0 +1,713 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using CertPlatform.Web.Content;
+using CertPlatform.Web.Domain.Questions;
+
+namespace CertPlatform.Web.Features.QuestionBank.Formats;
+
+/// <summary>
+/// Moodle's GIFT text format (docs.moodle.org "GIFT format"; the reference reader is Moodle's
+/// question/format/gift/format.php, whose rules this follows). Pure code: no I/O, never throws on input.
+/// <para><b>Reading.</b> Questions are separated by blank lines; <c>//</c> lines are comments;
+/// <c>$CATEGORY: path</c> sets the category of the questions after it; <c>::title::</c> becomes the id when it
+/// is a valid id (lower-case ASCII letters, digits, '-'), otherwise the id is <c>&lt;file name&gt;-qNNN</c>
+/// (NNN = position of the question in the file). Escapes <c>\~ \= \# \{ \} \: \\ \n</c>; a leading
+/// <c>[markdown]</c>/<c>[html]</c>/<c>[plain]</c>/<c>[moodle]</c> marker is removed and the text kept as written.
+/// Texts are trimmed like Moodle does (escaped <c>\n</c> at either end is kept).</para>
+/// <list type="bullet">
+/// <item><c>{=right ~wrong}</c> → Single (an answer is right when written <c>=</c> or weighted 100%; partial weights count as wrong).</item>
+/// <item><c>{~%50%a ~%50%b ~%-100%c}</c> (no <c>=</c>) → Multiple: positive weight = correct, zero/negative = wrong.</item>
+/// <item><c>{T}</c> <c>{TRUE}</c> <c>{F}</c> <c>{FALSE}</c> → TrueFalse.</item>
+/// <item><c>{=a =b}</c> → Fill with one blank whose accepted answers are those with full credit (no weight or
+/// ≥100%); <c>{{1}}</c> is put where the braces were (at the end when the braces end the question).</item>
+/// <item><c>{=left -> right …}</c> → Matching; <c>{}</c> → Essay.</item>
+/// <item>Missing-word form (braces inside the text) works for every type; non-fill types get <c>_____</c> there.</item>
+/// <item><c>####text</c> (general feedback) → Explanation. Per-answer feedback (<c>#…</c>) is dropped: the platform
+/// has none. A foreign essay's general feedback is also its rubric (GIFT has no grader information) and it is
+/// worth 10 points, like essays in the YAML bank.</item>
+/// <item>Reported and skipped: numerical <c>{#…}</c>, descriptions (no braces), matching distractors (<c>=-&gt; x</c>).</item>
+/// <item>Hard errors (the import is not Ok): unclosed or stray braces, a second answer block, fewer than two
+/// choices or pairs, empty answers, a bad metadata comment, duplicate ids, and any
+/// <see cref="Question.Validate"/> problem.</item>
+/// </list>
+/// <para><b>CertPlatform extension.</b> Every written question is preceded by one comment line
+/// <c>// @certplatform {json}</c> (other GIFT readers ignore comments) holding what GIFT cannot say:
+/// difficulty, lessonId, anchor, tags, status, points always; and, only when the plain GIFT would not read
+/// back exactly, the exact value of id / stem / explanation / rubric / scenario / options / trueFalse / blanks /
+/// pairs / items / parts. Fill with several blanks, Ordering and Case (and anything else the native syntax
+/// cannot carry, e.g. a fill answer containing "-&gt;") are written as a GIFT essay <c>::id::stem{####explanation}</c>
+/// plus <c>"type"</c> and the payload in the comment. The writer checks each question by reading it back, so
+/// Write → Parse is exact for every question, including surrounding whitespace and '\r'.</para>
+/// </summary>
+public static partial class GiftFormat
+{
+    private const string MetaTag = "@certplatform";
+    private const string FillMark = "{{1}}";
+    private const string MissingWord = "_____";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectNullableAnnotations = true,
+    };
+
+    [GeneratedRegex(@"\G\[(?:moodle|html|plain|markdown)\]")]
+    private static partial Regex FormatMarker();
+
+    [GeneratedRegex(@"\G%(-*)(\d{1,2}\.?\d*)%")]
+    private static partial Regex Weight();
+
+    [GeneratedRegex(@"\{\{1\}\}")]
+    private static partial Regex FirstBlank();
+
+    // ------------------------------------------------------------------ reading
+
+    public static ImportResult Parse(string fileName, string text)
+    {
+        var result = new ImportResult();
+        if (!ImportLimits.CheckSize(fileName, text, result)) return result;
+        var idPrefix = IdPrefix(fileName);
+        string? category = null;
+        var count = 0;
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var block in Blocks(text))
+        {
+            var before = result.Issues.Count;
+            try
+            {
+                var read = ReadBlock(block, fileName, () => $"{idPrefix}-q{count:000}", ref category, result.Issues, () => count++);
+                if (!read.HasQuestion) continue;
+                if (!ImportLimits.CheckCount(fileName, read.Line, count, result)) break;
+                if (read.Question is not { } q || result.Issues.Count > before) continue;
+                foreach (var problem in q.Validate())
+                    result.Error(fileName, read.Line, $"question {q.Id}: {problem}");
+                if (ids.TryGetValue(q.Id, out var firstLine))
+                    result.Error(fileName, read.Line, $"question id '{q.Id}' is used twice (first on line {firstLine})");
+                else ids[q.Id] = read.Line;
+                if (result.Issues.Count == before) result.Questions.Add(new(q, read.Line, category));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                result.Error(fileName, block[0].No, $"could not read this question: {ex.Message}");
+            }
+        }
+        return result;
+    }
+
+    private sealed record Line(int No, string Text);
+
+    private readonly record struct BlockRead(bool HasQuestion, int Line, Question? Question);
+
+    private static IEnumerable<List<Line>> Blocks(string text)
+    {
+        if (text.StartsWith('\uFEFF')) text = text[1..];
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        var block = new List<Line>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].All(IsPhpSpace))
+            {
+                if (block.Count > 0) yield return block;
+                block = [];
+            }
+            else block.Add(new(i + 1, lines[i]));
+        }
+        if (block.Count > 0) yield return block;
+    }
+
+    private static BlockRead ReadBlock(List<Line> block, string file, Func<string> generatedId, ref string? category,
+        List<ImportIssue> issues, Action countQuestion)
+    {
+        Line? meta = null;
+        string? metaJson = null;
+        var content = new List<Line>();
+        foreach (var line in block)
+        {
+            var t = PhpTrim(line.Text);
+            if (t.StartsWith("//", StringComparison.Ordinal))
+            {
+                if (MetaJson(t) is not { } json) continue;
+                if (content.Count > 0)
+                    issues.Add(new(file, line.No, $"the '// {MetaTag}' comment must come right before its question, not inside it", false));
+                else if (meta is not null)
+                    issues.Add(new(file, line.No, $"two '// {MetaTag}' comments for one question (the first is on line {meta.No})", false));
+                else (meta, metaJson) = (line, json);
+                continue;
+            }
+            if (content.Count == 0 && t.StartsWith("$CATEGORY:", StringComparison.Ordinal))
+            {
+                var path = PhpTrim(t["$CATEGORY:".Length..]);
+                category = path.Length == 0 ? null : path;
+                continue;
+            }
+            content.Add(line);
+        }
+        if (content.Count == 0)
+        {
+            if (meta is not null)
+                issues.Add(new(file, meta.No, $"this '// {MetaTag}' comment is not followed by a question (there must be no blank line between them)", false));
+            return new(false, 0, null);
+        }
+        countQuestion();
+        return new(true, content[0].No, ReadQuestion(content, metaJson, meta?.No ?? 0, file, generatedId(), issues));
+    }
+
+    private static string? MetaJson(string trimmedComment)
+    {
+        var rest = trimmedComment[2..].TrimStart();
+        if (!rest.StartsWith(MetaTag, StringComparison.Ordinal)) return null;
+        rest = rest[MetaTag.Length..];
+        return rest.Length == 0 || char.IsWhiteSpace(rest[0]) || rest[0] == '{' ? rest.Trim() : null;
+    }
+
+    /// <summary>What the GIFT text itself says, before the metadata comment is applied.</summary>
+    private sealed class Body
+    {
+        public string? Title;
+        public QuestionType Type;
+        public string Stem = "";
+        public string Explanation = "";
+        public List<ChoiceOption> Options = [];
+        public bool? TrueFalse;
+        public List<IReadOnlyList<string>> Blanks = [];
+        public List<MatchPair> Pairs = [];
+    }
+
+    private static Question? ReadQuestion(List<Line> content, string? metaJson, int metaLine, string file, string generatedId,
+        List<ImportIssue> issues)
+    {
+        var firstLine = content[0].No;
+        GiftMeta? meta = null;
+        if (metaJson is not null)
+        {
+            try
+            {
+                meta = JsonSerializer.Deserialize<GiftMeta>(metaJson, Json)
+                    ?? throw new JsonException("the JSON is null");
+            }
+            catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+            {
+                issues.Add(new(file, metaLine, $"the '// {MetaTag}' comment is not valid: {ex.Message}", false));
+                return null;
+            }
+        }
+        var text = new Marked(content);
+        if (ReadBody(text, file, issues) is not { } body) return null;
+
+        var type = body.Type;
+        if (meta?.Type is { } declared)
+        {
+            if (body.Type != QuestionType.Essay && body.Type != declared)
+            {
+                issues.Add(new(file, firstLine, $"the '// {MetaTag}' comment says this is a {Name(declared)} question, so its answer block must be empty (an essay-form {{}}), not a {Name(body.Type)} answer", false));
+                return null;
+            }
+            type = declared;
+        }
+        var id = body.Title is { } title && LessonParser.IsValidId(title) ? title : generatedId;
+        return new Question
+        {
+            Id = meta?.Id ?? id,
+            Type = type,
+            Stem = meta?.Stem ?? body.Stem,
+            Explanation = meta?.Explanation ?? body.Explanation,
+            Difficulty = meta?.Difficulty ?? 3,
+            LessonId = meta?.LessonId ?? "",
+            Anchor = meta?.Anchor,
+            Tags = meta?.Tags ?? [],
+            Status = meta?.Status ?? QuestionStatus.Ready,
+            Points = meta?.Points ?? (type == QuestionType.Essay ? 10 : 1),
+            Options = meta?.Options ?? body.Options,
+            TrueFalseAnswer = meta?.TrueFalse ?? body.TrueFalse,
+            Blanks = meta?.Blanks ?? body.Blanks,
+            Pairs = meta?.Pairs ?? body.Pairs,
+            Items = meta?.Items ?? [],
+            // GIFT has no grader information: a foreign essay's general feedback doubles as its rubric.
+            Rubric = meta is not null ? meta.Rubric ?? "" : type == QuestionType.Essay ? body.Explanation : "",
+            Scenario = meta?.Scenario ?? "",
+            Parts = meta?.Parts ?? [],
+        };
+    }
+
+    private static Body? ReadBody(Marked t, string file, List<ImportIssue> issues)
+    {
+        var body = new Body();
+        var (p, end) = t.Trim(0, t.Length);
+        void Error(int at, string message) => issues.Add(new(file, t.LineAt(at), message, false));
+
+        if (t.IsSeq(p, end, "::"))
+        {
+            var close = t.FindSeq("::", p + 2, end);
+            if (close < 0) { Error(p, "the question title '::…' is not closed with '::' (write a literal colon as \\:)"); return null; }
+            body.Title = t.Text(p + 2, close);
+            p = close + 2;
+        }
+
+        var open = t.Find('{', p, end);
+        var shut = t.Find('}', p, end);
+        if (open < 0 && shut < 0)
+        {
+            issues.Add(new(file, t.LineAt(p), "text without an answer block {…} is a Moodle description, which the platform does not import", true));
+            return null;
+        }
+        if (shut >= 0 && (open < 0 || shut < open)) { Error(shut, "'}' without a '{' before it (write a literal brace as \\})"); return null; }
+        if (shut < 0) { Error(open, $"'{{' on line {t.LineAt(open)} is never closed with '}}' (a blank line ends a question; write a literal brace as \\{{)"); return null; }
+        var nested = t.Find('{', open + 1, shut);
+        if (nested >= 0) { Error(open, $"'{{' on line {t.LineAt(open)} is not closed before the next '{{' on line {t.LineAt(nested)}"); return null; }
+        var again = FirstOf(t.Find('{', shut + 1, end), t.Find('}', shut + 1, end));
+        if (again >= 0)
+        {
+            Error(again, $"a second answer block on line {t.LineAt(again)}: a question has one {{…}} (separate questions with a blank line; write literal braces as \\{{ \\}})");
+            return null;
+        }
+
+        var (a0, a1) = (open + 1, shut);
+        var feedback = t.FindLastSeq("####", a0, a1);
+        if (feedback >= 0)
+        {
+            body.Explanation = t.Text(feedback + 4, a1, format: true);
+            a1 = feedback;
+        }
+        (a0, a1) = t.Trim(a0, a1);
+
+        if (a0 == a1) body.Type = QuestionType.Essay;
+        else if (t.IsSpecial(a0, '#'))
+        {
+            issues.Add(new(file, t.LineAt(open), "numerical questions ({#…}) are not supported", true));
+            return null;
+        }
+        else if (t.Find('~', a0, a1) >= 0)
+        {
+            if (!ReadChoices(t, open, a0, a1, body, Error)) return null;
+        }
+        else if (t.Find('=', a0, a1) >= 0 && t.FindSeq("->", a0, a1) >= 0)
+        {
+            if (!ReadPairs(t, open, a0, a1, body, Error, issues, file)) return null;
+        }
+        else
+        {
+            var hash = t.Find('#', a0, a1);
+            var word = t.Text(a0, hash > a0 ? hash : a1);
+            if (word is "T" or "TRUE" or "F" or "FALSE")
+            {
+                body.Type = QuestionType.TrueFalse;
+                body.TrueFalse = word[0] == 'T';
+            }
+            else if (!ReadShortAnswers(t, open, a0, a1, body, Error)) return null;
+        }
+
+        // The question text: the answer block is removed; inside the text it leaves a mark.
+        var atEnd = t.IsBlank(shut + 1, end);
+        var mark = body.Type == QuestionType.Fill ? FillMark : MissingWord;
+        if (atEnd && body.Type != QuestionType.Fill) body.Stem = t.Text(p, open, format: true);
+        else
+        {
+            var before = t.Text(p, open, trimEnd: false, format: true);
+            var after = atEnd ? "" : t.Text(shut + 1, end, trimStart: false);
+            body.Stem = before + mark + after;
+        }
+        return body;
+    }
+
+    private static bool ReadChoices(Marked t, int open, int a0, int a1, Body body, Action<int, string> error)
+    {
+        var pieces = t.Split(a0, a1, "~=");
+        if (!FirstPieceEmpty(t, open, pieces, error)) return false;
+        var single = pieces.Any(x => x.Prefix == '=');
+        body.Type = single ? QuestionType.Single : QuestionType.Multiple;
+        if (pieces.Count < 2)
+        {
+            error(open, $"a multiple-choice question needs at least two answers (found {pieces.Count})");
+            return false;
+        }
+        foreach (var piece in pieces)
+        {
+            var (from, to) = t.Trim(piece.From, piece.To);
+            decimal weight = 0;
+            if (piece.Prefix == '=') weight = 100;
+            else if (t.MatchWeight(from, to) is { } w) (weight, from) = (w.Value, w.End);
+            var hash = t.Find('#', from, to);
+            var answer = t.Text(from, hash >= 0 ? hash : to, format: true);
+            if (answer.Length == 0) { error(piece.From, $"an answer on line {t.LineAt(piece.From)} is empty"); return false; }
+            body.Options.Add(new ChoiceOption(answer, single ? weight >= 100 : weight > 0));
+        }
+        return true;
+    }
+
+    private static bool ReadPairs(Marked t, int open, int a0, int a1, Body body, Action<int, string> error, List<ImportIssue> issues, string file)
+    {
+        body.Type = QuestionType.Matching;
+        var pieces = t.Split(a0, a1, "=");
+        if (!FirstPieceEmpty(t, open, pieces, error)) return false;
+        foreach (var piece in pieces)
+        {
+            var arrow = t.FindSeq("->", piece.From, piece.To);
+            if (arrow < 0) { error(piece.From, $"the matching answer on line {t.LineAt(piece.From)} needs the form '=left -> right'"); return false; }
+            var left = t.Text(piece.From, arrow, format: true);
+            var right = t.Text(arrow + 2, piece.To);
+            if (left.Length == 0)
+            {
+                issues.Add(new(file, t.LineAt(piece.From), "matching with extra wrong answers (an answer without a left side) is not supported", true));
+                return false;
+            }
+            if (right.Length == 0) { error(piece.From, $"the matching answer on line {t.LineAt(piece.From)} has nothing after '->'"); return false; }
+            body.Pairs.Add(new MatchPair(left, right));
+        }
+        if (body.Pairs.Count < 2)
+        {
+            error(open, $"a matching question needs at least two pairs '=left -> right' (found {body.Pairs.Count})");
+            return false;
+        }
+        return true;
+    }
+
+    private static bool ReadShortAnswers(Marked t, int open, int a0, int a1, Body body, Action<int, string> error)
+    {
+        body.Type = QuestionType.Fill;
+        var accepted = new List<string>();
+        var pieces = t.Split(a0, a1, "=");
+        if (t.IsBlank(pieces[0].From, pieces[0].To)) pieces.RemoveAt(0);
+        if (pieces.All(x => t.IsBlank(x.From, x.To))) { error(open, "the answer list is empty"); return false; }
+        foreach (var piece in pieces)
+        {
+            var (from, to) = t.Trim(piece.From, piece.To);
+            decimal weight = 100;
+            if (t.MatchWeight(from, to) is { } w) (weight, from) = (w.Value, w.End);
+            var hash = t.Find('#', from, to);
+            var answer = t.Text(from, hash >= 0 ? hash : to, format: true);
+            if (answer.Length == 0) { error(piece.From, $"an answer on line {t.LineAt(piece.From)} is empty"); return false; }
+            if (weight >= 100) accepted.Add(answer);
+        }
+        if (accepted.Count == 0)
+        {
+            error(open, "no answer gets full credit (write =answer or =%100%answer; partial-credit answers are not imported)");
+            return false;
+        }
+        body.Blanks.Add(accepted);
+        return true;
+    }
+
+    /// <summary>Drops the (empty) text before the first '~'/'='; false after reporting when it is not empty or nothing follows.</summary>
+    private static bool FirstPieceEmpty(Marked t, int open, List<Marked.Piece> pieces, Action<int, string> error)
+    {
+        if (!t.IsBlank(pieces[0].From, pieces[0].To))
+        {
+            error(pieces[0].From, "text before the first answer: every answer starts with '=', '~' (or '=' and '->' for matching)");
+            return false;
+        }
+        pieces.RemoveAt(0);
+        if (pieces.All(x => t.IsBlank(x.From, x.To))) { error(open, "the answer list is empty"); return false; }
+        return true;
+    }
+
+    private static int FirstOf(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
+
+    private static string Name(QuestionType type) => JsonNamingPolicy.CamelCase.ConvertName(type.ToString());
+
+    /// <summary>
+    /// Question text with GIFT escapes decoded; remembers which characters were escaped (they never act as
+    /// syntax) and the line each character came from.
+    /// </summary>
+    private sealed class Marked
+    {
+        private readonly string s;
+        private readonly bool[] escaped;
+        private readonly int[] lines;
+
+        public readonly record struct Piece(char Prefix, int From, int To);
+
+        public Marked(List<Line> content)
+        {
+            var sb = new StringBuilder();
+            var esc = new List<bool>();
+            var lineOf = new List<int>();
+            void Add(char c, bool e, int line) { sb.Append(c); esc.Add(e); lineOf.Add(line); }
+            for (var k = 0; k < content.Count; k++)
+            {
+                if (k > 0) Add('\n', false, content[k - 1].No);
+                var (line, no) = (content[k].Text, content[k].No);
+                for (var i = 0; i < line.Length; i++)
+                {
+                    var c = line[i];
+                    if (c == '\\' && i + 1 < line.Length)
+                    {
+                        var n = line[i + 1];
+                        if (n is '\\' or '~' or '=' or '#' or '{' or '}' or ':') { Add(n, true, no); i++; continue; }
+                        if (n == 'n') { Add('\n', true, no); i++; continue; }
+                    }
+                    Add(c, false, no);
+                }
+            }
+            s = sb.ToString();
+            escaped = [.. esc];
+            lines = [.. lineOf];
+        }
+
+        public int Length => s.Length;
+
+        public int LineAt(int i) => lines.Length == 0 ? 0 : lines[Math.Clamp(i, 0, lines.Length - 1)];
+
+        public bool IsSpecial(int i, char c) => i >= 0 && i < s.Length && s[i] == c && !escaped[i];
+
+        private bool IsSpace(int i) => !escaped[i] && IsPhpSpace(s[i]);
+
+        public int Find(char c, int from, int to)
+        {
+            for (var i = from; i < to; i++) if (IsSpecial(i, c)) return i;
+            return -1;
+        }
+
+        public bool IsSeq(int at, int to, string seq)
+        {
+            if (at + seq.Length > to) return false;
+            for (var k = 0; k < seq.Length; k++) if (!IsSpecial(at + k, seq[k])) return false;
+            return true;
+        }
+
+        public int FindSeq(string seq, int from, int to)
+        {
+            for (var i = from; i + seq.Length <= to; i++) if (IsSeq(i, to, seq)) return i;
+            return -1;
+        }
+
+        public int FindLastSeq(string seq, int from, int to)
+        {
+            for (var i = to - seq.Length; i >= from; i--) if (IsSeq(i, to, seq)) return i;
+            return -1;
+        }
+
+        public (int From, int To) Trim(int from, int to)
+        {
+            while (from < to && IsSpace(from)) from++;
+            while (to > from && IsSpace(to - 1)) to--;
+            return (from, to);
+        }
+
+        public bool IsBlank(int from, int to) => Trim(from, to) is var (f, e) && f == e;
+
+        /// <summary>Splits at unescaped separators; each piece remembers the separator before it ('\0' for the first).</summary>
+        public List<Piece> Split(int from, int to, string separators)
+        {
+            var pieces = new List<Piece>();
+            var (start, prefix) = (from, '\0');
+            for (var i = from; i < to; i++)
+            {
+                if (escaped[i] || !separators.Contains(s[i])) continue;
+                pieces.Add(new(prefix, start, i));
+                (start, prefix) = (i + 1, s[i]);
+            }
+            pieces.Add(new(prefix, start, to));
+            return pieces;
+        }
+
+        public (decimal Value, int End)? MatchWeight(int from, int to)
+        {
+            var m = Weight().Match(s, from);
+            if (!m.Success || m.Index + m.Length > to) return null;
+            if (!decimal.TryParse(m.Groups[2].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) value = 0;
+            return (m.Groups[1].Length > 0 ? -value : value, m.Index + m.Length);
+        }
+
+        /// <summary>The decoded text of [from, to), trimmed (escaped characters are never trimmed), optionally without a format marker.</summary>
+        public string Text(int from, int to, bool trimStart = true, bool trimEnd = true, bool format = false)
+        {
+            if (trimStart) while (from < to && IsSpace(from)) from++;
+            if (trimEnd) while (to > from && IsSpace(to - 1)) to--;
+            if (format && trimStart && from < to && FormatMarker().Match(s, from) is { Success: true } m && m.Index + m.Length <= to)
+            {
+                from += m.Length;
+                while (from < to && IsSpace(from)) from++;
+            }
+            return s[from..to];
+        }
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /// <summary>
+    /// GIFT text for <paramref name="questions"/>. <paramref name="category"/> gives each question's category path;
+    /// a <c>$CATEGORY:</c> line is written whenever it changes (null means "no change").
+    /// </summary>
+    public static string Write(IEnumerable<Question> questions, Func<Question, string?>? category = null)
+    {
+        var sb = new StringBuilder();
+        sb.Append("// CertPlatform question bank in Moodle GIFT format.\n");
+        sb.Append($"// A '// {MetaTag} {{…}}' line before a question carries what GIFT cannot express; other tools ignore it.\n\n");
+        string? current = null;
+        foreach (var q in questions)
+        {
+            if (category?.Invoke(q) is { } c && PhpTrim(c.Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' ')) is { Length: > 0 } path && path != current)
+            {
+                sb.Append("$CATEGORY: ").Append(path).Append("\n\n");
+                current = path;
+            }
+            sb.Append(WriteQuestion(q)).Append("\n\n");
+        }
+        return sb.ToString();
+    }
+
+    private static readonly (Func<Question, object?> Get, Action<GiftMeta, Question> Set)[] Overridable =
+    [
+        (q => q.Id, (m, q) => m.Id = q.Id),
+        (q => q.Stem, (m, q) => m.Stem = q.Stem),
+        (q => q.Explanation, (m, q) => m.Explanation = q.Explanation),
+        (q => q.Rubric, (m, q) => m.Rubric = q.Rubric),
+        (q => q.Scenario, (m, q) => m.Scenario = q.Scenario),
+        (q => q.Options, (m, q) => m.Options = q.Options),
+        (q => q.TrueFalseAnswer, (m, q) => m.TrueFalse = q.TrueFalseAnswer),
+        (q => q.Blanks, (m, q) => m.Blanks = q.Blanks),
+        (q => q.Pairs, (m, q) => m.Pairs = q.Pairs),
+        (q => q.Items, (m, q) => m.Items = q.Items),
+        (q => q.Parts, (m, q) => m.Parts = q.Parts),
+    ];
+
+    private static string WriteQuestion(Question q)
+    {
+        var expected = JsonSerializer.Serialize(q, Json);
+        // Native GIFT first; the essay form with the payload in the comment when GIFT cannot say it.
+        foreach (var (body, declared) in new[] { (NativeBody(q), (QuestionType?)null), (EssayBody(q), q.Type) })
+        {
+            if (body is null) continue;
+            var meta = BaseMeta(q, declared);
+            if (ReadBack(meta, body) is not { } plain || plain.Type != q.Type) continue;
+            foreach (var (get, set) in Overridable)
+                if (JsonSerializer.Serialize(get(plain), Json) != JsonSerializer.Serialize(get(q), Json)) set(meta, q);
+            var written = MetaLine(meta) + "\n" + body;
+            if (ReadBack(meta, body) is { } back && JsonSerializer.Serialize(back, Json) == expected) return written;
+        }
+        // Not reached for any question seen so far; kept so that Write never loses data.
+        var all = BaseMeta(q, q.Type);
+        foreach (var (_, set) in Overridable) set(all, q);
+        return MetaLine(all) + "\n" + "::question::question{}";
+    }
+
+    /// <summary>Reads a written question back exactly as <see cref="Parse"/> would (without validation).</summary>
+    private static Question? ReadBack(GiftMeta meta, string body)
+    {
+        var blocks = Blocks(MetaLine(meta) + "\n" + body).ToList();
+        if (blocks.Count != 1) return null;
+        var issues = new List<ImportIssue>();
+        string? category = null;
+        var read = ReadBlock(blocks[0], "", () => "\0", ref category, issues, () => { });
+        return issues.Count == 0 && category is null ? read.Question : null;
+    }
+
+    private static GiftMeta BaseMeta(Question q, QuestionType? declared) => new()
+    {
+        Type = declared, Difficulty = q.Difficulty, LessonId = q.LessonId, Anchor = q.Anchor, Tags = q.Tags,
+        Status = q.Status, Points = q.Points,
+    };
+
+    private static string MetaLine(GiftMeta meta) => $"// {MetaTag} {JsonSerializer.Serialize(meta, Json)}";
+
+    private static string Title(Question q) => "::" + Escape(q.Id) + "::";
+
+    private static string Feedback(Question q, string before, string after) =>
+        q.Explanation.Length == 0 ? "" : before + "####" + Escape(q.Explanation) + after;
+
+    private static string EssayBody(Question q) => Title(q) + Escape(q.Stem) + "{" + Feedback(q, "", "") + "}";
+
+    private static string? NativeBody(Question q)
+    {
+        var sb = new StringBuilder(Title(q));
+        switch (q.Type)
+        {
+            case QuestionType.Single:
+                sb.Append(Escape(q.Stem)).Append("{\n");
+                foreach (var o in q.Options)
+                    sb.Append('\t').Append(o.Correct ? "=" : o.Text.StartsWith('%') ? "~%0%" : "~").Append(Escape(o.Text)).Append('\n');
+                return sb.Append(Feedback(q, "\t", "\n")).Append('}').ToString();
+            case QuestionType.Multiple:
+                var correct = q.Options.Count(o => o.Correct);
+                var share = correct == 0 ? "0" : Math.Round(100m / correct, 5).ToString("0.#####", CultureInfo.InvariantCulture);
+                sb.Append(Escape(q.Stem)).Append("{\n");
+                foreach (var o in q.Options)
+                    sb.Append("\t~%").Append(o.Correct || correct == 0 ? share : "-" + share).Append('%').Append(Escape(o.Text)).Append('\n');
+                return sb.Append(Feedback(q, "\t", "\n")).Append('}').ToString();
+            case QuestionType.TrueFalse when q.TrueFalseAnswer is { } answer:
+                return sb.Append(Escape(q.Stem)).Append('{').Append(answer ? "TRUE" : "FALSE").Append(Feedback(q, "", "")).Append('}').ToString();
+            case QuestionType.Fill when q.Blanks.Count == 1 && FillText.BlankNumbers(q.Stem) is [1]:
+                var mark = FirstBlank().Match(q.Stem);
+                sb.Append(Escape(q.Stem[..mark.Index])).Append('{');
+                sb.AppendJoin(' ', q.Blanks[0].Select(a => "=" + (a.StartsWith('%') ? "%100%" : "") + Escape(a)));
+                return sb.Append(Feedback(q, " ", "")).Append('}').Append(Escape(q.Stem[(mark.Index + mark.Length)..])).ToString();
+            case QuestionType.Matching:
+                sb.Append(Escape(q.Stem)).Append("{\n");
+                foreach (var p in q.Pairs) sb.Append("\t=").Append(Escape(p.Left)).Append(" -> ").Append(Escape(p.Right)).Append('\n');
+                return sb.Append(Feedback(q, "\t", "\n")).Append('}').ToString();
+            case QuestionType.Essay:
+                return EssayBody(q);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>GIFT escapes for <c>\ ~ = # { } :</c>; line breaks become <c>\n</c> so a question stays one block.</summary>
+    public static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\\' or '~' or '=' or '#' or '{' or '}' or ':': sb.Append('\\').Append(c); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': if (i + 1 >= text.Length || text[i + 1] != '\n') sb.Append("\\n"); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The <c>// @certplatform</c> comment: what GIFT cannot express (JSON, camelCase).</summary>
+    private sealed class GiftMeta
+    {
+        public int V { get; set; } = 1;
+        public QuestionType? Type { get; set; }
+        public string? Id { get; set; }
+        public int? Difficulty { get; set; }
+        public string? LessonId { get; set; }
+        public string? Anchor { get; set; }
+        public IReadOnlyList<string>? Tags { get; set; }
+        public QuestionStatus? Status { get; set; }
+        public decimal? Points { get; set; }
+        public string? Stem { get; set; }
+        public string? Explanation { get; set; }
+        public string? Rubric { get; set; }
+        public string? Scenario { get; set; }
+        public IReadOnlyList<ChoiceOption>? Options { get; set; }
+        public bool? TrueFalse { get; set; }
+        public IReadOnlyList<IReadOnlyList<string>>? Blanks { get; set; }
+        public IReadOnlyList<MatchPair>? Pairs { get; set; }
+        public IReadOnlyList<string>? Items { get; set; }
+        public IReadOnlyList<Question>? Parts { get; set; }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static bool IsPhpSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\0' or '\x0B';
+
+    private static string PhpTrim(string s) => s.Trim(' ', '\t', '\n', '\r', '\0', '\x0B');
+
+    /// <summary>Lower-case ASCII slug of the file name (without extension) for generated ids.</summary>
+    internal static string IdPrefix(string fileName)
+    {
+        var name = Path.GetFileNameWithoutExtension(fileName ?? "");
+        var sb = new StringBuilder();
+        foreach (var c in name.ToLowerInvariant())
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9') sb.Append(c);
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+        }
+        var slug = sb.ToString().Trim('-');
+        return slug.Length == 0 ? "import" : slug;
+    }
+}

@@ -1,0 +1,842 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using CertPlatform.Web.Content;
+using CertPlatform.Web.Domain.Questions;
+
+namespace CertPlatform.Web.Features.QuestionBank.Formats;
+
+/// <summary>
+/// Moodle XML (qformat_xml, https://docs.moodle.org/en/Moodle_XML_format) to and from domain questions.
+/// Pure: no database, no HTTP.
+///
+/// <para><b>Mapping.</b>
+/// multichoice single="true" ↔ Single, single="false" ↔ Multiple (an answer with a positive fraction is
+/// correct; on export correct answers get 100/k, wrong ones −100/k, which is our partial-credit rule);
+/// truefalse ↔ TrueFalse; shortanswer ↔ Fill with one blank (answers with fraction 100 are the
+/// accepted answers; <c>{{1}}</c> is appended to the stem when absent); matching ↔ Matching
+/// (subquestion = left, its answer = right); ordering (qtype_ordering plugin: answers in document order
+/// are the correct order; exported with gradingtype RELATIVE_NEXT_EXCLUDE_LAST = our rule) ↔ Ordering;
+/// essay ↔ Essay (graderinfo = rubric); <c>&lt;name&gt;</c> ↔ id (kept when it is a valid id, unused so
+/// far in the file, otherwise a stable id "mdl-" + hash of type, name and text);
+/// <c>&lt;generalfeedback&gt;</c> ↔ explanation; <c>&lt;defaultgrade&gt;</c> ↔ points;
+/// <c>&lt;question type="category"&gt;</c> sets the category of the following questions (the Moodle
+/// context prefix <c>$course$/</c> and the <c>top/</c> level are removed on import, added on export).</para>
+///
+/// <para><b>Metadata</b> travels in Moodle's own <c>&lt;tags&gt;</c>, which survive a trip through Moodle:
+/// <c>certplatform:difficulty=3</c>, <c>certplatform:lesson=…</c>, <c>certplatform:anchor=…</c>,
+/// <c>certplatform:status=draft</c>, <c>certplatform:case=&lt;case id&gt;</c> (a case part); any other tag is a
+/// plain tag, and a plain tag that itself starts with "certplatform:" is written as
+/// <c>certplatform:tag=…</c>. Without a status tag, <c>&lt;hidden&gt;1&lt;/hidden&gt;</c> means draft.</para>
+///
+/// <para><b>Types without a Moodle equivalent</b> are written so that Moodle shows harmless text and our
+/// parser restores them exactly: a fill-in with several blanks and a case are written as
+/// <c>type="description"</c> (not graded by Moodle) with an extension element
+/// <c>&lt;certplatform type="fill"&gt;&lt;blank&gt;&lt;text&gt;alternative&lt;/text&gt;…&lt;/blank&gt;…&lt;/certplatform&gt;</c>
+/// or <c>&lt;certplatform type="case"&gt;&lt;stem&gt;&lt;text&gt;instruction&lt;/text&gt;&lt;/stem&gt;&lt;/certplatform&gt;</c>
+/// (the case's question text is its scenario). Moodle's importer ignores unknown elements. Case parts follow
+/// the case as ordinary questions tagged <c>certplatform:case=&lt;case id&gt;</c>, so Moodle users get usable
+/// questions and our parser attaches them to their case again (by id, wherever they stand in the file).
+/// Moodle itself drops unknown elements: a file exported again from Moodle has lost the extension, so
+/// such a description is skipped, and so are parts whose case is not in the file.</para>
+///
+/// <para><b>Text.</b> Export writes every text with <c>format="plain_text"</c>, XML-escaped (no CDATA, no
+/// HTML): Moodle shows it verbatim. On import plain_text is taken verbatim; markdown and wiki_like are
+/// taken as written (trimmed); html (the default when no format is given) and moodle_auto_format are
+/// converted to plain text: tags are removed (script/style with their content), block ends and
+/// <c>&lt;br&gt;</c> become line breaks, images become "[图片]", entities are decoded, whitespace collapsed.
+/// Characters XML 1.0 cannot carry (control characters other than tab/CR/LF) are dropped on export.</para>
+///
+/// <para><b>Lossy for foreign files:</b> per-answer feedback, hints, combined feedback, penalties, images and
+/// attached files, shortanswer answers with partial credit (0 &lt; fraction &lt; 100) and case sensitivity,
+/// Moodle's own grading weights (we grade with our rules), matching distractors (extra answers without a
+/// subquestion), ordering display options, essay response settings. Unsupported types (numerical,
+/// calculated*, cloze/multianswer, ddwtos, gapselect, random…, and descriptions without our extension) are
+/// reported as skipped.</para>
+///
+/// <para><b>Safety.</b> DTDs are prohibited (a document with <c>&lt;!DOCTYPE</c> is rejected before any entity is
+/// read), nothing is resolved externally, and the input is limited to <see cref="ImportLimits.MaxBytes"/>
+/// bytes and <see cref="ImportLimits.MaxQuestions"/> questions.</para>
+/// </summary>
+public static class MoodleXmlFormat
+{
+    /// <summary>Prefix of the tags that carry our metadata.</summary>
+    public const string TagPrefix = "certplatform:";
+    /// <summary>Name of the extension element for types Moodle lacks.</summary>
+    public const string Extension = "certplatform";
+
+    private const string PlainText = "plain_text";
+
+    // ------------------------------------------------------------------ import
+
+    public static ImportResult Parse(string fileName, Stream xml)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        var result = new ImportResult();
+        var bytes = ReadLimited(xml, ImportLimits.MaxBytes);
+        if (bytes is null)
+        {
+            result.Issues.Add(new ImportIssue(fileName, 1, $"文件超过 {ImportLimits.MaxBytes / 1024 / 1024.0:0.#} MB 的上限，请拆分后分批导入", false));
+            return result;
+        }
+        XDocument doc;
+        try
+        {
+            doc = Load(bytes);
+        }
+        catch (XmlException ex)
+        {
+            result.Issues.Add(DoctypeLine(bytes) is { } dtdLine && (dtdLine == ex.LineNumber || ex.LineNumber == 0)
+                ? new ImportIssue(fileName, dtdLine, "文件包含 DTD 声明（<!DOCTYPE …>），出于安全原因拒绝导入：Moodle XML 不需要 DTD，请删除该声明后重试", false)
+                : ex.LineNumber == 0
+                    ? new ImportIssue(fileName, 1, $"不是有效的 XML 文件：{ex.Message}", false)
+                    : new ImportIssue(fileName, ex.LineNumber, $"XML 格式错误（第 {ex.LineNumber} 行第 {ex.LinePosition} 列）：{ex.Message}", false));
+            return result;
+        }
+        var root = doc.Root;
+        if (root is null || root.Name.LocalName != "quiz")
+        {
+            result.Issues.Add(new ImportIssue(fileName, root is null ? 1 : LineOf(root), "不是 Moodle XML 文件：根元素应为 <quiz>", false));
+            return result;
+        }
+        new Importer(fileName, result).Run(root);
+        return result;
+    }
+
+    private static XDocument Load(byte[] bytes)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = ImportLimits.MaxBytes,
+            MaxCharactersFromEntities = 1024,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+        };
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var reader = XmlReader.Create(stream, settings);
+        return XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
+    }
+
+    /// <summary>Line of a <c>&lt;!DOCTYPE</c> before the root element, if the document has one.</summary>
+    private static int? DoctypeLine(byte[] bytes)
+    {
+        string text;
+        try
+        {
+            using var sr = new StreamReader(new MemoryStream(bytes, writable: false), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+            text = sr.ReadToEnd();
+        }
+        catch (DecoderFallbackException) { return null; }
+        var at = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return null;
+        var firstElement = FirstElementStart(text);
+        if (firstElement >= 0 && firstElement < at) return null;
+        return 1 + text.AsSpan(0, at).Count('\n');
+    }
+
+    private static int FirstElementStart(string text)
+    {
+        for (var i = 0; i < text.Length - 1; i++)
+            if (text[i] == '<' && (char.IsLetter(text[i + 1]) || text[i + 1] == '_')) return i;
+        return -1;
+    }
+
+    internal static byte[]? ReadLimited(Stream input, long max)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        long total = 0;
+        int n;
+        while ((n = input.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            total += n;
+            if (total > max) return null;
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
+    }
+
+    private static int LineOf(XObject o) => o is IXmlLineInfo li && li.HasLineInfo() ? li.LineNumber : 0;
+
+    private sealed class Importer(string file, ImportResult result)
+    {
+        private sealed class Entry(Question question, int line, string? category)
+        {
+            public Question Question { get; set; } = question;
+            public int Line { get; } = line;
+            public string? Category { get; } = category;
+            public List<Question> Parts { get; } = [];
+        }
+
+        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+        private readonly List<Entry> _entries = [];
+        private readonly Dictionary<string, Entry> _cases = new(StringComparer.Ordinal);
+        private readonly List<(Question Part, int Line, string CaseId)> _parts = [];
+        private string? _category;
+
+        private void Error(int line, string message) => result.Issues.Add(new ImportIssue(file, line, message, false));
+        private void Skip(int line, string message) => result.Issues.Add(new ImportIssue(file, line, message, true));
+
+        public void Run(XElement root)
+        {
+            var count = 0;
+            foreach (var el in root.Elements("question"))
+            {
+                var line = LineOf(el);
+                var type = ((string?)el.Attribute("type") ?? "").Trim().ToLowerInvariant();
+                if (type == "category")
+                {
+                    _category = ReadCategory(el);
+                    continue;
+                }
+                if (++count > ImportLimits.MaxQuestions)
+                {
+                    Error(line, $"文件中的题目超过单次导入 {ImportLimits.MaxQuestions} 道的上限，请拆分后分批导入");
+                    return;
+                }
+                ReadQuestion(el, type, line);
+            }
+            // Parts join their case by id wherever they stand in the file.
+            foreach (var (part, line, caseId) in _parts)
+            {
+                if (!_cases.TryGetValue(caseId, out var parent))
+                    Skip(line, $"题目 {part.Id} 是案例“{Shorten(caseId)}”的小题，但文件中没有可导入的该案例（Moodle 导出时可能丢失了案例），已跳过");
+                else if (parent.Parts.Any(p => p.Id == part.Id))
+                    Error(line, $"案例 {caseId} 中小题编号 {part.Id} 重复");
+                else parent.Parts.Add(part);
+            }
+            foreach (var entry in _entries)
+            {
+                var q = entry.Question;
+                if (q.Type == QuestionType.Case)
+                {
+                    q = q with { Parts = entry.Parts };
+                    var problems = q.Validate();
+                    if (problems.Count > 0)
+                    {
+                        foreach (var p in problems) Error(entry.Line, $"题目 {q.Id}：{Describe(p)}");
+                        continue;
+                    }
+                }
+                result.Questions.Add(new ImportedQuestion(q, entry.Line, entry.Category));
+            }
+            if (count == 0 && result.Issues.Count == 0) Error(LineOf(root), "文件中没有题目");
+        }
+
+        private static string? ReadCategory(XElement el)
+        {
+            var c = el.Element("category");
+            if (c is null) return null;
+            var path = (c.Element("text")?.Value ?? c.Value).Trim();
+            return CategoryFromMoodle(path);
+        }
+
+        private void ReadQuestion(XElement el, string type, int line)
+        {
+            var questionText = el.Element("questiontext");
+            var textFormat = (string?)questionText?.Attribute("format") ?? "html";
+            var name = (el.Element("name")?.Element("text")?.Value ?? "").Trim();
+            var label = name.Length > 0 ? $"“{Shorten(name)}”" : "";
+
+            var ext = el.Element(Extension);
+            var extType = ((string?)ext?.Attribute("type") ?? "").Trim().ToLowerInvariant();
+            var kind = type switch
+            {
+                "multichoice" => (QuestionType?)null,
+                "truefalse" => QuestionType.TrueFalse,
+                "shortanswer" => QuestionType.Fill,
+                "matching" or "match" => QuestionType.Matching,
+                "ordering" => QuestionType.Ordering,
+                "essay" => QuestionType.Essay,
+                "description" when extType == "fill" => QuestionType.Fill,
+                "description" when extType == "case" => QuestionType.Case,
+                _ => (QuestionType?)null,
+            };
+            if (type == "multichoice")
+                kind = IsTrue((string?)el.Element("single") ?? "true") ? QuestionType.Single : QuestionType.Multiple;
+            if (kind is not { } qtype)
+            {
+                Skip(line, type switch
+                {
+                    "" => $"题目{label}缺少 type 属性，已跳过",
+                    "description" => $"说明文字{label}（description）不是题目，已跳过",
+                    "cloze" or "multianswer" => $"题目{label}是完形填空（cloze），平台不支持此题型，已跳过",
+                    _ => $"题目{label}的题型“{Shorten(type)}”平台不支持，已跳过",
+                });
+                return;
+            }
+
+            var rawText = questionText?.Element("text")?.Value ?? "";
+            var id = name;
+            if (!IsValidId(id) || _ids.Contains(id))
+                id = GeneratedId(type, name, rawText);
+            _ids.Add(id);
+
+            var stem = ReadText(questionText, "html");
+            var before = result.Issues.Count;
+            var meta = ReadMeta(el, id);
+            var points = qtype == QuestionType.Essay ? 10m : 1m;
+            if (el.Element("defaultgrade") is { } grade)
+            {
+                if (decimal.TryParse(grade.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var g)) points = Normalize(g);
+                else Error(LineOf(grade), $"题目 {id}：defaultgrade“{Shorten(grade.Value.Trim())}”不是数字");
+            }
+            var hidden = IsTrue(((string?)el.Element("hidden") ?? "0").Trim());
+
+            var q = new Question
+            {
+                Id = id, Type = qtype, Stem = stem,
+                Explanation = ReadText(el.Element("generalfeedback"), textFormat),
+                Difficulty = meta.Difficulty ?? 3,
+                LessonId = meta.Lesson ?? "",
+                Anchor = meta.Anchor,
+                Tags = meta.Tags,
+                Status = meta.Status ?? (hidden ? QuestionStatus.Draft : QuestionStatus.Ready),
+                Points = points,
+            };
+            var answers = el.Elements("answer").ToList();
+            switch (qtype)
+            {
+                case QuestionType.Single or QuestionType.Multiple:
+                    q = q with
+                    {
+                        Options = answers.Select(a => new ChoiceOption(ReadText(a, textFormat), Fraction(a) > 0)).ToList(),
+                    };
+                    break;
+                case QuestionType.TrueFalse:
+                    q = q with { TrueFalseAnswer = TrueFalse(answers) };
+                    break;
+                case QuestionType.Fill when type == "shortanswer":
+                    var accepted = answers.Where(a => Fraction(a) >= 100).Select(a => a.Element("text")?.Value ?? "").ToList();
+                    if (!FillText.BlankNumbers(stem).Contains(1)) stem = AppendBlankMark(stem);
+                    q = q with { Stem = stem, Blanks = [accepted] };
+                    if (accepted.Count == 0)
+                    {
+                        Error(line, $"题目 {id}：简答题（shortanswer）没有得分为 100% 的答案，无法作为填空题导入");
+                        return;
+                    }
+                    break;
+                case QuestionType.Fill:
+                    q = q with
+                    {
+                        Blanks = ext!.Elements("blank").Select(b => (IReadOnlyList<string>)b.Elements("text").Select(t => t.Value).ToList()).ToList(),
+                    };
+                    break;
+                case QuestionType.Matching:
+                    q = q with
+                    {
+                        Pairs = el.Elements("subquestion")
+                            .Select(s => new MatchPair(ReadText(s, textFormat), s.Element("answer")?.Element("text")?.Value ?? ""))
+                            .Where(p => p.Left.Length > 0)
+                            .ToList(),
+                    };
+                    break;
+                case QuestionType.Ordering:
+                    q = q with { Items = answers.Select(a => ReadText(a, textFormat)).ToList() };
+                    break;
+                case QuestionType.Essay:
+                    q = q with { Rubric = ReadText(el.Element("graderinfo"), textFormat) };
+                    break;
+                case QuestionType.Case:
+                    q = q with { Scenario = stem, Stem = ReadText(ext!.Element("stem"), PlainText) };
+                    break;
+            }
+            if (result.Issues.Count > before) return;
+
+            if (meta.CaseId is { } caseId)
+            {
+                var partProblems = q.Validate(isPart: true);
+                if (partProblems.Count > 0)
+                {
+                    foreach (var p in partProblems) Error(line, $"案例 {Shorten(caseId)} 的小题 {id}：{Describe(p)}");
+                    return;
+                }
+                _parts.Add((q, line, caseId));
+                return;
+            }
+            if (qtype != QuestionType.Case)
+            {
+                var problems = q.Validate();
+                if (problems.Count > 0)
+                {
+                    foreach (var p in problems) Error(line, $"题目 {id}：{Describe(p)}");
+                    return;
+                }
+            }
+            var entry = new Entry(q, line, _category);
+            _entries.Add(entry);
+            if (qtype == QuestionType.Case) _cases[id] = entry;
+        }
+
+        private sealed record Meta(int? Difficulty, string? Lesson, string? Anchor, QuestionStatus? Status, string? CaseId, IReadOnlyList<string> Tags);
+
+        private Meta ReadMeta(XElement el, string id)
+        {
+            int? difficulty = null;
+            string? lesson = null, anchor = null, caseId = null;
+            QuestionStatus? status = null;
+            var tags = new List<string>();
+            foreach (var tag in el.Element("tags")?.Elements("tag") ?? [])
+            {
+                var text = tag.Element("text")?.Value ?? tag.Value;
+                if (!text.StartsWith(TagPrefix, StringComparison.Ordinal))
+                {
+                    tags.Add(text);
+                    continue;
+                }
+                var body = text[TagPrefix.Length..];
+                var eq = body.IndexOf('=');
+                var key = (eq < 0 ? body : body[..eq]).Trim().ToLowerInvariant();
+                var value = eq < 0 ? "" : body[(eq + 1)..];
+                var tagLine = LineOf(tag);
+                switch (key)
+                {
+                    case "difficulty":
+                        if (int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 5) difficulty = d;
+                        else Error(tagLine, $"题目 {id}：难度“{Shorten(value)}”无效，应为 1–5 的整数");
+                        break;
+                    case "lesson": lesson = value; break;
+                    case "anchor": anchor = value; break;
+                    case "status":
+                        if (Enum.TryParse<QuestionStatus>(value.Trim(), ignoreCase: true, out var s) && Enum.IsDefined(s)) status = s;
+                        else Error(tagLine, $"题目 {id}：状态“{Shorten(value)}”无效，应为 ready、draft 或 retired");
+                        break;
+                    case "case": caseId = value.Trim(); break;
+                    case "tag": tags.Add(value); break;
+                    default: break; // a newer exporter's key: ignored
+                }
+            }
+            return new Meta(difficulty, lesson, anchor, status, caseId, tags);
+        }
+
+        private static bool? TrueFalse(List<XElement> answers)
+        {
+            // As Moodle does: match on the answer text; old files with localised texts are true first, then false.
+            bool? answer = null;
+            var first = true;
+            foreach (var a in answers)
+            {
+                var text = (a.Element("text")?.Value ?? "").Trim().ToLowerInvariant();
+                if (text is not ("true" or "false")) text = first ? "true" : "false";
+                var full = Fraction(a) >= 100;
+                answer = text == "true" ? full : !full;
+                first = false;
+            }
+            return answer;
+        }
+    }
+
+    /// <summary>Appends the mark of a single blank, after a space unless the stem ends in whitespace or CJK text.</summary>
+    internal static string AppendBlankMark(string stem) =>
+        stem.Length == 0 || char.IsWhiteSpace(stem[^1]) || stem[^1] >= '\u2E80' ? stem + "{{1}}" : stem + " {{1}}";
+
+    private static string Describe(string domainProblem) => QuestionProblems.ToChinese(domainProblem);
+
+    private static decimal Fraction(XElement answer) =>
+        decimal.TryParse(((string?)answer.Attribute("fraction") ?? "0").Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var f) ? f : 0m;
+
+    private static bool IsTrue(string s) => s.Trim().ToLowerInvariant() is "true" or "1" or "yes";
+
+    private static bool IsValidId(string id) => id.Length is > 0 and <= 120 && LessonParser.IsValidId(id);
+
+    private static string GeneratedId(string type, string name, string text)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{type}\n{name}\n{text}"));
+        return "mdl-" + Convert.ToHexStringLower(hash)[..12];
+    }
+
+    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    /// <summary>Removes trailing zeros (Moodle writes "1.0000000").</summary>
+    private static decimal Normalize(decimal d) => d / 1.0000000000000000000000000000m;
+
+    /// <summary>The text of a Moodle text holder (questiontext, answer, …) as plain text, honouring its format.</summary>
+    private static string ReadText(XElement? holder, string defaultFormat)
+    {
+        if (holder is null) return "";
+        var format = ((string?)holder.Attribute("format") ?? defaultFormat).Trim().ToLowerInvariant();
+        var text = holder.Element("text");
+        if (text is null) return "";
+        return format switch
+        {
+            PlainText => text.Value,
+            "markdown" or "wiki_like" => text.Value.Trim(),
+            "moodle_auto_format" => HtmlToText.Convert(HtmlSource(text), newlinesAreBreaks: true),
+            _ => HtmlToText.Convert(HtmlSource(text), newlinesAreBreaks: false),
+        };
+    }
+
+    /// <summary>HTML source of a <c>&lt;text&gt;</c>: its text (CDATA or escaped), or its markup when HTML was written unescaped.</summary>
+    private static string HtmlSource(XElement text) =>
+        !text.HasElements ? text.Value
+            : string.Concat(text.Nodes().Select(n => n is XCData c ? c.Value : n.ToString(SaveOptions.DisableFormatting)));
+
+    internal static string? CategoryFromMoodle(string path)
+    {
+        if (path.Length == 0) return null;
+        var parts = path.Split('/').ToList();
+        if (parts.Count > 0 && parts[0].StartsWith('$') && parts[0].EndsWith('$')) parts.RemoveAt(0);
+        if (parts.Count > 0 && parts[0] == "top") parts.RemoveAt(0);
+        var rest = string.Join('/', parts);
+        return rest.Length == 0 ? null : rest;
+    }
+
+    private static string CategoryToMoodle(string? category) => category is null ? "$course$/top" : "$course$/top/" + category;
+
+    // ------------------------------------------------------------------ export
+
+    public static string Write(IEnumerable<Question> questions, Func<Question, string?>? category = null)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var settings = new XmlWriterSettings
+        {
+            Indent = true,
+            IndentChars = "  ",
+            NewLineChars = "\n",
+            NewLineHandling = NewLineHandling.Entitize,
+            Encoding = new UTF8Encoding(false),
+        };
+        var sw = new Utf8StringWriter();
+        using (var w = XmlWriter.Create(sw, settings))
+        {
+            w.WriteStartDocument();
+            w.WriteStartElement("quiz");
+            string? current = null;
+            foreach (var q in questions)
+            {
+                var cat = category?.Invoke(q);
+                if (string.IsNullOrEmpty(cat)) cat = null;
+                if (cat != current)
+                {
+                    // A question without a category after categorised ones goes back to the top level.
+                    current = cat;
+                    w.WriteStartElement("question");
+                    w.WriteAttributeString("type", "category");
+                    w.WriteStartElement("category");
+                    WriteTextElement(w, CategoryToMoodle(cat));
+                    w.WriteEndElement();
+                    w.WriteEndElement();
+                }
+                WriteQuestion(w, q, caseId: null);
+                if (q.Type == QuestionType.Case)
+                    foreach (var part in q.Parts) WriteQuestion(w, part, q.Id);
+            }
+            w.WriteEndElement();
+            w.WriteEndDocument();
+        }
+        return sw.ToString();
+    }
+
+    private sealed class Utf8StringWriter : StringWriter
+    {
+        public Utf8StringWriter() : base(CultureInfo.InvariantCulture) { }
+        public override Encoding Encoding => new UTF8Encoding(false);
+    }
+
+    private static void WriteQuestion(XmlWriter w, Question q, string? caseId)
+    {
+        var moodleType = q.Type switch
+        {
+            QuestionType.Single or QuestionType.Multiple => "multichoice",
+            QuestionType.TrueFalse => "truefalse",
+            QuestionType.Fill when q.Blanks.Count == 1 => "shortanswer",
+            QuestionType.Matching => "matching",
+            QuestionType.Ordering => "ordering",
+            QuestionType.Essay => "essay",
+            _ => "description",
+        };
+        w.WriteStartElement("question");
+        w.WriteAttributeString("type", moodleType);
+        w.WriteStartElement("name");
+        WriteTextElement(w, q.Id);
+        w.WriteEndElement();
+        WriteFormatted(w, "questiontext", q.Type == QuestionType.Case ? q.Scenario : q.Stem);
+        WriteFormatted(w, "generalfeedback", q.Explanation);
+        w.WriteElementString("defaultgrade", q.Points.ToString(CultureInfo.InvariantCulture));
+        w.WriteElementString("hidden", q.Status == QuestionStatus.Ready ? "0" : "1");
+
+        switch (moodleType)
+        {
+            case "multichoice":
+                var correct = Math.Max(1, q.Options.Count(o => o.Correct));
+                var share = FractionText(100m / (q.Type == QuestionType.Single ? 1 : correct));
+                w.WriteElementString("single", q.Type == QuestionType.Single ? "true" : "false");
+                w.WriteElementString("shuffleanswers", "true");
+                w.WriteElementString("answernumbering", "ABCD");
+                foreach (var o in q.Options)
+                    WriteAnswer(w, o.Correct ? share : q.Type == QuestionType.Single ? "0" : "-" + share, o.Text, PlainText);
+                break;
+            case "truefalse":
+                WriteAnswer(w, q.TrueFalseAnswer == true ? "100" : "0", "true", "moodle_auto_format");
+                WriteAnswer(w, q.TrueFalseAnswer == false ? "100" : "0", "false", "moodle_auto_format");
+                break;
+            case "shortanswer":
+                w.WriteElementString("usecase", "0");
+                foreach (var a in q.Blanks[0]) WriteAnswer(w, "100", a, "moodle_auto_format");
+                break;
+            case "matching":
+                w.WriteElementString("shuffleanswers", "true");
+                foreach (var p in q.Pairs)
+                {
+                    w.WriteStartElement("subquestion");
+                    w.WriteAttributeString("format", PlainText);
+                    WriteTextElement(w, p.Left);
+                    w.WriteStartElement("answer");
+                    WriteTextElement(w, p.Right);
+                    w.WriteEndElement();
+                    w.WriteEndElement();
+                }
+                break;
+            case "ordering":
+                w.WriteElementString("layouttype", "VERTICAL");
+                w.WriteElementString("selecttype", "ALL");
+                w.WriteElementString("selectcount", "0");
+                w.WriteElementString("gradingtype", "RELATIVE_NEXT_EXCLUDE_LAST");
+                w.WriteElementString("showgrading", "SHOW");
+                for (var i = 0; i < q.Items.Count; i++)
+                    WriteAnswer(w, (i + 1).ToString(CultureInfo.InvariantCulture), q.Items[i], PlainText, feedback: false);
+                break;
+            case "essay":
+                w.WriteElementString("responseformat", "editor");
+                w.WriteElementString("responserequired", "1");
+                w.WriteElementString("responsefieldlines", "15");
+                w.WriteElementString("attachments", "0");
+                w.WriteElementString("attachmentsrequired", "0");
+                WriteFormatted(w, "graderinfo", q.Rubric);
+                WriteFormatted(w, "responsetemplate", "");
+                break;
+            default: // description carrying what Moodle cannot express
+                w.WriteStartElement(Extension);
+                w.WriteAttributeString("version", "1");
+                if (q.Type == QuestionType.Fill)
+                {
+                    w.WriteAttributeString("type", "fill");
+                    foreach (var blank in q.Blanks)
+                    {
+                        w.WriteStartElement("blank");
+                        foreach (var alt in blank) WriteTextElement(w, alt);
+                        w.WriteEndElement();
+                    }
+                }
+                else
+                {
+                    w.WriteAttributeString("type", "case");
+                    WriteFormatted(w, "stem", q.Stem);
+                }
+                w.WriteEndElement();
+                break;
+        }
+
+        var tags = new List<string> { $"{TagPrefix}difficulty={q.Difficulty.ToString(CultureInfo.InvariantCulture)}" };
+        if (q.LessonId.Length > 0) tags.Add($"{TagPrefix}lesson={q.LessonId}");
+        if (q.Anchor is not null) tags.Add($"{TagPrefix}anchor={q.Anchor}");
+        if (q.Status != QuestionStatus.Ready) tags.Add($"{TagPrefix}status={q.Status.ToString().ToLowerInvariant()}");
+        if (caseId is not null) tags.Add($"{TagPrefix}case={caseId}");
+        foreach (var t in q.Tags) tags.Add(t.StartsWith(TagPrefix, StringComparison.Ordinal) ? $"{TagPrefix}tag={t}" : t);
+        w.WriteStartElement("tags");
+        foreach (var t in tags)
+        {
+            w.WriteStartElement("tag");
+            WriteTextElement(w, t);
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static string FractionText(decimal percent) =>
+        Math.Round(percent, 5, MidpointRounding.AwayFromZero).ToString("0.#####", CultureInfo.InvariantCulture);
+
+    private static void WriteAnswer(XmlWriter w, string fraction, string text, string format, bool feedback = true)
+    {
+        w.WriteStartElement("answer");
+        w.WriteAttributeString("fraction", fraction);
+        w.WriteAttributeString("format", format);
+        WriteTextElement(w, text);
+        if (feedback) WriteFormatted(w, "feedback", "");
+        w.WriteEndElement();
+    }
+
+    private static void WriteFormatted(XmlWriter w, string element, string text)
+    {
+        w.WriteStartElement(element);
+        w.WriteAttributeString("format", PlainText);
+        WriteTextElement(w, text);
+        w.WriteEndElement();
+    }
+
+    private static void WriteTextElement(XmlWriter w, string text)
+    {
+        w.WriteStartElement("text");
+        w.WriteString(XmlSafe(text));
+        w.WriteFullEndElement(); // <text></text> as Moodle writes it, never <text />
+    }
+
+    /// <summary>Drops characters XML 1.0 cannot represent (control characters, lone surrogates).</summary>
+    internal static string XmlSafe(string s)
+    {
+        var ok = true;
+        for (var i = 0; i < s.Length && ok; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
+            ok = XmlConvert.IsXmlChar(s[i]);
+        }
+        if (ok) return s;
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(s[i]).Append(s[i + 1]); i++; continue; }
+            if (XmlConvert.IsXmlChar(s[i])) sb.Append(s[i]);
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>
+/// HTML fragment → plain text, without a DOM and without backtracking regexes: tags are dropped
+/// (script, style, head, title, template, iframe, object with their content), comments are dropped,
+/// <c>&lt;br&gt;</c> and block ends become line breaks, table cells are separated by a space, images become
+/// "[图片]", entities are decoded (HTML5 named and numeric), runs of whitespace collapse to one space,
+/// lines are trimmed and empty lines removed.
+/// </summary>
+internal static class HtmlToText
+{
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
+    {
+        "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+        "hr", "dl", "dt", "dd", "section", "article", "header", "footer", "figure", "figcaption", "address", "tbody", "thead",
+    };
+
+    private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal)
+    {
+        "script", "style", "head", "title", "template", "iframe", "object", "noscript", "svg", "math",
+    };
+
+    public static string Convert(string html, bool newlinesAreBreaks)
+    {
+        var lines = new List<StringBuilder> { new() };
+        var text = new StringBuilder();
+        void Flush()
+        {
+            if (text.Length == 0) return;
+            var decoded = System.Net.WebUtility.HtmlDecode(text.ToString());
+            text.Clear();
+            var line = lines[^1];
+            foreach (var ch in decoded)
+            {
+                if (ch is ' ' or '\t' or '\n' or '\r' or '\f')
+                {
+                    if (line.Length > 0 && line[^1] != ' ') line.Append(' ');
+                }
+                else if (ch == '\u00A0') line.Append(' '); // &nbsp; does not collapse: "（&nbsp;&nbsp;）" stays two spaces wide
+                else if (ch != '\u200B') line.Append(ch);
+            }
+        }
+        void Break()
+        {
+            Flush();
+            lines.Add(new StringBuilder());
+        }
+
+        var i = 0;
+        while (i < html.Length)
+        {
+            var c = html[i];
+            if (c == '\n' && newlinesAreBreaks) { Break(); i++; continue; }
+            if (c != '<') { text.Append(c); i++; continue; }
+            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            {
+                var end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                i = end < 0 ? html.Length : end + 3;
+                continue;
+            }
+            var next = i + 1 < html.Length ? html[i + 1] : '\0';
+            if (!(char.IsAsciiLetter(next) || next is '/' or '!' or '?'))
+            {
+                text.Append(c); // a lone '<' is text
+                i++;
+                continue;
+            }
+            var close = next == '/';
+            var nameStart = close ? i + 2 : i + 1;
+            var nameEnd = nameStart;
+            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] is '-' or ':')) nameEnd++;
+            var name = html[nameStart..nameEnd].ToLowerInvariant();
+            var tagEnd = TagEnd(html, nameEnd);
+            i = tagEnd;
+            if (Dropped.Contains(name) && !close)
+            {
+                var endTag = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                i = endTag < 0 ? html.Length : TagEnd(html, endTag + 2 + name.Length);
+                continue;
+            }
+            if (Blocks.Contains(name)) Break();
+            else if (name is "td" or "th") { Flush(); text.Append(' '); }
+            else if (name == "img" && !close) { Flush(); text.Append("[图片]"); }
+        }
+        Flush();
+        return string.Join('\n', lines.Select(l => l.ToString().Trim()).Where(l => l.Length > 0));
+    }
+
+    /// <summary>Index after the '>' that closes a tag, skipping quoted attribute values (a quote opens a value only after '=').</summary>
+    private static int TagEnd(string html, int from)
+    {
+        var quote = '\0';
+        var last = '\0';
+        for (var j = from; j < html.Length; j++)
+        {
+            var ch = html[j];
+            if (quote != '\0') { if (ch == quote) { quote = '\0'; last = ch; } continue; }
+            if (ch is '"' or '\'' && last == '=') { quote = ch; continue; }
+            if (ch == '>') return j + 1;
+            if (!char.IsWhiteSpace(ch)) last = ch;
+        }
+        return html.Length;
+    }
+}
+
+/// <summary>The domain's validation messages (<see cref="Question.Validate"/>) in Chinese, for import reports.</summary>
+internal static class QuestionProblems
+{
+    private static readonly Dictionary<string, string> Known = new(StringComparer.Ordinal)
+    {
+        ["stem is empty"] = "题干为空",
+        ["difficulty must be 1–5"] = "难度应为 1–5",
+        ["points must be positive"] = "分值必须大于 0",
+        ["single choice needs 2–8 options"] = "单选题需要 2–8 个选项",
+        ["single choice needs exactly one correct option"] = "单选题必须恰好有一个正确选项",
+        ["multiple choice needs 3–10 options"] = "多选题需要 3–10 个选项",
+        ["multiple choice needs at least one correct option"] = "多选题至少需要一个正确选项",
+        ["true/false needs an answer"] = "判断题缺少答案",
+        ["fill-in needs at least one blank"] = "填空题至少需要一个空",
+        ["every blank needs at least one non-empty accepted answer"] = "每个空至少需要一个非空的参考答案",
+        ["matching needs 2–10 pairs"] = "连线题需要 2–10 对",
+        ["matching sides must be distinct"] = "连线题左右两侧的各项不能重复",
+        ["ordering needs 2–10 items"] = "排序题需要 2–10 项",
+        ["ordering items must be distinct"] = "排序题的各项不能重复",
+        ["essay needs a rubric"] = "问答题缺少评分要点",
+        ["a case part cannot itself be a case"] = "案例的小题不能再是案例题",
+        ["case needs a scenario"] = "案例题缺少案例材料",
+        ["case needs sub-questions"] = "案例题缺少小题",
+        ["options must be distinct"] = "选项不能重复",
+    };
+
+    public static string ToChinese(string problem)
+    {
+        if (Known.TryGetValue(problem, out var zh)) return zh;
+        const string marks = "the stem must mark blanks ";
+        if (problem.StartsWith(marks, StringComparison.Ordinal))
+        {
+            var range = problem[marks.Length..];
+            var cut = range.IndexOf(" in order", StringComparison.Ordinal);
+            return $"题干必须按顺序标出空位 {(cut < 0 ? range : range[..cut])}，每个空一处";
+        }
+        if (problem.StartsWith("part ", StringComparison.Ordinal) && problem.IndexOf(": ", StringComparison.Ordinal) is var colon and > 5)
+            return $"小题 {problem[5..colon]}：{ToChinese(problem[(colon + 2)..])}";
+        return problem;
+    }
+}
