@@ -87,3 +87,28 @@ public sealed class QuestionPreviewTests : IDisposable
         Assert.Equal(q.Parts.Count, cut.FindAll(".case-parts > li").Count);
     }
 }
+
+public sealed class QuestionPreviewImageTests : IDisposable
+{
+    private readonly BunitContext _ctx = new();
+
+    public QuestionPreviewImageTests() => _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+
+    public void Dispose() => _ctx.Dispose();
+
+    [Fact]
+    public void Stem_and_option_images_are_shown_with_alt_text()
+    {
+        var sha = new string('a', 64);
+        var q = new Question
+        {
+            Id = "img", Type = QuestionType.Single, Stem = "看图作答", StemImage = sha,
+            Options = [new("甲", true), new("乙", false, sha)],
+        };
+        var cut = _ctx.Render<QuestionPreview>(p => p.Add(x => x.Question, q));
+        var images = cut.FindAll("img.question-image");
+        Assert.Equal(2, images.Count);
+        Assert.All(images, i => Assert.Equal($"/images/{sha}", i.GetAttribute("src")));
+        Assert.All(images, i => Assert.False(string.IsNullOrWhiteSpace(i.GetAttribute("alt"))));
+    }
+}

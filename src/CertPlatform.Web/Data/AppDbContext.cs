@@ -17,6 +17,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<QuestionRecord> Questions => Set<QuestionRecord>();
     public DbSet<QuestionVersion> QuestionVersions => Set<QuestionVersion>();
+    public DbSet<QuestionImage> QuestionImages => Set<QuestionImage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -125,5 +126,17 @@ internal sealed class QuestionVersionConfiguration : IEntityTypeConfiguration<Qu
         b.Property(v => v.QuestionId).HasMaxLength(120);
         b.Property(v => v.CreatedBy).HasMaxLength(256);
         b.Property(v => v.Note).HasMaxLength(500);
+    }
+}
+
+internal sealed class QuestionImageConfiguration : IEntityTypeConfiguration<QuestionImage>
+{
+    public void Configure(EntityTypeBuilder<QuestionImage> b)
+    {
+        b.HasKey(i => i.Sha256);
+        b.Property(i => i.Sha256).HasMaxLength(64);
+        b.Property(i => i.ContentType).HasMaxLength(32);
+        b.Property(i => i.FileName).HasMaxLength(260);
+        b.Property(i => i.CreatedBy).HasMaxLength(256);
     }
 }

@@ -13,7 +13,8 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var h = context.Response.Headers;
-                h["Content-Security-Policy"] = ContentSecurityPolicy;
+                // A response may set a stricter policy of its own (e.g. question images: sandbox).
+                if (!h.ContainsKey("Content-Security-Policy")) h["Content-Security-Policy"] = ContentSecurityPolicy;
                 h["X-Content-Type-Options"] = "nosniff";
                 h["X-Frame-Options"] = "DENY";
                 h["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -4,7 +4,8 @@ public enum QuestionType { Single, Multiple, TrueFalse, Fill, Matching, Ordering
 
 public enum QuestionStatus { Draft, Ready, Retired }
 
-public sealed record ChoiceOption(string Text, bool Correct);
+/// <summary>An option; <paramref name="Image"/> is the SHA-256 of an uploaded image shown with it, if any.</summary>
+public sealed record ChoiceOption(string Text, bool Correct, string? Image = null);
 
 public sealed record MatchPair(string Left, string Right);
 
@@ -17,6 +18,8 @@ public sealed record Question
     public required string Id { get; init; }
     public required QuestionType Type { get; init; }
     public required string Stem { get; init; }
+    /// <summary>SHA-256 (hex) of an image shown with the stem; the bytes are stored once, content-addressed.</summary>
+    public string? StemImage { get; init; }
     public string Explanation { get; init; } = "";
     public int Difficulty { get; init; } = 3;
     public string LessonId { get; init; } = "";

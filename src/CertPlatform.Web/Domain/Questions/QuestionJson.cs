@@ -12,6 +12,9 @@ public static class QuestionJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
+        // Absent optional values (no image, no anchor) are left out, so adding an optional field later
+        // does not change the JSON, and the content hash, of questions that do not use it.
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
     public static string Serialize(Question q) => JsonSerializer.Serialize(q, Options);

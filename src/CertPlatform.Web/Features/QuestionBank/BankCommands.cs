@@ -49,5 +49,5 @@ public static class QuestionBankSetup
 {
     public static IServiceCollection AddQuestionBank(this IServiceCollection services) =>
         services.AddScoped<QuestionVersioning>().AddScoped<QuestionBankSeeder>().AddScoped<BankQueries>().AddScoped<BulkUpdateQuestions>()
-            .AddScoped<SaveQuestion>().AddScoped<QuestionImport>().AddScoped<QuestionExport>().AddScoped<FluentValidation.IValidator<QuestionForm>, QuestionFormValidator>();
+            .AddScoped<SaveQuestion>().AddScoped<QuestionImages>().AddScoped<QuestionImport>().AddScoped<QuestionExport>().AddScoped<FluentValidation.IValidator<QuestionForm>, QuestionFormValidator>();
 }

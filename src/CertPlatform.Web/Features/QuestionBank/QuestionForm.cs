@@ -27,6 +27,9 @@ public sealed class QuestionForm
     public string Explanation { get; set; } = "";
     public decimal Points { get; set; } = 1;
     public string Note { get; set; } = "";
+    public string? StemImage { get; set; }
+    public IFormFile? StemImageFile { get; set; }
+    public bool RemoveStemImage { get; set; }
 
     public List<OptionRow> Options { get; set; } = [];
     public string? TrueFalseAnswer { get; set; }
@@ -44,6 +47,9 @@ public sealed class QuestionForm
     {
         public string Text { get; set; } = "";
         public bool Correct { get; set; }
+        public string? Image { get; set; }
+        public IFormFile? ImageFile { get; set; }
+        public bool RemoveImage { get; set; }
     }
 
     public sealed class PairRow
@@ -73,7 +79,8 @@ public sealed class QuestionForm
     {
         Id = q.Id, BaseVersion = baseVersion, LessonId = q.LessonId, Anchor = q.Anchor, Type = q.Type, Difficulty = q.Difficulty,
         Tags = string.Join("、", q.Tags), Status = q.Status, Stem = q.Stem, Explanation = q.Explanation, Points = q.Points,
-        Options = q.Options.Select(o => new OptionRow { Text = o.Text, Correct = o.Correct }).ToList(),
+        StemImage = q.StemImage,
+        Options = q.Options.Select(o => new OptionRow { Text = o.Text, Correct = o.Correct, Image = o.Image }).ToList(),
         TrueFalseAnswer = q.TrueFalseAnswer?.ToString().ToLowerInvariant(),
         BlanksText = string.Join("\n", q.Blanks.Select(b => string.Join(" | ", b))),
         Pairs = q.Pairs.Select(p => new PairRow { Left = p.Left, Right = p.Right }).ToList(),
@@ -84,10 +91,10 @@ public sealed class QuestionForm
     /// <summary>The domain question this form describes (call after validation).</summary>
     public Question ToQuestion() => new()
     {
-        Id = Id.Trim(), Type = Type, Stem = Stem.Trim(), Explanation = Explanation.Trim(), Difficulty = Difficulty,
+        Id = Id.Trim(), Type = Type, Stem = Stem.Trim(), StemImage = RemoveStemImage || string.IsNullOrWhiteSpace(StemImage) ? null : StemImage, Explanation = Explanation.Trim(), Difficulty = Difficulty,
         LessonId = LessonId, Anchor = string.IsNullOrWhiteSpace(Anchor) ? null : Anchor.Trim(), Tags = SplitTags(Tags), Status = Status,
         Points = Type == QuestionType.Case ? 1 : Points,
-        Options = Type is QuestionType.Single or QuestionType.Multiple ? FilledOptions.Select(o => new ChoiceOption(o.Text.Trim(), o.Correct)).ToList() : [],
+        Options = Type is QuestionType.Single or QuestionType.Multiple ? FilledOptions.Select(o => new ChoiceOption(o.Text.Trim(), o.Correct, o.RemoveImage || string.IsNullOrWhiteSpace(o.Image) ? null : o.Image)).ToList() : [],
         TrueFalseAnswer = Type == QuestionType.TrueFalse && bool.TryParse(TrueFalseAnswer, out var tf) ? tf : null,
         Blanks = Type == QuestionType.Fill
             ? Lines(BlanksText).Select(l => (IReadOnlyList<string>)l.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList()

@@ -13,20 +13,50 @@ namespace CertPlatform.Web.Features.QuestionBank;
 /// current one is refused, so two examiners cannot silently overwrite each other.
 /// </summary>
 public sealed class SaveQuestion(AppDbContext db, QuestionVersioning versions, IValidator<QuestionForm> validator, AuditLog audit,
-    TimeProvider clock, IStringLocalizer<SharedResource> L)
+    QuestionImages images, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public sealed record Result(bool Saved, Dictionary<string, string[]> Errors, int Version);
 
     public async Task<Result> RunAsync(QuestionForm form, bool isNew, ClaimsPrincipal actor, CancellationToken ct)
     {
+        var author = actor.Identity?.Name ?? "examiner";
         var errors = (await validator.ValidateAsync(form, ct)).Errors
             .GroupBy(e => e.PropertyName.Split('[')[0]).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
-        if (errors.Count > 0) return new(false, errors, 0);
+        // Uploaded images become content-addressed rows in this unit of work; a failed save stores none.
+        var imageErrors = new Dictionary<string, List<string>>();
+        void ImageError(string key, string message)
+        {
+            if (!imageErrors.TryGetValue(key, out var list)) imageErrors[key] = list = [];
+            list.Add(message);
+        }
+        if (form.StemImageFile is { Length: > 0 } stemFile)
+        {
+            var saved = await images.SaveAsync(stemFile, author, ct);
+            if (saved.Error is not null) ImageError("StemImage", saved.Error);
+            else { form.StemImage = saved.Sha256; form.RemoveStemImage = false; }
+        }
+        foreach (var option in form.Options.Where(o => o.ImageFile is { Length: > 0 }))
+        {
+            var saved = await images.SaveAsync(option.ImageFile!, author, ct);
+            if (saved.Error is not null) ImageError("Options", saved.Error);
+            else { option.Image = saved.Sha256; option.RemoveImage = false; }
+        }
+        foreach (var (key, list) in imageErrors)
+            errors[key] = [.. errors.GetValueOrDefault(key, []), .. list];
+        var referenced = new[] { form.RemoveStemImage ? null : form.StemImage }.Concat(form.Options.Where(o => !o.RemoveImage).Select(o => o.Image))
+            .Where(h => !string.IsNullOrEmpty(h)).Distinct().ToList();
+        foreach (var hash in referenced)
+            if (!db.QuestionImages.Local.Any(i => i.Sha256 == hash) && !await db.QuestionImages.AnyAsync(i => i.Sha256 == hash, ct))
+                errors[""] = [.. errors.GetValueOrDefault("", []), L["引用的图片不存在：{0}", hash!]];
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return new(false, errors, 0);
+        }
         var question = form.ToQuestion();
         var shape = question.Validate();
         if (shape.Count > 0) return new(false, new() { [""] = shape.ToArray() }, 0);
 
-        var author = actor.Identity?.Name ?? "examiner";
         var record = await db.Questions.SingleOrDefaultAsync(q => q.Id == question.Id, ct);
         if (isNew)
         {

@@ -232,6 +232,42 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.ToTable("PendingImports");
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.QuestionImage", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("QuestionImages");
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.QuestionRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using CertPlatform.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertPlatform.Web.Features.QuestionBank;
+
+/// <summary>
+/// Images for stems and options. The type is decided by the file's bytes (PNG, JPEG, GIF, WebP),
+/// never by its name or the browser's claim; SVG and anything else is refused (SVG can carry script).
+/// Stored once per SHA-256, so every question version keeps exactly the image it showed.
+/// </summary>
+public sealed class QuestionImages(AppDbContext db, TimeProvider clock)
+{
+    public const int MaxBytes = 1024 * 1024;
+
+    public sealed record Saved(string? Sha256, string? Error);
+
+    /// <summary>The image type the bytes really are, or null.</summary>
+    public static string? Sniff(ReadOnlySpan<byte> b)
+    {
+        if (b.Length >= 8 && b[..8].SequenceEqual((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return "image/png";
+        if (b.Length >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) return "image/jpeg";
+        if (b.Length >= 6 && (b[..6].SequenceEqual("GIF87a"u8) || b[..6].SequenceEqual("GIF89a"u8))) return "image/gif";
+        if (b.Length >= 12 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8)) return "image/webp";
+        return null;
+    }
+
+    public async Task<Saved> SaveAsync(IFormFile file, string author, CancellationToken ct)
+    {
+        var name = Path.GetFileName(file.FileName);
+        if (file.Length > MaxBytes) return new(null, $"图片“{name}”超过 {MaxBytes / 1024} KB 的上限");
+        using var buffer = new MemoryStream();
+        await using (var s = file.OpenReadStream()) await s.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        if (bytes.Length > MaxBytes) return new(null, $"图片“{name}”超过 {MaxBytes / 1024} KB 的上限");
+        var type = Sniff(bytes);
+        if (type is null) return new(null, $"“{name}”不是 PNG、JPEG、GIF 或 WebP 图片");
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (!await db.QuestionImages.AnyAsync(i => i.Sha256 == sha, ct) && db.QuestionImages.Local.All(i => i.Sha256 != sha))
+            db.QuestionImages.Add(new QuestionImage { Sha256 = sha, ContentType = type, Bytes = bytes, Length = bytes.Length, FileName = name, CreatedAt = clock.GetUtcNow(), CreatedBy = author });
+        return new(sha, null);
+    }
+
+    public Task<QuestionImage?> FindAsync(string sha, CancellationToken ct) =>
+        db.QuestionImages.AsNoTracking().SingleOrDefaultAsync(i => i.Sha256 == sha, ct);
+}
