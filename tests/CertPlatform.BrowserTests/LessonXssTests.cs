@@ -64,7 +64,7 @@ public sealed class LessonXssTests(ProbeSiteFixture site)
         Assert.NotNull(response);
         Assert.Equal(200, response.Status);
         var csp = await response.HeaderValueAsync("content-security-policy");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForImagesAsync();
 
         // The probe really rendered (otherwise the checks below would prove nothing).
         var body = page.Locator(".lesson-body");

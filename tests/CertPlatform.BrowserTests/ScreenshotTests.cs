@@ -66,7 +66,7 @@ public sealed class ScreenshotTests(PristineSiteFixture site)
 
     private static async Task ShootAsync(IPage page, string name)
     {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForImagesAsync();
         await page.EvaluateAsync("async () => { await document.fonts.ready; }");
         await page.ScreenshotAsync(new PageScreenshotOptions
         {

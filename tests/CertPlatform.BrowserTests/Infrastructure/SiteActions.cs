@@ -16,12 +16,18 @@ public static class SiteActions
         await form.Locator("input[name=Email]").FillAsync(email);
         await form.Locator("input[name=Password]").FillAsync(password);
         await form.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // WaitForURL waits for the new page's load event itself; a second WaitForLoadState(Load) after it
+        // could race with the redirect and hang (seen intermittently).
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
         var path = new Uri(page.Url).AbsolutePath;
         if (path != returnUrl)
             throw new InvalidOperationException($"signing in as {email} ended on {page.Url}, expected {returnUrl}");
     }
 
     public static string PathOf(this IPage page) => new Uri(page.Url).AbsolutePath;
+
+    /// <summary>Every image has finished (loaded or failed): deterministic, unlike waiting for network idle.</summary>
+    public static Task WaitForImagesAsync(this IPage page) =>
+        page.WaitForFunctionAsync("() => Array.from(document.images).every(i => i.complete)");
 }
