@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Features.Account;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -187,25 +188,11 @@ public sealed class EmployeeImportParser
         return true;
     }
 
-    /// <summary>UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise GB18030 (Excel's "CSV" on Chinese Windows).</summary>
-    internal static Encoding DetectEncoding(byte[] bytes)
-    {
-        try
-        {
-            new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-            return new UTF8Encoding(false);
-        }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding("GB18030");
-        }
-    }
 
     private static List<(int, string[])> ReadCsv(MemoryStream buffer)
     {
         var bytes = buffer.ToArray();
-        var text = DetectEncoding(bytes).GetString(bytes).TrimStart('\uFEFF');
+        var text = TabularFiles.DetectEncoding(bytes).GetString(bytes).TrimStart('\uFEFF');
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = false,
@@ -247,7 +234,7 @@ public sealed class EmployeeImportParser
             var cells = new List<string>();
             foreach (var cell in row.Elements<Cell>())
             {
-                var col = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
+                var col = TabularFiles.ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
                 while (cells.Count < col) cells.Add("");
                 cells.Add(CellText(cell, shared));
             }
@@ -265,17 +252,6 @@ public sealed class EmployeeImportParser
         return raw ?? "";
     }
 
-    private static int? ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference)) return null;
-        var index = 0;
-        foreach (var ch in reference)
-        {
-            if (!char.IsAsciiLetter(ch)) break;
-            index = index * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
-        }
-        return index == 0 ? null : index - 1;
-    }
 }
 
 public sealed class ImportFormatException(string message) : Exception(message);

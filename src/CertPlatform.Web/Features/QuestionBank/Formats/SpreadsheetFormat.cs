@@ -1,3 +1,4 @@
+using CertPlatform.Web.Infrastructure;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -403,24 +404,10 @@ public static partial class SpreadsheetFormat
 
     // ---- readers
 
-    /// <summary>UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise GB18030 (Excel's CSV on Chinese Windows).</summary>
-    private static Encoding DetectEncoding(byte[] bytes)
-    {
-        try
-        {
-            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-            return new UTF8Encoding(false);
-        }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding("GB18030");
-        }
-    }
 
     private static List<(int, string[])> ReadCsv(byte[] bytes)
     {
-        var text = DetectEncoding(bytes).GetString(bytes).TrimStart('\uFEFF');
+        var text = TabularFiles.DetectEncoding(bytes).GetString(bytes).TrimStart('\uFEFF');
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = false,
@@ -466,7 +453,7 @@ public static partial class SpreadsheetFormat
             var cells = new List<string>();
             foreach (var cell in row.Elements<Cell>())
             {
-                var col = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
+                var col = TabularFiles.ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
                 if (col > 200) continue;
                 while (cells.Count < col) cells.Add("");
                 if (cells.Count == col) cells.Add(CellText(cell, shared));
@@ -496,18 +483,6 @@ public static partial class SpreadsheetFormat
         return raw;
     }
 
-    private static int? ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference)) return null;
-        var index = 0;
-        foreach (var ch in reference)
-        {
-            if (!char.IsAsciiLetter(ch)) break;
-            index = index * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
-            if (index > 16384) return null;
-        }
-        return index == 0 ? null : index - 1;
-    }
 
     private sealed class TemplateException(string message) : Exception(message);
 
