@@ -38,6 +38,7 @@ builder.Services.AddAccounts(builder.Configuration, isDev);
 builder.Services.AddLessons();
 builder.Services.AddAdmin();
 builder.Services.AddQuestionBank();
+builder.Services.AddScoped<CertPlatform.Web.Features.Papers.PaperSeeder>();
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

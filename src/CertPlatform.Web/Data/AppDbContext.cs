@@ -18,6 +18,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<QuestionRecord> Questions => Set<QuestionRecord>();
     public DbSet<QuestionVersion> QuestionVersions => Set<QuestionVersion>();
     public DbSet<QuestionImage> QuestionImages => Set<QuestionImage>();
+    public DbSet<Paper> Papers => Set<Paper>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -138,5 +139,18 @@ internal sealed class QuestionImageConfiguration : IEntityTypeConfiguration<Ques
         b.Property(i => i.ContentType).HasMaxLength(32);
         b.Property(i => i.FileName).HasMaxLength(260);
         b.Property(i => i.CreatedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
+{
+    public void Configure(EntityTypeBuilder<Paper> b)
+    {
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Id).HasMaxLength(64);
+        b.Property(p => p.Title).HasMaxLength(200);
+        b.Property(p => p.Kind).HasMaxLength(16);
+        b.Property(p => p.Status).HasMaxLength(16);
+        b.Property(p => p.PassMark).HasPrecision(7, 2);
     }
 }

@@ -30,6 +30,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         await demo.EnsureRolesAsync();
         if (withDemoAccounts) await demo.EnsureDemoUsersAsync();
         await scope.ServiceProvider.GetRequiredService<QuestionBankSeeder>().SyncAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Features.Papers.PaperSeeder>().EnsureAsync(ct);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using CertPlatform.Web.Content;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Exams;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertPlatform.Web.Features.Papers;
+
+/// <summary>
+/// Creates the papers the platform ships with, once: the level-4 certification paper (CURRICULUM.md's
+/// suggestion: Part 1 ≈ 35 %, Part 2 ≈ 30 %, Part 3 ≈ 20 %, Part 4 ≈ 15 %; 100 points, pass 60, 90 minutes)
+/// and a mock exam per part. Existing papers are never changed (examiners own them after creation).
+/// </summary>
+public sealed class PaperSeeder(AppDbContext db, ContentCatalog catalog, TimeProvider clock)
+{
+    public const string CertificationId = "level4-certification";
+
+    public static readonly IReadOnlyList<BlueprintSection> CertificationBlueprint =
+    [
+        new("第一部分 单选题", 20, 1m, PartId: "part1", Type: "Single"),
+        new("第一部分 多选题", 5, 2m, PartId: "part1", Type: "Multiple"),
+        new("第一部分 判断题", 5, 1m, PartId: "part1", Type: "TrueFalse"),
+        new("第二部分 单选题", 14, 1m, PartId: "part2", Type: "Single"),
+        new("第二部分 多选题", 4, 2m, PartId: "part2", Type: "Multiple"),
+        new("第二部分 判断题", 4, 1m, PartId: "part2", Type: "TrueFalse"),
+        new("第二部分 案例题", 1, 4m, PartId: "part2", Type: "Case"),
+        new("第三部分 单选题", 10, 1m, PartId: "part3", Type: "Single"),
+        new("第三部分 多选题", 3, 2m, PartId: "part3", Type: "Multiple"),
+        new("第三部分 判断题", 4, 1m, PartId: "part3", Type: "TrueFalse"),
+        new("第四部分 单选题", 8, 1m, PartId: "part4", Type: "Single"),
+        new("第四部分 多选题", 2, 2m, PartId: "part4", Type: "Multiple"),
+        new("第四部分 判断题", 3, 1m, PartId: "part4", Type: "TrueFalse"),
+    ];
+
+    public static IReadOnlyList<BlueprintSection> MockBlueprint(string partId) =>
+    [
+        new("单选题", 10, 1m, PartId: partId, Type: "Single"),
+        new("多选题", 4, 2m, PartId: partId, Type: "Multiple"),
+        new("判断题", 6, 1m, PartId: partId, Type: "TrueFalse"),
+    ];
+
+    public async Task EnsureAsync(CancellationToken ct = default)
+    {
+        var existing = (await db.Papers.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        var now = clock.GetUtcNow();
+        void Add(string id, string title, string kind, int minutes, decimal passMark, int attempts, IReadOnlyList<BlueprintSection> blueprint)
+        {
+            if (existing.Contains(id)) return;
+            db.Papers.Add(new Paper
+            {
+                Id = id, Title = title, Kind = kind, TimeLimitMinutes = minutes, PassMark = passMark, AttemptsAllowed = attempts,
+                Status = "published", BlueprintJson = JsonSerializer.Serialize(blueprint), CreatedAt = now, UpdatedAt = now,
+            });
+        }
+        Add(CertificationId, "VIP客户服务经理岗位技能四级认证考试", "certification", 90, 60m, 2, CertificationBlueprint);
+        foreach (var part in catalog.Curriculum.Parts)
+            Add($"mock-{part.Id}", $"模拟考试：{part.Title}", "mock", 30, 60m, 0, MockBlueprint(part.Id));
+        await db.SaveChangesAsync(ct);
+    }
+}
