@@ -78,6 +78,31 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Papers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TimeLimitMinutes = table.Column<int>(type: "integer", nullable: false),
+                    PassMark = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: false),
+                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AttemptsAllowed = table.Column<int>(type: "integer", nullable: false),
+                    ShuffleQuestions = table.Column<bool>(type: "boolean", nullable: false),
+                    ShuffleOptions = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    BlueprintJson = table.Column<string>(type: "text", nullable: true),
+                    FixedQuestionsJson = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Papers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PendingImports",
                 columns: table => new
                 {
@@ -91,6 +116,48 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PendingImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionImages",
+                columns: table => new
+                {
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Length = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionImages", x => x.Sha256);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Questions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    LessonId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PartId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Difficulty = table.Column<int>(type: "integer", nullable: false),
+                    Anchor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Tags = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    StemText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CurrentVersion = table.Column<int>(type: "integer", nullable: false),
+                    Origin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ContentUpdatePending = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Questions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -222,6 +289,28 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "QuestionVersions",
+                columns: table => new
+                {
+                    QuestionId = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    PayloadJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionVersions", x => new { x.QuestionId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_QuestionVersions_Questions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "Questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -290,6 +379,16 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                 name: "IX_PendingImports_CreatedAt",
                 table: "PendingImports",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_LessonId_Status",
+                table: "Questions",
+                columns: new[] { "LessonId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_PartId_Type_Difficulty",
+                table: "Questions",
+                columns: new[] { "PartId", "Type", "Difficulty" });
         }
 
         /// <inheritdoc />
@@ -317,13 +416,25 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                 name: "LessonProgress");
 
             migrationBuilder.DropTable(
+                name: "Papers");
+
+            migrationBuilder.DropTable(
                 name: "PendingImports");
+
+            migrationBuilder.DropTable(
+                name: "QuestionImages");
+
+            migrationBuilder.DropTable(
+                name: "QuestionVersions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Questions");
         }
     }
 }

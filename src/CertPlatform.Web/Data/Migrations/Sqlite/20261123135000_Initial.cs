@@ -77,6 +77,31 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Papers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TimeLimitMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    PassMark = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AttemptsAllowed = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShuffleQuestions = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ShuffleOptions = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    BlueprintJson = table.Column<string>(type: "TEXT", nullable: true),
+                    FixedQuestionsJson = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Papers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PendingImports",
                 columns: table => new
                 {
@@ -90,6 +115,48 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PendingImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionImages",
+                columns: table => new
+                {
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Length = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionImages", x => x.Sha256);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Questions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    LessonId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PartId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Difficulty = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anchor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    StemText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ContentUpdatePending = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Questions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -221,6 +288,28 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "QuestionVersions",
+                columns: table => new
+                {
+                    QuestionId = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionVersions", x => new { x.QuestionId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_QuestionVersions_Questions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "Questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -289,6 +378,16 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                 name: "IX_PendingImports_CreatedAt",
                 table: "PendingImports",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_LessonId_Status",
+                table: "Questions",
+                columns: new[] { "LessonId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_PartId_Type_Difficulty",
+                table: "Questions",
+                columns: new[] { "PartId", "Type", "Difficulty" });
         }
 
         /// <inheritdoc />
@@ -316,13 +415,25 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                 name: "LessonProgress");
 
             migrationBuilder.DropTable(
+                name: "Papers");
+
+            migrationBuilder.DropTable(
                 name: "PendingImports");
+
+            migrationBuilder.DropTable(
+                name: "QuestionImages");
+
+            migrationBuilder.DropTable(
+                name: "QuestionVersions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Questions");
         }
     }
 }
