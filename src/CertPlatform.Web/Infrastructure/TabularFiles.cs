@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace CertPlatform.Web.Infrastructure;
 
@@ -18,6 +21,25 @@ public static class TabularFiles
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
             return Encoding.GetEncoding("GB18030");
         }
+    }
+
+    /// <summary>
+    /// A raw-row CSV reader over an office file's bytes (encoding detected, BOM dropped, delimiter
+    /// guessed among , ; tab, ragged rows tolerated); the caller owns header handling.
+    /// </summary>
+    public static CsvReader OpenCsv(byte[] bytes, bool ignoreBlankLines = true)
+    {
+        var text = DetectEncoding(bytes).GetString(bytes).TrimStart('\uFEFF');
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = false,
+            DetectDelimiter = true,
+            DetectDelimiterValues = [",", ";", "\t"],
+            BadDataFound = null,
+            MissingFieldFound = null,
+            IgnoreBlankLines = ignoreBlankLines,
+        };
+        return new CsvReader(new StringReader(text), config);
     }
 
     /// <summary>Zero-based column of a cell reference such as "C12" (null when there is none or it is out of Excel's range).</summary>

@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Features.Account;
 using CsvHelper;
-using CsvHelper.Configuration;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -192,17 +190,7 @@ public sealed class EmployeeImportParser
     private static List<(int, string[])> ReadCsv(MemoryStream buffer)
     {
         var bytes = buffer.ToArray();
-        var text = TabularFiles.DetectEncoding(bytes).GetString(bytes).TrimStart('\uFEFF');
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = false,
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            BadDataFound = null,
-            MissingFieldFound = null,
-        };
-        using var reader = new StringReader(text);
-        using var csv = new CsvReader(reader, config);
+        using var csv = TabularFiles.OpenCsv(bytes);
         var rows = new List<(int, string[])>();
         while (csv.Read())
         {

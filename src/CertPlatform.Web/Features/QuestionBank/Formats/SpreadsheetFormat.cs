@@ -1,4 +1,3 @@
-using CertPlatform.Web.Infrastructure;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -6,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Infrastructure;
 using CsvHelper;
 using CsvHelper.Configuration;
 using DocumentFormat.OpenXml;
@@ -407,18 +407,7 @@ public static partial class SpreadsheetFormat
 
     private static List<(int, string[])> ReadCsv(byte[] bytes)
     {
-        var text = TabularFiles.DetectEncoding(bytes).GetString(bytes).TrimStart('\uFEFF');
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = false,
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            BadDataFound = null,
-            MissingFieldFound = null,
-            IgnoreBlankLines = false,
-        };
-        using var reader = new StringReader(text);
-        using var csv = new CsvReader(reader, config);
+        using var csv = TabularFiles.OpenCsv(bytes, ignoreBlankLines: false);
         var rows = new List<(int, string[])>();
         var record = 0;
         while (csv.Read())
