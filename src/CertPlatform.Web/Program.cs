@@ -8,6 +8,7 @@ using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Admin;
+using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Lessons;
 using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Infrastructure;
@@ -40,6 +41,8 @@ builder.Services.AddAdmin();
 builder.Services.AddQuestionBank();
 builder.Services.AddScoped<CertPlatform.Web.Features.Papers.PaperSeeder>();
 builder.Services.AddHostedService<DatabaseInitializer>();
+// After the initializer: hosted services start in order, and the exam writers need the migrated database.
+builder.Services.AddExams(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var keysFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,

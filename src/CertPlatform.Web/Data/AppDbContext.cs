@@ -19,6 +19,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<QuestionVersion> QuestionVersions => Set<QuestionVersion>();
     public DbSet<QuestionImage> QuestionImages => Set<QuestionImage>();
     public DbSet<Paper> Papers => Set<Paper>();
+    public DbSet<PaperAssignment> PaperAssignments => Set<PaperAssignment>();
+    public DbSet<PaperAllowance> PaperAllowances => Set<PaperAllowance>();
+    public DbSet<Attempt> Attempts => Set<Attempt>();
+    public DbSet<AttemptAnswer> AttemptAnswers => Set<AttemptAnswer>();
+    public DbSet<AttemptEvent> AttemptEvents => Set<AttemptEvent>();
+    public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
+    public DbSet<MistakeEntry> Mistakes => Set<MistakeEntry>();
+    public DbSet<PracticeAnswer> PracticeAnswers => Set<PracticeAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -152,5 +160,7 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         b.Property(p => p.Kind).HasMaxLength(16);
         b.Property(p => p.Status).HasMaxLength(16);
         b.Property(p => p.PassMark).HasPrecision(7, 2);
+        b.Property(p => p.Audience).HasMaxLength(16);
+        b.Property(p => p.AccessPasswordHash).HasMaxLength(200);
     }
 }

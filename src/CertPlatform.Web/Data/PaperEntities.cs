@@ -21,6 +21,35 @@ public sealed class Paper
     public string? BlueprintJson { get; set; }
     /// <summary>Fixed question ids with points as JSON; null for a blueprint paper.</summary>
     public string? FixedQuestionsJson { get; set; }
+    /// <summary>What a trainee sees after finishing: the score (and pass/fail), the right answers, the explanations.</summary>
+    public bool ReviewShowsScore { get; set; } = true;
+    public bool ReviewShowsAnswers { get; set; } = true;
+    public bool ReviewShowsExplanations { get; set; } = true;
+    /// <summary>Optional access password (ASP.NET Identity hash); null when the paper needs none.</summary>
+    public string? AccessPasswordHash { get; set; }
+    /// <summary>After this many focus losses the trainee is warned (an integrity signal for examiners); null = no limit.</summary>
+    public int? FocusLossLimit { get; set; }
+    /// <summary>"all" trainees, or "assigned" (organisations, departments, named trainees in <see cref="PaperAssignment"/>).</summary>
+    public string Audience { get; set; } = "all";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Who an "assigned" paper is for: an organisation, a department (within an organisation or any) or one trainee.</summary>
+public sealed class PaperAssignment
+{
+    public long Id { get; set; }
+    public required string PaperId { get; set; }
+    /// <summary>organization, department or user.</summary>
+    public required string Kind { get; set; }
+    /// <summary>Organisation or department name, or the user's id.</summary>
+    public required string Value { get; set; }
+}
+
+/// <summary>Extra time for one trainee on one paper (e.g. an accessibility accommodation).</summary>
+public sealed class PaperAllowance
+{
+    public required string PaperId { get; set; }
+    public required string UserId { get; set; }
+    public int ExtraMinutes { get; set; }
 }

@@ -50,6 +50,25 @@ public sealed class PostgresDatabase : IDisposable
 public sealed partial class PostgresTests(PostgresDatabase pg) : IClassFixture<PostgresDatabase>
 {
     [Fact]
+    public async Task Exams_start_autosave_and_submit_on_postgresql()
+    {
+        var client = await (await pg.Factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password)).WithApiTokenAsync();
+        var starts = await Task.WhenAll(client.StartAsync("mock-part2"), client.StartAsync("mock-part2"));
+        Assert.All(starts, s => Assert.Equal(HttpStatusCode.Created, s.StatusCode));
+        var ids = await Task.WhenAll(starts.Select(async s => (string)(await s.JsonAsync())["attemptId"]!));
+        Assert.Equal(ids[0], ids[1]);
+        var saves = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => client.SaveAsync(ids[0], i, new { selected = new[] { 0 } }, 1)));
+        Assert.All(saves, s => Assert.Equal(HttpStatusCode.OK, s.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, (await client.SaveAsync(ids[0], 0, new { selected = new[] { 1 } }, 2)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.SaveAsync(ids[0], 0, new { selected = new[] { 2 } }, 1)).StatusCode);
+        var results = await Task.WhenAll(client.SubmitAsync(ids[0]), client.SubmitAsync(ids[0]));
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(20, await pg.Factory.ScopedAsync(db => db.AttemptItems.CountAsync(i => i.AttemptId == ids[0])));
+        Assert.Equal(10, await pg.Factory.ScopedAsync(db => db.AttemptAnswers.CountAsync(a => a.AttemptId == ids[0])));
+        Assert.Equal(HttpStatusCode.Gone, (await client.SaveAsync(ids[0], 11, new { selected = new[] { 0 } }, 1)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_app_migrates_postgresql_and_reports_it_healthy()
     {
         var response = await pg.Factory.NewClient().GetAsync("/healthz");

@@ -35,10 +35,20 @@ public class AppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Replaces services after the app registered its own (e.g. a FakeTimeProvider).</summary>
+    public AppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        builder.ConfigureServices(services => { foreach (var c in _services) c(services); });
     }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions

@@ -1,3 +1,4 @@
+using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.UnitTests.Domain;
@@ -38,41 +39,89 @@ public sealed class AttemptDeadlineTests
     }
 }
 
-public sealed class FrozenOrderTests
+public sealed class AttemptLayoutTests
 {
+    private static Question Single(string id, int options = 4) => new()
+    {
+        Id = id, Type = QuestionType.Single, Stem = id,
+        Options = Enumerable.Range(0, options).Select(i => new ChoiceOption($"{id}-o{i}", i == 0)).ToList(),
+    };
+
+    private static Question Ordering(string id) => new() { Id = id, Type = QuestionType.Ordering, Stem = id, Items = ["a", "b", "c", "d"] };
+
+    private static Question Matching(string id) => new()
+    {
+        Id = id, Type = QuestionType.Matching, Stem = id, Pairs = [new("l1", "r1"), new("l2", "r2"), new("l3", "r3")],
+    };
+
+    private static List<PaperQuestion> Paper() =>
+    [
+        new(Single("s1"), 1, 0, 1m), new(Single("s2", 5), 1, 0, 1m), new(Single("s3"), 2, 0, 1m),
+        new(Ordering("o1"), 1, 1, 2m), new(Matching("m1"), 3, 1, 2m),
+    ];
+
     [Fact]
     public void The_same_seed_gives_the_same_layout_and_every_index_appears_once()
     {
-        int[] counts = [4, 5, 0, 2, 4, 3];
-        var a = FrozenOrder.Create(counts, true, true, 42);
-        var b = FrozenOrder.Create(counts, true, true, 42);
-        Assert.Equal(a.Questions, b.Questions);
-        Assert.Equal(a.Options.SelectMany(o => o), b.Options.SelectMany(o => o));
-        Assert.Equal(Enumerable.Range(0, counts.Length), a.Questions.Order());
-        for (var i = 0; i < counts.Length; i++)
-            Assert.Equal(Enumerable.Range(0, counts[a.Questions[i]]), a.Options[i].Order());
+        var a = AttemptLayout.Freeze(Paper(), true, true, 42);
+        var b = AttemptLayout.Freeze(Paper(), true, true, 42);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(a), System.Text.Json.JsonSerializer.Serialize(b));
+        Assert.Equal(["m1", "o1", "s1", "s2", "s3"], a.Select(q => q.QuestionId).Order());
+        Assert.Equal(Enumerable.Range(0, a.Count), a.Select(q => q.Ref));
+        var s2 = a.Single(q => q.QuestionId == "s2");
+        Assert.Equal(Enumerable.Range(0, 5), s2.Order.Order());
+        Assert.Equal(2, a.Single(q => q.QuestionId == "s3").Version);
     }
 
     [Fact]
-    public void Without_shuffling_the_layout_is_the_authored_order()
+    public void Sections_stay_in_paper_order_when_questions_are_shuffled()
     {
-        var f = FrozenOrder.Create([3, 2], false, false, 7);
-        Assert.Equal([0, 1], f.Questions);
-        Assert.Equal([0, 1, 2], f.Options[0]);
+        foreach (var seed in Enumerable.Range(0, 30))
+            Assert.Equal([0, 0, 0, 1, 1], AttemptLayout.Freeze(Paper(), true, true, seed).Select(q => q.Section));
     }
 
     [Fact]
-    public void Displayed_choices_map_back_to_authored_options()
+    public void Without_shuffling_choices_keep_their_order_but_ordering_and_matching_never_show_the_key()
     {
-        var f = new FrozenOrder([1, 0], [[2, 0, 1], [1, 0]]);
-        Assert.Equal([2, 1], f.ToAuthored(0, [0, 2]));
-        Assert.Equal([0], f.ToAuthored(1, [1, 7]));
+        foreach (var seed in Enumerable.Range(0, 50))
+        {
+            var l = AttemptLayout.Freeze(Paper(), false, false, seed);
+            Assert.Equal(["s1", "s2", "s3", "o1", "m1"], l.Select(q => q.QuestionId));
+            Assert.Equal([0, 1, 2, 3], l[0].Order);
+            Assert.NotEqual([0, 1, 2, 3], l[3].Order);
+            Assert.NotEqual([0, 1, 2], l[4].Order);
+        }
+    }
+
+    [Fact]
+    public void Displayed_choices_map_back_to_authored_options_for_grading()
+    {
+        var q = Single("s1");
+        var layout = new LaidOutQuestion(0, "s1", 1, 0, 1m, [2, 0, 3, 1], new Dictionary<string, IReadOnlyList<int>>());
+        Assert.Equal([0], AttemptLayout.ToAuthored(q, layout, new Response { Selected = [1] }).Selected);
+        Assert.True(Grader.Grade(q, AttemptLayout.ToAuthored(q, layout, new Response { Selected = [1] })).FullMarks);
+        Assert.False(Grader.Grade(q, AttemptLayout.ToAuthored(q, layout, new Response { Selected = [0] })).FullMarks);
+        Assert.Empty(AttemptLayout.ToAuthored(q, layout, new Response { Selected = [9] }).Selected);
+    }
+
+    [Fact]
+    public void Displayed_ordering_and_matching_answers_map_back()
+    {
+        var o = Ordering("o1");
+        var ol = new LaidOutQuestion(0, "o1", 1, 0, 2m, [3, 1, 0, 2], new Dictionary<string, IReadOnlyList<int>>());
+        // Shown: d, b, a, c. The candidate puts them a, b, c, d = displayed 2, 1, 3, 0.
+        Assert.True(Grader.Grade(o, AttemptLayout.ToAuthored(o, ol, new Response { Order = [2, 1, 3, 0] })).FullMarks);
+        var m = Matching("m1");
+        var ml = new LaidOutQuestion(0, "m1", 1, 0, 2m, [2, 0, 1], new Dictionary<string, IReadOnlyList<int>>());
+        // Right column shown: r3, r1, r2. l1→r1 is displayed 1, l2→r2 is 2, l3→r3 is 0.
+        Assert.True(Grader.Grade(m, AttemptLayout.ToAuthored(m, ml, new Response { Matches = [1, 2, 0] })).FullMarks);
     }
 
     [Fact]
     public void Different_seeds_usually_differ()
     {
-        var layouts = Enumerable.Range(0, 20).Select(s => string.Join(",", FrozenOrder.Create(Enumerable.Repeat(4, 10).ToArray(), true, true, s).Questions)).Distinct().Count();
+        var paper = Enumerable.Range(0, 10).Select(i => new PaperQuestion(Single($"q{i}"), 1, 0, 1m)).ToList();
+        var layouts = Enumerable.Range(0, 20).Select(s => string.Join(",", AttemptLayout.Freeze(paper, true, true, s).Select(q => q.QuestionId))).Distinct().Count();
         Assert.True(layouts > 15);
     }
 }

@@ -86,12 +86,22 @@ public static class AccountSetup
             o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // API callers (the exam page's scripts, the load driver) get status codes, not the login page.
+            o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
         });
         services.AddScoped<IValidator<RegisterForm>, RegisterFormValidator>();
         services.AddScoped<IValidator<ChangePasswordForm>, ChangePasswordFormValidator>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<AuditLog>();
         return services;
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>Until a user with an initial password sets their own, every page leads to the change-password form.</summary>

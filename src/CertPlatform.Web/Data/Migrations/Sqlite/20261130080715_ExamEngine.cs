@@ -1,0 +1,369 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CertPlatform.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ExamEngine : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AccessPasswordHash",
+                table: "Papers",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Audience",
+                table: "Papers",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "FocusLossLimit",
+                table: "Papers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ReviewShowsAnswers",
+                table: "Papers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ReviewShowsExplanations",
+                table: "Papers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ReviewShowsScore",
+                table: "Papers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "Attempts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PaperId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Deadline = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishReason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Seed = table.Column<int>(type: "INTEGER", nullable: false),
+                    LayoutJson = table.Column<string>(type: "TEXT", nullable: false),
+                    FlagsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    FocusLossCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grading = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
+                    MaxScore = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
+                    PassMark = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    GradedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PassChangedByRegrade = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attempts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Attempts_Papers_PaperId",
+                        column: x => x.PaperId,
+                        principalTable: "Papers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Mistakes",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    LessonId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PartId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    FirstWrongAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastWrongAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WrongCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RightStreak = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClearedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Mistakes", x => new { x.UserId, x.QuestionId });
+                    table.ForeignKey(
+                        name: "FK_Mistakes_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaperAllowances",
+                columns: table => new
+                {
+                    PaperId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ExtraMinutes = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaperAllowances", x => new { x.PaperId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_PaperAllowances_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PaperAllowances_Papers_PaperId",
+                        column: x => x.PaperId,
+                        principalTable: "Papers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaperAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PaperId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaperAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaperAssignments_Papers_PaperId",
+                        column: x => x.PaperId,
+                        principalTable: "Papers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PracticeAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    LessonId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PartId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Correct = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PracticeAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PracticeAnswers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AttemptAnswers",
+                columns: table => new
+                {
+                    AttemptId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    QuestionRef = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    SavedAtMs = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttemptAnswers", x => new { x.AttemptId, x.QuestionRef });
+                    table.ForeignKey(
+                        name: "FK_AttemptAnswers_Attempts_AttemptId",
+                        column: x => x.AttemptId,
+                        principalTable: "Attempts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AttemptEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AttemptId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttemptEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AttemptEvents_Attempts_AttemptId",
+                        column: x => x.AttemptId,
+                        principalTable: "Attempts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AttemptItems",
+                columns: table => new
+                {
+                    AttemptId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    QuestionRef = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Section = table.Column<int>(type: "INTEGER", nullable: false),
+                    LessonId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PartId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
+                    AutoScore = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
+                    ManualMax = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
+                    ManualScore = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
+                    ManualComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    GradedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    GradedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Answered = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Correct = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttemptItems", x => new { x.AttemptId, x.QuestionRef });
+                    table.ForeignKey(
+                        name: "FK_AttemptItems_Attempts_AttemptId",
+                        column: x => x.AttemptId,
+                        principalTable: "Attempts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttemptEvents_AttemptId_At",
+                table: "AttemptEvents",
+                columns: new[] { "AttemptId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttemptItems_QuestionId_Version",
+                table: "AttemptItems",
+                columns: new[] { "QuestionId", "Version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_OneInProgress",
+                table: "Attempts",
+                columns: new[] { "UserId", "PaperId" },
+                unique: true,
+                filter: "\"Status\" = 'InProgress'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_PaperId_FinishedAt",
+                table: "Attempts",
+                columns: new[] { "PaperId", "FinishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_Status_Deadline",
+                table: "Attempts",
+                columns: new[] { "Status", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attempts_UserId_PaperId_Number",
+                table: "Attempts",
+                columns: new[] { "UserId", "PaperId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaperAllowances_UserId",
+                table: "PaperAllowances",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaperAssignments_PaperId_Kind_Value",
+                table: "PaperAssignments",
+                columns: new[] { "PaperId", "Kind", "Value" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PracticeAnswers_UserId_At",
+                table: "PracticeAnswers",
+                columns: new[] { "UserId", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AttemptAnswers");
+
+            migrationBuilder.DropTable(
+                name: "AttemptEvents");
+
+            migrationBuilder.DropTable(
+                name: "AttemptItems");
+
+            migrationBuilder.DropTable(
+                name: "Mistakes");
+
+            migrationBuilder.DropTable(
+                name: "PaperAllowances");
+
+            migrationBuilder.DropTable(
+                name: "PaperAssignments");
+
+            migrationBuilder.DropTable(
+                name: "PracticeAnswers");
+
+            migrationBuilder.DropTable(
+                name: "Attempts");
+
+            migrationBuilder.DropColumn(
+                name: "AccessPasswordHash",
+                table: "Papers");
+
+            migrationBuilder.DropColumn(
+                name: "Audience",
+                table: "Papers");
+
+            migrationBuilder.DropColumn(
+                name: "FocusLossLimit",
+                table: "Papers");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewShowsAnswers",
+                table: "Papers");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewShowsExplanations",
+                table: "Papers");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewShowsScore",
+                table: "Papers");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using CertPlatform.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertPlatform.Web.Features.Exams;
+
+public sealed record AnswerSave(string AttemptId, int QuestionRef, string ResponseJson, long Seq, long SavedAtMs);
+
+public enum SaveOutcome { Saved, Stale, Closed }
+
+public readonly record struct SaveResult(SaveOutcome Outcome, long StoredSeq);
+
+/// <summary>
+/// The single writer behind autosave. Requests queue in a bounded channel; one loop takes whatever
+/// is waiting (up to <see cref="MaxBatch"/>) and writes it in one transaction on one open
+/// connection, then completes every request of the batch. A request's task completes only after its
+/// transaction committed (SQLite WAL with synchronous=FULL: the commit is on disk), so the API's
+/// 200 means durable. One fsync serves hundreds of saves instead of one each, which is what lets
+/// SQLite take thousands of saves per second (see docs/decisions/0002-batched-autosave.md).
+/// Newest-wins per question: a save with a lower seq than the stored one changes nothing (Stale);
+/// a save to an attempt that is no longer in progress changes nothing (Closed).
+/// </summary>
+public sealed class AnswerWriter(IServiceScopeFactory scopes, ILogger<AnswerWriter> log) : BackgroundService
+{
+    public const int MaxBatch = 512;
+    private sealed record Pending(AnswerSave Save, TaskCompletionSource<SaveResult> Done);
+
+    // Bounded: under overload callers wait (back-pressure) rather than the queue eating memory.
+    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(20_000)
+    {
+        SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    public async Task<SaveResult> SaveAsync(AnswerSave save, CancellationToken ct)
+    {
+        var pending = new Pending(save, new TaskCompletionSource<SaveResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await queue.Writer.WriteAsync(pending, ct);
+        // Not cancellable once queued: the write may already be in flight and must be reported truthfully.
+        return await pending.Done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (true)
+        {
+            try
+            {
+                if (!await queue.Reader.WaitToReadAsync(stoppingToken)) break;
+            }
+            catch (OperationCanceledException) { break; }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            try
+            {
+                await db.Database.OpenConnectionAsync(CancellationToken.None);
+                if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", CancellationToken.None);
+                var sql = new Statements(db.Database.IsNpgsql());
+                // Keep the connection while saves keep coming; reopen after an error.
+                while (queue.Reader.TryRead(out var first))
+                {
+                    batch.Add(first);
+                    while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
+                    await WriteBatchAsync(db.Database.GetDbConnection(), sql, batch);
+                    batch.Clear();
+                    if (queue.Reader.Count == 0 && !stoppingToken.IsCancellationRequested)
+                        await Task.Yield(); // let requests that are on their way join the next batch
+                }
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Autosave batch of {Count} failed; the requests get an error and clients retry", batch.Count);
+                foreach (var p in batch) p.Done.TrySetException(e);
+                batch.Clear();
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
+        // Shutting down: stop taking new saves and write what is queued, so nothing acknowledged is lost
+        // and nothing queued is left hanging.
+        queue.Writer.TryComplete();
+        await using var last = scopes.CreateAsyncScope();
+        var lastDb = last.ServiceProvider.GetRequiredService<AppDbContext>();
+        await lastDb.Database.OpenConnectionAsync(CancellationToken.None);
+        var lastSql = new Statements(lastDb.Database.IsNpgsql());
+        while (queue.Reader.TryRead(out var p))
+        {
+            batch.Add(p);
+            if (batch.Count == MaxBatch || queue.Reader.Count == 0)
+            {
+                try { await WriteBatchAsync(lastDb.Database.GetDbConnection(), lastSql, batch); }
+                catch (Exception e) { foreach (var b in batch) b.Done.TrySetException(e); }
+                batch.Clear();
+            }
+        }
+    }
+
+    private sealed class Statements(bool postgres)
+    {
+        // Insert or move forward, only while the attempt is in progress. ">=" makes a retried save
+        // (same seq, e.g. after a lost response) succeed again instead of looking stale.
+        public readonly string Upsert = $"""
+            INSERT INTO "AttemptAnswers" ("AttemptId", "QuestionRef", "ResponseJson", "Seq", "SavedAtMs")
+            SELECT @a, @q, @r, @s, @t WHERE EXISTS (SELECT 1 FROM "Attempts" WHERE "Id" = @a AND "Status" = 'InProgress'{(postgres ? " FOR SHARE" : "")})
+            ON CONFLICT ("AttemptId", "QuestionRef") DO UPDATE SET "ResponseJson" = excluded."ResponseJson", "Seq" = excluded."Seq", "SavedAtMs" = excluded."SavedAtMs"
+            WHERE excluded."Seq" >= "AttemptAnswers"."Seq"
+            """;
+        public const string Stored = """SELECT "Seq" FROM "AttemptAnswers" WHERE "AttemptId" = @a AND "QuestionRef" = @q""";
+    }
+
+    private static async Task WriteBatchAsync(DbConnection connection, Statements sql, List<Pending> batch)
+    {
+        var results = new SaveResult[batch.Count];
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            await using var upsert = Command(connection, tx, sql.Upsert, "@a", "@q", "@r", "@s", "@t");
+            await using var stored = Command(connection, tx, Statements.Stored, "@a", "@q");
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var s = batch[i].Save;
+                upsert.Parameters[0].Value = s.AttemptId;
+                upsert.Parameters[1].Value = s.QuestionRef;
+                upsert.Parameters[2].Value = s.ResponseJson;
+                upsert.Parameters[3].Value = s.Seq;
+                upsert.Parameters[4].Value = s.SavedAtMs;
+                if (await upsert.ExecuteNonQueryAsync() == 1)
+                {
+                    results[i] = new SaveResult(SaveOutcome.Saved, s.Seq);
+                    continue;
+                }
+                // Nothing written: either a newer seq is stored, or the attempt is finished.
+                stored.Parameters[0].Value = s.AttemptId;
+                stored.Parameters[1].Value = s.QuestionRef;
+                var current = await stored.ExecuteScalarAsync();
+                results[i] = current is null or DBNull || Convert.ToInt64(current) <= s.Seq
+                    ? new SaveResult(SaveOutcome.Closed, current is null or DBNull ? 0 : Convert.ToInt64(current))
+                    : new SaveResult(SaveOutcome.Stale, Convert.ToInt64(current));
+            }
+            await tx.CommitAsync();
+        }
+        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction tx, string text, params string[] parameters)
+    {
+        var c = connection.CreateCommand();
+        c.Transaction = tx;
+        c.CommandText = text;
+        foreach (var name in parameters)
+        {
+            var p = c.CreateParameter();
+            p.ParameterName = name;
+            c.Parameters.Add(p);
+        }
+        return c;
+    }
+}

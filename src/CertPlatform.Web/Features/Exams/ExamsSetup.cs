@@ -1,0 +1,26 @@
+namespace CertPlatform.Web.Features.Exams;
+
+public static class ExamsSetup
+{
+    public static IServiceCollection AddExams(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<ExamOptions>().Bind(config.GetSection(ExamOptions.Section))
+            .Validate(o => o.GraceSeconds is >= 0 and <= 300, "Exams:GraceSeconds must be 0–300")
+            .Validate(o => o.OverdueScanSeconds is >= 1 and <= 300, "Exams:OverdueScanSeconds must be 1–300")
+            .ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddSingleton<ExamQuestions>();
+        services.AddSingleton<AnswerWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnswerWriter>());
+        services.AddSingleton<OverdueAttempts>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueAttempts>());
+        services.AddScoped<StartAttempt>();
+        services.AddScoped<SaveAnswer>();
+        services.AddScoped<FinishAttempt>();
+        services.AddScoped<AttemptViews>();
+        services.AddScoped<AttemptIntegrity>();
+        services.AddScoped<MistakeNotebook>();
+        services.AddScoped<ICertificationPassedHandler, RecordCertificationPass>();
+        return services;
+    }
+}

@@ -1,0 +1,57 @@
+using CertPlatform.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CertPlatform.Web.Features.Exams;
+
+public sealed class ExamOptions
+{
+    public const string Section = "Exams";
+    /// <summary>Answers still accepted this long after the deadline (requests in flight when time ran out).</summary>
+    public int GraceSeconds { get; set; } = 15;
+    /// <summary>How often the server looks for attempts whose time ran out.</summary>
+    public int OverdueScanSeconds { get; set; } = 5;
+    public TimeSpan Grace => TimeSpan.FromSeconds(GraceSeconds);
+}
+
+/// <summary>
+/// Finishes attempts whose deadline (plus grace) has passed and whose browser never submitted:
+/// finish time is the deadline, not the moment the server noticed, and the attempt is graded.
+/// </summary>
+public sealed class OverdueAttempts(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ExamOptions> options, ILogger<OverdueAttempts> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.OverdueScanSeconds)), clock);
+        try
+        {
+            do
+            {
+                try { await FinishOverdueAsync(stoppingToken); }
+                catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Finishing overdue attempts failed; will retry"); }
+            } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    /// <summary>Finishes every overdue attempt; returns how many.</summary>
+    public async Task<int> FinishOverdueAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow() - options.Value.Grace;
+        List<string> due;
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            due = await db.Attempts.Where(a => a.Status == AttemptStatus.InProgress && a.Deadline < cutoff).Select(a => a.Id).Take(500).ToListAsync(ct);
+        }
+        foreach (var id in due) await FinishAsync(id, ct);
+        if (due.Count > 0) log.LogInformation("Finished {Count} attempts at their deadline", due.Count);
+        return due.Count;
+    }
+
+    public async Task FinishAsync(string attemptId, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<FinishAttempt>().RunAsync(attemptId, "deadline", DateTimeOffset.MaxValue, ct);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Exams;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertPlatform.Web.Features.Exams;
+
+/// <summary>
+/// Starts an attempt, or resumes the one in progress: checks audience, window, attempts left and
+/// password; draws the questions (blueprint, avoiding ones this trainee saw before) pinned to their
+/// current versions; freezes order and shuffles; computes the deadline on the server.
+/// Two concurrent starts meet at the database's unique index and both get the same attempt.
+/// </summary>
+public sealed class StartAttempt(AppDbContext db, ExamQuestions questions, OverdueAttempts overdue, TimeProvider clock, ILogger<StartAttempt> log)
+{
+    public sealed record Result(Attempt? Attempt, bool Resumed, int Status, string? Error)
+    {
+        public static Result Fail(int status, string error) => new(null, false, status, error);
+    }
+
+    public async Task<Result> RunAsync(string paperId, AppUser user, string? password, CancellationToken ct)
+    {
+        var paper = await PaperAccess.VisibleTo(db, user).AsNoTracking().FirstOrDefaultAsync(p => p.Id == paperId, ct);
+        if (paper is null) return Result.Fail(404, "没有这场考试，或它不对您开放。");
+
+        var existing = await InProgressAsync(paperId, user.Id, ct);
+        if (existing is not null)
+        {
+            if (AttemptDeadline.AcceptsAnswers(existing.Deadline, TimeSpan.Zero, clock.GetUtcNow())) return new Result(existing, true, 201, null);
+            await overdue.FinishAsync(existing.Id, ct); // its time ran out while away: finish it at its deadline first
+        }
+
+        var now = clock.GetUtcNow();
+        switch (PaperAccess.Window(paper, now))
+        {
+            case PaperAccess.WindowState.NotYetOpen: return Result.Fail(409, "考试尚未开放。");
+            case PaperAccess.WindowState.Closed: return Result.Fail(409, "考试已关闭。");
+        }
+        var previous = await db.Attempts.CountAsync(a => a.PaperId == paperId && a.UserId == user.Id, ct);
+        if (paper.AttemptsAllowed > 0 && previous >= paper.AttemptsAllowed)
+            return Result.Fail(409, $"本考试最多可参加 {paper.AttemptsAllowed} 次，您的次数已用完。");
+        if (!PaperAccess.PasswordMatches(paper, password)) return Result.Fail(403, "考试密码不正确。");
+
+        var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
+        IReadOnlyList<PaperQuestion> drawn;
+        try { drawn = await DrawAsync(paper, user.Id, seed, ct); }
+        catch (InvalidOperationException e)
+        {
+            log.LogError("Paper {Paper} cannot be drawn: {Reason}", paper.Id, e.Message);
+            return Result.Fail(409, "题库中可用的试题不足，暂时无法组卷，请联系考务人员。");
+        }
+        var allowance = await db.PaperAllowances.Where(a => a.PaperId == paperId && a.UserId == user.Id).Select(a => a.ExtraMinutes).FirstOrDefaultAsync(ct);
+        var attempt = new Attempt
+        {
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            PaperId = paperId, UserId = user.Id, Number = previous + 1, Status = AttemptStatus.InProgress,
+            StartedAt = now, Seed = seed, PassMark = paper.PassMark, MaxScore = drawn.Sum(q => q.Points),
+            Deadline = AttemptDeadline.Compute(now, TimeSpan.FromMinutes(paper.TimeLimitMinutes), TimeSpan.FromMinutes(allowance), paper.ClosesAt),
+            LayoutJson = JsonSerializer.Serialize(AttemptLayout.Freeze(drawn, paper.ShuffleQuestions, paper.ShuffleOptions, seed)),
+        };
+        db.Attempts.Add(attempt);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new Result(attempt, false, 201, null);
+        }
+        catch (DbUpdateException)
+        {
+            // Another tab or request started this paper at the same moment: theirs won, use it.
+            db.ChangeTracker.Clear();
+            var winner = await InProgressAsync(paperId, user.Id, ct);
+            return winner is not null ? new Result(winner, true, 201, null) : Result.Fail(409, "考试刚刚开始于另一个窗口，请刷新。");
+        }
+    }
+
+    private Task<Attempt?> InProgressAsync(string paperId, string userId, CancellationToken ct) =>
+        db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.PaperId == paperId && a.UserId == userId && a.Status == AttemptStatus.InProgress, ct);
+
+    private async Task<IReadOnlyList<PaperQuestion>> DrawAsync(Paper paper, string userId, int seed, CancellationToken ct)
+    {
+        var pool = await questions.PoolAsync(ct);
+        List<(string Id, int Version, int Section, decimal Points)> picks;
+        if (paper.BlueprintJson is not null)
+        {
+            var seen = (await db.AttemptItems.Where(i => db.Attempts.Any(a => a.Id == i.AttemptId && a.UserId == userId))
+                .Select(i => i.QuestionId).Distinct().ToListAsync(ct)).ToHashSet();
+            picks = Blueprint.Draw(PaperAccess.Sections(paper), pool.Candidates, seen, seed)
+                .Select(d => (d.Id, pool.CurrentVersions[d.Id], d.Section, d.Points)).ToList();
+        }
+        else
+        {
+            var fixedList = PaperAccess.FixedQuestions(paper);
+            var ids = fixedList.Select(f => f.Id).ToList();
+            var current = await db.Questions.Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, q => q.CurrentVersion, ct);
+            if (fixedList.Count == 0 || current.Count != ids.Distinct().Count())
+                throw new InvalidOperationException("the fixed paper is empty or names questions missing from the bank");
+            picks = fixedList.Select(f => (f.Id, current[f.Id], 0, f.Points)).ToList();
+        }
+        var loaded = await questions.GetAsync(picks.Select(p => (p.Id, p.Version)), db, ct);
+        return picks.Select(p => new PaperQuestion(loaded[(p.Id, p.Version)], p.Version, p.Section, p.Points)).ToList();
+    }
+}

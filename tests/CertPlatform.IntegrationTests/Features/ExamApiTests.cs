@@ -1,0 +1,222 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CertPlatform.IntegrationTests.Infrastructure;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Exams;
+using CertPlatform.Web.Features.Papers;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CertPlatform.IntegrationTests.Features;
+
+/// <summary>Every status of the exam contract (EXAM-API.md), against the real app on a SQLite file, with a fake clock.</summary>
+public sealed class ExamApiTests : IDisposable
+{
+    private const string Mock = "mock-part1";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+    private readonly AppFactory _factory;
+
+    public ExamApiTests()
+    {
+        _factory = new AppFactory().With("Exams:GraceSeconds", "10").With("Exams:OverdueScanSeconds", "5")
+            .WithServices(s => s.AddSingleton<TimeProvider>(_clock));
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<HttpClient> Trainee(string? email = null)
+    {
+        if (email is null) return await (await _factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password)).WithApiTokenAsync();
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var u = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "另一位学员" };
+                Assert.True((await users.CreateAsync(u, "Other-trainee-2026")).Succeeded);
+                await users.AddToRoleAsync(u, Roles.Trainee);
+            }
+        }
+        return await (await _factory.SignedInClient(email, "Other-trainee-2026")).WithApiTokenAsync();
+    }
+
+    private static async Task<JsonObject> Start(HttpClient client, string paper = Mock)
+    {
+        var r = await client.StartAsync(paper);
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        return await r.JsonAsync();
+    }
+
+    [Fact]
+    public async Task Start_returns_201_with_a_server_deadline_and_questions_without_keys_and_a_second_start_resumes()
+    {
+        var client = await Trainee();
+        var response = await client.StartAsync(Mock);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
+        var body = await response.Content.ReadAsStringAsync();
+        var start = JsonNode.Parse(body)!.AsObject();
+        Assert.Equal(DateTimeOffset.Parse((string)start["serverNowUtc"]!), _clock.GetUtcNow());
+        Assert.Equal(_clock.GetUtcNow().AddMinutes(30), DateTimeOffset.Parse((string)start["deadlineUtc"]!));
+        Assert.Equal(20, start["questions"]!.AsArray().Count);
+        foreach (var leak in new[] { "\"correct\"", "explanation", "rubric", "trueFalseAnswer", "accepted" })
+            Assert.DoesNotContain(leak, body, StringComparison.OrdinalIgnoreCase);
+
+        var again = await Start(client);
+        Assert.Equal((string)start["attemptId"]!, (string)again["attemptId"]!);
+        Assert.True((bool)again["resumed"]!);
+        Assert.Equal(1, await _factory.ScopedAsync(db => db.Attempts.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Answers_are_saved_newest_seq_wins_and_stale_seq_is_409()
+    {
+        var client = await Trainee();
+        var id = (string)(await Start(client))["attemptId"]!;
+        var ok = await client.SaveAsync(id, 0, new { selected = new[] { 1 } }, 1);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(1, (long)(await ok.JsonAsync())["seq"]!);
+        Assert.Equal(HttpStatusCode.OK, (await client.SaveAsync(id, 0, new { selected = new[] { 2 } }, 3)).StatusCode);
+        var stale = await client.SaveAsync(id, 0, new { selected = new[] { 0 } }, 2);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(3, (long)(await stale.JsonAsync())["storedSeq"]!);
+        // A retry of the stored seq (its response was lost) is accepted again.
+        Assert.Equal(HttpStatusCode.OK, (await client.SaveAsync(id, 0, new { selected = new[] { 2 } }, 3)).StatusCode);
+
+        var state = await (await client.GetAsync($"/api/attempts/{id}")).JsonAsync();
+        var saved = state["answers"]!.AsArray().Single()!;
+        Assert.Equal(3, (long)saved["seq"]!);
+        Assert.Equal(2, (int)saved["response"]!["selected"]![0]!);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SaveAsync(id, 999, new { text = "x" }, 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SaveAsync(id, 1, new { selected = "not a list" }, 1)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_trainees_attempt_is_404_for_every_call()
+    {
+        var owner = await Trainee();
+        var id = (string)(await Start(owner))["attemptId"]!;
+        var other = await Trainee("other@demo.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/attempts/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.SaveAsync(id, 0, new { selected = new[] { 0 } }, 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.SubmitAsync(id)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/api/attempts/00000000000000000000000000000000")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _factory.NewClient().GetAsync($"/api/attempts/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Unsafe_calls_without_the_antiforgery_header_are_refused()
+    {
+        var client = await Trainee();
+        var id = (string)(await Start(client))["attemptId"]!;
+        client.DefaultRequestHeaders.Remove("RequestVerificationToken");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SaveAsync(id, 0, new { selected = new[] { 0 } }, 1)).StatusCode);
+        Assert.Equal(0, await _factory.ScopedAsync(db => db.AttemptAnswers.CountAsync()));
+    }
+
+    [Fact]
+    public async Task After_the_deadline_and_grace_saves_are_410()
+    {
+        var client = await Trainee();
+        var id = (string)(await Start(client))["attemptId"]!;
+        _clock.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(5)); // within grace: accepted
+        Assert.Equal(HttpStatusCode.OK, (await client.SaveAsync(id, 0, new { selected = new[] { 0 } }, 1)).StatusCode);
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(HttpStatusCode.Gone, (await client.SaveAsync(id, 1, new { selected = new[] { 0 } }, 1)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Double_and_concurrent_submits_grade_once_and_return_the_same_result_and_later_saves_are_410()
+    {
+        var client = await Trainee();
+        var start = await Start(client);
+        var id = (string)start["attemptId"]!;
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await client.SaveAsync(id, i, new { selected = new[] { 0 } }, 1)).StatusCode);
+        var submits = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.SubmitAsync(id)));
+        Assert.All(submits, s => Assert.Equal(HttpStatusCode.OK, s.StatusCode));
+        var bodies = await Task.WhenAll(submits.Select(s => s.Content.ReadAsStringAsync()));
+        Assert.Single(bodies.Distinct());
+        var again = await (await client.SubmitAsync(id)).Content.ReadAsStringAsync();
+        Assert.Equal(bodies[0], again);
+        Assert.Equal(20, await _factory.ScopedAsync(db => db.AttemptItems.CountAsync(i => i.AttemptId == id)));
+        var attempt = await _factory.ScopedAsync(db => db.Attempts.SingleAsync(a => a.Id == id));
+        Assert.Equal("submitted", attempt.FinishReason);
+        Assert.Equal(GradingStatus.Final, attempt.Grading);
+        Assert.Equal(HttpStatusCode.Gone, (await client.SaveAsync(id, 6, new { selected = new[] { 0 } }, 1)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_concurrent_starts_give_one_attempt()
+    {
+        var a = await Trainee();
+        var b = await Trainee();
+        var starts = await Task.WhenAll(a.StartAsync(PaperSeeder.CertificationId), b.StartAsync(PaperSeeder.CertificationId), a.StartAsync(PaperSeeder.CertificationId));
+        var ids = new List<string>();
+        foreach (var s in starts)
+        {
+            Assert.Equal(HttpStatusCode.Created, s.StatusCode);
+            ids.Add((string)(await s.JsonAsync())["attemptId"]!);
+        }
+        Assert.Single(ids.Distinct());
+        Assert.Equal(1, await _factory.ScopedAsync(db => db.Attempts.CountAsync(x => x.PaperId == PaperSeeder.CertificationId)));
+    }
+
+    [Fact]
+    public async Task An_overdue_attempt_is_finished_at_its_deadline_and_graded_by_the_background_service()
+    {
+        var client = await Trainee();
+        var id = (string)(await Start(client))["attemptId"]!;
+        Assert.Equal(HttpStatusCode.OK, (await client.SaveAsync(id, 0, new { selected = new[] { 0 } }, 1)).StatusCode);
+        var deadline = await _factory.ScopedAsync(db => db.Attempts.Where(a => a.Id == id).Select(a => a.Deadline).SingleAsync());
+        // The browser never comes back. Time passes beyond deadline + grace + one scan period.
+        _clock.Advance(TimeSpan.FromMinutes(31));
+        Attempt? finished = null;
+        for (var i = 0; i < 100 && finished is null; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(50);
+            finished = await _factory.ScopedAsync(db => db.Attempts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.Status == AttemptStatus.Finished));
+        }
+        Assert.NotNull(finished);
+        Assert.Equal(deadline, finished.FinishedAt);
+        Assert.Equal("deadline", finished.FinishReason);
+        Assert.NotNull(finished.Score);
+        Assert.Equal(20, await _factory.ScopedAsync(db => db.AttemptItems.CountAsync(i => i.AttemptId == id)));
+        Assert.Equal(HttpStatusCode.Gone, (await client.SaveAsync(id, 1, new { selected = new[] { 0 } }, 1)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Attempts_allowed_is_enforced_and_a_passed_certification_is_recorded_once()
+    {
+        var client = await Trainee();
+        for (var n = 1; n <= 2; n++)
+        {
+            var id = (string)(await Start(client, PaperSeeder.CertificationId))["attemptId"]!;
+            await AnswerEverythingRightAsync(id);
+            var result = await (await client.SubmitAsync(id)).JsonAsync();
+            Assert.True((bool)result["passed"]!);
+            await client.SubmitAsync(id);
+        }
+        var third = await client.StartAsync(PaperSeeder.CertificationId);
+        Assert.Equal(HttpStatusCode.Conflict, third.StatusCode);
+        Assert.Equal(2, await _factory.ScopedAsync(db => db.AuditEntries.CountAsync(a => a.Action == RecordCertificationPass.Action)));
+    }
+
+    /// <summary>Writes the key of every objective question straight into the stored answers (displayed positions).</summary>
+    private async Task AnswerEverythingRightAsync(string attemptId)
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var questions = scope.ServiceProvider.GetRequiredService<ExamQuestions>();
+        var attempt = await db.Attempts.SingleAsync(a => a.Id == attemptId);
+        foreach (var l in AttemptGrading.Layout(attempt))
+        {
+            var q = await questions.GetAsync(l.QuestionId, l.Version, db, CancellationToken.None);
+            var r = ExamKeys.DisplayedKey(q, l);
+            db.AttemptAnswers.Add(new AttemptAnswer { AttemptId = attemptId, QuestionRef = l.Ref, ResponseJson = ResponseJson.Serialize(r), Seq = 1 });
+        }
+        await db.SaveChangesAsync();
+    }
+}
