@@ -45,9 +45,33 @@ public sealed class SaveAnswer(AppDbContext db, AnswerWriter writer, IMemoryCach
         if (questionRef < 0 || questionRef >= key.QuestionCount) return new Result(Status.NotFound, 0, now, "没有这道题。");
         if (seq < 1) return new Result(Status.Invalid, 0, now, "seq 必须是正整数。");
         if (!AttemptDeadline.AcceptsAnswers(key.Deadline, options.Value.Grace, now)) return new Result(Status.Gone, 0, now, "考试时间已到。");
-        string json;
-        try { json = ResponseJson.Serialize(ResponseJson.FromElement(response)); }
+        Domain.Questions.Response parsed;
+        try { parsed = ResponseJson.FromElement(response); }
         catch (JsonException e) { return new Result(Status.Invalid, 0, now, "答案格式不正确：" + e.Message); }
+        return await SaveCheckedAsync(key, questionRef, parsed, seq, now, ct);
+    }
+
+    /// <summary>
+    /// The exam form without JavaScript posts every answer at once: the ones that differ from what is
+    /// stored are saved (seq = stored + 1), together, through the same writer. Returns null if the
+    /// attempt is not this user's or no longer open.
+    /// </summary>
+    public async Task<IReadOnlyList<Result>?> SaveFormAsync(string attemptId, string userId, IReadOnlyDictionary<int, Domain.Questions.Response> responses, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var key = await KeyAsync(attemptId, ct);
+        if (key is null || key.UserId != userId || !AttemptDeadline.AcceptsAnswers(key.Deadline, options.Value.Grace, now)) return null;
+        var stored = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == attemptId)
+            .ToDictionaryAsync(a => a.QuestionRef, a => new { a.Seq, a.ResponseJson }, ct);
+        var changed = responses.Where(r => r.Key >= 0 && r.Key < key.QuestionCount).Where(r =>
+            stored.TryGetValue(r.Key, out var s) ? s.ResponseJson != ResponseJson.Serialize(r.Value) : !ResponseJson.IsBlank(r.Value));
+        return await Task.WhenAll(changed.Select(r => SaveCheckedAsync(key, r.Key, r.Value, (stored.TryGetValue(r.Key, out var s) ? s.Seq : 0) + 1, now, ct)));
+    }
+
+    private async Task<Result> SaveCheckedAsync(AttemptKey key, int questionRef, Domain.Questions.Response response, long seq, DateTimeOffset now, CancellationToken ct)
+    {
+        var attemptId = key.Id;
+        var json = ResponseJson.Serialize(response);
         if (json.Length > ResponseJson.MaxLength) return new Result(Status.Invalid, 0, now, "答案过长。");
 
         var saved = await writer.SaveAsync(new AnswerSave(attemptId, questionRef, json, seq, now.ToUnixTimeMilliseconds()), ct);

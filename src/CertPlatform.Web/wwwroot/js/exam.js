@@ -1,0 +1,284 @@
+// The exam page's enhancements. Without this script the page still works (form posts); with it:
+// autosave on every change with per-question sequence numbers, an offline queue kept in
+// localStorage and replayed in order, a countdown from the server's clock, auto-submit at zero,
+// a question navigator with flags, and focus-loss reporting. Protocol: ../shared/design/EXAM-API.md.
+(() => {
+  'use strict';
+  const configElement = document.getElementById('exam-config');
+  const form = document.getElementById('exam-form');
+  if (!configElement || !form) return;
+  const cfg = JSON.parse(configElement.textContent);
+  const text = cfg.text;
+  const token = form.querySelector('input[name="__RequestVerificationToken"]').value;
+  const statusEl = document.getElementById('save-status');
+  const warnEl = document.getElementById('exam-warning');
+  const timerEl = document.getElementById('timer');
+  const queueKey = 'certplatform.answers.' + cfg.attemptId;
+  const base = '/api/attempts/' + cfg.attemptId;
+  const deadline = Date.parse(cfg.deadlineUtc);
+  // The server's clock decides; the local clock only counts down from the server's "now".
+  const clockOffset = Date.parse(cfg.serverNowUtc) - Date.now();
+  const seqs = Object.assign({}, cfg.seqs);
+  let queue = loadQueue();
+  let sending = false, closed = false, submitting = false, retryTimer = null, lastFocusEvent = 0;
+  const warned = new Set();
+
+  function loadQueue() {
+    try { return JSON.parse(localStorage.getItem(queueKey) || '[]'); } catch { return []; }
+  }
+  function persist() {
+    try {
+      if (queue.length) localStorage.setItem(queueKey, JSON.stringify(queue)); else localStorage.removeItem(queueKey);
+    } catch { /* storage full or disabled: the in-memory queue still works */ }
+  }
+  function format(template, ...args) { return template.replace(/\{(\d+)\}/g, (_, i) => String(args[+i])); }
+  function show(state) {
+    statusEl.dataset.state = state;
+    statusEl.textContent = state === 'offline' ? format(text.offline, queue.length) : text[state];
+  }
+  function api(method, url, body) {
+    return fetch(url, {
+      method, credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  // --- reading and writing answers: the same field names as the server's ExamForm ---
+  const field = (root, name) => root.querySelectorAll('[name="' + CSS.escape(name) + '"]');
+  function read(root, prefix, type) {
+    switch (type) {
+      case 'single': case 'multiple':
+        return { selected: [...field(root, prefix)].filter(i => i.checked).map(i => +i.value).sort((a, b) => a - b) };
+      case 'trueFalse': {
+        const c = [...field(root, prefix)].find(i => i.checked);
+        return c ? { trueFalse: c.value === 'true' } : {};
+      }
+      case 'fill': {
+        const blanks = [];
+        for (let k = 1; field(root, prefix + '.b' + k).length; k++) blanks.push(field(root, prefix + '.b' + k)[0].value.trim());
+        return { blanks };
+      }
+      case 'matching': {
+        const matches = [];
+        for (let i = 0; field(root, prefix + '.m' + i).length; i++) {
+          const v = field(root, prefix + '.m' + i)[0].value;
+          matches.push(v === '' ? -1 : +v);
+        }
+        return { matches };
+      }
+      case 'ordering': {
+        const items = [];
+        for (let i = 0; field(root, prefix + '.o' + i).length; i++) {
+          const v = field(root, prefix + '.o' + i)[0].value;
+          items.push({ i, pos: v === '' ? null : +v });
+        }
+        if (items.every(x => x.pos === null)) return {};
+        items.sort((a, b) => (a.pos ?? 1e9) - (b.pos ?? 1e9) || a.i - b.i);
+        return { order: items.map(x => x.i) };
+      }
+      case 'essay':
+        return { text: field(root, prefix + '.text')[0].value };
+      case 'case': {
+        const parts = {};
+        root.querySelectorAll('fieldset.case-part').forEach(p => {
+          const r = read(p, p.dataset.prefix, p.dataset.type);
+          if (!blank(r)) parts[p.dataset.part] = r;
+        });
+        return { parts };
+      }
+    }
+    return {};
+  }
+  function write(root, prefix, type, r) {
+    switch (type) {
+      case 'single': case 'multiple':
+        field(root, prefix).forEach(i => { i.checked = (r.selected || []).includes(+i.value); }); break;
+      case 'trueFalse':
+        field(root, prefix).forEach(i => { i.checked = r.trueFalse !== undefined && String(r.trueFalse) === i.value; }); break;
+      case 'fill':
+        (r.blanks || []).forEach((b, k) => { const f = field(root, prefix + '.b' + (k + 1))[0]; if (f) f.value = b; }); break;
+      case 'matching':
+        (r.matches || []).forEach((m, i) => { const f = field(root, prefix + '.m' + i)[0]; if (f) f.value = m < 0 ? '' : String(m); }); break;
+      case 'ordering':
+        (r.order || []).forEach((item, pos) => { const f = field(root, prefix + '.o' + item)[0]; if (f) f.value = String(pos + 1); }); break;
+      case 'essay':
+        field(root, prefix + '.text')[0].value = r.text || ''; break;
+      case 'case':
+        root.querySelectorAll('fieldset.case-part').forEach(p => write(p, p.dataset.prefix, p.dataset.type, (r.parts || {})[p.dataset.part] || {}));
+        break;
+    }
+  }
+  function blank(r) {
+    return !(r.selected && r.selected.length) && r.trueFalse === undefined && !(r.blanks || []).some(b => b) &&
+      !(r.matches || []).some(m => m >= 0) && !(r.order && r.order.length) && !(r.text && r.text.trim()) &&
+      !Object.values(r.parts || {}).some(p => !blank(p));
+  }
+  const questionOf = el => el.closest('fieldset.question');
+  function responseOf(q) { return read(q, 'a' + q.dataset.ref, q.dataset.type); }
+  function markAnswered(ref, answered) {
+    const nav = document.getElementById('nav-' + ref);
+    if (nav) nav.classList.toggle('answered', answered);
+  }
+
+  // --- the save queue: newest answer per question, sent in order, one request at a time ---
+  function enqueue(q) {
+    if (closed) return;
+    const ref = +q.dataset.ref;
+    const response = responseOf(q);
+    seqs[ref] = (seqs[ref] || 0) + 1;
+    queue = queue.filter(e => e.ref !== ref);
+    queue.push({ ref, response, seq: seqs[ref] });
+    persist();
+    markAnswered(ref, !blank(response));
+    pump();
+  }
+  function retryLater(ms) {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(pump, ms);
+  }
+  async function pump() {
+    if (sending || closed) return;
+    if (!queue.length) { show('saved'); return; }
+    sending = true;
+    show('saving');
+    try {
+      while (queue.length && !closed) {
+        const entry = queue[0];
+        let response;
+        try {
+          response = await api('PUT', base + '/answers/' + entry.ref, { response: entry.response, seq: entry.seq });
+        } catch {
+          show('offline');
+          retryLater(3000);
+          return;
+        }
+        if (response.ok || response.status === 409 || response.status === 400 || response.status === 404) {
+          // 409: a newer answer to this question is already stored; 400/404 cannot succeed on retry.
+          queue = queue.filter(e => e !== entry);
+          persist();
+          continue;
+        }
+        if (response.status === 410) {
+          closed = true;
+          queue = [];
+          persist();
+          show('closed');
+          location.assign(cfg.resultUrl);
+          return;
+        }
+        show('failed');
+        retryLater(2000);
+        return;
+      }
+      if (!closed) show('saved');
+    } finally {
+      sending = false;
+    }
+  }
+  function flush(timeoutMs) {
+    return new Promise(resolve => {
+      const started = Date.now();
+      const check = () => {
+        if (!queue.length || closed || Date.now() - started > timeoutMs) return resolve(!queue.length);
+        pump();
+        setTimeout(check, 200);
+      };
+      check();
+    });
+  }
+
+  // --- submit (manual or at zero) ---
+  async function submit() {
+    if (submitting) return;
+    submitting = true;
+    show('submitting');
+    await flush(10000);
+    for (;;) {
+      try {
+        const r = await api('POST', base + '/submit');
+        if (r.ok || r.status === 404 || r.status === 410) break;
+      } catch { /* offline: the server finishes the attempt at the deadline anyway; keep trying */ }
+      await new Promise(res => setTimeout(res, 2000));
+    }
+    closed = true;
+    localStorage.removeItem(queueKey);
+    location.assign(cfg.resultUrl);
+  }
+
+  // --- timer from the server's clock ---
+  function tick() {
+    const left = Math.max(0, deadline - (Date.now() + clockOffset));
+    const s = Math.floor(left / 1000);
+    const hh = Math.floor(s / 3600), mm = Math.floor(s % 3600 / 60), ss = s % 60;
+    timerEl.textContent = text.remaining + ' ' + (hh ? hh + ':' : '') + String(mm).padStart(2, '0') + ':' + String(ss).padStart(2, '0');
+    timerEl.classList.toggle('low', s <= 300);
+    for (const [limit, key] of [[600, 'warn10'], [300, 'warn5'], [60, 'warn1']]) {
+      if (s <= limit && s > limit - 60 && !warned.has(key)) {
+        warned.add(key);
+        warnEl.textContent = text[key];
+        warnEl.hidden = false;
+      }
+    }
+    if (left <= 0) { submit(); return; }
+    setTimeout(tick, 1000 - ((Date.now() + clockOffset) % 1000) || 1000);
+  }
+
+  // --- flags and focus loss ---
+  async function toggleFlag(button) {
+    const ref = +button.dataset.flag;
+    const flagged = button.getAttribute('aria-pressed') !== 'true';
+    button.setAttribute('aria-pressed', String(flagged));
+    button.textContent = flagged ? text.unflag : text.flag;
+    document.getElementById('nav-' + ref)?.classList.toggle('flagged', flagged);
+    try { await api('PUT', base + '/flags/' + ref, { flagged }); } catch { /* a flag is a reminder only */ }
+  }
+  async function focusLost(kind) {
+    if (closed || submitting || Date.now() - lastFocusEvent < 1500) return; // one switch fires blur and visibilitychange
+    lastFocusEvent = Date.now();
+    try {
+      const r = await api('POST', base + '/events', { kind, detail: '' });
+      if (!r.ok) return;
+      const body = await r.json();
+      if (body.warn) {
+        warnEl.textContent = format(text.focusWarn, body.focusLossCount, body.focusLossLimit);
+        warnEl.hidden = false;
+      }
+    } catch { /* offline: nothing to report to */ }
+  }
+
+  // --- wiring ---
+  let typingTimers = {};
+  form.addEventListener('change', e => { const q = questionOf(e.target); if (q) enqueue(q); });
+  form.addEventListener('input', e => {
+    const q = questionOf(e.target);
+    if (!q || !(e.target.matches('input[type=text], textarea'))) return;
+    clearTimeout(typingTimers[q.dataset.ref]);
+    typingTimers[q.dataset.ref] = setTimeout(() => enqueue(q), 700);
+  });
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    if (e.submitter && e.submitter.value === 'submit') {
+      const unanswered = [...form.querySelectorAll('fieldset.question')].filter(q => blank(responseOf(q))).length;
+      if (confirm(format(text.confirmSubmit, unanswered))) submit();
+    } else {
+      form.querySelectorAll('fieldset.question').forEach(q => { clearTimeout(typingTimers[q.dataset.ref]); });
+      pump();
+    }
+  });
+  form.querySelectorAll('[data-flag]').forEach(b => { b.hidden = false; b.addEventListener('click', () => toggleFlag(b)); });
+  window.addEventListener('online', pump);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') focusLost('tab-hidden'); });
+  window.addEventListener('blur', () => focusLost('focus-lost'));
+
+  // Answers queued before the page was closed (e.g. offline) are newer than what the server rendered.
+  for (const entry of queue) {
+    seqs[entry.ref] = Math.max(seqs[entry.ref] || 0, entry.seq);
+    const q = document.getElementById('q' + entry.ref);
+    if (q) { write(q, 'a' + entry.ref, q.dataset.type, entry.response); markAnswered(entry.ref, !blank(entry.response)); }
+  }
+  timerEl.hidden = false;
+  document.documentElement.classList.add('exam-js');
+  tick();
+  pump();
+})();
