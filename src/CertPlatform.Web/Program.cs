@@ -9,6 +9,7 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Admin;
 using CertPlatform.Web.Features.Exams;
+using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Features.Lessons;
 using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Infrastructure;
@@ -39,7 +40,7 @@ builder.Services.AddAccounts(builder.Configuration, isDev);
 builder.Services.AddLessons();
 builder.Services.AddAdmin();
 builder.Services.AddQuestionBank();
-builder.Services.AddScoped<CertPlatform.Web.Features.Papers.PaperSeeder>();
+builder.Services.AddPapers();
 builder.Services.AddHostedService<DatabaseInitializer>();
 // After the initializer: hosted services start in order, and the exam writers need the migrated database.
 builder.Services.AddExams(builder.Configuration);

@@ -19,6 +19,62 @@ public sealed record PaperSummary(Paper Paper, IReadOnlyList<SectionFeasibility>
 [Route("papers")]
 public sealed class PapersController(AppDbContext db, ExamQuestions questions) : Controller
 {
+    public sealed record EditModel(PaperForm Form, IReadOnlyList<SectionFeasibility> Feasibility, IReadOnlyList<string> Tags);
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New(CancellationToken ct) =>
+        View("Edit", await EditModelAsync(new PaperForm { IsNew = true }.WithBlankRows(), ct));
+
+    [HttpGet("{id}/edit")]
+    public async Task<IActionResult> Edit(string id, CancellationToken ct)
+    {
+        var paper = await db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (paper is null) return NotFound();
+        var assignments = await db.PaperAssignments.AsNoTracking().Where(a => a.PaperId == id).ToListAsync(ct);
+        var allowances = await db.PaperAllowances.AsNoTracking().Where(a => a.PaperId == id).ToListAsync(ct);
+        var userIds = assignments.Where(a => a.Kind == "user").Select(a => a.Value).Concat(allowances.Select(a => a.UserId)).ToList();
+        var labels = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.EmployeeNumber ?? u.Email ?? u.Id, ct);
+        var form = PaperForm.From(paper, assignments, allowances.Select(a => (labels.GetValueOrDefault(a.UserId, a.UserId), a.ExtraMinutes)), id => labels.GetValueOrDefault(id, id));
+        return View("Edit", await EditModelAsync(form, ct));
+    }
+
+    /// <summary>"check" shows whether the bank can fill the blueprint as typed; "save" saves.</summary>
+    [HttpPost("save")]
+    public async Task<IActionResult> Save(PaperForm form, string? intent, IFormFile? traineeFile, [FromServices] SavePaper save, CancellationToken ct)
+    {
+        if (traineeFile is { Length: > 0 })
+        {
+            if (traineeFile.Length > 1024 * 1024) ModelState.AddModelError(nameof(PaperForm.Trainees), "名单文件不能超过 1 MB");
+            else
+            {
+                using var reader = new StreamReader(traineeFile.OpenReadStream(), detectEncodingFromByteOrderMarks: true);
+                var firstColumn = (await reader.ReadToEndAsync(ct)).Split('\n').Select(l => l.Split(',', '\t')[0].Trim().Trim('"')).Where(l => l.Length > 0);
+                form.Trainees = string.Join('\n', PaperForm.Lines(form.Trainees).Concat(firstColumn).Distinct());
+            }
+        }
+        if (intent == "save" && ModelState.ErrorCount == 0)
+        {
+            ModelState.Clear();
+            var result = await save.RunAsync(form, User, ct);
+            if (result.Saved)
+            {
+                TempData["Flash"] = $"已保存试卷 {form.Title}";
+                return Redirect($"/papers#paper-{form.Id.Trim()}");
+            }
+            foreach (var (key, messages) in result.Errors)
+                foreach (var m in messages) ModelState.AddModelError(key, m);
+        }
+        else if (intent != "save") ModelState.Clear();
+        return View("Edit", await EditModelAsync(form.WithBlankRows(), ct));
+    }
+
+    private async Task<EditModel> EditModelAsync(PaperForm form, CancellationToken ct)
+    {
+        var pool = (await questions.PoolAsync(ct)).Candidates;
+        return new EditModel(form, form.Mode == "blueprint" ? Blueprint.Feasibility(form.Blueprint(), pool) : [],
+            pool.SelectMany(c => c.Tags).Distinct().Order().ToList());
+    }
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {

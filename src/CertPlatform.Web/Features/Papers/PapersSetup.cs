@@ -1,0 +1,7 @@
+namespace CertPlatform.Web.Features.Papers;
+
+public static class PapersSetup
+{
+    public static IServiceCollection AddPapers(this IServiceCollection services) =>
+        services.AddScoped<PaperSeeder>().AddScoped<SavePaper>().AddScoped<FluentValidation.IValidator<PaperForm>, PaperFormValidator>();
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Account;
+using CertPlatform.Web.Features.Exams;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CertPlatform.Web.Features.Papers;
+
+/// <summary>
+/// Creates or updates a paper with its audience and allowances in one transaction. Attempts already
+/// started keep the questions they drew (frozen); changes apply to attempts started afterwards.
+/// </summary>
+public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L)
+{
+    public sealed record Result(bool Saved, Dictionary<string, string[]> Errors);
+
+    public async Task<Result> RunAsync(PaperForm form, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Error(string key, string message) { if (!errors.TryGetValue(key, out var l)) errors[key] = l = []; l.Add(message); }
+        foreach (var e in (await validator.ValidateAsync(form, ct)).Errors) Error(e.PropertyName, e.ErrorMessage);
+
+        var id = form.Id.Trim();
+        var paper = form.IsNew ? null : await db.Papers.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (!form.IsNew && paper is null) Error(nameof(form.Id), L["没有这份试卷"]);
+        if (form.IsNew && await db.Papers.AnyAsync(p => p.Id == id, ct)) Error(nameof(form.Id), L["这个编号已被使用"]);
+
+        if (form.Mode == "fixed")
+        {
+            var ids = form.Fixed().Questions.Select(q => q.Id).Distinct().ToList();
+            var known = await db.Questions.Where(q => ids.Contains(q.Id)).Select(q => q.Id).ToListAsync(ct);
+            if (ids.Except(known).ToList() is { Count: > 0 } unknown) Error(nameof(form.FixedText), L["题库中没有这些题号：{0}", string.Join("，", unknown)]);
+        }
+
+        var people = PaperForm.Lines(form.Trainees).Concat(PaperForm.Lines(form.Allowances).Select(l => l.Split([' ', '\t', ',', '，'], StringSplitOptions.RemoveEmptyEntries)[0])).Distinct().ToList();
+        var upper = people.Select(p => p.ToUpperInvariant()).ToList();
+        var users = await db.Users.Where(u => (u.EmployeeNumber != null && people.Contains(u.EmployeeNumber)) || (u.NormalizedEmail != null && upper.Contains(u.NormalizedEmail)))
+            .Select(u => new { u.Id, u.EmployeeNumber, u.NormalizedEmail }).ToListAsync(ct);
+        string? UserId(string who) => users.FirstOrDefault(u => u.EmployeeNumber == who || u.NormalizedEmail == who.ToUpperInvariant())?.Id;
+        if (PaperForm.Lines(form.Trainees).Where(w => UserId(w) is null).ToList() is { Count: > 0 } missing)
+            Error(nameof(form.Trainees), L["找不到这些学员（工号或邮箱）：{0}", string.Join("，", missing)]);
+        var allowances = new List<(string UserId, int Minutes)>();
+        var line = 0;
+        foreach (var raw in form.Allowances.Split('\n'))
+        {
+            line++;
+            var parts = raw.Split([' ', '\t', ',', '，'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0) continue;
+            if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes) || minutes is < 1 or > 600 || UserId(parts[0]) is not { } uid)
+                Error(nameof(form.Allowances), L["第 {0} 行应为“工号或邮箱 分钟数”（1–600），且学员必须存在：{1}", line, raw.Trim()]);
+            else allowances.Add((uid, minutes));
+        }
+        if (errors.Count > 0) return new Result(false, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (paper is null)
+        {
+            paper = new Paper { Id = id, Title = "", Kind = "mock", Status = "draft", CreatedAt = now };
+            db.Papers.Add(paper);
+        }
+        var before = JsonSerializer.Serialize(new { paper.Title, paper.Status, paper.TimeLimitMinutes, paper.PassMark, paper.Audience });
+        paper.Title = form.Title.Trim();
+        paper.Kind = form.Kind;
+        paper.Status = form.Status;
+        paper.TimeLimitMinutes = form.TimeLimitMinutes;
+        paper.PassMark = form.PassMark;
+        paper.OpensAt = ToUtc(form.OpensAt);
+        paper.ClosesAt = ToUtc(form.ClosesAt);
+        paper.AttemptsAllowed = form.AttemptsAllowed;
+        paper.ShuffleQuestions = form.ShuffleQuestions;
+        paper.ShuffleOptions = form.ShuffleOptions;
+        paper.ReviewShowsScore = form.ReviewShowsScore;
+        paper.ReviewShowsAnswers = form.ReviewShowsAnswers;
+        paper.ReviewShowsExplanations = form.ReviewShowsExplanations;
+        paper.FocusLossLimit = form.FocusLossLimit;
+        if (form.RemovePassword) paper.AccessPasswordHash = null;
+        else if (!string.IsNullOrWhiteSpace(form.NewPassword)) paper.AccessPasswordHash = PaperAccess.HashPassword(paper, form.NewPassword.Trim());
+        paper.BlueprintJson = form.Mode == "blueprint" ? form.BlueprintJson() : null;
+        paper.FixedQuestionsJson = form.Mode == "fixed" ? JsonSerializer.Serialize(form.Fixed().Questions) : null;
+        paper.Audience = form.Audience;
+        paper.UpdatedAt = now;
+
+        await db.PaperAssignments.Where(a => a.PaperId == id).ExecuteDeleteAsync(ct);
+        await db.PaperAllowances.Where(a => a.PaperId == id).ExecuteDeleteAsync(ct);
+        if (form.Audience == "assigned")
+        {
+            db.PaperAssignments.AddRange(PaperForm.Lines(form.Organizations).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = "organization", Value = v }));
+            db.PaperAssignments.AddRange(PaperForm.Lines(form.Departments).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = "department", Value = v }));
+            db.PaperAssignments.AddRange(PaperForm.Lines(form.Trainees).Select(w => UserId(w)!).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = "user", Value = v }));
+        }
+        db.PaperAllowances.AddRange(allowances.GroupBy(a => a.UserId).Select(g => new PaperAllowance { PaperId = id, UserId = g.Key, ExtraMinutes = g.Last().Minutes }));
+        audit.Record(actor, form.IsNew ? "paper.created" : "paper.updated", $"paper:{id}",
+            $"before {before}; after {JsonSerializer.Serialize(new { paper.Title, paper.Status, paper.TimeLimitMinutes, paper.PassMark, paper.Audience })}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new Result(true, []);
+    }
+
+    private static DateTimeOffset? ToUtc(DateTime? local) =>
+        local is { } l ? new DateTimeOffset(DateTime.SpecifyKind(l, DateTimeKind.Local)).ToUniversalTime() : null;
+}
