@@ -8,10 +8,13 @@ using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Admin;
+using CertPlatform.Web.Features.Certificates;
 using CertPlatform.Web.Features.Exams;
+using CertPlatform.Web.Features.Grading;
 using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Features.Lessons;
 using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Features.Results;
 using CertPlatform.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -44,6 +47,9 @@ builder.Services.AddPapers();
 builder.Services.AddHostedService<DatabaseInitializer>();
 // After the initializer: hosted services start in order, and the exam writers need the migrated database.
 builder.Services.AddExams(builder.Configuration);
+builder.Services.AddCertificates(builder.Configuration, builder.Environment);
+builder.Services.AddGrading();
+builder.Services.AddResults();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var keysFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
@@ -69,6 +75,9 @@ builder.Services.AddRateLimiter(o =>
     o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
         ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
         _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("RateLimits:LoginPerMinute", 30), Window = TimeSpan.FromMinutes(1) }));
+    o.AddPolicy(RateLimits.Verify, ctx => RateLimitPartition.GetFixedWindowLimiter(
+        ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("RateLimits:VerifyPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));
 });
 
 var app = builder.Build();

@@ -27,6 +27,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
     public DbSet<MistakeEntry> Mistakes => Set<MistakeEntry>();
     public DbSet<PracticeAnswer> PracticeAnswers => Set<PracticeAnswer>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateFile> CertificateFiles => Set<CertificateFile>();
+    public DbSet<CertificateSequence> CertificateSequences => Set<CertificateSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -43,4 +43,6 @@ public static class HealthResponse
 public static class RateLimits
 {
     public const string Login = "login";
+    /// <summary>Public certificate verification (anonymous): per client address.</summary>
+    public const string Verify = "verify";
 }

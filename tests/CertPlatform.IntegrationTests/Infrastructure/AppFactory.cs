@@ -24,6 +24,8 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["DemoData:Enabled"] = "true";
         _settings["RateLimits:LoginPerMinute"] = "1000";
         _settings["Serilog:MinimumLevel:Default"] = "Warning";
+        _settings["Certificates:SigningCertificatePath"] = TestSigningCertificate.Path;
+        _settings["Certificates:PublicBaseUrl"] = "https://certs.example.test";
     }
 
     public string DataFolder { get; }
@@ -88,6 +90,19 @@ public class AppFactory : WebApplicationFactory<Program>
             try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
+}
+
+/// <summary>One self-signed signing certificate for the whole test run (creating an RSA key per test would be slow).</summary>
+public static class TestSigningCertificate
+{
+    private static readonly Lazy<string> Created = new(() =>
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "certplatform-test-signing", "signing-test.pfx");
+        CertPlatform.Web.Infrastructure.Pdf.CertificateSigner.LoadOrCreateDevelopment(path);
+        return path;
+    });
+
+    public static string Path => Created.Value;
 }
 
 public static partial class HttpClientForms

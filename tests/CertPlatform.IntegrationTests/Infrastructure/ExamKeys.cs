@@ -1,4 +1,8 @@
+using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
+using CertPlatform.Web.Features.Exams;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using CertPlatform.Web.Domain.Questions;
 
 namespace CertPlatform.IntegrationTests.Infrastructure;
@@ -6,6 +10,21 @@ namespace CertPlatform.IntegrationTests.Infrastructure;
 /// <summary>The right answer to a laid-out question, in displayed positions (what a perfect candidate would send).</summary>
 public static class ExamKeys
 {
+    /// <summary>Writes the key of every question straight into the stored answers of an attempt in progress (displayed positions).</summary>
+    public static async Task AnswerEverythingRightAsync(this AppFactory factory, string attemptId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var questions = scope.ServiceProvider.GetRequiredService<ExamQuestions>();
+        var attempt = await db.Attempts.SingleAsync(a => a.Id == attemptId);
+        foreach (var l in AttemptGrading.Layout(attempt))
+        {
+            var q = await questions.GetAsync(l.QuestionId, l.Version, db, CancellationToken.None);
+            db.AttemptAnswers.Add(new AttemptAnswer { AttemptId = attemptId, QuestionRef = l.Ref, ResponseJson = ResponseJson.Serialize(DisplayedKey(q, l)), Seq = 1 });
+        }
+        await db.SaveChangesAsync();
+    }
+
     public static Response DisplayedKey(Question q, LaidOutQuestion l) => Key(q, l.Order) with
     {
         Parts = q.Parts.ToDictionary(p => p.Id, p => Key(p, l.PartOrders.TryGetValue(p.Id, out var o) ? o : [])),

@@ -20,7 +20,6 @@ public static class ExamsSetup
         services.AddScoped<AttemptViews>();
         services.AddScoped<AttemptIntegrity>();
         services.AddScoped<MistakeNotebook>();
-        services.AddScoped<ICertificationPassedHandler, RecordCertificationPass>();
         return services;
     }
 }

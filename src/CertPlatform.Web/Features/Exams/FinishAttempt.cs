@@ -19,7 +19,7 @@ public interface ICertificationPassedHandler
 /// concurrent submits one finishes and grades and the other reads the stored result.
 /// </summary>
 public sealed class FinishAttempt(AppDbContext db, ExamQuestions questions, ContentCatalog catalog, MistakeNotebook mistakes,
-    IEnumerable<ICertificationPassedHandler> passHandlers, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, TimeProvider clock)
+    IEnumerable<ICertificationPassedHandler> passHandlers, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, TimeProvider clock, ILogger<FinishAttempt> log)
 {
     public sealed record Outcome(Attempt Attempt, bool FinishedNow, string? CertificateId);
 
@@ -72,26 +72,13 @@ public sealed class FinishAttempt(AppDbContext db, ExamQuestions questions, Cont
         if (kind != "certification") return null;
         string? certificateId = null;
         var passed = new CertificationPassed(attempt.Id, attempt.UserId, attempt.PaperId, attempt.Score ?? 0, attempt.MaxScore, attempt.FinishedAt ?? attempt.GradedAt ?? clock.GetUtcNow());
-        foreach (var h in passHandlers) certificateId = await h.HandleAsync(passed, ct) ?? certificateId;
-        return certificateId;
-    }
-}
-
-/// <summary>Until certificates exist: records each certification pass once in the audit trail.</summary>
-public sealed class RecordCertificationPass(AppDbContext db, TimeProvider clock) : ICertificationPassedHandler
-{
-    public const string Action = "exam.certification-passed";
-
-    public async Task<string?> HandleAsync(CertificationPassed passed, CancellationToken ct)
-    {
-        var target = $"attempt:{passed.AttemptId}";
-        if (await db.AuditEntries.AnyAsync(a => a.Action == Action && a.Target == target, ct)) return null;
-        db.AuditEntries.Add(new AuditEntry
+        foreach (var h in passHandlers)
         {
-            At = clock.GetUtcNow(), ActorId = passed.UserId, ActorName = "system", Action = Action, Target = target,
-            Details = $"paper {passed.PaperId}, score {passed.Score}/{passed.MaxScore}",
-        });
-        await db.SaveChangesAsync(ct);
-        return null;
+            // The attempt's result is already stored; a handler failing (say, PDF rendering) must not
+            // fail the submit. IssueMissingCertificates retries later.
+            try { certificateId = await h.HandleAsync(passed, ct) ?? certificateId; }
+            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Certification pass of attempt {Attempt} not handled yet", attempt.Id); }
+        }
+        return certificateId;
     }
 }

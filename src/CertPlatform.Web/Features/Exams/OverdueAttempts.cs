@@ -22,14 +22,17 @@ public sealed class OverdueAttempts(IServiceScopeFactory scopes, TimeProvider cl
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.OverdueScanSeconds)), clock);
+        // Task.Delay rather than PeriodicTimer: a clock that jumps ahead (a suspended VM, a test's fake
+        // clock) yields one scan, not one per missed period.
+        var period = TimeSpan.FromSeconds(Math.Max(1, options.Value.OverdueScanSeconds));
         try
         {
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
                 try { await FinishOverdueAsync(stoppingToken); }
                 catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Finishing overdue attempts failed; will retry"); }
-            } while (await timer.WaitForNextTickAsync(stoppingToken));
+                await Task.Delay(period, clock, stoppingToken);
+            }
         }
         catch (OperationCanceledException) { }
     }

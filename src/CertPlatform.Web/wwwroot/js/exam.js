@@ -21,6 +21,7 @@
   const seqs = Object.assign({}, cfg.seqs);
   let queue = loadQueue();
   let sending = false, closed = false, submitting = false, retryTimer = null, lastFocusEvent = 0;
+  let networkDown = false; // the last save attempt could not reach the server at all
   const warned = new Set();
 
   function loadQueue() {
@@ -36,9 +37,10 @@
     statusEl.dataset.state = state;
     statusEl.textContent = state === 'offline' ? format(text.offline, queue.length) : text[state];
   }
-  function api(method, url, body) {
+  // keepalive: a report sent as the page unloads (closing or reloading counts as leaving) still arrives.
+  function api(method, url, body, keepalive = false) {
     return fetch(url, {
-      method, credentials: 'same-origin',
+      method, credentials: 'same-origin', keepalive,
       headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -148,7 +150,9 @@
         let response;
         try {
           response = await api('PUT', base + '/answers/' + entry.ref, { response: entry.response, seq: entry.seq });
+          networkDown = false;
         } catch {
+          networkDown = true;
           show('offline');
           retryLater(3000);
           return;
@@ -193,8 +197,17 @@
     if (submitting) return;
     submitting = true;
     show('submitting');
-    await flush(10000);
     for (;;) {
+      // Queued answers go first. While the network is down, wait for it rather than submit: a submit that
+      // reaches the server before the queued answers finishes the attempt and they are refused (410), lost.
+      // (If the server itself keeps failing the saves, submit after the wait as before.)
+      const drained = await flush(10000);
+      if (closed) return; // a save was refused with 410: pump has already gone to the result page
+      if (!drained && networkDown) {
+        await new Promise(res => setTimeout(res, 2000));
+        continue;
+      }
+      show('submitting');
       try {
         const r = await api('POST', base + '/submit');
         if (r.ok || r.status === 404 || r.status === 410) break;
@@ -237,7 +250,7 @@
     if (closed || submitting || Date.now() - lastFocusEvent < 1500) return; // one switch fires blur and visibilitychange
     lastFocusEvent = Date.now();
     try {
-      const r = await api('POST', base + '/events', { kind, detail: '' });
+      const r = await api('POST', base + '/events', { kind, detail: '' }, true);
       if (!r.ok) return;
       const body = await r.json();
       if (body.warn) {
@@ -266,7 +279,19 @@
       pump();
     }
   });
-  form.querySelectorAll('[data-flag]').forEach(b => { b.hidden = false; b.addEventListener('click', () => toggleFlag(b)); });
+  // Flag buttons exist only with this script (flags are a JavaScript feature); the page renders none.
+  form.querySelectorAll('fieldset.question').forEach(q => {
+    const ref = +q.dataset.ref;
+    const flagged = cfg.flags.includes(ref);
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'flag link';
+    b.dataset.flag = String(ref);
+    b.setAttribute('aria-pressed', String(flagged));
+    b.textContent = flagged ? text.unflag : text.flag;
+    b.addEventListener('click', () => toggleFlag(b));
+    q.appendChild(b);
+  });
   window.addEventListener('online', pump);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') focusLost('tab-hidden'); });
   window.addEventListener('blur', () => focusLost('focus-lost'));

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Account;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CertPlatform.Web.Features.Certificates;
+
+/// <summary>A trainee's certificates (download, share link) and the PDF download for the owner, HR and admins.</summary>
+[Authorize]
+[Route("certificates")]
+public sealed class CertificatesController(AppDbContext db, IOptions<CertificateOptions> options, TimeProvider clock) : Controller
+{
+    public sealed record MyCertificate(Certificate Certificate, string Status, string VerificationUrl, string? PreviousNumber);
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var mine = await db.Certificates.AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.IssuedAt).ToListAsync(ct);
+        var numbers = mine.ToDictionary(c => c.Id, c => c.Number);
+        var now = clock.GetUtcNow();
+        return View(mine.Select(c => new MyCertificate(c, c.EffectiveStatus(now), options.Value.VerificationUrl(c.VerificationCode),
+            c.PreviousCertificateId is { } p ? numbers.GetValueOrDefault(p) : null)).ToList());
+    }
+
+    /// <summary>The stored bytes, exactly as issued. Owners download their own; HR and admins any.</summary>
+    [HttpGet("{id}/pdf")]
+    public async Task<IActionResult> Pdf(string id, [FromServices] AuditLog audit, CancellationToken ct)
+    {
+        var certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (certificate is null || (certificate.UserId != userId && !User.IsInRole(Roles.HR) && !User.IsInRole(Roles.Admin))) return NotFound();
+        var bytes = await db.CertificateFiles.Where(f => f.CertificateId == id).Select(f => f.Bytes).FirstAsync(ct);
+        audit.Record(User, "certificate.downloaded", $"certificate:{certificate.Number}");
+        await db.SaveChangesAsync(ct);
+        Response.Headers.CacheControl = "private, no-cache";
+        Response.Headers.ETag = $"\"{certificate.PdfSha256}\"";
+        return File(bytes, "application/pdf", $"certificate-{certificate.Number}.pdf");
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Features.Exams;
+using CertPlatform.Web.Features.Results;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertPlatform.Web.Features.Grading;
+
+/// <summary>
+/// How a queue item is named without naming the candidate: URLs carry a Data Protection token (tamper-proof,
+/// not the attempt id); pages show a short item number derived from the attempt's secret seed, stable for the
+/// item but not computable from anything an examiner sees.
+/// </summary>
+public sealed class GradingItemKeys(IDataProtectionProvider protection)
+{
+    private readonly IDataProtector protector = protection.CreateProtector("CertPlatform.Grading.Item.v1");
+
+    public string Token(string attemptId, int questionRef) =>
+        protector.Protect(attemptId + ":" + questionRef.ToString(CultureInfo.InvariantCulture));
+
+    public (string AttemptId, int Ref)? Read(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 1000) return null;
+        try
+        {
+            var plain = protector.Unprotect(token);
+            var colon = plain.LastIndexOf(':');
+            return colon > 0 && int.TryParse(plain[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var r)
+                ? (plain[..colon], r) : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    public static string Number(string attemptId, int seed, int questionRef)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{attemptId}:{seed}:{questionRef}"));
+        return Convert.ToHexString(hash, 0, 4);
+    }
+}
+
+/// <summary>An item waiting for an examiner, as the queue shows it: no candidate, no attempt id.</summary>
+public sealed record QueueItem(string Token, string Number, decimal ManualMax);
+
+public sealed record QueueGroup(string PaperId, string PaperTitle, string QuestionId, string QuestionType, string StemExcerpt,
+    IReadOnlyList<int> Versions, IReadOnlyList<QueueItem> Items);
+
+public sealed record QueueModel(IReadOnlyList<QueueGroup> Groups)
+{
+    public int Total => Groups.Sum(g => g.Items.Count);
+}
+
+/// <summary>Essays and case write-ups of finished attempts waiting for a score, grouped by paper and question.</summary>
+public sealed class GradingQueue(AppDbContext db, ExamQuestions questions, GradingItemKeys keys)
+{
+    internal sealed record Entry(string AttemptId, int Ref, string PaperId, string QuestionId, int Version, decimal ManualMax, string Number);
+
+    public async Task<QueueModel> ListAsync(CancellationToken ct)
+    {
+        var entries = await WaitingAsync(ct);
+        var titles = await db.Papers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+        var loaded = await questions.GetAsync(entries.Select(e => (e.QuestionId, e.Version)), db, ct);
+        var groups = entries.GroupBy(e => (e.PaperId, e.QuestionId)).Select(g =>
+        {
+            var newest = g.Max(e => e.Version);
+            var q = loaded[(g.Key.QuestionId, newest)];
+            return new QueueGroup(g.Key.PaperId, titles.GetValueOrDefault(g.Key.PaperId, g.Key.PaperId), g.Key.QuestionId,
+                QuestionView.TypeName(q.Type), AnswerSummary.Excerpt(q), g.Select(e => e.Version).Distinct().Order().ToList(),
+                g.Select(e => new QueueItem(keys.Token(e.AttemptId, e.Ref), e.Number, e.ManualMax)).ToList());
+        }).ToList();
+        return new QueueModel(groups);
+    }
+
+    /// <summary>
+    /// The waiting item after the given one in queue order (same question first, then the next question),
+    /// wrapping round; null when nothing else waits. The given item need not be waiting any more.
+    /// </summary>
+    public async Task<string?> NextAsync(string attemptId, int questionRef, CancellationToken ct)
+    {
+        var entries = await WaitingAsync(ct);
+        var current = await (from i in db.AttemptItems
+                             join a in db.Attempts on i.AttemptId equals a.Id
+                             where i.AttemptId == attemptId && i.QuestionRef == questionRef
+                             select new { a.PaperId, i.QuestionId, a.Seed }).FirstOrDefaultAsync(ct);
+        var others = entries.Where(e => !(e.AttemptId == attemptId && e.Ref == questionRef)).ToList();
+        if (others.Count == 0) return null;
+        var next = current is null ? others[0] :
+            others.FirstOrDefault(e => Compare(e, current.PaperId, current.QuestionId, GradingItemKeys.Number(attemptId, current.Seed, questionRef)) > 0)
+            ?? others[0];
+        return keys.Token(next.AttemptId, next.Ref);
+    }
+
+    public async Task<string?> FirstAsync(CancellationToken ct) =>
+        (await WaitingAsync(ct)) is [var first, ..] ? keys.Token(first.AttemptId, first.Ref) : null;
+
+    internal async Task<List<Entry>> WaitingAsync(CancellationToken ct)
+    {
+        var rows = await (from i in db.AttemptItems
+                          join a in db.Attempts on i.AttemptId equals a.Id
+                          where a.Status == AttemptStatus.Finished && a.Grading == GradingStatus.AwaitingManual && i.ManualScore == null
+                          select new { i.AttemptId, i.QuestionRef, a.PaperId, i.QuestionId, i.Version, i.ManualMax, a.Seed }).ToListAsync(ct);
+        // ManualMax > 0 is checked here: decimal comparisons are not translated on every provider.
+        return rows.Where(r => r.ManualMax > 0)
+            .Select(r => new Entry(r.AttemptId, r.QuestionRef, r.PaperId, r.QuestionId, r.Version, r.ManualMax, GradingItemKeys.Number(r.AttemptId, r.Seed, r.QuestionRef)))
+            .OrderBy(e => e.PaperId, StringComparer.Ordinal).ThenBy(e => e.QuestionId, StringComparer.Ordinal)
+            .ThenBy(e => e.Number, StringComparer.Ordinal).ThenBy(e => e.AttemptId, StringComparer.Ordinal).ThenBy(e => e.Ref)
+            .ToList();
+    }
+
+    private static int Compare(Entry e, string paperId, string questionId, string number)
+    {
+        var c = string.CompareOrdinal(e.PaperId, paperId);
+        if (c == 0) c = string.CompareOrdinal(e.QuestionId, questionId);
+        if (c == 0) c = string.CompareOrdinal(e.Number, number);
+        return c;
+    }
+}

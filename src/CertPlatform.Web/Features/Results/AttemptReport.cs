@@ -1,0 +1,73 @@
+using CertPlatform.Web.Content;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Exams;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertPlatform.Web.Features.Results;
+
+/// <summary>Points earned out of points possible for a group of questions (a paper section or a curriculum part).</summary>
+public sealed record ReportTotal(string Key, string Title, decimal Earned, decimal Possible, int Questions, int AwaitingManual)
+{
+    /// <summary>Earned as a whole percentage of possible (0 when nothing was possible).</summary>
+    public int Percent => Possible > 0 ? (int)Math.Round(Earned * 100 / Possible, MidpointRounding.AwayFromZero) : 0;
+}
+
+/// <summary>One question of a graded attempt. <see cref="Ref"/> is the position shown to the candidate (0-based).</summary>
+public sealed record ReportItem(
+    int Ref, string QuestionId, int Version, int Section, string SectionTitle, string PartId, string PartTitle, string LessonId, string LessonTitle,
+    decimal Points, decimal Score, decimal AutoScore, decimal ManualMax, decimal? ManualScore, string ManualComment,
+    bool Answered, bool Correct, bool NeedsManual);
+
+/// <summary>
+/// An attempt's scores broken down by paper section and by curriculum part, plus one row per question.
+/// Totals count what has been scored so far: items still waiting for an examiner count 0 earned and are
+/// counted in <see cref="ReportTotal.AwaitingManual"/>. An attempt still in progress has no items yet.
+/// </summary>
+public sealed record AttemptReportModel(
+    string AttemptId, string UserId, string PaperId, string PaperTitle, string PaperKind, int Number, string Status, string Grading,
+    decimal? Score, decimal MaxScore, decimal PassMark, bool? Passed,
+    IReadOnlyList<ReportTotal> Sections, IReadOnlyList<ReportTotal> Parts, IReadOnlyList<ReportItem> Items)
+{
+    public bool IsFinal => Grading == GradingStatus.Final;
+}
+
+/// <summary>
+/// Read-only score breakdown of one attempt, shared by the examiners' results and the trainee's result page.
+/// It does not check who is asking: callers compare <see cref="AttemptReportModel.UserId"/> (trainee pages)
+/// or authorise by role (examiner pages), and decide what the paper's review options let them show.
+/// </summary>
+public sealed class AttemptReport(AppDbContext db, ContentCatalog catalog)
+{
+    public async Task<AttemptReportModel?> ForAttemptAsync(string attemptId, CancellationToken ct)
+    {
+        var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
+        if (attempt is null) return null;
+        var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == attempt.PaperId, ct);
+        var items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == attemptId).OrderBy(i => i.QuestionRef).ToListAsync(ct);
+        var sectionTitles = PaperAccess.SectionTitles(paper);
+        var partTitles = catalog.Curriculum.Parts.ToDictionary(p => p.Id, p => p.Title);
+        var partOrder = catalog.Curriculum.Parts.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+
+        var rows = items.Select(i => new ReportItem(
+            i.QuestionRef, i.QuestionId, i.Version, i.Section, SectionTitle(sectionTitles, i.Section),
+            i.PartId, partTitles.GetValueOrDefault(i.PartId, i.PartId), i.LessonId, catalog.Find(i.LessonId)?.Title ?? i.LessonId,
+            i.Points, i.Score, i.AutoScore, i.ManualMax, i.ManualScore, i.ManualComment, i.Answered, i.Correct, i.NeedsManual)).ToList();
+
+        var sections = rows.GroupBy(r => r.Section).OrderBy(g => g.Key)
+            .Select(g => Total(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.First().SectionTitle, g)).ToList();
+        var parts = rows.GroupBy(r => r.PartId).OrderBy(g => partOrder.GetValueOrDefault(g.Key, int.MaxValue)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Total(g.Key, g.First().PartTitle, g)).ToList();
+
+        return new AttemptReportModel(attempt.Id, attempt.UserId, paper.Id, paper.Title, paper.Kind, attempt.Number, attempt.Status, attempt.Grading,
+            attempt.Score, attempt.MaxScore, attempt.PassMark, attempt.Passed, sections, parts, rows);
+    }
+
+    public static string SectionTitle(IReadOnlyList<string> titles, int section) =>
+        section >= 0 && section < titles.Count ? titles[section] : (section + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static ReportTotal Total(string key, string title, IEnumerable<ReportItem> items)
+    {
+        var list = items.ToList();
+        return new ReportTotal(key, title, list.Sum(i => i.Score), list.Sum(i => i.Points), list.Count, list.Count(i => i.NeedsManual));
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+
+namespace CertPlatform.Web.Infrastructure.Pdf;
+
+/// <summary>Configuration section "Certificates".</summary>
+public sealed class CertificatePdfOptions
+{
+    public const string Section = "Certificates";
+
+    /// <summary>PKCS#12 (.pfx) file with the signing key; relative paths are resolved against the content root.</summary>
+    public string? SigningCertificatePath { get; set; }
+    public string? SigningCertificatePassword { get; set; }
+    /// <summary>Outside Development, issuing unsigned PDFs must be switched on explicitly.</summary>
+    public bool AllowUnsigned { get; set; }
+    /// <summary>Template YAML; relative to the content root. Empty: certificates/template.yaml in the content folder.</summary>
+    public string? TemplatePath { get; set; }
+}
+
+/// <summary>The signer chosen from configuration; <see cref="Signer"/> is null only when unsigned PDFs were allowed.</summary>
+public sealed record CertificateSigning(CertificateSigner? Signer);
+
+public static class PdfSetup
+{
+    /// <summary>
+    /// Registers the certificate PDF renderer. The template is read now, so a broken template stops start-up with
+    /// file:line; the signing configuration is checked when the host starts (ValidateOnStart).
+    /// </summary>
+    public static IServiceCollection AddCertificatePdf(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        CertificateFonts.EnsureRegistered();
+
+        services.AddOptions<CertificatePdfOptions>().Bind(config.GetSection(CertificatePdfOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CertificatePdfOptions>>(new CertificatePdfOptionsValidator(env));
+
+        var template = CertificateTemplate.Load(TemplatePath(config, env));
+        services.AddSingleton(template);
+        services.AddSingleton(sp => new CertificateSigning(
+            CertificateSigner.FromOptions(sp.GetRequiredService<IOptions<CertificatePdfOptions>>().Value, env)));
+        services.AddSingleton(sp => new CertificatePdfRenderer(
+            sp.GetRequiredService<CertificateTemplate>(), sp.GetRequiredService<CertificateSigning>().Signer));
+        return services;
+    }
+
+    /// <summary>The configured template, or certificates/template.yaml inside the content folder the app already uses.</summary>
+    public static string TemplatePath(IConfiguration config, IHostEnvironment env)
+    {
+        var configured = config[$"{CertificatePdfOptions.Section}:{nameof(CertificatePdfOptions.TemplatePath)}"];
+        if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(Path.Combine(env.ContentRootPath, configured));
+        var contentRoot = ContentSetup.ResolveContentRoot(config[$"{ContentOptions.Section}:Path"], env.ContentRootPath);
+        return Path.Combine(contentRoot, CertificateTemplate.DefaultRelativePath);
+    }
+}

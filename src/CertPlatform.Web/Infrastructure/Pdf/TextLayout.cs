@@ -1,0 +1,204 @@
+using System.Text;
+
+namespace CertPlatform.Web.Infrastructure.Pdf;
+
+/// <summary>How a text box reacts when its text is too long at the largest size.</summary>
+internal enum FitMode
+{
+    /// <summary>Names and organisations: keep one line and shrink to the minimum size first, wrap only then.</summary>
+    ShrinkThenWrap,
+    /// <summary>Paragraphs: wrap at the largest size, shrink only when the lines do not fit the box height.</summary>
+    WrapThenShrink,
+}
+
+/// <summary>The outcome of fitting text into a box: the size to use and the lines at that size.</summary>
+internal sealed record FittedText(double FontSize, IReadOnlyList<string> Lines, bool Overflows);
+
+/// <summary>
+/// Line breaking and size fitting for mixed Chinese/Latin text. PDFsharp's XTextFormatter only breaks at spaces, so a
+/// Chinese sentence would become one overlong line; this breaks between any two CJK characters and at spaces between
+/// Latin words, keeps closing punctuation off the start of a line and opening punctuation off its end.
+/// </summary>
+internal static class TextLayout
+{
+    /// <summary>
+    /// Vertical slot of one line, in em. Noto Sans SC glyphs stay within 0.95 em above and 0.25 em below the baseline,
+    /// so with the baseline 1.0 em below the slot top nothing drawn leaves the slot.
+    /// </summary>
+    public const double LineHeightEm = 1.3;
+    public const double BaselineFromSlotTopEm = 1.0;
+    /// <summary>Below this no certificate text is legible in print; text that still does not fit is clipped to its box.</summary>
+    public const double AbsoluteMinimumSize = 4;
+    private const double SizeStep = 0.5;
+
+    /// <summary>A piece that is never split (unless it alone is wider than the line), with whether a space precedes it.</summary>
+    internal readonly record struct Token(string Text, bool SpaceBefore);
+
+    /// <param name="widthAtOnePoint">Advance width of a string at a font size of 1 pt (widths scale linearly with size).</param>
+    public static FittedText Fit(string text, double width, double height, double maxSize, double minSize, FitMode mode,
+        Func<string, double> widthAtOnePoint)
+    {
+        var tokens = Tokenize(text);
+        var spaceWidth = widthAtOnePoint(" ");
+        var tokenWidths = tokens.Select(t => widthAtOnePoint(t.Text)).ToArray();
+        var floor = Math.Min(AbsoluteMinimumSize, minSize);
+
+        if (mode == FitMode.ShrinkThenWrap)
+        {
+            var oneLine = widthAtOnePoint(Normalize(text));
+            var size = oneLine <= 0 ? maxSize : Math.Min(maxSize, FloorToStep(width / oneLine));
+            size = Math.Min(size, FloorToStep(height / LineHeightEm));
+            if (size >= minSize) return new FittedText(size, [Normalize(text)], false);
+            for (var s = minSize; s >= floor; s -= SizeStep)
+            {
+                var lines = Wrap(tokens, tokenWidths, spaceWidth, s, width, widthAtOnePoint);
+                if (lines.Count * LineHeightEm * s <= height) return new FittedText(s, lines, false);
+            }
+        }
+        else
+        {
+            for (var s = maxSize; s >= floor; s -= SizeStep)
+            {
+                var lines = Wrap(tokens, tokenWidths, spaceWidth, s, width, widthAtOnePoint);
+                if (lines.Count * LineHeightEm * s <= height) return new FittedText(s, lines, false);
+            }
+        }
+        var last = Wrap(tokens, tokenWidths, spaceWidth, floor, width, widthAtOnePoint);
+        return new FittedText(floor, last, true);
+    }
+
+    /// <summary>Greedy line filling at one font size; a token wider than the line is broken between characters.</summary>
+    internal static List<string> Wrap(IReadOnlyList<Token> tokens, IReadOnlyList<double> tokenWidths, double spaceWidth,
+        double size, double maxWidth, Func<string, double> widthAtOnePoint)
+    {
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        var lineWidth = 0.0;
+
+        void Place(string piece, double pieceWidth, bool spaceBefore)
+        {
+            var gap = line.Length > 0 && spaceBefore ? spaceWidth * size : 0;
+            if (line.Length > 0 && lineWidth + gap + pieceWidth > maxWidth)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+                lineWidth = 0;
+                gap = 0;
+            }
+            if (gap > 0) line.Append(' ');
+            line.Append(piece);
+            lineWidth += gap + pieceWidth;
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var w = tokenWidths[i] * size;
+            if (w <= maxWidth)
+            {
+                Place(tokens[i].Text, w, tokens[i].SpaceBefore);
+                continue;
+            }
+            // A URL or a long Latin word: no better break exists, so break between characters.
+            var first = true;
+            foreach (var rune in tokens[i].Text.EnumerateRunes())
+            {
+                var piece = rune.ToString();
+                Place(piece, widthAtOnePoint(piece) * size, first && tokens[i].SpaceBefore);
+                first = false;
+            }
+        }
+        if (line.Length > 0) lines.Add(line.ToString());
+        return lines;
+    }
+
+    /// <summary>Splits text into unbreakable pieces: one CJK character each, whole Latin words, punctuation glued to its neighbour.</summary>
+    internal static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        var word = new StringBuilder();
+        var wordSpaceBefore = false;
+        var pendingOpening = new StringBuilder();
+        var pendingOpeningSpaceBefore = false;
+        var spaceSeen = false;
+
+        void FlushWord()
+        {
+            if (word.Length == 0) return;
+            tokens.Add(new Token(word.ToString(), wordSpaceBefore));
+            word.Clear();
+        }
+
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IsBreakingSpace(rune))
+            {
+                FlushWord();
+                spaceSeen = true;
+                continue;
+            }
+            var s = rune.ToString();
+            if (IsOpening(rune))
+            {
+                FlushWord();
+                if (pendingOpening.Length == 0) pendingOpeningSpaceBefore = spaceSeen;
+                pendingOpening.Append(s);
+                spaceSeen = false;
+                continue;
+            }
+            if (IsClosing(rune) && pendingOpening.Length == 0 && !spaceSeen)
+            {
+                if (word.Length > 0) { word.Append(s); continue; }
+                if (tokens.Count > 0) { tokens[^1] = tokens[^1] with { Text = tokens[^1].Text + s }; continue; }
+            }
+            var spaceBefore = pendingOpening.Length > 0 ? pendingOpeningSpaceBefore : spaceSeen;
+            var prefix = pendingOpening.ToString();
+            pendingOpening.Clear();
+            spaceSeen = false;
+            if (IsCjk(rune) || IsClosing(rune))
+            {
+                FlushWord();
+                tokens.Add(new Token(prefix + s, spaceBefore));
+            }
+            else
+            {
+                if (word.Length == 0) wordSpaceBefore = spaceBefore;
+                else if (prefix.Length > 0 || spaceBefore) { FlushWord(); wordSpaceBefore = spaceBefore; }
+                word.Append(prefix).Append(s);
+            }
+        }
+        FlushWord();
+        if (pendingOpening.Length > 0) tokens.Add(new Token(pendingOpening.ToString(), pendingOpeningSpaceBefore));
+        return tokens;
+    }
+
+    /// <summary>The single-line form: runs of spaces collapse to one, as they do when wrapping.</summary>
+    internal static string Normalize(string text) =>
+        string.Join(' ', text.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static double FloorToStep(double size) => Math.Floor(size / SizeStep) * SizeStep;
+
+    // U+3000 (ideographic space) is deliberately not a break point: templates use it as fixed spacing between fields.
+    private static bool IsBreakingSpace(Rune r) => r.Value is ' ' or '\t' or '\r' or '\n';
+
+    private static bool IsCjk(Rune r) => r.Value switch
+    {
+        >= 0x2E80 and <= 0x2FDF => true,   // radicals
+        >= 0x3000 and <= 0x303F => true,   // CJK symbols and punctuation
+        >= 0x3040 and <= 0x30FF => true,   // kana
+        >= 0x3100 and <= 0x31BF => true,   // bopomofo
+        >= 0x3400 and <= 0x4DBF => true,   // extension A
+        >= 0x4E00 and <= 0x9FFF => true,   // unified ideographs
+        >= 0xAC00 and <= 0xD7AF => true,   // hangul
+        >= 0xF900 and <= 0xFAFF => true,   // compatibility ideographs
+        >= 0xFE30 and <= 0xFE4F => true,   // compatibility forms
+        >= 0xFF00 and <= 0xFFEF => true,   // full-width forms
+        >= 0x20000 and <= 0x3FFFF => true, // extensions B and later
+        _ => false,
+    };
+
+    private const string ClosingPunctuation = "，。、；：？！）》」』】〕〉”’…—·％,.;:!?)]}%　";
+    private const string OpeningPunctuation = "（《「『【〔〈“‘([{";
+
+    private static bool IsClosing(Rune r) => r.IsBmp && ClosingPunctuation.Contains((char)r.Value);
+    private static bool IsOpening(Rune r) => r.IsBmp && OpeningPunctuation.Contains((char)r.Value);
+}
