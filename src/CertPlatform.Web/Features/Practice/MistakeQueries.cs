@@ -1,0 +1,119 @@
+using CertPlatform.Web.Content;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Features.Exams;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertPlatform.Web.Features.Practice;
+
+/// <summary>A notebook entry with its question's stem as it reads today.</summary>
+public sealed record MistakeRow(MistakeEntry Entry, string Stem, bool Practisable);
+
+public sealed record MistakeLessonGroup(string LessonId, Lesson? Lesson, IReadOnlyList<MistakeRow> Rows)
+{
+    public bool AnyPractisable => Rows.Any(r => r.Practisable);
+}
+
+public sealed record MistakePartGroup(string PartId, CurriculumPart? Part, IReadOnlyList<MistakeLessonGroup> Lessons)
+{
+    public int Count => Lessons.Sum(l => l.Rows.Count);
+}
+
+public sealed record WeakTopic(Lesson Lesson, LessonTally Tally);
+
+public sealed record NotebookPage(IReadOnlyList<MistakePartGroup> Open, IReadOnlyList<MistakeRow> Cleared, IReadOnlyList<WeakTopic> Weak)
+{
+    public int OpenCount => Open.Sum(p => p.Count);
+    public int PractisableCount => Open.Sum(p => p.Lessons.Sum(l => l.Rows.Count(r => r.Practisable)));
+}
+
+/// <summary>The dashboard card: open mistakes and the weakest lessons.</summary>
+public sealed record PracticeCardModel(int OpenMistakes, IReadOnlyList<WeakTopic> Weak);
+
+/// <summary>
+/// Read side of the 错题本 and weak topics, always for one user (the signed-in one): nothing here
+/// takes another user's id from a request.
+/// </summary>
+public sealed class MistakeQueries(AppDbContext db, ExamQuestions questions, PracticePool pool, ContentCatalog catalog)
+{
+    public const int StemLength = 120;
+
+    public async Task<NotebookPage> NotebookAsync(string userId, CancellationToken ct)
+    {
+        var entries = await db.Mistakes.AsNoTracking().Where(m => m.UserId == userId).ToListAsync(ct);
+        var ids = entries.Select(e => e.QuestionId).ToList();
+        var current = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id))
+            .Select(q => new { q.Id, q.CurrentVersion }).ToDictionaryAsync(q => q.Id, q => q.CurrentVersion, ct);
+        var loaded = await questions.GetAsync(current.Select(c => (c.Key, c.Value)), db, ct);
+        var practisable = (await pool.ReadyAsync(ct)).Select(c => c.Id).ToHashSet();
+        MistakeRow Row(MistakeEntry e) => new(e,
+            current.TryGetValue(e.QuestionId, out var v) ? PracticeText.PlainStem(loaded[(e.QuestionId, v)], StemLength) : e.QuestionId,
+            practisable.Contains(e.QuestionId));
+
+        var lessonOrder = catalog.Ordered.Select((l, i) => (l.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var partOrder = catalog.Curriculum.Parts.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var open = entries.Where(e => e.ClearedAt is null)
+            .GroupBy(e => catalog.Find(e.LessonId)?.PartId ?? e.PartId)
+            .OrderBy(g => partOrder.GetValueOrDefault(g.Key, int.MaxValue)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new MistakePartGroup(g.Key, catalog.Curriculum.Parts.FirstOrDefault(p => p.Id == g.Key),
+                g.GroupBy(e => e.LessonId)
+                    .OrderBy(l => lessonOrder.GetValueOrDefault(l.Key, int.MaxValue)).ThenBy(l => l.Key, StringComparer.Ordinal)
+                    .Select(l => new MistakeLessonGroup(l.Key, catalog.Find(l.Key),
+                        l.OrderByDescending(e => e.LastWrongAt).ThenBy(e => e.QuestionId, StringComparer.Ordinal).Select(Row).ToList()))
+                    .ToList()))
+            .ToList();
+        var cleared = entries.Where(e => e.ClearedAt is not null).OrderByDescending(e => e.ClearedAt).Select(Row).ToList();
+        return new NotebookPage(open, cleared, await WeakAsync(userId, ct));
+    }
+
+    public async Task<PracticeCardModel> CardAsync(string userId, int weakShown, CancellationToken ct)
+    {
+        var open = await db.Mistakes.CountAsync(m => m.UserId == userId && m.ClearedAt == null, ct);
+        return new PracticeCardModel(open, (await WeakAsync(userId, ct)).Take(weakShown).ToList());
+    }
+
+    public async Task<int> OpenCountAsync(string userId, CancellationToken ct) =>
+        await db.Mistakes.CountAsync(m => m.UserId == userId && m.ClearedAt == null, ct);
+
+    /// <summary>Weak lessons over practice answers and the objective, answered items of the user's finished exams.</summary>
+    public async Task<IReadOnlyList<WeakTopic>> WeakAsync(string userId, CancellationToken ct)
+    {
+        var practice = await db.PracticeAnswers.AsNoTracking().Where(a => a.UserId == userId)
+            .GroupBy(a => a.LessonId)
+            .Select(g => new { LessonId = g.Key, Answers = g.Count(), Correct = g.Count(a => a.Correct) })
+            .ToListAsync(ct);
+        // Few rows per user; ManualMax (a decimal) is filtered in memory so every provider agrees.
+        var exam = await db.AttemptItems.AsNoTracking()
+            .Where(i => i.Answered && db.Attempts.Any(a => a.Id == i.AttemptId && a.UserId == userId))
+            .Select(i => new { i.LessonId, i.ManualMax, i.Correct })
+            .ToListAsync(ct);
+        var tallies = WeakTopics.Merge(
+            practice.Select(p => new LessonTally(p.LessonId, p.Answers, p.Correct)),
+            exam.Where(i => i.ManualMax == 0).GroupBy(i => i.LessonId).Select(g => new LessonTally(g.Key, g.Count(), g.Count(i => i.Correct))));
+        return WeakTopics.Select(tallies)
+            .Select(t => catalog.Find(t.LessonId) is { } lesson ? new WeakTopic(lesson, t) : null)
+            .OfType<WeakTopic>()
+            .ToList();
+    }
+}
+
+public static partial class PracticeText
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{\d+\}\}")]
+    private static partial System.Text.RegularExpressions.Regex BlankMark();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex Space();
+
+    /// <summary>The stem (a case: its scenario) as one line of plain text: blanks as "____", shortened to <paramref name="max"/> characters.</summary>
+    public static string PlainStem(Question q, int max)
+    {
+        // A case question's own stem is usually "阅读案例，回答下列问题": its scenario says which one it is.
+        var source = q.Type == QuestionType.Case && q.Scenario.Trim().Length > 0 ? q.Scenario : q.Stem;
+        var text = Space().Replace(BlankMark().Replace(source, "____"), " ").Trim();
+        return text.Length <= max ? text : text[..(max - 1)] + "…";
+    }
+
+    /// <summary>A fill-in stem cut at its blanks: text pieces around blank 1, 2, … (one more piece than blanks).</summary>
+    public static IReadOnlyList<string> FillPieces(string stem) => BlankMark().Split(stem);
+}

@@ -1,0 +1,58 @@
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Features.Exams;
+
+namespace CertPlatform.Web.Features.Practice;
+
+/// <summary>A ready question that can be practised, with the version to show.</summary>
+public sealed record PracticeCandidate(string Id, int Version, string LessonId, string PartId);
+
+/// <summary>
+/// The questions practice draws from: ready questions that are graded automatically, so feedback can
+/// be immediate (single, multiple, true/false, fill-in, matching, ordering, and case questions whose
+/// parts are all of those). Essays are left out: an examiner grades them. Built on the exam pool
+/// cache (<see cref="ExamQuestions"/>), so it costs no query most of the time.
+/// </summary>
+public sealed class PracticePool(AppDbContext db, ExamQuestions questions)
+{
+    public async Task<IReadOnlyList<PracticeCandidate>> ReadyAsync(CancellationToken ct)
+    {
+        var pool = await questions.PoolAsync(ct);
+        var cases = pool.Candidates.Where(c => c.Type == nameof(QuestionType.Case)).Select(c => (c.Id, pool.CurrentVersions[c.Id])).ToList();
+        var loaded = cases.Count == 0 ? new Dictionary<(string, int), Question>() : await questions.GetAsync(cases, db, ct);
+        return pool.Candidates
+            .Where(c => Enum.TryParse<QuestionType>(c.Type, out var type) && type switch
+            {
+                QuestionType.Essay => false,
+                QuestionType.Case => IsPractisable(loaded[(c.Id, pool.CurrentVersions[c.Id])]),
+                _ => true,
+            })
+            .Select(c => new PracticeCandidate(c.Id, pool.CurrentVersions[c.Id], c.LessonId, c.PartId))
+            .ToList();
+    }
+
+    /// <summary>True when every part of the question is graded automatically.</summary>
+    public static bool IsPractisable(Question q) => q.Type switch
+    {
+        QuestionType.Essay => false,
+        QuestionType.Case => q.Parts.Count > 0 && q.Parts.All(p => p.Type is not (QuestionType.Essay or QuestionType.Case)),
+        _ => true,
+    };
+
+    /// <summary>
+    /// Picks up to <paramref name="count"/> distinct ids, questions not practised before first, in a
+    /// random order decided by <paramref name="seed"/> (the same inputs give the same set).
+    /// </summary>
+    public static IReadOnlyList<string> Draw(IEnumerable<string> ids, IReadOnlySet<string> practised, int count, int seed)
+    {
+        var rng = new Random(seed);
+        var all = ids.Distinct().Order(StringComparer.Ordinal).ToList();
+        var fresh = all.Where(id => !practised.Contains(id)).ToArray();
+        var again = all.Where(practised.Contains).ToArray();
+        rng.Shuffle(fresh);
+        rng.Shuffle(again);
+        var picked = fresh.Concat(again).Take(Math.Max(0, count)).ToArray();
+        rng.Shuffle(picked);
+        return picked;
+    }
+}

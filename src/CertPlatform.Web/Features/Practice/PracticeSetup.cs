@@ -1,0 +1,16 @@
+using FluentValidation;
+
+namespace CertPlatform.Web.Features.Practice;
+
+public static class PracticeSetup
+{
+    public static IServiceCollection AddPractice(this IServiceCollection services) =>
+        services.AddSingleton<PracticeTokens>()
+            .AddScoped<PracticePool>()
+            .AddScoped<PracticeQueries>()
+            .AddScoped<MistakeQueries>()
+            .AddScoped<StartPractice>()
+            .AddScoped<AnswerPractice>()
+            .AddScoped<IValidator<StartPracticeForm>, StartPracticeFormValidator>()
+            .AddScoped<IValidator<PracticeAnswerForm>, PracticeAnswerFormValidator>();
+}
