@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need when it is missing (Debian chromium,
-# fonts-noto-cjk, poppler-utils, postgresql), starts a throw-away PostgreSQL server, builds, lints the content and runs every test project.
+# fonts-noto-cjk, poppler-utils, zbar-tools, postgresql), starts a throw-away PostgreSQL server, builds, lints the content and runs every test project.
 # The last line it prints is "N passed, N failed"; the exit code is non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 missing=()
-for pkg in chromium fonts-noto-cjk poppler-utils postgresql; do
+for pkg in chromium fonts-noto-cjk poppler-utils zbar-tools postgresql; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
