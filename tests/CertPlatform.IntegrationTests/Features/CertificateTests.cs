@@ -29,19 +29,10 @@ public sealed class CertificateTests : IDisposable
 
     /// <summary>Signs in again: a jump of months on the fake clock outlives the login cookie.</summary>
     private async Task<HttpClient> SignInAgainAsync(string email) =>
-        await (await _factory.SignedInClient(email, "Cert-trainee-2026")).WithApiTokenAsync();
+        await (await _factory.SignedInClient(email, AppFactory.TraineePassword)).WithApiTokenAsync();
 
-    private async Task<HttpClient> NewTraineeAsync(string email, string name)
-    {
-        using (var scope = _factory.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var u = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name, EmployeeNumber = "E" + Math.Abs(email.GetHashCode() % 100000), Organization = "广州分公司" };
-            Assert.True((await users.CreateAsync(u, "Cert-trainee-2026")).Succeeded);
-            await users.AddToRoleAsync(u, Roles.Trainee);
-        }
-        return await (await _factory.SignedInClient(email, "Cert-trainee-2026")).WithApiTokenAsync();
-    }
+    private Task<HttpClient> NewTraineeAsync(string email, string name) =>
+        _factory.NewTraineeClientAsync(email, u => { u.FullName = name; u.EmployeeNumber = "E" + Math.Abs(email.GetHashCode() % 100000); u.Organization = "广州分公司"; });
 
     private async Task<Certificate> PassAsync(HttpClient client)
     {

@@ -26,21 +26,9 @@ public sealed class ExamApiTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<HttpClient> Trainee(string? email = null)
-    {
-        if (email is null) return await (await _factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password)).WithApiTokenAsync();
-        using (var scope = _factory.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            if (await users.FindByEmailAsync(email) is null)
-            {
-                var u = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "另一位学员" };
-                Assert.True((await users.CreateAsync(u, "Other-trainee-2026")).Succeeded);
-                await users.AddToRoleAsync(u, Roles.Trainee);
-            }
-        }
-        return await (await _factory.SignedInClient(email, "Other-trainee-2026")).WithApiTokenAsync();
-    }
+    private async Task<HttpClient> Trainee(string? email = null) => email is null
+        ? await (await _factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password)).WithApiTokenAsync()
+        : await _factory.NewTraineeClientAsync(email, u => u.FullName = "另一位学员");
 
     private static async Task<JsonObject> Start(HttpClient client, string paper = Mock)
     {

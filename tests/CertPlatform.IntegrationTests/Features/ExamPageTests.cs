@@ -14,17 +14,7 @@ public sealed class ExamPageTests(SharedApp app) : IClassFixture<SharedApp>
 {
     private AppFactory Factory => app.Factory;
 
-    private async Task<HttpClient> NewTraineeAsync(string email)
-    {
-        using (var scope = Factory.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-            var u = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "页面测试" };
-            Assert.True((await users.CreateAsync(u, "Page-trainee-2026")).Succeeded);
-            await users.AddToRoleAsync(u, Roles.Trainee);
-        }
-        return await Factory.SignedInClient(email, "Page-trainee-2026");
-    }
+    private Task<HttpClient> NewTraineeAsync(string email) => Factory.NewTraineeClientAsync(email, u => u.FullName = "页面测试");
 
     [Fact]
     public async Task A_trainee_answers_and_submits_with_forms_only_and_sees_the_result_with_explanations()

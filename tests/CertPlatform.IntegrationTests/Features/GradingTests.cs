@@ -35,19 +35,10 @@ internal static class ExamScenario
         await db.SaveChangesAsync();
     }
 
-    public static async Task<HttpClient> TraineeAsync(AppFactory factory, string? email = null, string fullName = "另一位学员", string? employeeNumber = null, string organization = "")
-    {
-        if (email is null)
-            return await (await factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password)).WithApiTokenAsync();
-        using (var scope = factory.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var u = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, EmployeeNumber = employeeNumber, Organization = organization };
-            Assert.True((await users.CreateAsync(u, "Other-trainee-2026")).Succeeded);
-            await users.AddToRoleAsync(u, Roles.Trainee);
-        }
-        return await (await factory.SignedInClient(email, "Other-trainee-2026")).WithApiTokenAsync();
-    }
+    public static async Task<HttpClient> TraineeAsync(AppFactory factory, string? email = null, string fullName = "另一位学员", string? employeeNumber = null, string organization = "") =>
+        email is null
+            ? await (await factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password)).WithApiTokenAsync()
+            : await factory.NewTraineeClientAsync(email, u => { u.FullName = fullName; u.EmployeeNumber = employeeNumber; u.Organization = organization; });
 
     public static async Task<string> StartAsync(HttpClient trainee, string paperId)
     {

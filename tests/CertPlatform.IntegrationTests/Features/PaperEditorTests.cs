@@ -16,17 +16,8 @@ public sealed class PaperEditorTests(SharedApp app) : IClassFixture<SharedApp>
 
     private async Task<HttpClient> Examiner() => await Factory.SignedInClient(Demo.Account(Roles.Examiner).Email, Demo.Account(Roles.Examiner).Password);
 
-    private async Task<HttpClient> Trainee(string email, string employeeNumber, string department)
-    {
-        using (var scope = Factory.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var u = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = email, EmployeeNumber = employeeNumber, Department = department, Organization = "测试分公司" };
-            Assert.True((await users.CreateAsync(u, "Editor-trainee-2026")).Succeeded);
-            await users.AddToRoleAsync(u, Roles.Trainee);
-        }
-        return await (await Factory.SignedInClient(email, "Editor-trainee-2026")).WithApiTokenAsync();
-    }
+    private Task<HttpClient> Trainee(string email, string employeeNumber, string department) =>
+        Factory.NewTraineeClientAsync(email, u => { u.EmployeeNumber = employeeNumber; u.Department = department; u.Organization = "测试分公司"; });
 
     private static KeyValuePair<string, string>[] Basics(string id, string title, params KeyValuePair<string, string>[] more) =>
     [

@@ -15,7 +15,6 @@ namespace CertPlatform.IntegrationTests.Features;
 /// <summary>Practice with immediate feedback and the 错题本, against the real app on a SQLite file.</summary>
 public sealed class PracticeTests(SharedApp app) : IClassFixture<SharedApp>
 {
-    private const string Password = "Practice-trainee-2026";
     private static readonly HtmlParser Parser = new();
     private AppFactory Factory => app.Factory;
     private ContentCatalog Catalog => Factory.Services.GetRequiredService<ContentCatalog>();
@@ -24,16 +23,8 @@ public sealed class PracticeTests(SharedApp app) : IClassFixture<SharedApp>
     private async Task<(HttpClient Client, string UserId)> NewTrainee()
     {
         var email = $"practice-{Guid.NewGuid():N}@demo.local";
-        string id;
-        using (var scope = Factory.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var u = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "练习学员", EmployeeNumber = "P" + Guid.NewGuid().ToString("N")[..10] };
-            Assert.True((await users.CreateAsync(u, Password)).Succeeded);
-            await users.AddToRoleAsync(u, Roles.Trainee);
-            id = u.Id;
-        }
-        return (await Factory.SignedInClient(email, Password), id);
+        var user = await Factory.CreateTraineeAsync(email, u => { u.FullName = "练习学员"; u.EmployeeNumber = "P" + Guid.NewGuid().ToString("N")[..10]; });
+        return (await Factory.SignedInClient(email, AppFactory.TraineePassword), user.Id);
     }
 
     private Task<Question> LoadQuestion(string id) => Factory.ScopedAsync(async db =>

@@ -69,6 +69,28 @@ public class AppFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    public const string TraineePassword = "Test-trainee-2026";
+
+    /// <summary>Creates a trainee (with <see cref="TraineePassword"/>); <paramref name="profile"/> fills in name, employee number…</summary>
+    public async Task<AppUser> CreateTraineeAsync(string email, Action<AppUser>? profile = null)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = email.Split('@')[0] };
+        profile?.Invoke(user);
+        var created = await users.CreateAsync(user, TraineePassword);
+        if (!created.Succeeded) throw new InvalidOperationException($"could not create {email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+        await users.AddToRoleAsync(user, Roles.Trainee);
+        return user;
+    }
+
+    /// <summary>A new trainee, signed in, with the antiforgery header set for the exam API.</summary>
+    public async Task<HttpClient> NewTraineeClientAsync(string email, Action<AppUser>? profile = null)
+    {
+        await CreateTraineeAsync(email, profile);
+        return await (await SignedInClient(email, TraineePassword)).WithApiTokenAsync();
+    }
+
     public T Scoped<T>(Func<IServiceProvider, T> use)
     {
         using var scope = Services.CreateScope();
