@@ -15,6 +15,7 @@ using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Features.Lessons;
 using CertPlatform.Web.Features.Practice;
 using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Features.Records;
 using CertPlatform.Web.Features.Results;
 using CertPlatform.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -49,6 +50,7 @@ builder.Services.AddHostedService<DatabaseInitializer>();
 // After the initializer: hosted services start in order, and the exam writers need the migrated database.
 builder.Services.AddExams(builder.Configuration);
 builder.Services.AddCertificates(builder.Configuration, builder.Environment);
+builder.Services.AddRecords();
 builder.Services.AddGrading();
 builder.Services.AddResults();
 builder.Services.AddPractice();

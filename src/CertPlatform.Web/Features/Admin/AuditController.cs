@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Admin;
 
-public sealed record AuditPageModel(IReadOnlyList<AuditEntry> Entries, int Page, bool HasMore);
+public sealed record AuditPageModel(IReadOnlyList<AuditEntry> Entries, int Page, bool HasMore, string? Action = null);
 
 [Authorize(Roles = Roles.Admin)]
 [Route("admin/audit")]
@@ -14,11 +14,16 @@ public sealed class AuditController(AppDbContext db) : Controller
     private const int PageSize = 100;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(int page = 1, [FromQuery(Name = "action")] string? actionFilter = null, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
-        var rows = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id)
+        // Bound from the query only: "action" is also a route value (the action method's name).
+        var action = string.IsNullOrWhiteSpace(actionFilter) ? null : actionFilter.Trim();
+        var query = db.AuditEntries.AsNoTracking();
+        // Exact action ("certificate.revoked"), or a prefix ending in a dot ("certificate." = every certificate action).
+        if (action is not null) query = action.EndsWith('.') ? query.Where(a => a.Action.StartsWith(action)) : query.Where(a => a.Action == action);
+        var rows = await query.OrderByDescending(a => a.Id)
             .Skip((page - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
-        return View(new AuditPageModel(rows.Take(PageSize).ToList(), page, rows.Count > PageSize));
+        return View(new AuditPageModel(rows.Take(PageSize).ToList(), page, rows.Count > PageSize, action));
     }
 }

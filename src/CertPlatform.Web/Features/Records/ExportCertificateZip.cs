@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Security.Claims;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Account;
+using CertPlatform.Web.Features.Certificates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CertPlatform.Web.Features.Records;
+
+/// <summary>
+/// The bulk ZIP of the filtered certificates' PDFs. Up to RecordsOptions.DirectZipLimit (500) certificates it streams
+/// straight into the response (the browser's own download progress is enough for a few seconds of work); above
+/// that a <see cref="ZipExportJobs"/> job builds it in the background behind a status page showing "n / total".
+/// Audited as "records.zip-exported" with the filter, the count and how it was delivered.
+/// </summary>
+public sealed class ExportCertificateZip(AppDbContext db, CertificateZip zip, ZipExportJobs jobs, AuditLog audit,
+    IOptions<CertificateOptions> certificates, IOptions<RecordsOptions> options, TimeProvider clock)
+{
+    public const string AuditAction = "records.zip-exported";
+
+    public abstract record Plan;
+    public sealed record Nothing : Plan;
+    public sealed record Direct(IReadOnlyList<ZipItem> Items, string FileName) : Plan;
+    public sealed record Background(ZipJob Job) : Plan;
+    /// <summary>The user already has a ZIP being built: one at a time.</summary>
+    public sealed record Busy(ZipJob Job) : Plan;
+
+    public async Task<Plan> PrepareAsync(RecordFilter filter, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var userId = actor.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("signed-in user expected");
+        var now = clock.GetUtcNow();
+        var zone = certificates.Value.Zone;
+        var items = await zip.ListAsync(filter.Apply(db.Certificates.AsNoTracking(), now, zone), now, ct);
+        if (items.Count == 0) return new Nothing();
+        var fileName = $"certificates-{TimeZoneInfo.ConvertTime(now, zone).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.zip";
+        Plan plan;
+        string how;
+        if (items.Count > options.Value.DirectZipLimit)
+        {
+            if (jobs.Unfinished(userId) is { } running) return new Busy(running);
+            var job = jobs.Start(userId, items, fileName);
+            plan = new Background(job);
+            how = $"background job {job.Id}";
+        }
+        else
+        {
+            plan = new Direct(items, fileName);
+            how = "streamed";
+        }
+        audit.Record(actor, AuditAction, "records", $"{items.Count} certificates, {how}, filter: {filter.Describe()}");
+        await db.SaveChangesAsync(ct);
+        return plan;
+    }
+
+    public Task StreamAsync(Direct plan, Stream output, CancellationToken ct) => zip.WriteAsync(plan.Items, output, null, ct);
+}
