@@ -151,12 +151,17 @@ public sealed class ZipExportJobs(IServiceScopeFactory scopes, IOptions<RecordsO
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _shutdown.CancelAsync();
+        // A host being torn down may dispose this singleton before stopping it (seen with test hosts).
+        try { await _shutdown.CancelAsync(); }
+        catch (ObjectDisposedException) { }
         await base.StopAsync(cancellationToken);
     }
 
+    private int _disposed;
+
     public override void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _shutdown.Dispose();
         _oneAtATime.Dispose();
         base.Dispose();
