@@ -24,7 +24,7 @@ public static class DatabaseSetup
         {
             case "sqlite":
                 var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteBusyTimeout.Instance));
                 break;
             case "postgresql" or "postgres" or "npgsql":
                 services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
@@ -69,5 +69,30 @@ public static class DatabaseSetup
         {
             await db.Database.MigrateAsync(ct);
         }
+    }
+}
+
+/// <summary>
+/// Lets SQLite itself wait for the write lock (retrying within milliseconds) instead of
+/// Microsoft.Data.Sqlite's own retry, which sleeps 150 ms per SQLITE_BUSY: under a start or submit
+/// storm those sleeps left the lock idle while requests queued (bench/RESULTS.md, exam engine load).
+/// </summary>
+public sealed class SqliteBusyTimeout : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteBusyTimeout Instance = new();
+    private const string Pragma = "PRAGMA busy_timeout = 30000;";
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
