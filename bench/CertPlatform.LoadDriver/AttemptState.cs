@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+
+namespace CertPlatform.LoadDriver;
+
+/// <summary>An answer the server acknowledged with 200: what was sent, under which seq.</summary>
+public sealed record Acked(long Seq, JsonObject Response);
+
+/// <summary>
+/// The attempt one virtual user sits: its questions as the start call returned them, the next seq per
+/// question (continuing from what the server already stores, so a re-run is never "stale") and the
+/// newest acknowledged answer per question, which verification compares with the server's state.
+/// Only the owning user's loop touches it, one request at a time, so it needs no locking.
+/// </summary>
+public sealed class AttemptState
+{
+    private readonly JsonObject[] _questions;
+    private readonly long[] _seq;
+    private readonly Acked?[] _acked;
+    private int _cursor;
+
+    private AttemptState(string id, JsonObject[] questions, int refs)
+    {
+        Id = id;
+        _questions = questions;
+        _seq = new long[refs];
+        _acked = new Acked?[refs];
+    }
+
+    public string Id { get; }
+    public bool Resumed { get; private init; }
+    public int AckedCount => _acked.Count(a => a is not null);
+
+    /// <summary>From the 201 body of POST /api/papers/{id}/attempts.</summary>
+    public static AttemptState FromStart(string body)
+    {
+        var json = JsonNode.Parse(body)!.AsObject();
+        var questions = json["questions"]!.AsArray().Select(q => q!.AsObject()).ToArray();
+        if (questions.Length == 0) throw new InvalidOperationException("the attempt has no questions");
+        var refs = questions.Max(q => (int)q["ref"]!) + 1;
+        var state = new AttemptState((string)json["attemptId"]!, questions, refs) { Resumed = (bool?)json["resumed"] ?? false };
+        foreach (var a in json["answers"]?.AsArray() ?? [])
+        {
+            var r = (int)a!["ref"]!;
+            if (r >= 0 && r < refs) state._seq[r] = Math.Max(state._seq[r], (long)a["seq"]!);
+        }
+        return state;
+    }
+
+    /// <summary>The next autosave: questions in turn, each with a seq one above its last.</summary>
+    public (int Ref, long Seq, JsonObject Response) NextSave()
+    {
+        var q = _questions[_cursor++ % _questions.Length];
+        var r = (int)q["ref"]!;
+        var seq = ++_seq[r];
+        return (r, seq, Answers.For(q, seq));
+    }
+
+    public void Acknowledge(int questionRef, long seq, JsonObject response)
+    {
+        if (_acked[questionRef] is not { } current || current.Seq < seq) _acked[questionRef] = new Acked(seq, response);
+    }
+
+    public IEnumerable<(int Ref, Acked Acked)> AckedAnswers() =>
+        _acked.Select((a, i) => (i, a)).Where(x => x.a is not null).Select(x => (x.i, x.a!));
+}
+
+/// <summary>
+/// Plausible answers in the shapes of EXAM-API.md, built from the question as displayed. The seq
+/// picks the choice / goes into the text, so successive saves of one question differ and a stale
+/// answer on the server is told apart from the acknowledged one.
+/// </summary>
+public static class Answers
+{
+    public static JsonObject For(JsonObject q, long seq)
+    {
+        int Count(string name) => q[name] switch { JsonArray a => a.Count, JsonValue v => (int)v, _ => 0 };
+        var pick = (int)(seq % int.MaxValue);
+        switch ((string?)q["type"])
+        {
+            case "single":
+                return new JsonObject { ["selected"] = new JsonArray(pick % Math.Max(1, Count("options"))) };
+            case "multiple":
+                var n = Math.Max(1, Count("options"));
+                return new JsonObject { ["selected"] = new JsonArray(new[] { pick % n, (pick + 1) % n }.Distinct().Order().Select(i => (JsonNode)i).ToArray()) };
+            case "trueFalse":
+                return new JsonObject { ["trueFalse"] = seq % 2 == 0 };
+            case "fill":
+                return new JsonObject { ["blanks"] = new JsonArray(Enumerable.Range(0, Math.Max(1, Count("blanks"))).Select(i => (JsonNode)$"答案{seq}-{i}").ToArray()) };
+            case "matching":
+                var right = Math.Max(1, Count("right"));
+                return new JsonObject { ["matches"] = new JsonArray(Enumerable.Range(0, Count("left")).Select(i => (JsonNode)((i + pick) % right)).ToArray()) };
+            case "ordering":
+                var items = Count("items");
+                return new JsonObject { ["order"] = new JsonArray(Enumerable.Range(0, items).Select(i => (JsonNode)((i + pick) % items)).ToArray()) };
+            case "case":
+                var parts = new JsonObject();
+                foreach (var p in q["parts"]?.AsArray() ?? []) parts[(string)p!["id"]!] = For(p.AsObject(), seq);
+                return new JsonObject { ["parts"] = parts };
+            default: // essay and anything newer: free text is accepted for every type
+                return new JsonObject { ["text"] = $"第 {seq} 版作答" };
+        }
+    }
+
+    /// <summary>
+    /// True when the stored response says what was sent. The server stores a normalised response
+    /// (every field, empty ones included), so every field that was sent must be there with the same
+    /// value; fields that were not sent may hold their empty defaults.
+    /// </summary>
+    public static bool Matches(JsonNode? sent, JsonNode? stored) => (sent, stored) switch
+    {
+        (JsonObject s, JsonObject t) => s.All(kv => t.TryGetPropertyValue(kv.Key, out var v) && Matches(kv.Value, v)),
+        (JsonArray s, JsonArray t) => s.Count == t.Count && s.Zip(t).All(p => Matches(p.First, p.Second)),
+        _ => JsonNode.DeepEquals(sent, stored),
+    };
+}

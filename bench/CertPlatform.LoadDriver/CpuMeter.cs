@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CertPlatform.LoadDriver;
+
+/// <summary>
+/// CPU time used by the server process (from /proc/PID/stat) and by this driver over one scenario.
+/// Server and driver share the machine, so this says who had the cores: a server near 200 % (2 cores)
+/// is CPU-bound; a server well below it while latency is high is waiting (locks, sleeps, I/O) or was
+/// starved by other processes (see the load average).
+/// </summary>
+public sealed class CpuMeter
+{
+    private readonly int? _serverPid;
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly TimeSpan _server0;
+    private readonly Dictionary<string, long> _waited0;
+    private readonly TimeSpan _driver0 = Process.GetCurrentProcess().TotalProcessorTime;
+
+    public CpuMeter(int? serverPid)
+    {
+        _serverPid = serverPid;
+        _server0 = ServerTime() ?? TimeSpan.Zero;
+        _waited0 = RunQueueWaits() ?? [];
+    }
+
+    /// <summary>
+    /// e.g. "server 185 %, driver 40 % (of 200 %); server run-queue wait 30 ms/s": percentages are of one
+    /// core; the wait is thread-milliseconds per second in which server threads were ready but had no core.
+    /// </summary>
+    public string Read()
+    {
+        var wall = Stopwatch.GetElapsedTime(_started).TotalSeconds;
+        var driver = (Process.GetCurrentProcess().TotalProcessorTime - _driver0).TotalSeconds / wall * 100;
+        var server = ServerTime() is { } now ? $"server {(now - _server0).TotalSeconds / wall * 100:0} %, " : "";
+        // Per thread, so threads that the pool retired meanwhile do not make the sum go backwards.
+        var waited = RunQueueWaits() is { } w
+            ? $"; server run-queue wait {w.Sum(t => t.Value - _waited0.GetValueOrDefault(t.Key)) / 1e6 / wall:0} ms/s"
+            : "";
+        return $"{server}driver {driver:0} % (of {Environment.ProcessorCount * 100} %){waited}";
+    }
+
+    /// <summary>
+    /// Time the server's threads spent ready to run but waiting for a core (second field of
+    /// /proc/PID/task/TID/schedstat, ns), summed over its live threads, in ns. On a machine shared with
+    /// other work (and with the driver) this is the direct measure of how much they delayed the server.
+    /// </summary>
+    private Dictionary<string, long>? RunQueueWaits()
+    {
+        if (_serverPid is not { } pid) return null;
+        try
+        {
+            var waits = new Dictionary<string, long>();
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try { waits[Path.GetFileName(task)] = long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[1], CultureInfo.InvariantCulture); }
+                catch (IOException) { } // the thread ended meanwhile
+            }
+            return waits;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private TimeSpan? ServerTime()
+    {
+        if (_serverPid is not { } pid) return null;
+        try
+        {
+            // Fields after the ")" that closes the command name: state is field 3, utime 14 and stime 15 (clock ticks).
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+}

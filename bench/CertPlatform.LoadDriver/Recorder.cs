@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CertPlatform.LoadDriver;
+
+/// <summary>
+/// Collects every request of a scenario. All latencies are kept and sorted at the end (exact
+/// percentiles; a few hundred thousand doubles is nothing), so no histogram bucketing is involved.
+/// </summary>
+public sealed class Recorder(string scenario, int expectedStatus)
+{
+    private readonly object _gate = new();
+    private readonly List<double> _latencies = new(1 << 16);
+    private readonly List<double> _lags = new(1 << 16);
+    private readonly ConcurrentDictionary<string, int> _outcomes = new();
+    private long _started;
+    private long _stopped;
+
+    public string Scenario { get; } = scenario;
+
+    public void Start() => _started = Stopwatch.GetTimestamp();
+    public void Stop() => _stopped = Stopwatch.GetTimestamp();
+
+    /// <param name="lagMs">How late the driver sent the request against its schedule (open-loop scenarios): if this grows, the driver, not the server, was the limit.</param>
+    public void Add(HttpResult r, double lagMs = 0)
+    {
+        lock (_gate)
+        {
+            _latencies.Add(r.Milliseconds);
+            _lags.Add(lagMs);
+        }
+        _outcomes.AddOrUpdate(r.Outcome, 1, (_, n) => n + 1);
+    }
+
+    public Summary Summarize()
+    {
+        double[] ms, lags;
+        lock (_gate)
+        {
+            ms = [.. _latencies];
+            lags = [.. _lags];
+        }
+        Array.Sort(ms);
+        Array.Sort(lags);
+        var ok = _outcomes.GetValueOrDefault(expectedStatus.ToString(CultureInfo.InvariantCulture));
+        var errors = _outcomes.Where(kv => kv.Key != expectedStatus.ToString(CultureInfo.InvariantCulture))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary();
+        var seconds = Stopwatch.GetElapsedTime(_started, _stopped == 0 ? Stopwatch.GetTimestamp() : _stopped).TotalSeconds;
+        return new Summary(Scenario, expectedStatus, ms.Length, ok, errors, seconds,
+            Percentile(ms, 0.50), Percentile(ms, 0.90), Percentile(ms, 0.99), ms.Length == 0 ? 0 : ms[^1], Percentile(lags, 0.99));
+    }
+
+    /// <summary>Nearest-rank percentile of a sorted array.</summary>
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
+
+public sealed record Summary(string Scenario, int ExpectedStatus, int Count, int Ok, IReadOnlyDictionary<string, int> Errors, double Seconds,
+    double P50, double P90, double P99, double Max, double LagP99)
+{
+    /// <summary>CPU use of server and driver during the scenario (<see cref="CpuMeter"/>).</summary>
+    public string Cpu { get; init; } = "";
+    public int ErrorCount => Errors.Values.Sum();
+    public double Throughput => Seconds > 0 ? Count / Seconds : 0;
+    public double OkPerSecond => Seconds > 0 ? Ok / Seconds : 0;
+
+    public string ErrorText => Errors.Count == 0 ? "0" : string.Join(", ", Errors.Select(kv => $"{kv.Key}×{kv.Value}"));
+
+    public void Print()
+    {
+        Console.WriteLine($"requests {Count:N0}, {ExpectedStatus}: {Ok:N0}, other: {ErrorText}");
+        Console.WriteLine($"elapsed {Seconds:0.00} s, {Throughput:N0} req/s, {OkPerSecond:N0} {ExpectedStatus}/s");
+        Console.WriteLine($"latency ms: p50 {P50:0.0}  p90 {P90:0.0}  p99 {P99:0.0}  max {Max:0.0}");
+        if (Cpu.Length > 0) Console.WriteLine($"CPU: {Cpu}");
+        Console.WriteLine($"driver send lag p99 {LagP99:0.0} ms (how late requests left against the schedule)");
+        try { Console.WriteLine($"load average after: {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}"); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

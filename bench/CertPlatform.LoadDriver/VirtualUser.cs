@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace CertPlatform.LoadDriver;
+
+/// <summary>One HTTP exchange as the driver saw it. <see cref="Status"/> is 0 when no response arrived (see <see cref="Error"/>).</summary>
+public readonly record struct HttpResult(int Status, string Body, double Milliseconds, string? Error)
+{
+    /// <summary>What the error tables count: the status code, or the kind of transport failure.</summary>
+    public string Outcome => Error ?? Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed record SavedCookie(string Name, string Value, string Path, string Domain);
+
+/// <summary>
+/// A trainee with a browser of their own: own cookie container (auth + antiforgery cookies) and own
+/// connection pool, the antiforgery request token in a header, and the attempt they are sitting.
+/// </summary>
+public sealed partial class VirtualUser : IDisposable
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex FormToken();
+
+    private readonly HttpClient _http;
+    private readonly CookieContainer _cookies = new();
+
+    public VirtualUser(int index, string email, string password, Uri baseUrl)
+    {
+        Index = index;
+        Email = email;
+        Password = password;
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            CookieContainer = _cookies,
+            UseCookies = true,
+            AllowAutoRedirect = false,
+            // A browser keeps its connection to the exam site open between autosaves.
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+        })
+        {
+            BaseAddress = baseUrl,
+            // Long enough that a slow server shows up as latency in the results rather than as an error.
+            Timeout = TimeSpan.FromSeconds(120),
+        };
+    }
+
+    public int Index { get; }
+    public string Email { get; }
+    public string Password { get; }
+    public AttemptState? Attempt { get; set; }
+    /// <summary>The first submit's body, compared with a second submit's (submit is idempotent).</summary>
+    public string? SubmitBody { get; set; }
+
+    /// <summary>The browser's cookies, to save between driver runs (a signed-in browser stays signed in).</summary>
+    public IReadOnlyList<SavedCookie> ExportCookies() =>
+        _cookies.GetAllCookies().Select(c => new SavedCookie(c.Name, c.Value, c.Path, c.Domain)).ToList();
+
+    /// <summary>Restores saved cookies; true if the server still accepts the session (the API token is then fetched again).</summary>
+    public async Task<bool> ResumeAsync(IReadOnlyList<SavedCookie> cookies, CancellationToken ct)
+    {
+        foreach (var c in cookies) _cookies.Add(new Cookie(c.Name, c.Value, c.Path, c.Domain));
+        return await FetchApiTokenAsync(ct);
+    }
+
+    /// <summary>
+    /// Signs in through the login form; an account that does not exist yet is created through the
+    /// public registration form (which signs in too). Then fetches the API antiforgery token.
+    /// </summary>
+    public async Task SignInAsync(bool mayRegister, CancellationToken ct)
+    {
+        if (!await LoginAsync(ct))
+        {
+            if (!mayRegister) throw new InvalidOperationException($"{Email}: login refused");
+            await RegisterAsync(ct);
+        }
+        if (!await FetchApiTokenAsync(ct)) throw new InvalidOperationException($"{Email}: GET /api/antiforgery refused right after signing in");
+    }
+
+    private async Task<bool> FetchApiTokenAsync(CancellationToken ct)
+    {
+        var antiforgery = await SendAsync(HttpMethod.Get, "/api/antiforgery", null, ct);
+        if (antiforgery.Status != 200) return false;
+        var json = JsonNode.Parse(antiforgery.Body)!.AsObject();
+        var header = (string)json["headerName"]!;
+        _http.DefaultRequestHeaders.Remove(header);
+        _http.DefaultRequestHeaders.Add(header, (string)json["token"]!);
+        return true;
+    }
+
+    private async Task<bool> LoginAsync(CancellationToken ct)
+    {
+        var token = await FormTokenAsync("/account/login", ct);
+        using var response = await _http.PostAsync("/account/login", new FormUrlEncodedContent(
+        [
+            new("Email", Email), new("Password", Password), new("__RequestVerificationToken", token),
+        ]), ct);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            throw new InvalidOperationException("login rate limit hit: start the server with RateLimits:LoginPerMinute raised (all virtual users come from 127.0.0.1)");
+        if (response.StatusCode != HttpStatusCode.Redirect) return false;
+        if (response.Headers.Location?.OriginalString.Contains("change-password", StringComparison.Ordinal) == true)
+            throw new InvalidOperationException($"{Email} must change its password first; use accounts that do not (see bench/RESULTS.md)");
+        return true;
+    }
+
+    private async Task RegisterAsync(CancellationToken ct)
+    {
+        var token = await FormTokenAsync("/account/register", ct);
+        var number = "LD" + Index.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+        using var response = await _http.PostAsync("/account/register", new FormUrlEncodedContent(
+        [
+            new("FullName", $"压测学员{Index}"), new("EmployeeNumber", number), new("Organization", "压测单位"), new("Department", "压测部门"),
+            new("Email", Email), new("Password", Password), new("ConfirmPassword", Password), new("__RequestVerificationToken", token),
+        ]), ct);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            throw new InvalidOperationException("registration rate limit hit: raise RateLimits:LoginPerMinute");
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"{Email}: registration gave {(int)response.StatusCode} (is Accounts:SelfRegistration on? does the password meet the rules?)");
+    }
+
+    private async Task<string> FormTokenAsync(string page, CancellationToken ct)
+    {
+        var html = await _http.GetStringAsync(page, ct);
+        var m = FormToken().Match(html);
+        if (!m.Success)
+            throw new InvalidOperationException(page == "/account/register"
+                ? "the registration form is not offered (Accounts:SelfRegistration=false?)"
+                : $"no antiforgery token on {page}");
+        return WebUtility.HtmlDecode(m.Groups[1].Value);
+    }
+
+    public Task<HttpResult> StartAsync(string paperId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"/api/papers/{Uri.EscapeDataString(paperId)}/attempts", """{"password":null}""", ct);
+
+    public Task<HttpResult> SaveAsync(string attemptId, int questionRef, long seq, JsonObject response, CancellationToken ct) =>
+        SendAsync(HttpMethod.Put, $"/api/attempts/{attemptId}/answers/{questionRef}",
+            new JsonObject { ["response"] = response.DeepClone(), ["seq"] = seq }.ToJsonString(), ct);
+
+    public Task<HttpResult> StateAsync(string attemptId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"/api/attempts/{attemptId}", null, ct);
+
+    public Task<HttpResult> SubmitAsync(string attemptId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"/api/attempts/{attemptId}/submit", null, ct);
+
+    /// <summary>Times one request from handing it to the client to having read the whole body.</summary>
+    public async Task<HttpResult> SendAsync(HttpMethod method, string path, string? json, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            return new HttpResult((int)response.StatusCode, body, Stopwatch.GetElapsedTime(started).TotalMilliseconds, null);
+        }
+        catch (HttpRequestException e)
+        {
+            return new HttpResult(0, "", Stopwatch.GetElapsedTime(started).TotalMilliseconds, "transport:" + e.HttpRequestError);
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new HttpResult(0, "", Stopwatch.GetElapsedTime(started).TotalMilliseconds, "timeout");
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Exam-engine load on loopback (QUALITY.md: start storm, steady autosave, autosave ceiling, submit storm).
+# Starts the site (Release, fresh SQLite file in a temp folder, demo data), creates the trainee accounts
+# through the public registration form, runs the four scenarios with bench/CertPlatform.LoadDriver and
+# stops the server. Results: the markdown table at the end (recorded in bench/RESULTS.md).
+# Usage: bash bench/exam-load.sh [driver options, e.g. --users 500 --duration 30]   (see the driver's usage)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# Other servers may run on this machine: take the first free port from 5099 (or EXAM_LOAD_PORT), and check
+# below that the server answering is ours — otherwise the load would land on someone else's server.
+listening() { ss -ltn "sport = :$1" | grep -q LISTEN; }
+port=${EXAM_LOAD_PORT:-}
+if [ -z "$port" ]; then for p in $(seq 5099 5199); do listening "$p" || { port=$p; break; }; done; fi
+[ -n "$port" ] && ! listening "$port" || { echo "port ${port:-5099-5199} is in use; set EXAM_LOAD_PORT to a free port"; exit 1; }
+base="http://127.0.0.1:$port"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+for project in src/CertPlatform.Web bench/CertPlatform.LoadDriver; do
+  dotnet build "$project" -c Release -nologo -v q >"$work/build.log" 2>&1 || { echo "build of $project failed:"; cat "$work/build.log"; exit 1; }
+done
+
+# The built dll rather than `dotnet run`: one process whose id we hold, so stopping it cannot leave a child behind.
+# Development: the auth cookie is Secure-only outside Development and this is plain http on loopback.
+# Login limit raised: every virtual user signs in from 127.0.0.1. Logging at Warning: per-request logs would
+# be measured as server cost.
+ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" DemoData__Enabled=true \
+  Serilog__MinimumLevel__Default=Warning RateLimits__LoginPerMinute=100000 \
+  Database__ConnectionString="Data Source=$work/exam-load.db" DataProtection__KeysPath="$work/keys" \
+  dotnet src/CertPlatform.Web/bin/Release/net10.0/CertPlatform.Web.dll --contentRoot "$PWD/src/CertPlatform.Web" \
+  >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 240); do
+  curl -sf "$base/healthz" >/dev/null && break
+  kill -0 $server 2>/dev/null || { echo "server exited during start-up:"; cat "$work/server.log"; exit 1; }
+  sleep 0.5
+done
+curl -sf "$base/healthz" >/dev/null || { echo "server not ready after 120 s:"; cat "$work/server.log"; exit 1; }
+ss -ltnp "sport = :$port" | grep -q "pid=$server," || { echo "port $port is not served by our server (pid $server):"; cat "$work/server.log"; exit 1; }
+
+driver=(dotnet bench/CertPlatform.LoadDriver/bin/Release/net10.0/CertPlatform.LoadDriver.dll)
+echo "commit $(git rev-parse --short HEAD), $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(date -u +%F)"
+# 1. accounts: registered through /account/register (the public sign-up path; see RESULTS.md for why).
+"${driver[@]}" users --base-url "$base" --sessions "$work/sessions.json" "$@"
+# 2. the four scenarios in one process, on the same users (their saved sessions: no second password hash each).
+status=0
+"${driver[@]}" all --base-url "$base" --sessions "$work/sessions.json" --server-pid "$server" "$@" || status=$?
+
+echo
+echo "server process (CPU time is user+system over the whole run, driver excluded):"
+ps -o pid=,etime=,time=,rss= -p $server | awk '{printf "  pid %s, elapsed %s, cpu %s, rss %.0f MiB\n", $1, $2, $3, $4/1024}'
+warnings=$(grep -cE '\b(WRN|ERR|FTL)\b' "$work/server.log" || true)
+echo "server log: $warnings warning/error lines"
+grep -E '\b(ERR|FTL)\b' "$work/server.log" | head -20 || true
+exit $status
