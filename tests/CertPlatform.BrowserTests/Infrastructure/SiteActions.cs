@@ -15,11 +15,13 @@ public static class SiteActions
         var form = page.Locator("form[action='/account/login']");
         await form.Locator("input[name=Email]").FillAsync(email);
         await form.Locator("input[name=Password]").FillAsync(password);
+        // Wait from before the click, for the navigation to commit only: waiting for "load" after the click
+        // raced with the POST → 302 → page sequence and hung for 30 s now and then on a busy machine.
+        // Later steps use locators, which wait for what they need.
+        var leftLogin = page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await form.Locator("button[type=submit]").ClickAsync();
-        // WaitForURL waits for the new page's load event itself; a second WaitForLoadState(Load) after it
-        // could race with the redirect and hang (seen intermittently).
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+        await leftLogin;
         var path = new Uri(page.Url).AbsolutePath;
         if (path != returnUrl)
             throw new InvalidOperationException($"signing in as {email} ended on {page.Url}, expected {returnUrl}");
