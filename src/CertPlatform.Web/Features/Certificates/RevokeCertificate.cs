@@ -52,7 +52,7 @@ public sealed class IssueMissingCertificates(IServiceScopeFactory scopes, TimePr
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var missing = await db.Attempts.AsNoTracking()
-            .Where(a => a.Grading == GradingStatus.Final && a.Passed == true && db.Papers.Any(p => p.Id == a.PaperId && p.Kind == "certification")
+            .Where(a => a.Grading == GradingStatus.Final && a.Passed == true && db.Papers.Any(p => p.Id == a.PaperId && p.Kind == PaperKind.Certification)
                 && !db.Certificates.Any(c => c.AttemptId == a.Id))
             .Take(200).ToListAsync(ct);
         var finish = scope.ServiceProvider.GetRequiredService<Exams.FinishAttempt>();

@@ -95,7 +95,7 @@ public sealed class ExamApiController(TimeProvider clock) : ControllerBase
     public async Task<IActionResult> Submit(string attemptId, [FromServices] AppDbContext db, [FromServices] FinishAttempt finish, CancellationToken ct)
     {
         if (!await db.Attempts.AnyAsync(a => a.Id == attemptId && a.UserId == UserId, ct)) return NotFound();
-        var outcome = await finish.RunAsync(attemptId, "submitted", clock.GetUtcNow(), ct);
+        var outcome = await finish.RunAsync(attemptId, FinishReason.Submitted, clock.GetUtcNow(), ct);
         var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == outcome!.Attempt.PaperId, ct);
         return Ok(ResultBody(outcome!.Attempt, paper, outcome.CertificateId));
     }

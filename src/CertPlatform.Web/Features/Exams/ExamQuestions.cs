@@ -29,7 +29,7 @@ public sealed class ExamQuestions(IServiceScopeFactory scopes, TimeProvider cloc
             if (pool is { } again && clock.GetUtcNow() - again.LoadedAt < PoolLifetime) return again;
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var rows = await db.Questions.AsNoTracking().Where(q => q.Status == "Ready")
+            var rows = await db.Questions.AsNoTracking().Where(q => q.Status == nameof(QuestionStatus.Ready))
                 .Select(q => new { q.Id, q.PartId, q.LessonId, q.Type, q.Difficulty, q.Tags, q.CurrentVersion }).ToListAsync(ct);
             var loaded = new ReadyPool(
                 rows.Select(q => new DrawCandidate(q.Id, q.PartId, q.LessonId, q.Type, q.Difficulty, q.Tags.Trim('|').Split('|', StringSplitOptions.RemoveEmptyEntries))).ToList(),

@@ -80,7 +80,7 @@ public sealed class ExamsController(AppDbContext db, UserManager<AppUser> users,
         if (view.Attempt.Deadline + TimeSpan.FromSeconds(1) < clock.GetUtcNow())
         {
             // Time ran out while the trainee was away: finish at the deadline and show the result.
-            await HttpContext.RequestServices.GetRequiredService<FinishAttempt>().RunAsync(attemptId, "deadline", clock.GetUtcNow(), ct);
+            await HttpContext.RequestServices.GetRequiredService<FinishAttempt>().RunAsync(attemptId, FinishReason.Deadline, clock.GetUtcNow(), ct);
             return RedirectToAction(nameof(Result), new { attemptId });
         }
         return View(new ExamPageModel(view, clock.GetUtcNow(), TempData["Saved"] as string));
@@ -104,7 +104,7 @@ public sealed class ExamsController(AppDbContext db, UserManager<AppUser> users,
                 TempData["Saved"] = saved.Count == 0 ? "答案没有变化。" : $"已保存 {saved.Count(r => r.Status == SaveAnswer.Status.Saved)} 道题的答案。";
                 return RedirectToAction(nameof(Sit), null, new { attemptId }, Request.Form["focus"].ToString() is { Length: > 0 } f ? f : null);
             }
-            await finish.RunAsync(attemptId, "submitted", clock.GetUtcNow(), ct);
+            await finish.RunAsync(attemptId, FinishReason.Submitted, clock.GetUtcNow(), ct);
         }
         return RedirectToAction(nameof(Result), new { attemptId });
     }

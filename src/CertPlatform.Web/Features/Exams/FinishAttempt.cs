@@ -69,7 +69,7 @@ public sealed class FinishAttempt(AppDbContext db, ExamQuestions questions, Cont
     {
         if (attempt is not { Grading: GradingStatus.Final, Passed: true }) return null;
         var kind = await db.Papers.Where(p => p.Id == attempt.PaperId).Select(p => p.Kind).FirstAsync(ct);
-        if (kind != "certification") return null;
+        if (kind != PaperKind.Certification) return null;
         string? certificateId = null;
         var passed = new CertificationPassed(attempt.Id, attempt.UserId, attempt.PaperId, attempt.Score ?? 0, attempt.MaxScore, attempt.FinishedAt ?? attempt.GradedAt ?? clock.GetUtcNow());
         foreach (var h in passHandlers)

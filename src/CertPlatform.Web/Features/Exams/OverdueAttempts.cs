@@ -55,6 +55,6 @@ public sealed class OverdueAttempts(IServiceScopeFactory scopes, TimeProvider cl
     public async Task FinishAsync(string attemptId, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<FinishAttempt>().RunAsync(attemptId, "deadline", DateTimeOffset.MaxValue, ct);
+        await scope.ServiceProvider.GetRequiredService<FinishAttempt>().RunAsync(attemptId, FinishReason.Deadline, DateTimeOffset.MaxValue, ct);
     }
 }

@@ -22,7 +22,7 @@ public static class PaperAccess
 
     /// <summary>Published papers this user belongs to (audience "all", or an assignment naming their organisation, department or them).</summary>
     public static IQueryable<Paper> VisibleTo(AppDbContext db, AppUser user) =>
-        db.Papers.Where(p => p.Status == "published" && (p.Audience == "all" || db.PaperAssignments.Any(a => a.PaperId == p.Id &&
+        db.Papers.Where(p => p.Status == PaperStatus.Published && (p.Audience == "all" || db.PaperAssignments.Any(a => a.PaperId == p.Id &&
             ((a.Kind == "organization" && a.Value == user.Organization && user.Organization != "") ||
              (a.Kind == "department" && a.Value == user.Department && user.Department != "") ||
              (a.Kind == "user" && a.Value == user.Id)))));

@@ -19,8 +19,8 @@ public sealed class PaperForm
     public string Id { get; set; } = "";
     public bool IsNew { get; set; }
     public string Title { get; set; } = "";
-    public string Kind { get; set; } = "mock";
-    public string Status { get; set; } = "draft";
+    public string Kind { get; set; } = PaperKind.Mock;
+    public string Status { get; set; } = PaperStatus.Draft;
     public int TimeLimitMinutes { get; set; } = 60;
     public decimal PassMark { get; set; } = 60;
     /// <summary>Server local time, as a datetime-local input sends it.</summary>
@@ -139,8 +139,8 @@ public sealed class PaperFormValidator : AbstractValidator<PaperForm>
         RuleFor(f => f.Id).Must(id => Content.LessonParser.IsValidId((id ?? "").Trim())).When(f => f.IsNew)
             .WithMessage(L["编号只能包含小写字母、数字和连字符"]);
         RuleFor(f => f.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(L["请填写试卷名称"]).MaximumLength(200);
-        RuleFor(f => f.Kind).Must(k => k is "certification" or "mock").WithMessage(L["请选择试卷类型"]);
-        RuleFor(f => f.Status).Must(k => k is "draft" or "published").WithMessage(L["请选择状态"]);
+        RuleFor(f => f.Kind).Must(PaperKind.IsKnown).WithMessage(L["请选择试卷类型"]);
+        RuleFor(f => f.Status).Must(PaperStatus.IsKnown).WithMessage(L["请选择状态"]);
         RuleFor(f => f.TimeLimitMinutes).InclusiveBetween(1, 600).WithMessage(L["考试时间应为 1–600 分钟"]);
         RuleFor(f => f.PassMark).GreaterThanOrEqualTo(0).WithMessage(L["及格分不能为负数"]);
         RuleFor(f => f.AttemptsAllowed).InclusiveBetween(0, 100).WithMessage(L["次数应为 0–100（0 表示不限）"]);

@@ -49,12 +49,12 @@ public sealed class PaperSeeder(AppDbContext db, ContentCatalog catalog, TimePro
             db.Papers.Add(new Paper
             {
                 Id = id, Title = title, Kind = kind, TimeLimitMinutes = minutes, PassMark = passMark, AttemptsAllowed = attempts,
-                Status = "published", BlueprintJson = JsonSerializer.Serialize(blueprint), CreatedAt = now, UpdatedAt = now,
+                Status = PaperStatus.Published, BlueprintJson = JsonSerializer.Serialize(blueprint), CreatedAt = now, UpdatedAt = now,
             });
         }
-        Add(CertificationId, "VIP客户服务经理岗位技能四级认证考试", "certification", 90, 60m, 2, CertificationBlueprint);
+        Add(CertificationId, "VIP客户服务经理岗位技能四级认证考试", PaperKind.Certification, 90, 60m, 2, CertificationBlueprint);
         foreach (var part in catalog.Curriculum.Parts)
-            Add($"mock-{part.Id}", $"模拟考试：{part.Title}", "mock", 30, 60m, 0, MockBlueprint(part.Id));
+            Add($"mock-{part.Id}", $"模拟考试：{part.Title}", PaperKind.Mock, 30, 60m, 0, MockBlueprint(part.Id));
         await db.SaveChangesAsync(ct);
     }
 }

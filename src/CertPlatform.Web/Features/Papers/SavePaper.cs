@@ -60,7 +60,7 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (paper is null)
         {
-            paper = new Paper { Id = id, Title = "", Kind = "mock", Status = "draft", CreatedAt = now };
+            paper = new Paper { Id = id, Title = "", Kind = PaperKind.Mock, Status = PaperStatus.Draft, CreatedAt = now };
             db.Papers.Add(paper);
         }
         var before = JsonSerializer.Serialize(new { paper.Title, paper.Status, paper.TimeLimitMinutes, paper.PassMark, paper.Audience });

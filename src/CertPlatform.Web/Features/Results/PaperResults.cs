@@ -72,8 +72,8 @@ public sealed class PaperResults(AppDbContext db, IStringLocalizer<SharedResourc
 
     public string Reason(AttemptRow r) => r.Status == AttemptStatus.InProgress ? L["进行中"] : r.FinishReason switch
     {
-        "submitted" => L["考生交卷"],
-        "deadline" => L["到时自动交卷"],
+        FinishReason.Submitted => L["考生交卷"],
+        FinishReason.Deadline => L["到时自动交卷"],
         var other => other ?? "",
     };
 
