@@ -86,16 +86,16 @@ public sealed partial class GradingTests : IDisposable
     private readonly PassRecorder _passes = new();
     private readonly AppFactory _factory;
 
-    public GradingTests() => _factory = new AppFactory().WithServices(s => s.AddSingleton<ICertificationPassedHandler>(_passes));
+    public GradingTests() => _factory = new AppFactory().WithServices(s => s.AddSingleton<IAttemptResultHandler>(_passes));
 
-    /// <summary>Hears every certification pass announced (next to the app's own handlers).</summary>
-    private sealed class PassRecorder : ICertificationPassedHandler
+    /// <summary>Hears every passing final result announced (next to the app's own listeners).</summary>
+    private sealed class PassRecorder : IAttemptResultHandler
     {
-        public ConcurrentQueue<CertificationPassed> Heard { get; } = new();
+        public ConcurrentQueue<AttemptResultFinal> Heard { get; } = new();
 
-        public Task<string?> HandleAsync(CertificationPassed passed, CancellationToken ct)
+        public Task<string?> HandleAsync(AttemptResultFinal result, CancellationToken ct)
         {
-            Heard.Enqueue(passed);
+            if (result.Passed) Heard.Enqueue(result);
             return Task.FromResult<string?>(null);
         }
     }

@@ -15,7 +15,8 @@ public static class CertificatesSetup
                 "Certificates:PublicBaseUrl must be an absolute http(s) URL (the address printed on certificates)")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Certificates:TimeZone is not a known time zone id")
             .ValidateOnStart();
-        services.AddScoped<ICertificationPassedHandler, IssueCertificate>();
+        services.AddScoped<IssueCertificate>();
+        services.AddScoped<IAttemptResultHandler>(sp => sp.GetRequiredService<IssueCertificate>());
         services.AddScoped<RevokeCertificate>();
         services.AddSingleton<IssueMissingCertificates>();
         services.AddHostedService(sp => sp.GetRequiredService<IssueMissingCertificates>());

@@ -30,20 +30,28 @@ public sealed class CertificateOptions
 }
 
 /// <summary>
-/// Issues the certificate for a passed certification attempt (consumer of <see cref="CertificationPassed"/>):
+/// Issues the certificate for an attempt that <see cref="CertificationEligibility"/> accepts (listens for
+/// final results; also called by <see cref="IssueMissingCertificates"/>):
 /// next number of the year, a 192-bit verification code, the PDF rendered and signed once, stored
 /// with its SHA-256. Idempotent: one certificate per attempt (unique index), so hearing about the
 /// same pass twice returns the existing certificate.
 /// </summary>
 public sealed class IssueCertificate(AppDbContext db, CertificatePdfRenderer renderer, IOptions<CertificateOptions> options,
-    TimeProvider clock, ILogger<IssueCertificate> log) : ICertificationPassedHandler
+    TimeProvider clock, ILogger<IssueCertificate> log) : IAttemptResultHandler
 {
     public const string AuditAction = "certificate.issued";
 
-    public async Task<string?> HandleAsync(CertificationPassed passed, CancellationToken ct)
+    public Task<string?> HandleAsync(AttemptResultFinal result, CancellationToken ct) =>
+        result.Passed ? IssueAsync(result.AttemptId, ct) : Task.FromResult<string?>(null);
+
+    /// <summary>Issues (or returns the existing) certificate of an eligible attempt; null when the attempt is not eligible.</summary>
+    public async Task<string?> IssueAsync(string attemptId, CancellationToken ct)
     {
-        var existing = await db.Certificates.Where(c => c.AttemptId == passed.AttemptId).Select(c => c.Id).FirstOrDefaultAsync(ct);
+        var existing = await db.Certificates.Where(c => c.AttemptId == attemptId).Select(c => c.Id).FirstOrDefaultAsync(ct);
         if (existing is not null) return existing;
+        var attempt = await CertificationEligibility.EligibleAttempts(db).AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
+        if (attempt is null) return null;
+        var passed = new { AttemptId = attempt.Id, attempt.UserId, attempt.PaperId, Score = attempt.Score ?? 0, PassedAt = attempt.FinishedAt ?? attempt.GradedAt ?? clock.GetUtcNow() };
         var o = options.Value;
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == passed.UserId, ct);
         var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == passed.PaperId, ct);

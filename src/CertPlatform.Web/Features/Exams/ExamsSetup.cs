@@ -17,6 +17,7 @@ public static class ExamsSetup
         services.AddScoped<StartAttempt>();
         services.AddScoped<SaveAnswer>();
         services.AddScoped<FinishAttempt>();
+        services.AddScoped<AttemptResultEvents>();
         services.AddScoped<AttemptViews>();
         services.AddScoped<AttemptIntegrity>();
         services.AddScoped<MistakeNotebook>();

@@ -4,22 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Exams;
 
-/// <summary>Raised when a certification attempt's result becomes final and passed (consumed by the certificate feature).</summary>
-public sealed record CertificationPassed(string AttemptId, string UserId, string PaperId, decimal Score, decimal MaxScore, DateTimeOffset PassedAt);
-
-/// <summary>Reacts to a passed certification attempt; must be idempotent (it may hear about one attempt more than once). Returns a certificate id when it issues one.</summary>
-public interface ICertificationPassedHandler
-{
-    Task<string?> HandleAsync(CertificationPassed passed, CancellationToken ct);
-}
-
 /// <summary>
 /// Finishes an attempt exactly once — by the trainee's submit, or by the server at the deadline —
 /// and grades it in the same transaction: the status change is a conditional update, so of two
 /// concurrent submits one finishes and grades and the other reads the stored result.
 /// </summary>
 public sealed class FinishAttempt(AppDbContext db, ExamQuestions questions, ContentCatalog catalog, MistakeNotebook mistakes,
-    IEnumerable<ICertificationPassedHandler> passHandlers, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, TimeProvider clock, ILogger<FinishAttempt> log)
+    AttemptResultEvents results, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, TimeProvider clock)
 {
     public sealed record Outcome(Attempt Attempt, bool FinishedNow, string? CertificateId);
 
@@ -38,7 +29,7 @@ public sealed class FinishAttempt(AppDbContext db, ExamQuestions questions, Cont
             {
                 await tx.RollbackAsync(ct);
                 var done = await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == attemptId, ct);
-                return new Outcome(done, false, await AfterFinalAsync(done, ct));
+                return new Outcome(done, false, await results.PublishAsync(done, ct));
             }
             var attempt = await db.Attempts.FirstAsync(a => a.Id == attemptId, ct);
 
@@ -60,25 +51,7 @@ public sealed class FinishAttempt(AppDbContext db, ExamQuestions questions, Cont
             cache.Remove(SaveAnswer.CacheKey(attemptId));
             // Read back what was stored, so this caller and every later one get the very same result.
             var stored = await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == attemptId, ct);
-            return new Outcome(stored, true, await AfterFinalAsync(stored, ct));
+            return new Outcome(stored, true, await results.PublishAsync(stored, ct));
         }
-    }
-
-    /// <summary>Tells the certificate feature about a final pass of a certification paper (idempotent there).</summary>
-    public async Task<string?> AfterFinalAsync(Attempt attempt, CancellationToken ct)
-    {
-        if (attempt is not { Grading: GradingStatus.Final, Passed: true }) return null;
-        var kind = await db.Papers.Where(p => p.Id == attempt.PaperId).Select(p => p.Kind).FirstAsync(ct);
-        if (kind != PaperKind.Certification) return null;
-        string? certificateId = null;
-        var passed = new CertificationPassed(attempt.Id, attempt.UserId, attempt.PaperId, attempt.Score ?? 0, attempt.MaxScore, attempt.FinishedAt ?? attempt.GradedAt ?? clock.GetUtcNow());
-        foreach (var h in passHandlers)
-        {
-            // The attempt's result is already stored; a handler failing (say, PDF rendering) must not
-            // fail the submit. IssueMissingCertificates retries later.
-            try { certificateId = await h.HandleAsync(passed, ct) ?? certificateId; }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Certification pass of attempt {Attempt} not handled yet", attempt.Id); }
-        }
-        return certificateId;
     }
 }

@@ -25,7 +25,7 @@ public sealed record GradeItemModel(
 
 /// <summary>The grade page of one queue item, and saving the examiner's score.</summary>
 public sealed class GradeItem(AppDbContext db, ExamQuestions questions, GradingItemKeys keys, GradingQueue queue,
-    IValidator<GradeForm> validator, AuditLog audit, FinishAttempt finish, TimeProvider clock, IStringLocalizer<SharedResource> L)
+    IValidator<GradeForm> validator, AuditLog audit, AttemptResultEvents results, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public const string AuditAction = "grading.scored";
 
@@ -118,7 +118,7 @@ public sealed class GradeItem(AppDbContext db, ExamQuestions questions, GradingI
             await tx.CommitAsync(ct);
         }
         var finalised = attempt.Grading == GradingStatus.Final;
-        if (finalised) await finish.AfterFinalAsync(attempt, ct);
+        if (finalised) await results.PublishAsync(attempt, ct);
         return new Result(Status.Saved, NextToken: await queue.NextAsync(attemptId, questionRef, ct), Finalised: finalised);
     }
 }

@@ -29,7 +29,7 @@ public sealed record RegradeOutcome(int CurrentVersion, int Regraded, int Change
 /// with before and after; one whose verdict crossed the pass mark is flagged for examiners; a newly passed
 /// certification is announced (the certification handlers are idempotent).
 /// </summary>
-public sealed class RegradeQuestion(AppDbContext db, ExamQuestions questions, ContentCatalog catalog, AuditLog audit, FinishAttempt finish, TimeProvider clock)
+public sealed class RegradeQuestion(AppDbContext db, ExamQuestions questions, ContentCatalog catalog, AuditLog audit, AttemptResultEvents results, TimeProvider clock)
 {
     public const string AuditAction = "grading.regraded";
     private const int Batch = 200;
@@ -119,7 +119,7 @@ public sealed class RegradeQuestion(AppDbContext db, ExamQuestions questions, Co
             }
             await tx.CommitAsync(ct);
         }
-        foreach (var attempt in newlyPassed) await finish.AfterFinalAsync(attempt, ct);
+        foreach (var attempt in newlyPassed) await results.PublishAsync(attempt, ct);
         return new RegradeOutcome(current, regraded, changed, crossed);
     }
 
