@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Exam-engine load on loopback (QUALITY.md: start storm, steady autosave, autosave ceiling, submit storm).
+# Exam-engine load on loopback (bench/TARGETS.md: start storm, steady autosave, autosave ceiling, submit storm).
 # Starts the site (Release, fresh SQLite file in a temp folder, demo data), creates the trainee accounts
 # through the public registration form, runs the four scenarios with bench/CertPlatform.LoadDriver and
 # stops the server. Results: the markdown table at the end (recorded in bench/RESULTS.md).

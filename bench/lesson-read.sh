@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lesson-page and search load on loopback (QUALITY.md: lesson page p99 < 20 ms under 200 concurrent readers).
+# Lesson-page and search load on loopback (bench/TARGETS.md: lesson page p99 < 20 ms under 200 concurrent readers).
 # Starts the site (Release, fresh SQLite file, demo accounts), signs in as the demo trainee, then drives
 # wrk with that session cookie. Usage: bash bench/lesson-read.sh [seconds]   (needs wrk: apt-get install wrk)
 set -euo pipefail

@@ -23,7 +23,7 @@ static void Report(string name, List<double> ms, string unit = "ms")
 
 static void BlueprintAssembly()
 {
-    // QUALITY.md: blueprint assembly from a 10,000-question bank < 200 ms per paper.
+    // bench/TARGETS.md: blueprint assembly from a 10,000-question bank < 200 ms per paper.
     var rng = new Random(1);
     var bank = Enumerable.Range(0, 10_000).Select(i => new DrawCandidate(
         $"q{i}", $"part{1 + i % 4}", $"l{i % 76}", (i % 8) switch { 0 or 1 or 2 => "Single", 3 or 4 => "Multiple", 5 => "TrueFalse", 6 => "Fill", _ => "Case" },
