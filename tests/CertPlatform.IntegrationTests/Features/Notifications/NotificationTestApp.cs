@@ -14,8 +14,11 @@ public sealed class NotificationTestApp : IDisposable
 {
     public const int MaxAttempts = 3;
 
-    public NotificationTestApp(bool backgroundLoops = false)
+    /// <param name="smtp">Share another app's SMTP server (two instances of the site, one mail server).</param>
+    public NotificationTestApp(bool backgroundLoops = false, SmtpTestServer? smtp = null, Action<AppFactory>? configure = null)
     {
+        Smtp = smtp ?? new SmtpTestServer();
+        _ownsSmtp = smtp is null;
         Factory = new AppFactory()
             .With("Notifications:Smtp:Host", "127.0.0.1")
             .With("Notifications:Smtp:Port", Smtp.Port.ToString())
@@ -25,10 +28,13 @@ public sealed class NotificationTestApp : IDisposable
             .With("Notifications:MaxAttempts", MaxAttempts.ToString())
             .With("Notifications:RunBackgroundLoops", backgroundLoops ? "true" : "false")
             .WithServices(s => s.AddSingleton<TimeProvider>(Clock));
+        configure?.Invoke(Factory);
     }
 
+    private readonly bool _ownsSmtp;
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));
-    public SmtpTestServer Smtp { get; } = new();
+    public SmtpTestServer Smtp { get; }
     public AppFactory Factory { get; }
 
     public NotificationScanner Scanner => Factory.Services.GetRequiredService<NotificationScanner>();
@@ -67,6 +73,6 @@ public sealed class NotificationTestApp : IDisposable
     public void Dispose()
     {
         Factory.Dispose();
-        Smtp.Dispose();
+        if (_ownsSmtp) Smtp.Dispose();
     }
 }
