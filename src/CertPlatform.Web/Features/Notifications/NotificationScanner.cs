@@ -17,21 +17,11 @@ public sealed class NotificationScanner(IServiceScopeFactory scopes, TimeProvide
     /// <summary>Reminder thresholds in days before expiry; only the nearest one reached is sent.</summary>
     public static readonly int[] ReminderDays = [60, 30];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
-        if (!o.IsEnabled || !o.RunBackgroundLoops) return;
-        var period = TimeSpan.FromSeconds(o.ScanSeconds);
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try { await ScanAsync(stoppingToken); }
-                catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Notification scan failed; will retry"); }
-                await Task.Delay(period, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) { }
+        return !o.IsEnabled || !o.RunBackgroundLoops ? Task.CompletedTask
+            : PeriodicLoop.RunAsync(ScanAsync, TimeSpan.FromSeconds(o.ScanSeconds), clock, log, "Notification scan", stoppingToken);
     }
 
     /// <summary>Queues every notification now due that is not queued yet; returns how many were queued.</summary>

@@ -19,21 +19,11 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, SmtpMailSender
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private const int Batch = 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
-        if (!o.IsEnabled || !o.RunBackgroundLoops) return;
-        var period = TimeSpan.FromSeconds(o.DispatchSeconds);
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try { await DispatchDueAsync(stoppingToken); }
-                catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Sending notifications failed; will retry"); }
-                await Task.Delay(period, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) { }
+        return !o.IsEnabled || !o.RunBackgroundLoops ? Task.CompletedTask
+            : PeriodicLoop.RunAsync(DispatchDueAsync, TimeSpan.FromSeconds(o.DispatchSeconds), clock, log, "Sending notifications", stoppingToken);
     }
 
     /// <summary>Tries every due message once; returns how many were delivered.</summary>
