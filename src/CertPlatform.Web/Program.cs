@@ -13,6 +13,7 @@ using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Grading;
 using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Features.Lessons;
+using CertPlatform.Web.Features.Notifications;
 using CertPlatform.Web.Features.Practice;
 using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Features.Records;
@@ -54,6 +55,7 @@ builder.Services.AddRecords();
 builder.Services.AddGrading();
 builder.Services.AddResults();
 builder.Services.AddPractice();
+builder.Services.AddNotifications(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var keysFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,

@@ -30,6 +30,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<CertificateFile> CertificateFiles => Set<CertificateFile>();
     public DbSet<CertificateSequence> CertificateSequences => Set<CertificateSequence>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
