@@ -18,6 +18,8 @@ using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Features.Records;
 using CertPlatform.Web.Features.Results;
 using CertPlatform.Web.Infrastructure;
+using CertPlatform.Web.Infrastructure.Backup;
+using CertPlatform.Web.Infrastructure.Health;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +30,10 @@ using Serilog.Formatting.Compact;
 // Commands that need no web host: `lint`, `content-report` (see README).
 if (ContentCommands.TryRun(args) is { } exitCode) return exitCode;
 
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "seed").ToArray());
+// `backup DIR` / `restore DIR [--force]`: files only, no web host (see docs/deploy.md).
+var isBackup = BackupCommand.TryParse(args, out var backupVerb, out var backupFolder, out var backupForce);
+var builder = WebApplication.CreateBuilder(isBackup ? BackupCommand.HostArguments(args) : args.Where(a => a != "seed").ToArray());
+if (isBackup) return await BackupCommand.RunAsync(backupVerb, backupFolder, backupForce, builder.Configuration, builder.Environment);
 var isDev = builder.Environment.IsDevelopment();
 
 builder.Services.AddSerilog((services, lc) =>
@@ -54,7 +59,7 @@ builder.Services.AddRecords();
 builder.Services.AddGrading();
 builder.Services.AddResults();
 builder.Services.AddPractice();
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddHealthEndpoints();
 
 var keysFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
     builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
@@ -119,7 +124,7 @@ app.UseAuthentication();
 app.UseForcedPasswordChange();
 app.UseAuthorization();
 
-app.MapHealthChecks("/healthz", HealthResponse.Options);
+app.MapHealthEndpoints();
 app.MapControllers();
 app.Run();
 return 0;
