@@ -20,6 +20,7 @@ using CertPlatform.Web.Features.Results;
 using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Infrastructure.Backup;
 using CertPlatform.Web.Infrastructure.Health;
+using CertPlatform.Web.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -60,6 +61,7 @@ builder.Services.AddGrading();
 builder.Services.AddResults();
 builder.Services.AddPractice();
 builder.Services.AddHealthEndpoints();
+builder.Services.AddTelemetry(builder.Configuration);
 
 var keysFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
     builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
@@ -107,6 +109,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
+app.UseMetrics();
 
 var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
 app.UseRequestLocalization(new RequestLocalizationOptions
