@@ -19,6 +19,9 @@ using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Features.Records;
 using CertPlatform.Web.Features.Results;
 using CertPlatform.Web.Infrastructure;
+using CertPlatform.Web.Infrastructure.Backup;
+using CertPlatform.Web.Infrastructure.Health;
+using CertPlatform.Web.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +32,10 @@ using Serilog.Formatting.Compact;
 // Commands that need no web host: `lint`, `content-report` (see README).
 if (ContentCommands.TryRun(args) is { } exitCode) return exitCode;
 
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "seed").ToArray());
+// `backup DIR` / `restore DIR [--force]`: files only, no web host (see docs/deploy.md).
+var isBackup = BackupCommand.TryParse(args, out var backupVerb, out var backupFolder, out var backupForce);
+var builder = WebApplication.CreateBuilder(isBackup ? BackupCommand.HostArguments(args) : args.Where(a => a != "seed").ToArray());
+if (isBackup) return await BackupCommand.RunAsync(backupVerb, backupFolder, backupForce, builder.Configuration, builder.Environment);
 var isDev = builder.Environment.IsDevelopment();
 
 builder.Services.AddSerilog((services, lc) =>
@@ -56,7 +62,8 @@ builder.Services.AddGrading();
 builder.Services.AddResults();
 builder.Services.AddPractice();
 builder.Services.AddNotifications(builder.Configuration, builder.Environment);
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddHealthEndpoints();
+builder.Services.AddTelemetry(builder.Configuration);
 
 var keysFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
     builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
@@ -104,6 +111,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
+app.UseMetrics();
 
 var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -121,7 +129,7 @@ app.UseAuthentication();
 app.UseForcedPasswordChange();
 app.UseAuthorization();
 
-app.MapHealthChecks("/healthz", HealthResponse.Options);
+app.MapHealthEndpoints();
 app.MapControllers();
 app.Run();
 return 0;

@@ -1,0 +1,31 @@
+using CertPlatform.Web.Infrastructure.Pdf;
+using Microsoft.Data.Sqlite;
+
+namespace CertPlatform.Web.Infrastructure.Backup;
+
+/// <summary>
+/// Where the state a restore needs lives, read from the same configuration the app uses: the SQLite
+/// file (or nothing, on PostgreSQL), the Data Protection key ring (sign-in cookies and forms survive a
+/// restore only with it), the certificate signing key, and any other file kept beside the database
+/// (key files other features keep in the data folder).
+/// </summary>
+public sealed record DataLocations(string Provider, string? SqliteFile, string KeysFolder, string? SigningCertificate, string? DataFolder)
+{
+    public bool IsSqlite => SqliteFile is not null;
+
+    public static DataLocations From(IConfiguration config, IHostEnvironment env)
+    {
+        var root = env.ContentRootPath;
+        var db = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        string? sqliteFile = null;
+        if (db.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+            sqliteFile = new SqliteConnectionStringBuilder(DatabaseSetup.SqliteConnectionString(db.ConnectionString, root)).DataSource;
+        var keys = Path.GetFullPath(Path.Combine(root, config["DataProtection:KeysPath"] ?? "data/keys"));
+        var pfx = config[$"{CertificatePdfOptions.Section}:{nameof(CertificatePdfOptions.SigningCertificatePath)}"];
+        var signing = string.IsNullOrWhiteSpace(pfx)
+            ? (env.IsDevelopment() ? CertificateSigner.DevelopmentCertificatePath(root) : null)
+            : Path.GetFullPath(Path.Combine(root, pfx));
+        return new DataLocations(sqliteFile is null ? "PostgreSQL" : "Sqlite", sqliteFile, keys, signing,
+            sqliteFile is null ? null : Path.GetDirectoryName(sqliteFile));
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics.Metrics;
+
+namespace CertPlatform.Web.Infrastructure.Telemetry;
+
+/// <summary>
+/// The platform's own instruments (meter "CertPlatform"), exported with the HTTP and runtime metrics at
+/// <see cref="MetricsOptions.Path"/>. Features record through this one object; gauges read their value
+/// from a callback registered by the feature that owns it.
+/// </summary>
+public sealed class CertPlatformMetrics : IDisposable
+{
+    public const string MeterName = "CertPlatform";
+    private readonly Meter _meter;
+
+    public CertPlatformMetrics(IMeterFactory factory)
+    {
+        _meter = factory.Create(MeterName);
+        AutosaveDuration = _meter.CreateHistogram<double>("certplatform.autosave.duration", "ms",
+            "Time from receiving an answer to its acknowledgement (durable commit included).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] });
+        WriterBatchSize = _meter.CreateHistogram<int>("certplatform.autosave.batch_size", "{answer}",
+            "Answers written per transaction by the autosave writer.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
+        CertificatesIssued = _meter.CreateCounter<long>("certplatform.certificates.issued", "{certificate}", "Certificates issued.");
+    }
+
+    public Histogram<double> AutosaveDuration { get; }
+    public Histogram<int> WriterBatchSize { get; }
+    public Counter<long> CertificatesIssued { get; }
+
+    /// <summary>A gauge whose value the owning feature supplies (e.g. the writer's queue depth).</summary>
+    public ObservableGauge<long> Gauge(string name, string unit, string description, Func<long> read) =>
+        _meter.CreateObservableGauge(name, read, unit, description);
+
+    public void Dispose() => _meter.Dispose();
+}
