@@ -5,6 +5,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Hundreds of test hosts start in one run: without this each one watches its appsettings files with
+# inotify, and the per-user inotify instance limit (often 128) is reached.
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
 
 missing=()
 for pkg in chromium fonts-noto-cjk poppler-utils zbar-tools postgresql; do
