@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<CertificateFile> CertificateFiles => Set<CertificateFile>();
     public DbSet<CertificateSequence> CertificateSequences => Set<CertificateSequence>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
