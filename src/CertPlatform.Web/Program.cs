@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using System.Threading.RateLimiting;
 using CertPlatform.Web;
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
@@ -72,17 +71,7 @@ builder.Services.AddControllersWithViews(o =>
     })
     .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureFolderViewLocationExpander()))
     .AddViewLocalization();
-builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
-builder.Services.AddRateLimiter(o =>
-{
-    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
-        ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("RateLimits:LoginPerMinute", 30), Window = TimeSpan.FromMinutes(1) }));
-    o.AddPolicy(RateLimits.Verify, ctx => RateLimitPartition.GetFixedWindowLimiter(
-        ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("RateLimits:VerifyPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));
-});
+builder.Services.AddPlatformSecurity(builder.Configuration, isDev);
 
 var app = builder.Build();
 
@@ -93,6 +82,7 @@ if (args.Contains("seed"))
     return 0;
 }
 
+app.UseTrustedForwardedHeaders();
 if (!isDev)
 {
     app.UseExceptionHandler("/error");
@@ -100,6 +90,7 @@ if (!isDev)
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
+app.UseCookiePolicy();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 
@@ -113,13 +104,14 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
 });
 
+app.UseRequestLimits();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseForcedPasswordChange();
 app.UseAuthorization();
 
-app.MapHealthChecks("/healthz", HealthResponse.Options);
+app.MapHealthChecks("/healthz", HealthResponse.Options).AllowAnonymous();
 app.MapControllers();
 app.Run();
 return 0;

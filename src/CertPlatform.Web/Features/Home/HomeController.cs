@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Features.Lessons;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,6 +9,7 @@ namespace CertPlatform.Web.Features.Home;
 
 public sealed record HomePageModel(bool SignedIn, Lesson? Resume, IReadOnlyList<PartProgress> Progress, int LessonCount);
 
+[AllowAnonymous]
 public sealed class HomeController(ContentCatalog catalog, LessonProgressStore progress) : Controller
 {
     [HttpGet("/")]

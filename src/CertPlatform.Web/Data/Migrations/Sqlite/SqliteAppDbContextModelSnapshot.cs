@@ -729,6 +729,32 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.ToTable("PaperAssignments");
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.PaperPasswordFailure", b =>
+                {
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaperId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PaperPasswordFailure");
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.PendingImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -941,6 +967,48 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.HasKey("QuestionId", "Version");
 
                     b.ToTable("QuestionVersions");
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.UsedPracticeToken", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("UsedAt");
+
+                    b.ToTable("UsedPracticeToken");
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1179,6 +1247,21 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.PaperPasswordFailure", b =>
+                {
+                    b.HasOne("CertPlatform.Web.Data.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CertPlatform.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.PracticeAnswer", b =>
                 {
                     b.HasOne("CertPlatform.Web.Data.AppUser", null)
@@ -1193,6 +1276,15 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.HasOne("CertPlatform.Web.Data.QuestionRecord", null)
                         .WithMany()
                         .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.UserSession", b =>
+                {
+                    b.HasOne("CertPlatform.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
