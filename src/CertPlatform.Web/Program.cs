@@ -64,6 +64,7 @@ builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddControllersWithViews(o =>
     {
+        o.Filters.Add(new FormLimitsFilter()); // before antiforgery: a form over the limits is a 413, not a 400
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         o.Conventions.Add(new FeatureConvention());
         // Validation messages come from the FluentValidation validators, in the UI language.

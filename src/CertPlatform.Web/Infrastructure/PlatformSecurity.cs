@@ -32,11 +32,9 @@ public static class PlatformSecurity
             o.Secure = secure;
             o.MinimumSameSitePolicy = SameSiteMode.Lax;
         });
-        services.AddAntiforgery(o =>
-        {
-            o.HeaderName = "RequestVerificationToken";
-            o.Cookie.SecurePolicy = secure;
-        });
+        // The cookie policy marks the antiforgery cookie Secure too (the antiforgery option itself would
+        // refuse to work over plain http, e.g. a TLS proxy not yet listed in ForwardedHeaders).
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.AddRateLimiter(o =>

@@ -31,7 +31,7 @@ public static class RequestLimits
         });
 
     /// <summary>The status for a body that could not be read (also when wrapped, e.g. by model binding); null for anything else.</summary>
-    private static int? StatusFor(Exception e, HttpRequest request)
+    public static int? StatusFor(Exception e, HttpRequest request)
     {
         for (Exception? x = e; x is not null; x = x.InnerException)
         {
@@ -41,9 +41,11 @@ public static class RequestLimits
         return null;
     }
 
-    private static async Task RefuseAsync(HttpContext context, int status)
+    public static async Task RefuseAsync(HttpContext context, int status)
     {
         context.Response.Clear();
+        // The error page re-executes this request: give it an empty form instead of the unreadable body.
+        if (context.Request.HasFormContentType) context.Request.Form = FormCollection.Empty;
         // The client may still be sending: do not keep the connection for the rest of it.
         context.Response.Headers.Connection = "close";
         if (JsonClients.Wants(context.Request))

@@ -38,7 +38,7 @@ public sealed class HomeController(ContentCatalog catalog, LessonProgressStore p
     [IgnoreAntiforgeryToken]
     public IActionResult Error(int? status)
     {
-        var code = status ?? 500;
+        var code = status switch { null => 500, >= 400 and <= 599 => status.Value, _ => 404 }; // /error/1 is not a status
         Response.StatusCode = code;
         return View(code);
     }
