@@ -7,6 +7,7 @@ internal sealed class PaperPasswordFailureConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<PaperPasswordFailure> b)
     {
+        b.ToTable("PaperPasswordFailures");
         b.HasKey(f => new { f.PaperId, f.UserId });
         b.Property(f => f.PaperId).HasMaxLength(64);
         b.Property(f => f.UserId).HasMaxLength(450);

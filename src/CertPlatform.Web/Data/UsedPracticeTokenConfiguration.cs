@@ -7,6 +7,7 @@ internal sealed class UsedPracticeTokenConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<UsedPracticeToken> b)
     {
+        b.ToTable("UsedPracticeTokens");
         b.HasKey(t => t.Nonce);
         b.Property(t => t.Nonce).HasMaxLength(32);
         b.Property(t => t.UserId).HasMaxLength(450);

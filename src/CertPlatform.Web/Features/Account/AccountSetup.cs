@@ -85,6 +85,7 @@ public static class AccountSetup
         services.AddScoped<UserSessions>();
         services.AddScoped<SignInUser>();
         services.AddScoped<RegisterUser>();
+        services.AddScoped<VerifyAccount>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

@@ -18,7 +18,7 @@ public sealed class RegisterUser(AppDbContext db, UserManager<AppUser> users, Au
         {
             UserName = form.Email.Trim(), Email = form.Email.Trim(), FullName = form.FullName.Trim(),
             EmployeeNumber = form.EmployeeNumber.Trim(), Organization = form.Organization.Trim(), Department = form.Department.Trim(),
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = clock.GetUtcNow(), IsVerified = false, // until HR or an administrator confirms it
         };
         var errors = new List<IdentityError>();
         foreach (var validator in users.PasswordValidators)

@@ -64,6 +64,9 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsVerified")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -104,6 +107,12 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedById")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -765,7 +774,7 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("PaperPasswordFailure");
+                    b.ToTable("PaperPasswordFailures", (string)null);
                 });
 
             modelBuilder.Entity("CertPlatform.Web.Data.PendingImport", b =>
@@ -1002,7 +1011,7 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UsedAt");
 
-                    b.ToTable("UsedPracticeToken");
+                    b.ToTable("UsedPracticeTokens", (string)null);
                 });
 
             modelBuilder.Entity("CertPlatform.Web.Data.UserSession", b =>

@@ -59,6 +59,9 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsVerified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -98,6 +101,12 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedById")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -752,7 +761,7 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("PaperPasswordFailure");
+                    b.ToTable("PaperPasswordFailures", (string)null);
                 });
 
             modelBuilder.Entity("CertPlatform.Web.Data.PendingImport", b =>
@@ -987,7 +996,7 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UsedAt");
 
-                    b.ToTable("UsedPracticeToken");
+                    b.ToTable("UsedPracticeTokens", (string)null);
                 });
 
             modelBuilder.Entity("CertPlatform.Web.Data.UserSession", b =>

@@ -10,8 +10,27 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsVerified",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: true); // accounts that exist already were made by administrators or imported, or predate verification
+
+            migrationBuilder.AddColumn<long>(
+                name: "VerifiedAt",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "VerifiedById",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
-                name: "PaperPasswordFailure",
+                name: "PaperPasswordFailures",
                 columns: table => new
                 {
                     PaperId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -22,15 +41,15 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PaperPasswordFailure", x => new { x.PaperId, x.UserId });
+                    table.PrimaryKey("PK_PaperPasswordFailures", x => new { x.PaperId, x.UserId });
                     table.ForeignKey(
-                        name: "FK_PaperPasswordFailure_AspNetUsers_UserId",
+                        name: "FK_PaperPasswordFailures_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_PaperPasswordFailure_Papers_PaperId",
+                        name: "FK_PaperPasswordFailures_Papers_PaperId",
                         column: x => x.PaperId,
                         principalTable: "Papers",
                         principalColumn: "Id",
@@ -38,7 +57,7 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "UsedPracticeToken",
+                name: "UsedPracticeTokens",
                 columns: table => new
                 {
                     Nonce = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -47,7 +66,7 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_UsedPracticeToken", x => x.Nonce);
+                    table.PrimaryKey("PK_UsedPracticeTokens", x => x.Nonce);
                 });
 
             migrationBuilder.CreateTable(
@@ -70,13 +89,13 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PaperPasswordFailure_UserId",
-                table: "PaperPasswordFailure",
+                name: "IX_PaperPasswordFailures_UserId",
+                table: "PaperPasswordFailures",
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_UsedPracticeToken_UsedAt",
-                table: "UsedPracticeToken",
+                name: "IX_UsedPracticeTokens_UsedAt",
+                table: "UsedPracticeTokens",
                 column: "UsedAt");
 
             migrationBuilder.CreateIndex(
@@ -89,13 +108,25 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "PaperPasswordFailure");
+                name: "PaperPasswordFailures");
 
             migrationBuilder.DropTable(
-                name: "UsedPracticeToken");
+                name: "UsedPracticeTokens");
 
             migrationBuilder.DropTable(
                 name: "UserSessions");
+
+            migrationBuilder.DropColumn(
+                name: "IsVerified",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "VerifiedAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "VerifiedById",
+                table: "AspNetUsers");
         }
     }
 }
