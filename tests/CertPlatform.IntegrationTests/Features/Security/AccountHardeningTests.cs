@@ -21,6 +21,15 @@ public sealed class AccountHardeningTests(SharedApp app) : IClassFixture<SharedA
         return doc.QuerySelector("main")!.TextContent.Trim();
     }
 
+    private async Task<(HttpClient Client, HttpResponseMessage Response)> NewTraineeChangesPasswordAsync(string email, string newPassword)
+    {
+        await Factory.CreateTraineeAsync(email);
+        var client = await Factory.SignedInClient(email, AppFactory.TraineePassword);
+        var response = await client.PostFormAsync("/account/change-password", "/account/change-password",
+            [F("CurrentPassword", AppFactory.TraineePassword), F("NewPassword", newPassword), F("ConfirmPassword", newPassword)]);
+        return (client, response);
+    }
+
     // Finding: "Registration and admin user creation answer HTTP 500 when the optional 部门 is left blank."
     [Theory]
     [InlineData(true)]
@@ -161,10 +170,7 @@ public sealed class AccountHardeningTests(SharedApp app) : IClassFixture<SharedA
     [Fact]
     public async Task Weak_passwords_are_refused_when_changing_the_password()
     {
-        await Factory.CreateTraineeAsync("changer@example.com");
-        var client = await Factory.SignedInClient("changer@example.com", AppFactory.TraineePassword);
-        var response = await client.PostFormAsync("/account/change-password", "/account/change-password",
-            [F("CurrentPassword", AppFactory.TraineePassword), F("NewPassword", "password123"), F("ConfirmPassword", "password123")]);
+        var (_, response) = await NewTraineeChangesPasswordAsync("changer@example.com", "password123");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("太常见", await response.Content.ReadAsStringAsync());
     }
@@ -212,10 +218,7 @@ public sealed class AccountHardeningTests(SharedApp app) : IClassFixture<SharedA
     [Fact]
     public async Task Changing_the_password_keeps_the_current_session()
     {
-        await Factory.CreateTraineeAsync("keeper@example.com");
-        var client = await Factory.SignedInClient("keeper@example.com", AppFactory.TraineePassword);
-        var response = await client.PostFormAsync("/account/change-password", "/account/change-password",
-            [F("CurrentPassword", AppFactory.TraineePassword), F("NewPassword", "Xuexi-keep-2026"), F("ConfirmPassword", "Xuexi-keep-2026")]);
+        var (client, response) = await NewTraineeChangesPasswordAsync("keeper@example.com", "Xuexi-keep-2026");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/exams")).StatusCode);
     }
