@@ -15,7 +15,9 @@ public static class RequestLimits
         app.Use(async (context, next) =>
         {
             var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-            if (limit is { } max && context.Request.ContentLength > max)
+            // (Not when the error page re-executes the refused request: it must be able to render.)
+            if (limit is { } max && context.Request.ContentLength > max
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
             {
                 await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge);
                 return;
