@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using System.Threading.RateLimiting;
 using CertPlatform.Web;
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
@@ -74,6 +73,7 @@ builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddControllersWithViews(o =>
     {
+        o.Filters.Add(new FormLimitsFilter()); // before antiforgery: a form over the limits is a 413, not a 400
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         o.Conventions.Add(new FeatureConvention());
         // Validation messages come from the FluentValidation validators, in the UI language.
@@ -81,17 +81,7 @@ builder.Services.AddControllersWithViews(o =>
     })
     .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureFolderViewLocationExpander()))
     .AddViewLocalization();
-builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
-builder.Services.AddRateLimiter(o =>
-{
-    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
-        ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("RateLimits:LoginPerMinute", 30), Window = TimeSpan.FromMinutes(1) }));
-    o.AddPolicy(RateLimits.Verify, ctx => RateLimitPartition.GetFixedWindowLimiter(
-        ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = builder.Configuration.GetValue("RateLimits:VerifyPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));
-});
+builder.Services.AddPlatformSecurity(builder.Configuration, isDev);
 
 var app = builder.Build();
 
@@ -102,6 +92,7 @@ if (args.Contains("seed"))
     return 0;
 }
 
+app.UseTrustedForwardedHeaders();
 if (!isDev)
 {
     app.UseExceptionHandler("/error");
@@ -109,6 +100,7 @@ if (!isDev)
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
+app.UseCookiePolicy();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseMetrics();
@@ -123,6 +115,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
 });
 
+app.UseRequestLimits();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -18,6 +18,14 @@ public sealed class AppUser : IdentityUser
     public bool MustChangePassword { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DeactivatedAt { get; set; }
+    /// <summary>
+    /// Confirmed as a real employee: accounts made by an administrator or the employee import are;
+    /// self-registered ones are not until HR or an administrator confirms them (Features/Account/VerifyAccount.cs).
+    /// </summary>
+    public bool IsVerified { get; set; } = true;
+    public DateTimeOffset? VerifiedAt { get; set; }
+    /// <summary>Who confirmed a self-registered account (user id).</summary>
+    public string? VerifiedById { get; set; }
 }
 
 public static class Roles

@@ -95,7 +95,8 @@ public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var login = await factory.NewClient().LoginAsync(examiner.Email, examiner.Password);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        Assert.Contains("该账号已停用", await login.Content.ReadAsStringAsync());
+        // The same answer as a wrong password: sign-in must not reveal which accounts exist.
+        Assert.Contains("邮箱或密码不正确", await login.Content.ReadAsStringAsync());
 
         await admin.PostFormAsync("/admin/users", $"/admin/users/{id}/activate", []);
         Assert.Equal(HttpStatusCode.Redirect, (await factory.NewClient().LoginAsync(examiner.Email, examiner.Password)).StatusCode);

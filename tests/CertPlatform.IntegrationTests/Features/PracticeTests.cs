@@ -181,11 +181,10 @@ public sealed class PracticeTests(SharedApp app) : IClassFixture<SharedApp>
         var answers = await Factory.ScopedAsync(db => db.PracticeAnswers.Where(a => a.UserId == userId).ToListAsync());
         Assert.False(Assert.Single(answers).Correct);
 
-        // The same page submitted again is graded and shown, but not counted twice.
-        var (_, again) = await Answer(client, page, F("Answer.Selected", Choice(page, q, right: true)));
-        var againDoc = await Document(client, again!);
-        Assert.Equal("right", againDoc.QuerySelector("#verdict")!.GetAttribute("data-verdict"));
-        Assert.NotNull(againDoc.QuerySelector(".notice"));
+        // The same page submitted again is refused (practice tokens are single-use) and counts nothing.
+        var (replay, again) = await Answer(client, page, F("Answer.Selected", Choice(page, q, right: true)));
+        Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+        Assert.Null(again);
         Assert.Equal(1, await Factory.ScopedAsync(db => db.PracticeAnswers.CountAsync(a => a.UserId == userId)));
         Assert.Equal(0, await Factory.ScopedAsync(db => db.Mistakes.Where(m => m.UserId == userId).Select(m => m.RightStreak).SingleAsync()));
 

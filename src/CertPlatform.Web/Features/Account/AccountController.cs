@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -14,46 +13,38 @@ namespace CertPlatform.Web.Features.Account;
 [Route("account")]
 public sealed class AccountController(
     SignInManager<AppUser> signIn, UserManager<AppUser> users, IOptions<AccountOptions> options,
-    IStringLocalizer<SharedResource> L, TimeProvider clock, AuditLog audit, AppDbContext db,
-    ILogger<AccountController> log) : Controller
+    IStringLocalizer<SharedResource> L) : Controller
 {
+    [AllowAnonymous]
     [HttpGet("login")]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
+    [AllowAnonymous]
     [HttpPost("login")]
     [EnableRateLimiting(RateLimits.Login)]
-    public async Task<IActionResult> Login(LoginForm form)
+    public async Task<IActionResult> Login(LoginForm form, [FromServices] SignInUser signInUser)
     {
         if (string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password))
         {
             ModelState.AddModelError("", L["请输入邮箱和密码"]);
             return View(form);
         }
-        var user = await users.FindByEmailAsync(form.Email.Trim());
-        if (user is null)
+        switch (await signInUser.RunAsync(form.Email, form.Password, form.RememberMe))
         {
-            ModelState.AddModelError("", L["邮箱或密码不正确"]);
-            return View(form);
+            case SignInOutcome.MustChangePassword:
+                return Redirect("/account/change-password");
+            case SignInOutcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
+            default:
+                // One message for unknown, wrong password, locked and deactivated: it must not tell which accounts exist.
+                ModelState.AddModelError("", L["邮箱或密码不正确。连续输错 {0} 次后账号会锁定 {1} 分钟，停用的账号也无法登录；如有疑问请联系管理员。",
+                    options.Value.MaxFailedLogins, options.Value.LockoutMinutes]);
+                return View(form);
         }
-        var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            log.LogInformation("User {UserId} signed in", user.Id);
-            if (user.MustChangePassword) return Redirect("/account/change-password");
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
-        }
-        if (result.IsLockedOut)
-        {
-            log.LogWarning("User {UserId} is locked out", user.Id);
-            ModelState.AddModelError("", L["登录失败次数过多，账号已暂时锁定，请 {0} 分钟后再试", options.Value.LockoutMinutes]);
-        }
-        else if (result.IsNotAllowed || !user.IsActive)
-            ModelState.AddModelError("", L["该账号已停用，请联系管理员"]);
-        else
-            ModelState.AddModelError("", L["邮箱或密码不正确"]);
-        return View(form);
     }
 
+    /// <summary>Ends this session on the server too: a copy of the cookie no longer works.</summary>
+    [AllowAnonymous]
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
@@ -61,39 +52,24 @@ public sealed class AccountController(
         return Redirect("/");
     }
 
+    [AllowAnonymous]
     [HttpGet("register")]
     public IActionResult Register() => options.Value.SelfRegistration ? View(new RegisterForm()) : View("RegistrationClosed");
 
+    [AllowAnonymous]
     [HttpPost("register")]
     [EnableRateLimiting(RateLimits.Login)]
-    public async Task<IActionResult> Register(RegisterForm form, [FromServices] IValidator<RegisterForm> validator)
+    public async Task<IActionResult> Register(RegisterForm form, [FromServices] IValidator<RegisterForm> validator, [FromServices] RegisterUser register, CancellationToken ct)
     {
         if (!options.Value.SelfRegistration) return View("RegistrationClosed");
-        if (!(await validator.ValidateAsync(form)).AddTo(ModelState)) return View(form);
-        var employeeNumber = form.EmployeeNumber.Trim();
-        if (await db.Users.AnyAsync(u => u.EmployeeNumber == employeeNumber))
+        if (!(await validator.ValidateAsync(form, ct)).AddTo(ModelState)) return View(form);
+        var outcome = await register.RunAsync(form, ct);
+        if (!outcome.Submitted)
         {
-            ModelState.AddModelError(nameof(form.EmployeeNumber), L["工号 {0} 已注册，如有疑问请联系管理员", employeeNumber]);
+            foreach (var e in outcome.Errors) ModelState.AddModelError(nameof(form.Password), e.Description);
             return View(form);
         }
-        var user = new AppUser
-        {
-            UserName = form.Email.Trim(), Email = form.Email.Trim(), FullName = form.FullName.Trim(),
-            EmployeeNumber = employeeNumber, Organization = form.Organization.Trim(), Department = form.Department.Trim(),
-            CreatedAt = clock.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(user, form.Password);
-        if (!created.Succeeded)
-        {
-            created.AddTo(ModelState);
-            return View(form);
-        }
-        await users.AddToRoleAsync(user, Roles.Trainee);
-        audit.Record(null, "account.register", user.Email!, $"{user.FullName} {user.EmployeeNumber}");
-        await db.SaveChangesAsync();
-        await signIn.SignInAsync(user, isPersistent: false);
-        TempData["Flash"] = L["注册成功，欢迎开始学习。"].Value;
-        return Redirect("/");
+        return View("Registered");
     }
 
     [Authorize]
@@ -121,6 +97,7 @@ public sealed class AccountController(
         return Redirect("/");
     }
 
+    [AllowAnonymous]
     [HttpGet("access-denied")]
     public IActionResult AccessDenied()
     {

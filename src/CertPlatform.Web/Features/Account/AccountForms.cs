@@ -6,28 +6,28 @@ namespace CertPlatform.Web.Features.Account;
 
 public sealed class LoginForm
 {
-    public string Email { get; set; } = "";
-    public string Password { get; set; } = "";
+    public string Email { get; set => field = value ?? ""; } = "";
+    public string Password { get; set => field = value ?? ""; } = "";
     public bool RememberMe { get; set; }
     public string? ReturnUrl { get; set; }
 }
 
 public sealed class RegisterForm : IProfileFields
 {
-    public string FullName { get; set; } = "";
-    public string EmployeeNumber { get; set; } = "";
-    public string Organization { get; set; } = "";
-    public string Department { get; set; } = "";
-    public string Email { get; set; } = "";
-    public string Password { get; set; } = "";
-    public string ConfirmPassword { get; set; } = "";
+    public string FullName { get; set => field = value ?? ""; } = "";
+    public string EmployeeNumber { get; set => field = value ?? ""; } = "";
+    public string Organization { get; set => field = value ?? ""; } = "";
+    public string Department { get; set => field = value ?? ""; } = "";
+    public string Email { get; set => field = value ?? ""; } = "";
+    public string Password { get; set => field = value ?? ""; } = "";
+    public string ConfirmPassword { get; set => field = value ?? ""; } = "";
 }
 
 public sealed class ChangePasswordForm
 {
-    public string CurrentPassword { get; set; } = "";
-    public string NewPassword { get; set; } = "";
-    public string ConfirmPassword { get; set; } = "";
+    public string CurrentPassword { get; set => field = value ?? ""; } = "";
+    public string NewPassword { get; set => field = value ?? ""; } = "";
+    public string ConfirmPassword { get; set => field = value ?? ""; } = "";
 }
 
 /// <summary>Rules for the profile fields HR relies on; shared by registration, admin forms and bulk import.</summary>

@@ -20,6 +20,8 @@ public static class AppClaims
 {
     public const string MustChangePassword = "cp:must_change_password";
     public const string FullName = "cp:full_name";
+    /// <summary>The server-side session (<see cref="Data.UserSession"/>) this cookie belongs to.</summary>
+    public const string SessionId = "cp:sid";
 }
 
 /// <summary>Adds the profile name and the must-change-password flag to the sign-in cookie.</summary>
@@ -35,18 +37,11 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
     }
 }
 
-/// <summary>Deactivated accounts cannot sign in, whatever their password.</summary>
-public sealed class AppSignInManager(
-    UserManager<AppUser> userManager, IHttpContextAccessor contextAccessor, IUserClaimsPrincipalFactory<AppUser> claimsFactory,
-    IOptions<IdentityOptions> optionsAccessor, ILogger<SignInManager<AppUser>> logger, IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation)
-    : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
-{
-    public override async Task<bool> CanSignInAsync(AppUser user) => user.IsActive && await base.CanSignInAsync(user);
-}
-
 public static class AccountSetup
 {
+    /// <summary>Minimum password length (with a letter, a digit and the checks of <see cref="PasswordPolicyValidator"/>).</summary>
+    public const int PasswordMinimumLength = 10;
+
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration config, bool isDevelopment)
     {
         services.AddOptions<AccountOptions>().Bind(config.GetSection(AccountOptions.Section))
@@ -57,7 +52,7 @@ public static class AccountSetup
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = PasswordMinimumLength;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = true;
@@ -71,10 +66,26 @@ public static class AccountSetup
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddPasswordValidator<PasswordPolicyValidator>()
             .AddDefaultTokenProviders();
 
-        // A deactivated user's cookie stops working within a minute (their security stamp changes).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A deactivated user's cookie stops working within a minute (their security stamp changes);
+        // a refreshed cookie keeps its server-side session.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                if (ctx.CurrentPrincipal?.FindFirst(AppClaims.SessionId) is { } sid && ctx.NewPrincipal?.Identity is ClaimsIdentity id && !id.HasClaim(c => c.Type == AppClaims.SessionId))
+                    id.AddClaim(new Claim(AppClaims.SessionId, sid.Value));
+                return Task.CompletedTask;
+            };
+        });
+        services.AddSingleton<SessionCache>();
+        services.AddScoped<UserSessions>();
+        services.AddScoped<SignInUser>();
+        services.AddScoped<RegisterUser>();
+        services.AddScoped<VerifyAccount>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -88,17 +99,7 @@ public static class AccountSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // API callers (the exam page's scripts, the load driver) get status codes, not the login page.
             o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
-            // Identity resolves the security-stamp validator (SignInManager, UserManager, a DbContext)
-            // on every request only to find the interval has not passed: check the interval first.
-            // That construction was ~30 % of an autosave request's CPU (bench/RESULTS.md).
-            o.Events.OnValidatePrincipal = ctx =>
-            {
-                var interval = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
-                var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-                return ctx.Properties.IssuedUtc is { } issued && now - issued <= interval
-                    ? Task.CompletedTask
-                    : SecurityStampValidator.ValidatePrincipalAsync(ctx);
-            };
+            o.Events.OnValidatePrincipal = ValidatePrincipalAsync;
             o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
         });
         services.AddScoped<IValidator<RegisterForm>, RegisterFormValidator>();
@@ -106,6 +107,31 @@ public static class AccountSetup
         services.AddScoped<DemoAccounts>();
         services.AddScoped<AuditLog>();
         return services;
+    }
+
+    /// <summary>
+    /// Every authenticated request: the cookie's server-side session must still be open (cached briefly,
+    /// <see cref="SessionCache"/>), then the security stamp is checked once per validation interval.
+    /// Identity would resolve the stamp validator (SignInManager, UserManager, a DbContext) on every
+    /// request only to find the interval has not passed: that construction was ~30 % of an autosave
+    /// request's CPU (bench/RESULTS.md), so the interval is checked first.
+    /// </summary>
+    private static async Task ValidatePrincipalAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext ctx)
+    {
+        var services = ctx.HttpContext.RequestServices;
+        var sessionId = ctx.Principal?.FindFirstValue(AppClaims.SessionId);
+        var userId = ctx.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (sessionId is null || userId is null
+            || !await services.GetRequiredService<SessionCache>().IsOpenAsync(sessionId, userId, ctx.HttpContext.RequestAborted))
+        {
+            ctx.RejectPrincipal();
+            await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+        var interval = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (ctx.Properties.IssuedUtc is { } issued && now - issued <= interval) return;
+        await SecurityStampValidator.ValidatePrincipalAsync(ctx);
     }
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

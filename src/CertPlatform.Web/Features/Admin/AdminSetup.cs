@@ -6,5 +6,6 @@ public static class AdminSetup
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services) =>
         services.AddScoped<EmployeeImport>()
+            .AddScoped<UnverifiedAccounts>()
             .AddScoped<IValidator<UserForm>, UserFormValidator>();
 }

@@ -15,7 +15,7 @@ namespace CertPlatform.Web.Features.Admin;
 [Authorize(Roles = Roles.Admin)]
 [Route("admin/users")]
 public sealed class UsersController(
-    AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock,
+    AppDbContext db, UserManager<AppUser> users, UserSessions sessions, AuditLog audit, TimeProvider clock,
     IValidator<UserForm> validator, IStringLocalizer<SharedResource> L) : Controller
 {
     private const int PageSize = 50;
@@ -143,6 +143,7 @@ public sealed class UsersController(
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await users.UpdateAsync(user);
+        await sessions.CloseAllAsync(user.Id);
         audit.Record(User, "user.reset-password", user.Email!);
         await db.SaveChangesAsync();
         return ShowPasswords(L["密码已重置"], [new InitialPassword(user.FullName, user.EmployeeNumber ?? "", user.Email!, password)]);
@@ -161,7 +162,11 @@ public sealed class UsersController(
         user.DeactivatedAt = active ? null : clock.GetUtcNow();
         await users.UpdateAsync(user);
         // A new security stamp signs the user out everywhere within the validation interval.
-        if (!active) await users.UpdateSecurityStampAsync(user);
+        if (!active)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await sessions.CloseAllAsync(user.Id); // and at once, through the server-side sessions
+        }
         audit.Record(User, active ? "user.activate" : "user.deactivate", user.Email!);
         await db.SaveChangesAsync();
         TempData["Flash"] = (active ? L["已启用 {0}。", user.FullName] : L["已停用 {0}。", user.FullName]).Value;

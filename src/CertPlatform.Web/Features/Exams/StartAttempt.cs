@@ -40,7 +40,7 @@ public sealed class StartAttempt(AppDbContext db, ExamQuestions questions, Overd
         var previous = await db.Attempts.CountAsync(a => a.PaperId == paperId && a.UserId == user.Id, ct);
         if (paper.AttemptsAllowed > 0 && previous >= paper.AttemptsAllowed)
             return Result.Fail(409, $"本考试最多可参加 {paper.AttemptsAllowed} 次，您的次数已用完。");
-        if (!PaperAccess.PasswordMatches(paper, password)) return Result.Fail(403, "考试密码不正确。");
+        if (await new Papers.PaperPasswordGuard(db, clock).CheckAsync(paper, user.Id, password, ct) is { } refused) return Result.Fail(refused.Status, refused.Error);
 
         var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
         IReadOnlyList<PaperQuestion> drawn;

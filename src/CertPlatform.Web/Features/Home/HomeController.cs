@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Features.Lessons;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,6 +9,7 @@ namespace CertPlatform.Web.Features.Home;
 
 public sealed record HomePageModel(bool SignedIn, Lesson? Resume, IReadOnlyList<PartProgress> Progress, int LessonCount);
 
+[AllowAnonymous]
 public sealed class HomeController(ContentCatalog catalog, LessonProgressStore progress) : Controller
 {
     [HttpGet("/")]
@@ -36,7 +38,7 @@ public sealed class HomeController(ContentCatalog catalog, LessonProgressStore p
     [IgnoreAntiforgeryToken]
     public IActionResult Error(int? status)
     {
-        var code = status ?? 500;
+        var code = status switch { null => 500, >= 400 and <= 599 => status.Value, _ => 404 }; // /error/1 is not a status
         Response.StatusCode = code;
         return View(code);
     }

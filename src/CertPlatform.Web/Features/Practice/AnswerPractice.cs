@@ -14,9 +14,9 @@ namespace CertPlatform.Web.Features.Practice;
 /// cannot clear a notebook entry on its own.
 /// </summary>
 public sealed class AnswerPractice(AppDbContext db, ExamQuestions questions, MistakeNotebook notebook, PracticeTokens tokens,
-    ContentCatalog catalog, TimeProvider clock)
+    PracticeTokenLedger ledger, ContentCatalog catalog, TimeProvider clock)
 {
-    public enum Status { Answered, NotFound, Finished, Invalid }
+    public enum Status { Answered, NotFound, Finished, Invalid, AlreadyUsed }
 
     public sealed record Result(Status Status, string? FeedbackToken = null, IReadOnlyList<AnswerProblem>? Problems = null);
 
@@ -37,6 +37,7 @@ public sealed class AnswerPractice(AppDbContext db, ExamQuestions questions, Mis
             if (mapped.Problems.Count > 0) return new Result(Status.Invalid, Problems: mapped.Problems);
             displayed = mapped.Response;
         }
+        if (!await ledger.TryUseAsync(state, ct)) return new Result(Status.AlreadyUsed);
         var grade = Grader.Grade(q, AttemptLayout.ToAuthored(q, layout, displayed));
         var now = clock.GetUtcNow();
         var recorded = await RecordAsync(userId, q, state, grade.FullMarks, now, ct);

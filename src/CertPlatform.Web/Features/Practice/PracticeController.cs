@@ -63,6 +63,8 @@ public sealed class PracticeController(PracticeQueries queries, PracticeTokens t
         {
             case AnswerPractice.Status.NotFound:
                 return NotFound();
+            case AnswerPractice.Status.AlreadyUsed:
+                return Conflict(); // each question page is answered once; /error/409 explains
             case AnswerPractice.Status.Finished:
                 return LocalRedirect("/practice/done?s=" + Uri.EscapeDataString(form.S));
             case AnswerPractice.Status.Invalid:

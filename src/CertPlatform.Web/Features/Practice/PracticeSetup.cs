@@ -11,6 +11,7 @@ public static class PracticeSetup
             .AddScoped<MistakeQueries>()
             .AddScoped<StartPractice>()
             .AddScoped<AnswerPractice>()
+            .AddScoped<PracticeTokenLedger>()
             .AddScoped<IValidator<StartPracticeForm>, StartPracticeFormValidator>()
             .AddScoped<IValidator<PracticeAnswerForm>, PracticeAnswerFormValidator>();
 }

@@ -38,6 +38,8 @@ public sealed record PracticeState
     public IReadOnlyList<int> Outcomes { get; init; } = [];
     /// <summary>When this state was issued (Unix ms): an answer recorded after it means the page was submitted before.</summary>
     public long IssuedAtMs { get; init; }
+    /// <summary>Identifies this token for <see cref="PracticeTokenLedger"/> (single use); new with every answer.</summary>
+    public string Nonce { get; init; } = NewNonce();
 
     public bool Finished => Position >= Items.Count;
     public int Right => Outcomes.Count(o => o >= 100);
@@ -58,9 +60,12 @@ public sealed record PracticeState
         Position = Position + 1,
         Outcomes = [.. Outcomes.Take(Position), Math.Clamp(percent, 0, 100)],
         IssuedAtMs = at.ToUnixTimeMilliseconds(),
+        Nonce = NewNonce(),
     };
 
     public static int NewSeed() => RandomNumberGenerator.GetInt32(int.MaxValue);
+
+    public static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }
 
 /// <summary>What the feedback page needs: the answered question's index, the answer as displayed, and the set after it.</summary>

@@ -59,6 +59,9 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsVerified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -98,6 +101,12 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedById")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -836,6 +845,32 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.ToTable("PaperAssignments");
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.PaperPasswordFailure", b =>
+                {
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaperId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PaperPasswordFailures", (string)null);
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.PendingImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1048,6 +1083,48 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.HasKey("QuestionId", "Version");
 
                     b.ToTable("QuestionVersions");
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.UsedPracticeToken", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("UsedAt");
+
+                    b.ToTable("UsedPracticeTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1295,6 +1372,21 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.PaperPasswordFailure", b =>
+                {
+                    b.HasOne("CertPlatform.Web.Data.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CertPlatform.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.PracticeAnswer", b =>
                 {
                     b.HasOne("CertPlatform.Web.Data.AppUser", null)
@@ -1309,6 +1401,15 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.HasOne("CertPlatform.Web.Data.QuestionRecord", null)
                         .WithMany()
                         .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.UserSession", b =>
+                {
+                    b.HasOne("CertPlatform.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

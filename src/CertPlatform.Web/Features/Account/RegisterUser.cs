@@ -1,0 +1,58 @@
+using CertPlatform.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertPlatform.Web.Features.Account;
+
+/// <summary>
+/// Self-registration. The password is checked first (its problems concern only the password); then
+/// a registration whose e-mail or 工号 is already taken is not created but recorded in the audit log
+/// ("account.register-duplicate") for HR to follow up, and answered exactly like a successful one,
+/// with the same password-hashing work.
+/// </summary>
+public sealed class RegisterUser(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, ILogger<RegisterUser> log)
+{
+    public async Task<RegisterOutcome> RunAsync(RegisterForm form, CancellationToken ct)
+    {
+        var user = new AppUser
+        {
+            UserName = form.Email.Trim(), Email = form.Email.Trim(), FullName = form.FullName.Trim(),
+            EmployeeNumber = form.EmployeeNumber.Trim(), Organization = form.Organization.Trim(), Department = form.Department.Trim(),
+            CreatedAt = clock.GetUtcNow(), IsVerified = false, // until HR or an administrator confirms it
+        };
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+            errors.AddRange((await validator.ValidateAsync(users, user, form.Password)).Errors);
+        if (errors.Count > 0) return new RegisterOutcome(false, errors);
+
+        var email = users.NormalizeEmail(user.Email);
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == email || u.EmployeeNumber == user.EmployeeNumber, ct))
+            return await DuplicateAsync(user, ct);
+
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, form.Password);
+        IdentityResult created;
+        try { created = await users.CreateAsync(user); }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await DuplicateAsync(user, ct); // the same 工号 registered a moment ago
+        }
+        if (!created.Succeeded)
+            return created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+                ? await DuplicateAsync(user, ct)
+                : new RegisterOutcome(false, created.Errors.ToList());
+        await users.AddToRoleAsync(user, Roles.Trainee);
+        audit.Record(null, "account.register", user.Email!, $"{user.FullName} {user.EmployeeNumber}");
+        await db.SaveChangesAsync(ct);
+        return RegisterOutcome.Accepted;
+    }
+
+    private async Task<RegisterOutcome> DuplicateAsync(AppUser user, CancellationToken ct)
+    {
+        users.PasswordHasher.HashPassword(user, Guid.NewGuid().ToString()); // the same work as creating the account
+        log.LogInformation("Registration for an e-mail or employee number already in use");
+        audit.Record(null, "account.register-duplicate", user.Email!, $"{user.FullName} {user.EmployeeNumber} {user.Organization}");
+        await db.SaveChangesAsync(ct);
+        return RegisterOutcome.Accepted;
+    }
+}
