@@ -6,6 +6,8 @@ using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
+using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.IntegrationTests.Features;
 
@@ -36,8 +38,8 @@ public sealed class ExamPageTests(SharedApp app) : IClassFixture<SharedApp>
         using (var scope = Factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var questions = scope.ServiceProvider.GetRequiredService<ExamQuestions>();
-            foreach (var l in AttemptGrading.Layout(attempt))
+            var questions = scope.ServiceProvider.GetRequiredService<QuestionVersionCache>();
+            foreach (var l in AttemptLayout.Parse(attempt.LayoutJson))
             {
                 var q = await questions.GetAsync(l.QuestionId, l.Version, db, CancellationToken.None);
                 Assert.DoesNotContain(WebUtility.HtmlEncode(q.Explanation), html);

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
+using CertPlatform.Web.Features.Papers;
 
 namespace CertPlatform.IntegrationTests.Features;
 
@@ -52,9 +53,9 @@ internal static class ExamScenario
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var questions = scope.ServiceProvider.GetRequiredService<ExamQuestions>();
+        var questions = scope.ServiceProvider.GetRequiredService<QuestionVersionCache>();
         var attempt = await db.Attempts.SingleAsync(a => a.Id == attemptId);
-        foreach (var l in AttemptGrading.Layout(attempt))
+        foreach (var l in AttemptLayout.Parse(attempt.LayoutJson))
         {
             var q = await questions.GetAsync(l.QuestionId, l.Version, db, CancellationToken.None);
             if (answer(q, l) is { } r)

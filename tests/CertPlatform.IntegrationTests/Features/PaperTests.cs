@@ -7,6 +7,7 @@ using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Features.Exams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.IntegrationTests.Features;
 
@@ -27,7 +28,7 @@ public sealed class PaperTests(SharedApp app) : IClassFixture<SharedApp>
         Assert.Equal((35m, 30m, 20m, 15m), (Share("part1"), Share("part2"), Share("part3"), Share("part4")));
 
         // Draw a real paper from the seeded bank: every section fills, no question twice.
-        var pool = (await Factory.Services.GetRequiredService<ExamQuestions>().PoolAsync(CancellationToken.None)).Candidates;
+        var pool = (await Factory.Services.GetRequiredService<QuestionVersionCache>().PoolAsync(CancellationToken.None)).Candidates;
         Assert.All(Blueprint.Feasibility(sections, pool), f => Assert.True(f.Feasible, $"{f.Section.Title}: {f.Available} < {f.Section.Count}"));
         var paper = Blueprint.Draw(sections, pool, new HashSet<string>(), seed: 7);
         Assert.Equal(sections.Sum(s => s.Count), paper.Select(q => q.Id).Distinct().Count());

@@ -4,6 +4,7 @@ using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.IntegrationTests.Infrastructure;
 
@@ -15,9 +16,9 @@ public static class ExamKeys
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var questions = scope.ServiceProvider.GetRequiredService<ExamQuestions>();
+        var questions = scope.ServiceProvider.GetRequiredService<QuestionVersionCache>();
         var attempt = await db.Attempts.SingleAsync(a => a.Id == attemptId);
-        foreach (var l in AttemptGrading.Layout(attempt))
+        foreach (var l in AttemptLayout.Parse(attempt.LayoutJson))
         {
             var q = await questions.GetAsync(l.QuestionId, l.Version, db, CancellationToken.None);
             db.AttemptAnswers.Add(new AttemptAnswer { AttemptId = attemptId, QuestionRef = l.Ref, ResponseJson = ResponseJson.Serialize(DisplayedKey(q, l)), Seq = 1 });

@@ -21,6 +21,12 @@ public sealed record PaperQuestion(Question Question, int Version, int Section, 
 /// </summary>
 public static class AttemptLayout
 {
+    /// <summary>The layout as stored with an attempt (JSON); an empty list for an empty document.</summary>
+    public static IReadOnlyList<LaidOutQuestion> Parse(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<List<LaidOutQuestion>>(json) ?? [];
+
+    public static string Serialize(IReadOnlyList<LaidOutQuestion> layout) => System.Text.Json.JsonSerializer.Serialize(layout);
+
     /// <summary>
     /// Questions keep their sections in paper order (single choice, then multiple…) and are shuffled
     /// within a section when <paramref name="shuffleQuestions"/>. Choice options are shuffled when

@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Features.Papers;
+using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.Web.Features.Exams;
 
-public sealed record MyPaper(Paper Paper, PaperAccess.WindowState Window, int Questions, decimal Points, IReadOnlyList<Attempt> Attempts)
+public sealed record MyPaper(Paper Paper, PaperWindow Window, int Questions, decimal Points, IReadOnlyList<Attempt> Attempts)
 {
     public Attempt? InProgress => Attempts.FirstOrDefault(a => a.Status == AttemptStatus.InProgress);
     public int AttemptsLeft => Paper.AttemptsAllowed == 0 ? int.MaxValue : Math.Max(0, Paper.AttemptsAllowed - Attempts.Count);
@@ -111,7 +114,7 @@ public sealed class ExamsController(AppDbContext db, UserManager<AppUser> users,
 
     [HttpGet("attempt/{attemptId}/result")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-    public async Task<IActionResult> Result(string attemptId, [FromServices] ExamQuestions questions, CancellationToken ct)
+    public async Task<IActionResult> Result(string attemptId, [FromServices] QuestionVersionCache questions, CancellationToken ct)
     {
         var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId && a.UserId == UserId, ct);
         if (attempt is null) return NotFound();
@@ -119,7 +122,7 @@ public sealed class ExamsController(AppDbContext db, UserManager<AppUser> users,
         var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == attempt.PaperId, ct);
         var items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == attemptId).OrderBy(i => i.QuestionRef).ToListAsync(ct);
         var answers = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == attemptId).ToDictionaryAsync(a => a.QuestionRef, a => a.ResponseJson, ct);
-        var layout = AttemptGrading.Layout(attempt).ToDictionary(l => l.Ref);
+        var layout = AttemptLayout.Parse(attempt.LayoutJson).ToDictionary(l => l.Ref);
         var loaded = await questions.GetAsync(items.Select(i => (i.QuestionId, i.Version)), db, ct);
         var rows = items.Select(i => new ResultRow(i, loaded[(i.QuestionId, i.Version)], layout[i.QuestionRef],
             answers.TryGetValue(i.QuestionRef, out var json) ? ResponseJson.Deserialize(json) : null)).ToList();

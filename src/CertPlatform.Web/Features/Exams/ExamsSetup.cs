@@ -9,7 +9,6 @@ public static class ExamsSetup
             .Validate(o => o.OverdueScanSeconds is >= 1 and <= 300, "Exams:OverdueScanSeconds must be 1–300")
             .ValidateOnStart();
         services.AddMemoryCache();
-        services.AddSingleton<ExamQuestions>();
         services.AddSingleton<AnswerWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AnswerWriter>());
         services.AddSingleton<OverdueAttempts>();
@@ -20,7 +19,6 @@ public static class ExamsSetup
         services.AddScoped<AttemptResultEvents>();
         services.AddScoped<AttemptViews>();
         services.AddScoped<AttemptIntegrity>();
-        services.AddScoped<MistakeNotebook>();
         return services;
     }
 }

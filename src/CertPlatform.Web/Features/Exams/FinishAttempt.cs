@@ -1,6 +1,10 @@
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Features.Practice;
+using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.Web.Features.Exams;
 
@@ -9,7 +13,7 @@ namespace CertPlatform.Web.Features.Exams;
 /// and grades it in the same transaction: the status change is a conditional update, so of two
 /// concurrent submits one finishes and grades and the other reads the stored result.
 /// </summary>
-public sealed class FinishAttempt(AppDbContext db, ExamQuestions questions, ContentCatalog catalog, MistakeNotebook mistakes,
+public sealed class FinishAttempt(AppDbContext db, QuestionVersionCache questions, ContentCatalog catalog, MistakeNotebook mistakes,
     AttemptResultEvents results, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, TimeProvider clock)
 {
     public sealed record Outcome(Attempt Attempt, bool FinishedNow, string? CertificateId);
@@ -35,7 +39,7 @@ public sealed class FinishAttempt(AppDbContext db, ExamQuestions questions, Cont
 
             var answers = await db.AttemptAnswers.AsNoTracking().Where(x => x.AttemptId == attemptId)
                 .ToDictionaryAsync(x => x.QuestionRef, x => x.ResponseJson, ct);
-            var layout = AttemptGrading.Layout(attempt);
+            var layout = AttemptLayout.Parse(attempt.LayoutJson);
             var loaded = await questions.GetAsync(layout.Select(l => (l.QuestionId, l.Version)), db, ct);
             var items = layout.Select(l =>
             {

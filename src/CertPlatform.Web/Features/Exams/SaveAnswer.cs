@@ -4,6 +4,7 @@ using CertPlatform.Web.Domain.Exams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using CertPlatform.Web.Domain.Questions;
 
 namespace CertPlatform.Web.Features.Exams;
 

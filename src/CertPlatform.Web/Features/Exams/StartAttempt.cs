@@ -3,6 +3,8 @@ using System.Text.Json;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Features.Papers;
 
 namespace CertPlatform.Web.Features.Exams;
 
@@ -12,7 +14,7 @@ namespace CertPlatform.Web.Features.Exams;
 /// current versions; freezes order and shuffles; computes the deadline on the server.
 /// Two concurrent starts meet at the database's unique index and both get the same attempt.
 /// </summary>
-public sealed class StartAttempt(AppDbContext db, ExamQuestions questions, OverdueAttempts overdue, TimeProvider clock, ILogger<StartAttempt> log)
+public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions, OverdueAttempts overdue, TimeProvider clock, ILogger<StartAttempt> log)
 {
     public sealed record Result(Attempt? Attempt, bool Resumed, int Status, string? Error)
     {
@@ -34,8 +36,8 @@ public sealed class StartAttempt(AppDbContext db, ExamQuestions questions, Overd
         var now = clock.GetUtcNow();
         switch (PaperAccess.Window(paper, now))
         {
-            case PaperAccess.WindowState.NotYetOpen: return Result.Fail(409, "考试尚未开放。");
-            case PaperAccess.WindowState.Closed: return Result.Fail(409, "考试已关闭。");
+            case PaperWindow.NotYetOpen: return Result.Fail(409, "考试尚未开放。");
+            case PaperWindow.Closed: return Result.Fail(409, "考试已关闭。");
         }
         var previous = await db.Attempts.CountAsync(a => a.PaperId == paperId && a.UserId == user.Id, ct);
         if (paper.AttemptsAllowed > 0 && previous >= paper.AttemptsAllowed)

@@ -9,6 +9,7 @@ using CertPlatform.Web.Features.Results;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Grading;
 
@@ -24,7 +25,7 @@ public sealed record GradeItemModel(
     bool Waiting, decimal? ManualScore, string ManualComment, int QueueCount);
 
 /// <summary>The grade page of one queue item, and saving the examiner's score.</summary>
-public sealed class GradeItem(AppDbContext db, ExamQuestions questions, GradingItemKeys keys, GradingQueue queue,
+public sealed class GradeItem(AppDbContext db, QuestionVersionCache questions, GradingItemKeys keys, GradingQueue queue,
     IValidator<GradeForm> validator, AuditLog audit, AttemptResultEvents results, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public const string AuditAction = "grading.scored";
@@ -36,7 +37,7 @@ public sealed class GradeItem(AppDbContext db, ExamQuestions questions, GradingI
         var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
         if (item is null || attempt is null || item.ManualMax <= 0) return null;
         var paperTitle = await db.Papers.Where(p => p.Id == attempt.PaperId).Select(p => p.Title).FirstAsync(ct);
-        var layout = AttemptGrading.Layout(attempt).First(l => l.Ref == questionRef);
+        var layout = AttemptLayout.Parse(attempt.LayoutJson).First(l => l.Ref == questionRef);
         var q = await questions.GetAsync(item.QuestionId, item.Version, db, ct);
         var json = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == attemptId && a.QuestionRef == questionRef)
             .Select(a => a.ResponseJson).FirstOrDefaultAsync(ct);

@@ -7,6 +7,7 @@ using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Results;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Grading;
 
@@ -57,7 +58,7 @@ public sealed record QueueModel(IReadOnlyList<QueueGroup> Groups)
 }
 
 /// <summary>Essays and case write-ups of finished attempts waiting for a score, grouped by paper and question.</summary>
-public sealed class GradingQueue(AppDbContext db, ExamQuestions questions, GradingItemKeys keys)
+public sealed class GradingQueue(AppDbContext db, QuestionVersionCache questions, GradingItemKeys keys)
 {
     internal sealed record Entry(string AttemptId, int Ref, string PaperId, string QuestionId, int Version, decimal ManualMax, string Number);
 

@@ -6,6 +6,9 @@ using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Results;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.Web.Features.Grading;
 
@@ -29,7 +32,7 @@ public sealed record RegradeOutcome(int CurrentVersion, int Regraded, int Change
 /// with before and after; one whose verdict crossed the pass mark is flagged for examiners; a newly passed
 /// certification is announced (the certification handlers are idempotent).
 /// </summary>
-public sealed class RegradeQuestion(AppDbContext db, ExamQuestions questions, ContentCatalog catalog, AuditLog audit, AttemptResultEvents results, TimeProvider clock)
+public sealed class RegradeQuestion(AppDbContext db, QuestionVersionCache questions, ContentCatalog catalog, AuditLog audit, AttemptResultEvents results, TimeProvider clock)
 {
     public const string AuditAction = "grading.regraded";
     private const int Batch = 200;
@@ -80,7 +83,7 @@ public sealed class RegradeQuestion(AppDbContext db, ExamQuestions questions, Co
                 foreach (var attempt in attempts)
                 {
                     var own = items[attempt.Id].ToList();
-                    var layout = AttemptGrading.Layout(attempt);
+                    var layout = AttemptLayout.Parse(attempt.LayoutJson);
                     var (scoreBefore, passedBefore, gradingBefore) = (attempt.Score, attempt.Passed, attempt.Grading);
                     var versions = new SortedSet<int>();
                     foreach (var item in own.Where(i => i.QuestionId == questionId && i.Version < current))

@@ -44,7 +44,7 @@ public sealed class PaperForm
     /// <summary>Fixed paper: one "question-id points" per line.</summary>
     public string FixedText { get; set; } = "";
 
-    public string Audience { get; set; } = "all";
+    public string Audience { get; set; } = PaperAudience.Everyone;
     public string Organizations { get; set; } = "";
     public string Departments { get; set; } = "";
     /// <summary>Named trainees: employee numbers or e-mail addresses, one per line.</summary>
@@ -113,9 +113,9 @@ public sealed class PaperForm
             }).ToList(),
             FixedText = string.Join('\n', PaperAccess.FixedQuestions(p).Select(f => $"{f.Id} {f.Points.ToString(CultureInfo.InvariantCulture)}")),
             Audience = p.Audience,
-            Organizations = string.Join('\n', a.Where(x => x.Kind == "organization").Select(x => x.Value)),
-            Departments = string.Join('\n', a.Where(x => x.Kind == "department").Select(x => x.Value)),
-            Trainees = string.Join('\n', a.Where(x => x.Kind == "user").Select(x => userLabel(x.Value))),
+            Organizations = string.Join('\n', a.Where(x => x.Kind == PaperAudience.Organization).Select(x => x.Value)),
+            Departments = string.Join('\n', a.Where(x => x.Kind == PaperAudience.Department).Select(x => x.Value)),
+            Trainees = string.Join('\n', a.Where(x => x.Kind == PaperAudience.User).Select(x => userLabel(x.Value))),
             Allowances = string.Join('\n', allowances.Select(x => $"{x.Who} {x.Minutes}")),
         };
         return form.WithBlankRows();
@@ -147,8 +147,8 @@ public sealed class PaperFormValidator : AbstractValidator<PaperForm>
         RuleFor(f => f.FocusLossLimit).InclusiveBetween(1, 1000).When(f => f.FocusLossLimit is not null).WithMessage(L["离开次数上限应为 1–1000"]);
         RuleFor(f => f.ClosesAt).Must((f, c) => c is null || f.OpensAt is null || c > f.OpensAt).WithMessage(L["截止时间必须晚于开放时间"]);
         RuleFor(f => f.NewPassword).MaximumLength(100);
-        RuleFor(f => f.Audience).Must(a => a is "all" or "assigned").WithMessage(L["请选择考试对象"]);
-        RuleFor(f => f.Audience).Must((f, a) => a == "all" || PaperForm.Lines(f.Organizations + "\n" + f.Departments + "\n" + f.Trainees).Any())
+        RuleFor(f => f.Audience).Must(a => a is PaperAudience.Everyone or PaperAudience.Assigned).WithMessage(L["请选择考试对象"]);
+        RuleFor(f => f.Audience).Must((f, a) => a == PaperAudience.Everyone || PaperForm.Lines(f.Organizations + "\n" + f.Departments + "\n" + f.Trainees).Any())
             .WithMessage(L["指定考试对象时，请至少填写一个单位、部门或学员"]);
         When(f => f.Mode == "blueprint", () =>
         {

@@ -87,11 +87,11 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
 
         await db.PaperAssignments.Where(a => a.PaperId == id).ExecuteDeleteAsync(ct);
         await db.PaperAllowances.Where(a => a.PaperId == id).ExecuteDeleteAsync(ct);
-        if (form.Audience == "assigned")
+        if (form.Audience == PaperAudience.Assigned)
         {
-            db.PaperAssignments.AddRange(PaperForm.Lines(form.Organizations).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = "organization", Value = v }));
-            db.PaperAssignments.AddRange(PaperForm.Lines(form.Departments).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = "department", Value = v }));
-            db.PaperAssignments.AddRange(PaperForm.Lines(form.Trainees).Select(w => UserId(w)!).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = "user", Value = v }));
+            db.PaperAssignments.AddRange(PaperForm.Lines(form.Organizations).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = PaperAudience.Organization, Value = v }));
+            db.PaperAssignments.AddRange(PaperForm.Lines(form.Departments).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = PaperAudience.Department, Value = v }));
+            db.PaperAssignments.AddRange(PaperForm.Lines(form.Trainees).Select(w => UserId(w)!).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = PaperAudience.User, Value = v }));
         }
         db.PaperAllowances.AddRange(allowances.GroupBy(a => a.UserId).Select(g => new PaperAllowance { PaperId = id, UserId = g.Key, ExtraMinutes = g.Last().Minutes }));
         audit.Record(actor, form.IsNew ? "paper.created" : "paper.updated", $"paper:{id}",

@@ -4,6 +4,7 @@ using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Practice;
 
@@ -34,7 +35,7 @@ public sealed record PracticeFeedbackPage(
 public sealed record PracticeDonePage(PracticeState State, PracticeScopeInfo Scope, string? ResumeToken);
 
 /// <summary>Read side of practice pages: the overview, a question (key-free), its feedback, the end of a set.</summary>
-public sealed class PracticeQueries(AppDbContext db, ExamQuestions questions, PracticePool pool, PracticeTokens tokens, ContentCatalog catalog)
+public sealed class PracticeQueries(AppDbContext db, QuestionVersionCache questions, PracticePool pool, PracticeTokens tokens, ContentCatalog catalog)
 {
     public static int Percent(int answers, int correct) => answers == 0 ? 0 : (int)Math.Round(100.0 * correct / answers, MidpointRounding.AwayFromZero);
 

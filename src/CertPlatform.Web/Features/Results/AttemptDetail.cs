@@ -2,6 +2,9 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.Web.Features.Results;
 
@@ -12,7 +15,7 @@ public sealed record AttemptDetailModel(
     AttemptReportModel Report, IReadOnlyList<DetailQuestion> Questions, IReadOnlyList<AttemptEvent> Events);
 
 /// <summary>One attempt for examiners: who, when, the score by section and part, each question with the answer given, and the event timeline.</summary>
-public sealed class AttemptDetail(AppDbContext db, AttemptReport reports, ExamQuestions questions, IStringLocalizer<SharedResource> L)
+public sealed class AttemptDetail(AppDbContext db, AttemptReport reports, QuestionVersionCache questions, IStringLocalizer<SharedResource> L)
 {
     public async Task<AttemptDetailModel?> LoadAsync(string attemptId, CancellationToken ct)
     {
@@ -22,7 +25,7 @@ public sealed class AttemptDetail(AppDbContext db, AttemptReport reports, ExamQu
         var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == attempt.PaperId, ct);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == attempt.UserId)
             .Select(u => new { u.FullName, u.EmployeeNumber, u.Organization, u.Department }).FirstAsync(ct);
-        var layout = AttemptGrading.Layout(attempt).ToDictionary(l => l.Ref);
+        var layout = AttemptLayout.Parse(attempt.LayoutJson).ToDictionary(l => l.Ref);
         var answers = (await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == attemptId)
             .Select(a => new { a.QuestionRef, a.ResponseJson }).ToListAsync(ct)).ToDictionary(a => a.QuestionRef, a => a.ResponseJson);
         var gradedBy = (await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == attemptId && i.GradedBy != null)

@@ -2,6 +2,7 @@ using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.Papers;
 
 namespace CertPlatform.Web.Features.Results;
 

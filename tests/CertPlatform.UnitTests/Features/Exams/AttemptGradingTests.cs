@@ -2,6 +2,7 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.Exams;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.UnitTests.Features.Exams;
 

@@ -3,6 +3,7 @@ using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Practice;
 using Microsoft.AspNetCore.DataProtection;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.UnitTests.Features.Practice;
 

@@ -4,10 +4,7 @@ using CertPlatform.Web.Domain.Exams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CertPlatform.Web.Features.Exams;
-
-/// <summary>A question of a fixed paper: which question and what it is worth.</summary>
-public sealed record FixedQuestion(string Id, decimal Points);
+namespace CertPlatform.Web.Features.Papers;
 
 /// <summary>Who may sit a paper and when: audience, window, attempts left, password.</summary>
 public static class PaperAccess
@@ -22,15 +19,13 @@ public static class PaperAccess
 
     /// <summary>Published papers this user belongs to (audience "all", or an assignment naming their organisation, department or them).</summary>
     public static IQueryable<Paper> VisibleTo(AppDbContext db, AppUser user) =>
-        db.Papers.Where(p => p.Status == PaperStatus.Published && (p.Audience == "all" || db.PaperAssignments.Any(a => a.PaperId == p.Id &&
-            ((a.Kind == "organization" && a.Value == user.Organization && user.Organization != "") ||
-             (a.Kind == "department" && a.Value == user.Department && user.Department != "") ||
-             (a.Kind == "user" && a.Value == user.Id)))));
+        db.Papers.Where(p => p.Status == PaperStatus.Published && (p.Audience == PaperAudience.Everyone || db.PaperAssignments.Any(a => a.PaperId == p.Id &&
+            ((a.Kind == PaperAudience.Organization && a.Value == user.Organization && user.Organization != "") ||
+             (a.Kind == PaperAudience.Department && a.Value == user.Department && user.Department != "") ||
+             (a.Kind == PaperAudience.User && a.Value == user.Id)))));
 
-    public enum WindowState { Open, NotYetOpen, Closed }
-
-    public static WindowState Window(Paper p, DateTimeOffset now) =>
-        p.OpensAt is { } o && now < o ? WindowState.NotYetOpen : p.ClosesAt is { } c && now >= c ? WindowState.Closed : WindowState.Open;
+    public static PaperWindow Window(Paper p, DateTimeOffset now) =>
+        p.OpensAt is { } o && now < o ? PaperWindow.NotYetOpen : p.ClosesAt is { } c && now >= c ? PaperWindow.Closed : PaperWindow.Open;
 
     public static IReadOnlyList<BlueprintSection> Sections(Paper p) =>
         p.BlueprintJson is null ? [] : JsonSerializer.Deserialize<List<BlueprintSection>>(p.BlueprintJson) ?? [];

@@ -1,7 +1,7 @@
 using CertPlatform.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CertPlatform.Web.Features.Exams;
+namespace CertPlatform.Web.Features.Practice;
 
 /// <summary>
 /// 错题本: a question answered wrongly (in practice or an exam) is entered, or re-opened; answering
