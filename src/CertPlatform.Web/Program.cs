@@ -120,6 +120,8 @@ app.UseForcedPasswordChange();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz", HealthResponse.Options);
+// The exam API's contract as OpenAPI (docs/api.md describes it in prose).
+app.MapOpenApi();
 app.MapControllers();
 app.Run();
 return 0;

@@ -25,7 +25,7 @@ public sealed record GradeItemModel(
     bool Waiting, decimal? ManualScore, string ManualComment, int QueueCount);
 
 /// <summary>The grade page of one queue item, and saving the examiner's score.</summary>
-public sealed class GradeItem(AppDbContext db, QuestionVersionCache questions, GradingItemKeys keys, GradingQueue queue,
+public sealed class GradeItem(AppDbContext db, AttemptLoader loader, QuestionVersionCache questions, GradingItemKeys keys, GradingQueue queue,
     IValidator<GradeForm> validator, AuditLog audit, AttemptResultEvents results, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public const string AuditAction = "grading.scored";
@@ -34,17 +34,16 @@ public sealed class GradeItem(AppDbContext db, QuestionVersionCache questions, G
     {
         if (keys.Read(token) is not (var attemptId, var questionRef)) return null;
         var item = await db.AttemptItems.AsNoTracking().FirstOrDefaultAsync(i => i.AttemptId == attemptId && i.QuestionRef == questionRef, ct);
-        var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
-        if (item is null || attempt is null || item.ManualMax <= 0) return null;
-        var paperTitle = await db.Papers.Where(p => p.Id == attempt.PaperId).Select(p => p.Title).FirstAsync(ct);
-        var layout = AttemptLayout.Parse(attempt.LayoutJson).First(l => l.Ref == questionRef);
+        var loaded = await loader.ByIdAsync(attemptId, withItems: false, ct);
+        if (item is null || loaded is null || item.ManualMax <= 0) return null;
+        var attempt = loaded.Attempt;
+        var paperTitle = loaded.Paper.Title;
+        var layout = loaded.Layout.First(l => l.Ref == questionRef);
         var q = await questions.GetAsync(item.QuestionId, item.Version, db, ct);
-        var json = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == attemptId && a.QuestionRef == questionRef)
-            .Select(a => a.ResponseJson).FirstOrDefaultAsync(ct);
-        var response = json is null ? null : ResponseJson.Deserialize(json);
+        var response = loaded.ResponseTo(questionRef);
         var waiting = (await queue.WaitingAsync(ct)).Count;
         return new GradeItemModel(token, GradingItemKeys.Number(attemptId, attempt.Seed, questionRef), paperTitle, q.Id, item.Version,
-            QuestionView.TypeName(q.Type), q.Type == QuestionType.Case ? q.Scenario : "", q.Stem,
+            QuestionViews.TypeName(q.Type), q.Type == QuestionType.Case ? q.Scenario : "", q.Stem,
             item.Points, item.AutoScore, item.ManualMax, Parts(q, layout, response), item.NeedsManual && attempt.Status == AttemptStatus.Finished,
             item.ManualScore, item.ManualComment, waiting);
     }

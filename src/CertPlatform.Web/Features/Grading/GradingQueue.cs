@@ -72,7 +72,7 @@ public sealed class GradingQueue(AppDbContext db, QuestionVersionCache questions
             var newest = g.Max(e => e.Version);
             var q = loaded[(g.Key.QuestionId, newest)];
             return new QueueGroup(g.Key.PaperId, titles.GetValueOrDefault(g.Key.PaperId, g.Key.PaperId), g.Key.QuestionId,
-                QuestionView.TypeName(q.Type), AnswerSummary.Excerpt(q), g.Select(e => e.Version).Distinct().Order().ToList(),
+                QuestionViews.TypeName(q.Type), AnswerSummary.Excerpt(q), g.Select(e => e.Version).Distinct().Order().ToList(),
                 g.Select(e => new QueueItem(keys.Token(e.AttemptId, e.Ref), e.Number, e.ManualMax)).ToList());
         }).ToList();
         return new QueueModel(groups);

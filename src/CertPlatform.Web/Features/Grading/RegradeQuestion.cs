@@ -48,7 +48,7 @@ public sealed class RegradeQuestion(AppDbContext db, QuestionVersionCache questi
                           group i by i.Version into g
                           select new { Version = g.Key, Attempts = g.Select(x => x.AttemptId).Distinct().Count() }).ToListAsync(ct);
         var rows = used.OrderByDescending(u => u.Version).Select(u => new RegradeVersionRow(u.Version, u.Attempts, u.Version == record.CurrentVersion)).ToList();
-        return new RegradePageModel(record.Id, QuestionView.TypeName(q.Type), AnswerSummary.Excerpt(q, 120), record.CurrentVersion, rows);
+        return new RegradePageModel(record.Id, QuestionViews.TypeName(q.Type), AnswerSummary.Excerpt(q, 120), record.CurrentVersion, rows);
     }
 
     public async Task<RegradeOutcome?> RunAsync(string questionId, ClaimsPrincipal examiner, CancellationToken ct)
@@ -90,11 +90,11 @@ public sealed class RegradeQuestion(AppDbContext db, QuestionVersionCache questi
                     {
                         var laid = layout.First(l => l.Ref == item.QuestionRef);
                         var response = answers.TryGetValue((attempt.Id, item.QuestionRef), out var json) ? ResponseJson.Deserialize(json) : null;
-                        var again = AttemptGrading.Grade(attempt.Id, laid with { Version = current }, q, partId, response);
+                        var again = AttemptScoring.Score(laid with { Version = current }, q, response);
                         versions.Add(item.Version);
                         item.Version = current;
-                        item.LessonId = again.LessonId;
-                        item.PartId = again.PartId;
+                        item.LessonId = q.LessonId;
+                        item.PartId = partId;
                         item.AutoScore = again.AutoScore;
                         item.ManualMax = again.ManualMax;
                         item.Answered = again.Answered;

@@ -34,7 +34,7 @@ public sealed class AnswerPractice(AppDbContext db, QuestionVersionCache questio
         var displayed = Response.Empty;
         if (!form.GiveUp)
         {
-            var mapped = PracticeAnswerMapper.ToResponse(QuestionView.Of(q, layout), form.Answer);
+            var mapped = PracticeAnswerMapper.ToResponse(QuestionViews.Of(q, layout), form.Answer);
             if (mapped.Problems.Count > 0) return new Result(Status.Invalid, Problems: mapped.Problems);
             displayed = mapped.Response;
         }

@@ -74,7 +74,7 @@ public sealed class PracticeQueries(AppDbContext db, QuestionVersionCache questi
         var q = await PracticeQuestions.LoadAsync(questions, db, item, ct);
         if (q is null) return null;
         var layout = PracticeLayout.For(q, item.Version, state.ItemSeed(state.Position));
-        return new PracticeQuestionPage(token, state, Scope(state), QuestionView.Of(q, layout), entered);
+        return new PracticeQuestionPage(token, state, Scope(state), QuestionViews.Of(q, layout), entered);
     }
 
     public async Task<PracticeFeedbackPage?> FeedbackAsync(PracticeFeedbackState f, string userId, CancellationToken ct)

@@ -73,7 +73,7 @@ public sealed class AttemptGradingTests
     public void The_question_view_carries_no_key_explanation_or_rubric()
     {
         var q = Multiple() with { Explanation = "解析：A和B", Rubric = "评分要点" };
-        var view = QuestionView.Of(q, new LaidOutQuestion(3, "m", 1, 0, 2m, [3, 2, 1, 0], NoParts));
+        var view = QuestionViews.Of(q, new LaidOutQuestion(3, "m", 1, 0, 2m, [3, 2, 1, 0], NoParts));
         var json = System.Text.Json.JsonSerializer.Serialize(view);
         Assert.DoesNotContain("解析", json);
         Assert.DoesNotContain("评分要点", json);
