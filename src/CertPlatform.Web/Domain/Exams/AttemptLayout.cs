@@ -63,10 +63,19 @@ public static class AttemptLayout
         var o = Enumerable.Range(0, count).ToArray();
         if (!shuffle || count < 2) return o;
         rng.Shuffle(o);
-        // Shown in the key's order, an ordering or matching question would answer itself.
-        if (q.Type is QuestionType.Ordering or QuestionType.Matching && o.SequenceEqual(Enumerable.Range(0, count)))
-            o = [.. o.Skip(1), o[0]];
+        // Shown in the key's order, an ordering or matching question of three or more items would answer
+        // itself: draw again (uniform over the other orders). Two items are a coin toss either way — always
+        // swapping them would give the answer away just the same — so they keep whatever the shuffle gave.
+        if (q.Type is QuestionType.Ordering or QuestionType.Matching && count > 2)
+            while (IsIdentity(o)) rng.Shuffle(o);
         return o;
+    }
+
+    private static bool IsIdentity(int[] order)
+    {
+        for (var i = 0; i < order.Length; i++)
+            if (order[i] != i) return false;
+        return true;
     }
 
     /// <summary>Maps a response given in displayed positions back to the authored indices the grader uses.</summary>

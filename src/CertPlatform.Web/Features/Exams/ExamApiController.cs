@@ -43,7 +43,7 @@ public sealed class ExamApiController(TimeProvider clock, IStringLocalizer<Share
         if (user is null) return Unauthorized();
         var result = await start.RunAsync(paperId, user, body?.Password, ct);
         if (result.Attempt is null)
-            return Problem(ExamMessages.Start(result, L), statusCode: result.Outcome switch
+            return Fail(ExamMessages.Start(result, L), result.Outcome switch
             {
                 StartAttemptOutcome.NotFound => StatusCodes.Status404NotFound,
                 StartAttemptOutcome.WrongPassword => StatusCodes.Status403Forbidden,
@@ -61,7 +61,7 @@ public sealed class ExamApiController(TimeProvider clock, IStringLocalizer<Share
     public async Task<IActionResult> State(string attemptId, [FromServices] AttemptLoader loader, CancellationToken ct)
     {
         var loaded = await loader.ForOwnerAsync(attemptId, UserId, withItems: false, ct);
-        if (loaded is null) return NotFound();
+        if (loaded is null) return NotYours();
         var view = AttemptView.Of(loaded);
         var a = view.Attempt;
         return Ok(new AttemptState(a.Id, a.PaperId, a.Status, a.Deadline, clock.GetUtcNow(), view.Answers, view.Flags, a.FocusLossCount,
@@ -82,10 +82,10 @@ public sealed class ExamApiController(TimeProvider clock, IStringLocalizer<Share
             SaveAnswerOutcome.Saved => Ok(new AnswerSaved(r.Seq, r.SavedAt)),
             SaveAnswerOutcome.Stale => Conflict(new AnswerConflict(ExamMessages.Save(r, L), StatusCodes.Status409Conflict, r.Seq,
                 JsonDocument.Parse(r.StoredResponseJson ?? "{}").RootElement.Clone())),
-            SaveAnswerOutcome.Finished or SaveAnswerOutcome.TimeUp => Problem(ExamMessages.Save(r, L), statusCode: StatusCodes.Status410Gone),
-            SaveAnswerOutcome.BadSeq or SaveAnswerOutcome.BadResponse or SaveAnswerOutcome.TooLong => Problem(ExamMessages.Save(r, L), statusCode: StatusCodes.Status400BadRequest),
-            SaveAnswerOutcome.NoSuchQuestion => Problem(ExamMessages.Save(r, L), statusCode: StatusCodes.Status404NotFound),
-            _ => NotFound(),
+            SaveAnswerOutcome.Finished or SaveAnswerOutcome.TimeUp => Fail(ExamMessages.Save(r, L), StatusCodes.Status410Gone),
+            SaveAnswerOutcome.BadSeq or SaveAnswerOutcome.BadResponse or SaveAnswerOutcome.TooLong => Fail(ExamMessages.Save(r, L), StatusCodes.Status400BadRequest),
+            SaveAnswerOutcome.NoSuchQuestion => Fail(ExamMessages.Save(r, L), StatusCodes.Status404NotFound),
+            _ => NotYours(),
         };
     }
 
@@ -98,8 +98,8 @@ public sealed class ExamApiController(TimeProvider clock, IStringLocalizer<Share
         return r.Outcome switch
         {
             FlagOutcome.Changed => Ok(new FlagsChanged(r.Flags)),
-            FlagOutcome.NoSuchQuestion => Problem(ExamMessages.NoSuchFlagQuestion(L), statusCode: StatusCodes.Status404NotFound),
-            _ => NotFound(),
+            FlagOutcome.NoSuchQuestion => Fail(ExamMessages.NoSuchFlagQuestion(L), StatusCodes.Status404NotFound),
+            _ => NotYours(),
         };
     }
 
@@ -109,9 +109,9 @@ public sealed class ExamApiController(TimeProvider clock, IStringLocalizer<Share
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Event(string attemptId, [FromBody] EventRequest body, [FromServices] AttemptIntegrity integrity, CancellationToken ct)
     {
-        if (!AttemptEventKind.All.Contains(body.Kind)) return Problem(ExamMessages.UnknownEvent(body.Kind, L), statusCode: StatusCodes.Status400BadRequest);
+        if (!AttemptEventKind.All.Contains(body.Kind)) return Fail(ExamMessages.UnknownEvent(body.Kind, L), StatusCodes.Status400BadRequest);
         var r = await integrity.RecordAsync(attemptId, UserId, body.Kind, body.Detail ?? "", ct);
-        return r is null ? NotFound() : Ok(new EventRecorded(r.Value.Count, r.Value.Limit, r.Value.Limit is { } l && r.Value.Count >= l));
+        return r is null ? NotYours() : Ok(new EventRecorded(r.Value.Count, r.Value.Limit, r.Value.Limit is { } l && r.Value.Count >= l));
     }
 
     [HttpPost("attempts/{attemptId}/submit")]
@@ -120,8 +120,14 @@ public sealed class ExamApiController(TimeProvider clock, IStringLocalizer<Share
     public async Task<IActionResult> Submit(string attemptId, [FromServices] SubmitAttempt submit, CancellationToken ct)
     {
         var done = await submit.RunAsync(attemptId, UserId, ct);
-        return done is null ? NotFound() : Ok(ResultBody(done.Attempt, done.Paper, done.CertificateId));
+        return done is null ? NotYours() : Ok(ResultBody(done.Attempt, done.Paper, done.CertificateId));
     }
+
+    /// <summary>A problem (RFC 9457) whose title is the message in the UI language.</summary>
+    private ObjectResult Fail(string message, int statusCode) => Problem(title: message, statusCode: statusCode);
+
+    /// <summary>No such attempt (or paper) for this user: the same answer whether it exists or not.</summary>
+    private ObjectResult NotYours() => Fail(ExamMessages.NotYours(L), StatusCodes.Status404NotFound);
 
     /// <summary>The result as the paper's review options allow: score and verdict only if the paper shows them.</summary>
     private static AttemptResult ResultBody(Attempt a, Paper p, string? certificateId) => new(

@@ -30,6 +30,8 @@ public static class ExamMessages
         _ => "",
     };
 
+    public static string NotYours(IStringLocalizer L) => L["没有找到这份答卷。"];
+
     public static string UnknownEvent(string kind, IStringLocalizer L) => L["未知的事件类型：{0}", kind];
 
     public static string NoSuchFlagQuestion(IStringLocalizer L) => L["这场考试没有这道题。"];
