@@ -9,7 +9,7 @@ using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
 using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Domain.Exams;
 
-namespace CertPlatform.IntegrationTests.Features;
+namespace CertPlatform.IntegrationTests.Features.Exams;
 
 /// <summary>The exam pages without JavaScript: start, answer and submit with plain form posts.</summary>
 public sealed class ExamPageTests(SharedApp app) : IClassFixture<SharedApp>

@@ -7,7 +7,7 @@ using CertPlatform.Web.Data;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
-namespace CertPlatform.IntegrationTests.Features;
+namespace CertPlatform.IntegrationTests.Features.Exams;
 
 /// <summary>
 /// QUALITY.md reliability: "kill -9 of the server during steady autosave → after restart every answer

@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
 
-namespace CertPlatform.IntegrationTests.Features;
+namespace CertPlatform.IntegrationTests.Features.Results;
 
 public sealed class ResultsTests : IDisposable
 {

@@ -1,17 +1,19 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Exams;
+using CertPlatform.Web.Features.Exams.Contract;
 using CertPlatform.Web.Features.Papers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CertPlatform.IntegrationTests.Features;
+namespace CertPlatform.IntegrationTests.Features.Exams;
 
-/// <summary>Every status of the exam contract (EXAM-API.md), against the real app on a SQLite file, with a fake clock.</summary>
+/// <summary>Every status of the exam API (docs/api.md), against the real app on a SQLite file, with a fake clock.</summary>
 public sealed class ExamApiTests : IDisposable
 {
     private const string Mock = "mock-part1";
@@ -194,5 +196,77 @@ public sealed class ExamApiTests : IDisposable
         // Each passed attempt got exactly one certificate, however often it was submitted.
         Assert.Equal(2, await _factory.ScopedAsync(db => db.Certificates.CountAsync()));
         Assert.Equal(2, await _factory.ScopedAsync(db => db.Certificates.Select(c => c.AttemptId).Distinct().CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_answer_based_on_an_outdated_seq_is_refused_with_the_stored_answer_also_across_devices()
+    {
+        var laptop = await Trainee();
+        var id = (string)(await Start(laptop))["attemptId"]!;
+        // The same trainee on a second device, which read the attempt when nothing was stored yet (seq 0).
+        var phone = await (await _factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password)).WithApiTokenAsync();
+        Assert.Equal(HttpStatusCode.OK, (await phone.SaveAsync(id, 0, new { selected = new[] { 2 } }, 1, baseSeq: 0)).StatusCode);
+
+        // The laptop replays an answer it queued offline: also seq 1, also based on 0. Refused, with the answer kept.
+        var refused = await laptop.SaveAsync(id, 0, new { selected = new[] { 1 } }, 1, baseSeq: 0);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var conflict = await refused.ReadAsync<AnswerConflict>();
+        Assert.Equal(1, conflict.StoredSeq);
+        Assert.Equal(2, conflict.StoredResponse.GetProperty("selected")[0].GetInt32());
+        Assert.Contains("已保留", conflict.Title);
+        // A higher seq does not help an answer based on what was stored before the phone's save.
+        Assert.Equal(HttpStatusCode.Conflict, (await laptop.SaveAsync(id, 0, new { selected = new[] { 1 } }, 7, baseSeq: 0)).StatusCode);
+
+        // Continuing from the stored seq is accepted; resending it (a lost reply) is accepted again; the phone's old save is not.
+        Assert.Equal(HttpStatusCode.OK, (await laptop.SaveAsync(id, 0, new { selected = new[] { 3 } }, 2, baseSeq: 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.SaveAsync(id, 0, new { selected = new[] { 3 } }, 2, baseSeq: 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await phone.SaveAsync(id, 0, new { selected = new[] { 2 } }, 2, baseSeq: 1)).StatusCode);
+        // Without a base, the same seq with a different response is refused too (only a retry of the same answer passes).
+        Assert.Equal(HttpStatusCode.Conflict, (await phone.SaveAsync(id, 0, new { selected = new[] { 0 } }, 2)).StatusCode);
+
+        var state = await (await laptop.GetAsync($"/api/attempts/{id}")).ReadAsync<AttemptState>();
+        var saved = Assert.Single(state.Answers);
+        Assert.Equal((2L, 3), (saved.Seq, saved.Response.GetProperty("selected")[0].GetInt32()));
+    }
+
+    [Fact]
+    public async Task Absurd_seq_and_base_values_are_400_and_change_nothing()
+    {
+        var client = await Trainee();
+        var id = (string)(await Start(client))["attemptId"]!;
+        var tooBig = await client.SaveAsync(id, 0, new { selected = new[] { 1 } }, SaveAnswerRequest.MaxSeq + 1);
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
+        Assert.Contains("seq", (string)(await tooBig.JsonAsync())["title"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SaveAsync(id, 0, new { selected = new[] { 1 } }, long.MaxValue)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SaveAsync(id, 0, new { selected = new[] { 1 } }, 0)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SaveAsync(id, 0, new { selected = new[] { 1 } }, 3, baseSeq: 3)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SaveAsync(id, 0, new { selected = new[] { 1 } }, 3, baseSeq: -1)).StatusCode);
+        Assert.Equal(0, await _factory.ScopedAsync(db => db.AttemptAnswers.CountAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await client.SaveAsync(id, 0, new { selected = new[] { 1 } }, SaveAnswerRequest.MaxSeq)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Flags_for_question_refs_not_in_the_attempt_are_404()
+    {
+        var client = await Trainee();
+        var id = (string)(await Start(client))["attemptId"]!;
+        Assert.Equal(HttpStatusCode.NotFound, (await client.FlagAsync(id, 20, true)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.FlagAsync(id, -1, true)).StatusCode);
+        Assert.Equal("[]", await _factory.ScopedAsync(db => db.Attempts.Where(a => a.Id == id).Select(a => a.FlagsJson).SingleAsync()));
+        var ok = await client.FlagAsync(id, 19, true);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal([19], (await ok.ReadAsync<FlagsChanged>()).Flags);
+    }
+
+    [Fact]
+    public async Task Error_messages_of_the_api_are_in_the_ui_language()
+    {
+        var client = await Trainee();
+        var id = (string)(await Start(client))["attemptId"]!;
+        var chinese = await (await client.SaveAsync(id, 99, new { text = "x" }, 1)).JsonAsync();
+        Assert.Equal("这场考试没有这道题。", (string)chinese["title"]!);
+        var english = await (await client.PutAsJsonAsync($"/api/attempts/{id}/answers/99?culture=en&ui-culture=en",
+            new SaveAnswerRequest(System.Text.Json.JsonSerializer.SerializeToElement(new { text = "x" }), 1), ExamClient.Json)).JsonAsync();
+        Assert.Equal("This exam has no such question.", (string)english["title"]!);
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using CertPlatform.Web.Features.QuestionBank;
 
-namespace CertPlatform.IntegrationTests.Features;
+namespace CertPlatform.IntegrationTests.Features.Papers;
 
 public sealed class PaperTests(SharedApp app) : IClassFixture<SharedApp>
 {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
 
-namespace CertPlatform.IntegrationTests.Features;
+namespace CertPlatform.IntegrationTests.Features.Papers;
 
 /// <summary>Examiners build papers (fixed or blueprint) with audience, allowances and a password; trainees see only what is theirs.</summary>
 public sealed class PaperEditorTests(SharedApp app) : IClassFixture<SharedApp>
