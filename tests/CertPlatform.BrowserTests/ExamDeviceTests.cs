@@ -19,10 +19,8 @@ public sealed class ExamDeviceTests(ExamSiteFixture site)
     [Fact]
     public async Task An_answer_queued_on_one_device_never_overwrites_a_newer_one_from_another_and_the_page_says_which_was_kept()
     {
-        var user = await site.CreateTraineeAsync();
-        await using var laptopContext = await site.NewContextAsync();
-        var laptop = await laptopContext.NewPageAsync();
-        await laptop.LogInAsync(user.Email, user.Password, "/exams");
+        await using var laptopBrowser = await TraineeBrowser.NewTraineeAsync(site);
+        var (laptopContext, laptop) = (laptopBrowser.Context, laptopBrowser.Page);
         await laptop.GotoAsync("/exams/mock-part1");
         var attemptId = await laptop.StartFromPaperPageAsync();
         var question = (await laptop.QuestionsAsync()).First(q => q.Type == "single");
@@ -35,9 +33,8 @@ public sealed class ExamDeviceTests(ExamSiteFixture site)
         Assert.Equal(1, await laptop.QueuedAnswersAsync(attemptId));
 
         // Later, on a phone (another browser), the trainee answers the same question differently: saved.
-        await using var phoneContext = await site.NewContextAsync();
-        var phone = await phoneContext.NewPageAsync();
-        await phone.LogInAsync(user.Email, user.Password, $"/exams/attempt/{attemptId}");
+        await using var phoneBrowser = await laptopBrowser.AnotherDeviceAsync(site, $"/exams/attempt/{attemptId}");
+        var phone = phoneBrowser.Page;
         Assert.Equal(attemptId, await phone.WaitForExamPageAsync());
         await phone.Locator(Choice(2)).CheckAsync();
         await phone.WaitUntilSavedAsync(attemptId);
@@ -64,10 +61,8 @@ public sealed class ExamDeviceTests(ExamSiteFixture site)
     [Fact]
     public async Task Reloading_just_after_time_ran_out_sends_the_answers_queued_offline_before_the_attempt_is_finished()
     {
-        var user = await site.CreateTraineeAsync();
-        await using var context = await site.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.LogInAsync(user.Email, user.Password, "/exams");
+        await using var browser = await TraineeBrowser.NewTraineeAsync(site);
+        var (context, page) = (browser.Context, browser.Page);
         var paperId = await site.CreatePaperAsync("bt-grace", closesAt: DateTimeOffset.UtcNow.AddSeconds(20));
         await page.GotoAsync($"/exams/{paperId}");
         var attemptId = await page.StartFromPaperPageAsync();

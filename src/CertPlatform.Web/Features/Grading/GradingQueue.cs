@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Results;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;

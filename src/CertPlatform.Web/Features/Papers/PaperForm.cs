@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
-using CertPlatform.Web.Features.Exams;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 

@@ -3,7 +3,6 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
 using CertPlatform.Web.Features.QuestionBank;
 

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
-using CertPlatform.Web.Features.Exams;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

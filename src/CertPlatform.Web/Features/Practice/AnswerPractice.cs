@@ -2,7 +2,6 @@ using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
 using CertPlatform.Web.Features.QuestionBank;
 

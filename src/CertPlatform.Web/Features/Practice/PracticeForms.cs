@@ -1,5 +1,4 @@
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Exams;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using CertPlatform.Web.Features.QuestionBank;

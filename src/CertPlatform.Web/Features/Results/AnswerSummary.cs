@@ -1,6 +1,5 @@
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Exams;
 using Microsoft.Extensions.Localization;
 using CertPlatform.Web.Features.QuestionBank;
 

@@ -1,6 +1,5 @@
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
 using CertPlatform.Web.Features.Papers;
 

@@ -16,21 +16,14 @@ namespace CertPlatform.IntegrationTests.Features.Exams;
 /// <summary>Every status of the exam API (docs/api.md), against the real app on a SQLite file, with a fake clock.</summary>
 public sealed class ExamApiTests : IDisposable
 {
-    private const string Mock = "mock-part1";
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
-    private readonly AppFactory _factory;
+    private const string Mock = FakeClockExamApp.MockPaper;
+    private readonly FakeClockExamApp _app = new();
+    private FakeTimeProvider _clock => _app.Clock;
+    private AppFactory _factory => _app.Factory;
 
-    public ExamApiTests()
-    {
-        _factory = new AppFactory().With("Exams:GraceSeconds", "10").With("Exams:OverdueScanSeconds", "5")
-            .WithServices(s => s.AddSingleton<TimeProvider>(_clock));
-    }
+    public void Dispose() => _app.Dispose();
 
-    public void Dispose() => _factory.Dispose();
-
-    private async Task<HttpClient> Trainee(string? email = null) => email is null
-        ? await (await _factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password)).WithApiTokenAsync()
-        : await _factory.NewTraineeClientAsync(email, u => u.FullName = "另一位学员");
+    private Task<HttpClient> Trainee(string? email = null) => _app.TraineeAsync(email);
 
     private static async Task<JsonObject> Start(HttpClient client, string paper = Mock)
     {

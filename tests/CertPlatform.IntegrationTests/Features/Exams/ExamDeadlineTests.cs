@@ -14,24 +14,19 @@ namespace CertPlatform.IntegrationTests.Features.Exams;
 /// </summary>
 public sealed class ExamDeadlineTests : IDisposable
 {
-    private const string Mock = "mock-part1";
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
-    private readonly AppFactory _factory;
+    private const string Mock = FakeClockExamApp.MockPaper;
+    private readonly FakeClockExamApp _app = new();
+    private FakeTimeProvider _clock => _app.Clock;
+    private AppFactory _factory => _app.Factory;
 
-    public ExamDeadlineTests()
-    {
-        _factory = new AppFactory().With("Exams:GraceSeconds", "10").With("Exams:OverdueScanSeconds", "5")
-            .WithServices(s => s.AddSingleton<TimeProvider>(_clock));
-    }
-
-    public void Dispose() => _factory.Dispose();
+    public void Dispose() => _app.Dispose();
 
     private Task<Attempt> AttemptAsync(string id) => _factory.ScopedAsync(db => db.Attempts.AsNoTracking().SingleAsync(a => a.Id == id));
 
     [Fact]
     public async Task Within_the_grace_the_page_is_shown_answers_are_accepted_and_start_resumes_after_it_every_path_says_over()
     {
-        var client = await (await _factory.NewTraineeClientAsync("grace@demo.local")).WithApiTokenAsync();
+        var client = await _app.TraineeAsync("grace@demo.local");
         var started = await (await client.StartAsync(Mock)).ReadAsync<AttemptStarted>();
         var id = started.AttemptId;
 
@@ -62,11 +57,11 @@ public sealed class ExamDeadlineTests : IDisposable
     [Fact]
     public async Task The_finisher_leaves_attempts_alone_within_the_grace_and_finishes_them_after_it()
     {
-        var client = await (await _factory.NewTraineeClientAsync("finisher@demo.local")).WithApiTokenAsync();
+        var client = await _app.TraineeAsync("finisher@demo.local");
         var started = await (await client.StartAsync(Mock)).ReadAsync<AttemptStarted>();
         var overdue = _factory.Services.GetRequiredService<CertPlatform.Web.Features.Exams.OverdueAttempts>();
 
-        _clock.Advance(started.DeadlineUtc - _clock.GetUtcNow() + TimeSpan.FromSeconds(10)); // exactly deadline + grace: still open
+        _clock.Advance(started.DeadlineUtc - _clock.GetUtcNow() + TimeSpan.FromSeconds(FakeClockExamApp.GraceSeconds)); // exactly deadline + grace: still open
         Assert.Equal(0, await overdue.FinishOverdueAsync(CancellationToken.None));
         Assert.Equal(AttemptStatus.InProgress, (await AttemptAsync(started.AttemptId)).Status);
         Assert.Equal(HttpStatusCode.OK, (await client.SaveAsync(started.AttemptId, 0, new { selected = new[] { 0 } }, 1)).StatusCode);
