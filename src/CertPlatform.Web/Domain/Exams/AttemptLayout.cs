@@ -3,18 +3,6 @@ using CertPlatform.Web.Domain.Questions;
 namespace CertPlatform.Web.Domain.Exams;
 
 /// <summary>
-/// One question as an attempt shows it: which question and version, its section and points, and
-/// the display order of its options (choice options, matching right-hand column, ordering items):
-/// displayed position k shows authored index <c>Order[k]</c>. Case parts have their own orders.
-/// </summary>
-public sealed record LaidOutQuestion(
-    int Ref, string QuestionId, int Version, int Section, decimal Points,
-    IReadOnlyList<int> Order, IReadOnlyDictionary<string, IReadOnlyList<int>> PartOrders);
-
-/// <summary>A question the paper drew, with the version the attempt pins.</summary>
-public sealed record PaperQuestion(Question Question, int Version, int Section, decimal Points);
-
-/// <summary>
 /// The question order and option orders an attempt shows, decided once at start from a seed and
 /// stored with the attempt, so a resumed attempt (or a regrade) sees exactly the same layout; and
 /// the mapping of what the candidate picked on screen back to authored indices for grading.

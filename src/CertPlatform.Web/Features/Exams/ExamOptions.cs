@@ -4,7 +4,7 @@ namespace CertPlatform.Web.Features.Exams;
 public sealed class ExamOptions
 {
     public const string Section = "Exams";
-    /// <summary>Answers still accepted this long after the deadline (requests in flight when time ran out).</summary>
+    /// <summary>The one grace after the deadline (see <see cref="ExamDeadlines"/>): answers accepted, the page shown, the attempt resumed.</summary>
     public int GraceSeconds { get; set; } = 15;
     /// <summary>How often the server looks for attempts whose time ran out.</summary>
     public int OverdueScanSeconds { get; set; } = 5;

@@ -13,17 +13,6 @@ using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Grading;
 
-/// <summary>
-/// One part of the item as the examiner reads it: the essay itself, or each sub-question of a case. Scores
-/// are in paper points (the question's own points scaled to what the paper gives it).
-/// </summary>
-public sealed record GradePart(string Label, string Stem, bool Manual, string Rubric, decimal Max, string Answer, bool Answered, decimal? AutoScore);
-
-public sealed record GradeItemModel(
-    string Token, string Number, string PaperTitle, string QuestionId, int Version, string QuestionType, string Scenario, string Stem,
-    decimal Points, decimal AutoScore, decimal ManualMax, IReadOnlyList<GradePart> Parts,
-    bool Waiting, decimal? ManualScore, string ManualComment, int QueueCount);
-
 /// <summary>The grade page of one queue item, and saving the examiner's score.</summary>
 public sealed class GradeItem(AppDbContext db, AttemptLoader loader, QuestionVersionCache questions, GradingItemKeys keys, GradingQueue queue,
     IValidator<GradeForm> validator, AuditLog audit, AttemptResultEvents results, TimeProvider clock, IStringLocalizer<SharedResource> L)
@@ -74,18 +63,14 @@ public sealed class GradeItem(AppDbContext db, AttemptLoader loader, QuestionVer
         }).ToList();
     }
 
-    public enum Status { Saved, NotFound, Invalid, AlreadyGraded }
-
-    public sealed record Result(Status Status, FluentValidation.Results.ValidationResult? Validation = null, string? NextToken = null, bool Finalised = false);
-
-    public async Task<Result> SaveAsync(string token, GradeForm form, ClaimsPrincipal examiner, CancellationToken ct)
+    public async Task<GradeItemResult> SaveAsync(string token, GradeForm form, ClaimsPrincipal examiner, CancellationToken ct)
     {
-        if (keys.Read(token) is not (var attemptId, var questionRef)) return new Result(Status.NotFound);
+        if (keys.Read(token) is not (var attemptId, var questionRef)) return new GradeItemResult(GradeItemOutcome.NotFound);
         var item = await db.AttemptItems.AsNoTracking().FirstOrDefaultAsync(i => i.AttemptId == attemptId && i.QuestionRef == questionRef, ct);
-        if (item is null || item.ManualMax <= 0) return new Result(Status.NotFound);
+        if (item is null || item.ManualMax <= 0) return new GradeItemResult(GradeItemOutcome.NotFound);
         form.ManualMax = item.ManualMax;
         var validation = await validator.ValidateAsync(form, ct);
-        if (!validation.IsValid) return new Result(Status.Invalid, validation);
+        if (!validation.IsValid) return new GradeItemResult(GradeItemOutcome.Invalid, validation);
         var score = form.ParsedScore!.Value;
         var comment = (form.Comment ?? "").Trim();
         var by = examiner.Identity?.Name ?? "examiner";
@@ -106,7 +91,7 @@ public sealed class GradeItem(AppDbContext db, AttemptLoader loader, QuestionVer
             if (scored == 0)
             {
                 await tx.RollbackAsync(ct);
-                return new Result(Status.AlreadyGraded, NextToken: await queue.NextAsync(attemptId, questionRef, ct));
+                return new GradeItemResult(GradeItemOutcome.AlreadyGraded, NextToken: await queue.NextAsync(attemptId, questionRef, ct));
             }
             attempt = await db.Attempts.FirstAsync(a => a.Id == attemptId, ct);
             var items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == attemptId).ToListAsync(ct);
@@ -119,6 +104,6 @@ public sealed class GradeItem(AppDbContext db, AttemptLoader loader, QuestionVer
         }
         var finalised = attempt.Grading == GradingStatus.Final;
         if (finalised) await results.PublishAsync(attempt, ct);
-        return new Result(Status.Saved, NextToken: await queue.NextAsync(attemptId, questionRef, ct), Finalised: finalised);
+        return new GradeItemResult(GradeItemOutcome.Saved, NextToken: await queue.NextAsync(attemptId, questionRef, ct), Finalised: finalised);
     }
 }

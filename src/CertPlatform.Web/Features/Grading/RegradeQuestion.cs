@@ -12,18 +12,6 @@ using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.Web.Features.Grading;
 
-/// <summary>How many finished attempts were graded against one version of the question.</summary>
-public sealed record RegradeVersionRow(int Version, int Attempts, bool IsCurrent);
-
-public sealed record RegradePageModel(string QuestionId, string QuestionType, string StemExcerpt, int CurrentVersion, IReadOnlyList<RegradeVersionRow> Versions)
-{
-    /// <summary>Finished attempts graded against an earlier version: what a regrade would touch.</summary>
-    public int Outdated => Versions.Where(v => !v.IsCurrent).Sum(v => v.Attempts);
-}
-
-/// <summary>What a regrade did: attempts regraded, whose score or verdict changed, who crossed the pass mark.</summary>
-public sealed record RegradeOutcome(int CurrentVersion, int Regraded, int Changed, int PassCrossed);
-
 /// <summary>
 /// After an examiner corrects a question (a new version), regrades the finished attempts that were graded
 /// against an earlier version: the stored response is graded again against the current version, manual

@@ -8,12 +8,6 @@ using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Papers;
 
-public sealed record PaperSummary(Paper Paper, IReadOnlyList<SectionFeasibility> Sections)
-{
-    public decimal TotalPoints => Sections.Sum(s => s.Section.Count * s.Section.PointsEach);
-    public bool Feasible => Sections.All(s => s.Feasible);
-}
-
 /// <summary>Papers for examiners: blueprint sections and whether the bank can fill them now.</summary>
 [Authorize(Roles = Roles.Examiner + "," + Roles.Admin)]
 [Route("papers")]

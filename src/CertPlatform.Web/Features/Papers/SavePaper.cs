@@ -15,9 +15,7 @@ namespace CertPlatform.Web.Features.Papers;
 /// </summary>
 public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
-    public sealed record Result(bool Saved, Dictionary<string, string[]> Errors);
-
-    public async Task<Result> RunAsync(PaperForm form, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<SavePaperResult> RunAsync(PaperForm form, ClaimsPrincipal actor, CancellationToken ct)
     {
         var errors = new Dictionary<string, List<string>>();
         void Error(string key, string message) { if (!errors.TryGetValue(key, out var l)) errors[key] = l = []; l.Add(message); }
@@ -53,7 +51,7 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
                 Error(nameof(form.Allowances), L["第 {0} 行应为“工号或邮箱 分钟数”（1–600），且学员必须存在：{1}", line, raw.Trim()]);
             else allowances.Add((uid, minutes));
         }
-        if (errors.Count > 0) return new Result(false, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        if (errors.Count > 0) return new SavePaperResult(false, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -97,7 +95,7 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
             $"before {before}; after {JsonSerializer.Serialize(new { paper.Title, paper.Status, paper.TimeLimitMinutes, paper.PassMark, paper.Audience })}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new Result(true, []);
+        return new SavePaperResult(true, []);
     }
 
     private static DateTimeOffset? ToUtc(DateTime? local) =>

@@ -8,12 +8,6 @@ using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.Web.Features.Results;
 
-public sealed record DetailQuestion(ReportItem Item, string Type, string StemExcerpt, string Answer, string? GradedBy);
-
-public sealed record AttemptDetailModel(
-    Attempt Attempt, Paper Paper, string FullName, string? EmployeeNumber, string Organization, string Department,
-    AttemptReportModel Report, IReadOnlyList<DetailQuestion> Questions, IReadOnlyList<AttemptEvent> Events);
-
 /// <summary>One attempt for examiners: who, when, the score by section and part, each question with the answer given, and the event timeline.</summary>
 public sealed class AttemptDetail(AppDbContext db, AttemptReport reports, AttemptLoader loader, QuestionVersionCache questions, IStringLocalizer<SharedResource> L)
 {
