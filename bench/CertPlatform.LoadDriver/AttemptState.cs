@@ -1,4 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using CertPlatform.Web.Features.QuestionBank;
+using Contract = CertPlatform.Web.Features.Exams.Contract;
 
 namespace CertPlatform.LoadDriver;
 
@@ -13,12 +16,12 @@ public sealed record Acked(long Seq, JsonObject Response);
 /// </summary>
 public sealed class AttemptState
 {
-    private readonly JsonObject[] _questions;
+    private readonly QuestionView[] _questions;
     private readonly long[] _seq;
     private readonly Acked?[] _acked;
     private int _cursor;
 
-    private AttemptState(string id, JsonObject[] questions, int refs)
+    private AttemptState(string id, QuestionView[] questions, int refs)
     {
         Id = id;
         _questions = questions;
@@ -30,19 +33,18 @@ public sealed class AttemptState
     public bool Resumed { get; private init; }
     public int AckedCount => _acked.Count(a => a is not null);
 
-    /// <summary>From the 201 body of POST /api/papers/{id}/attempts.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>From the 201 body of POST /api/papers/{id}/attempts (<see cref="Contract.AttemptStarted"/>).</summary>
     public static AttemptState FromStart(string body)
     {
-        var json = JsonNode.Parse(body)!.AsObject();
-        var questions = json["questions"]!.AsArray().Select(q => q!.AsObject()).ToArray();
+        var started = JsonSerializer.Deserialize<Contract.AttemptStarted>(body, Json) ?? throw new InvalidOperationException("empty start response");
+        var questions = started.Questions.ToArray();
         if (questions.Length == 0) throw new InvalidOperationException("the attempt has no questions");
-        var refs = questions.Max(q => (int)q["ref"]!) + 1;
-        var state = new AttemptState((string)json["attemptId"]!, questions, refs) { Resumed = (bool?)json["resumed"] ?? false };
-        foreach (var a in json["answers"]?.AsArray() ?? [])
-        {
-            var r = (int)a!["ref"]!;
-            if (r >= 0 && r < refs) state._seq[r] = Math.Max(state._seq[r], (long)a["seq"]!);
-        }
+        var refs = questions.Max(q => q.Ref) + 1;
+        var state = new AttemptState(started.AttemptId, questions, refs) { Resumed = started.Resumed };
+        foreach (var a in started.Answers)
+            if (a.Ref >= 0 && a.Ref < refs) state._seq[a.Ref] = Math.Max(state._seq[a.Ref], a.Seq);
         return state;
     }
 
@@ -50,7 +52,7 @@ public sealed class AttemptState
     public (int Ref, long Seq, JsonObject Response) NextSave()
     {
         var q = _questions[_cursor++ % _questions.Length];
-        var r = (int)q["ref"]!;
+        var r = q.Ref;
         var seq = ++_seq[r];
         return (r, seq, Answers.For(q, seq));
     }
@@ -65,36 +67,35 @@ public sealed class AttemptState
 }
 
 /// <summary>
-/// Plausible answers in the shapes of EXAM-API.md, built from the question as displayed. The seq
+/// Plausible answers in the shapes of docs/api.md, built from the question as displayed. The seq
 /// picks the choice / goes into the text, so successive saves of one question differ and a stale
 /// answer on the server is told apart from the acknowledged one.
 /// </summary>
 public static class Answers
 {
-    public static JsonObject For(JsonObject q, long seq)
+    public static JsonObject For(QuestionView q, long seq)
     {
-        int Count(string name) => q[name] switch { JsonArray a => a.Count, JsonValue v => (int)v, _ => 0 };
         var pick = (int)(seq % int.MaxValue);
-        switch ((string?)q["type"])
+        switch (q.Type)
         {
             case "single":
-                return new JsonObject { ["selected"] = new JsonArray(pick % Math.Max(1, Count("options"))) };
+                return new JsonObject { ["selected"] = new JsonArray(pick % Math.Max(1, q.Options.Count)) };
             case "multiple":
-                var n = Math.Max(1, Count("options"));
+                var n = Math.Max(1, q.Options.Count);
                 return new JsonObject { ["selected"] = new JsonArray(new[] { pick % n, (pick + 1) % n }.Distinct().Order().Select(i => (JsonNode)i).ToArray()) };
             case "trueFalse":
                 return new JsonObject { ["trueFalse"] = seq % 2 == 0 };
             case "fill":
-                return new JsonObject { ["blanks"] = new JsonArray(Enumerable.Range(0, Math.Max(1, Count("blanks"))).Select(i => (JsonNode)$"答案{seq}-{i}").ToArray()) };
+                return new JsonObject { ["blanks"] = new JsonArray(Enumerable.Range(0, Math.Max(1, q.Blanks)).Select(i => (JsonNode)$"答案{seq}-{i}").ToArray()) };
             case "matching":
-                var right = Math.Max(1, Count("right"));
-                return new JsonObject { ["matches"] = new JsonArray(Enumerable.Range(0, Count("left")).Select(i => (JsonNode)((i + pick) % right)).ToArray()) };
+                var right = Math.Max(1, q.Right.Count);
+                return new JsonObject { ["matches"] = new JsonArray(Enumerable.Range(0, q.Left.Count).Select(i => (JsonNode)((i + pick) % right)).ToArray()) };
             case "ordering":
-                var items = Count("items");
+                var items = q.Items.Count;
                 return new JsonObject { ["order"] = new JsonArray(Enumerable.Range(0, items).Select(i => (JsonNode)((i + pick) % items)).ToArray()) };
             case "case":
                 var parts = new JsonObject();
-                foreach (var p in q["parts"]?.AsArray() ?? []) parts[(string)p!["id"]!] = For(p.AsObject(), seq);
+                foreach (var p in q.Parts) parts[p.Id] = For(p, seq);
                 return new JsonObject { ["parts"] = parts };
             default: // essay and anything newer: free text is accepted for every type
                 return new JsonObject { ["text"] = $"第 {seq} 版作答" };

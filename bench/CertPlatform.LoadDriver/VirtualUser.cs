@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using CertPlatform.Web.Features.Exams.Contract;
 using System.Text.RegularExpressions;
 
 namespace CertPlatform.LoadDriver;
@@ -21,6 +23,8 @@ public sealed record SavedCookie(string Name, string Value, string Path, string 
 /// </summary>
 public sealed partial class VirtualUser : IDisposable
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex FormToken();
 
@@ -133,11 +137,11 @@ public sealed partial class VirtualUser : IDisposable
     }
 
     public Task<HttpResult> StartAsync(string paperId, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, $"/api/papers/{Uri.EscapeDataString(paperId)}/attempts", """{"password":null}""", ct);
+        SendAsync(HttpMethod.Post, $"/api/papers/{Uri.EscapeDataString(paperId)}/attempts", JsonSerializer.Serialize(new StartAttemptRequest(null), Json), ct);
 
     public Task<HttpResult> SaveAsync(string attemptId, int questionRef, long seq, JsonObject response, CancellationToken ct) =>
         SendAsync(HttpMethod.Put, $"/api/attempts/{attemptId}/answers/{questionRef}",
-            new JsonObject { ["response"] = response.DeepClone(), ["seq"] = seq }.ToJsonString(), ct);
+            JsonSerializer.Serialize(new SaveAnswerRequest(JsonSerializer.SerializeToElement(response, Json), seq), Json), ct);
 
     public Task<HttpResult> StateAsync(string attemptId, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"/api/attempts/{attemptId}", null, ct);

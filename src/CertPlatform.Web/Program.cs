@@ -123,6 +123,8 @@ app.UseForcedPasswordChange();
 app.UseAuthorization();
 
 app.MapHealthEndpoints();
+// The exam API's contract as OpenAPI (docs/api.md describes it in prose).
+app.MapOpenApi();
 app.MapControllers();
 app.Run();
 return 0;

@@ -8,6 +8,8 @@ using CertPlatform.Web.Features.Papers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.BrowserTests;
 
@@ -38,8 +40,8 @@ public sealed class ExamBrowserTests(ExamSiteFixture site)
         await Expect(page.Locator("#timer")).ToContainTextAsync("剩余时间");
 
         var questions = await page.QuestionsAsync();
-        var layout = await site.QueryAsync(async db => AttemptGrading.Layout(
-            await db.Attempts.AsNoTracking().SingleAsync(a => a.Id == attemptId)));
+        var layout = await site.QueryAsync(async db => AttemptLayout.Parse(
+            (await db.Attempts.AsNoTracking().SingleAsync(a => a.Id == attemptId)).LayoutJson));
         Assert.Equal(layout.Count, questions.Count);
         Assert.Contains(questions, q => q.Type == "case");
 

@@ -39,7 +39,7 @@ internal sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         b.Property(a => a.Score).HasPrecision(9, 2);
         b.Property(a => a.MaxScore).HasPrecision(9, 2);
         b.Property(a => a.PassMark).HasPrecision(9, 2);
-        // EXAM-API.md: at most one in-progress attempt per user and paper, whatever the clients do.
+        // docs/api.md: at most one in-progress attempt per user and paper, whatever the clients do.
         b.HasIndex(a => new { a.UserId, a.PaperId }).IsUnique().HasFilter("\"Status\" = 'InProgress'").HasDatabaseName("IX_Attempts_OneInProgress");
         b.HasIndex(a => new { a.UserId, a.PaperId, a.Number }).IsUnique();
         b.HasIndex(a => new { a.Status, a.Deadline });

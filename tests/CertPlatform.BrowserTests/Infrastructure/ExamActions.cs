@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.BrowserTests.Infrastructure;
 
@@ -185,9 +187,9 @@ public static partial class ExamActions
         site.QueryAsync<IReadOnlyList<string>>(async db =>
         {
             var attempt = await db.Attempts.AsNoTracking().SingleAsync(a => a.Id == attemptId);
-            var bank = site.Services.GetRequiredService<ExamQuestions>();
+            var bank = site.Services.GetRequiredService<QuestionVersionCache>();
             var explanations = new List<string>();
-            foreach (var l in AttemptGrading.Layout(attempt))
+            foreach (var l in AttemptLayout.Parse(attempt.LayoutJson))
             {
                 var q = await bank.GetAsync(l.QuestionId, l.Version, db, CancellationToken.None);
                 explanations.AddRange(new[] { q }.Concat(q.Parts).Select(x => x.Explanation.Trim()).Where(e => e.Length > 0));

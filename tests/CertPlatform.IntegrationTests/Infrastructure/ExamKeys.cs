@@ -4,6 +4,7 @@ using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.IntegrationTests.Infrastructure;
 
@@ -11,19 +12,8 @@ namespace CertPlatform.IntegrationTests.Infrastructure;
 public static class ExamKeys
 {
     /// <summary>Writes the key of every question straight into the stored answers of an attempt in progress (displayed positions).</summary>
-    public static async Task AnswerEverythingRightAsync(this AppFactory factory, string attemptId)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var questions = scope.ServiceProvider.GetRequiredService<ExamQuestions>();
-        var attempt = await db.Attempts.SingleAsync(a => a.Id == attemptId);
-        foreach (var l in AttemptGrading.Layout(attempt))
-        {
-            var q = await questions.GetAsync(l.QuestionId, l.Version, db, CancellationToken.None);
-            db.AttemptAnswers.Add(new AttemptAnswer { AttemptId = attemptId, QuestionRef = l.Ref, ResponseJson = ResponseJson.Serialize(DisplayedKey(q, l)), Seq = 1 });
-        }
-        await db.SaveChangesAsync();
-    }
+    public static Task AnswerEverythingRightAsync(this AppFactory factory, string attemptId) =>
+        ExamScenario.AnswerAsync(factory, attemptId, DisplayedKey);
 
     public static Response DisplayedKey(Question q, LaidOutQuestion l) => Key(q, l.Order) with
     {

@@ -3,24 +3,18 @@ using CertPlatform.Web.Domain.Questions;
 namespace CertPlatform.Web.Domain.Exams;
 
 /// <summary>
-/// One question as an attempt shows it: which question and version, its section and points, and
-/// the display order of its options (choice options, matching right-hand column, ordering items):
-/// displayed position k shows authored index <c>Order[k]</c>. Case parts have their own orders.
-/// </summary>
-public sealed record LaidOutQuestion(
-    int Ref, string QuestionId, int Version, int Section, decimal Points,
-    IReadOnlyList<int> Order, IReadOnlyDictionary<string, IReadOnlyList<int>> PartOrders);
-
-/// <summary>A question the paper drew, with the version the attempt pins.</summary>
-public sealed record PaperQuestion(Question Question, int Version, int Section, decimal Points);
-
-/// <summary>
 /// The question order and option orders an attempt shows, decided once at start from a seed and
 /// stored with the attempt, so a resumed attempt (or a regrade) sees exactly the same layout; and
 /// the mapping of what the candidate picked on screen back to authored indices for grading.
 /// </summary>
 public static class AttemptLayout
 {
+    /// <summary>The layout as stored with an attempt (JSON); an empty list for an empty document.</summary>
+    public static IReadOnlyList<LaidOutQuestion> Parse(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<List<LaidOutQuestion>>(json) ?? [];
+
+    public static string Serialize(IReadOnlyList<LaidOutQuestion> layout) => System.Text.Json.JsonSerializer.Serialize(layout);
+
     /// <summary>
     /// Questions keep their sections in paper order (single choice, then multiple…) and are shuffled
     /// within a section when <paramref name="shuffleQuestions"/>. Choice options are shuffled when
@@ -57,10 +51,19 @@ public static class AttemptLayout
         var o = Enumerable.Range(0, count).ToArray();
         if (!shuffle || count < 2) return o;
         rng.Shuffle(o);
-        // Shown in the key's order, an ordering or matching question would answer itself.
-        if (q.Type is QuestionType.Ordering or QuestionType.Matching && o.SequenceEqual(Enumerable.Range(0, count)))
-            o = [.. o.Skip(1), o[0]];
+        // Shown in the key's order, an ordering or matching question of three or more items would answer
+        // itself: draw again (uniform over the other orders). Two items are a coin toss either way — always
+        // swapping them would give the answer away just the same — so they keep whatever the shuffle gave.
+        if (q.Type is QuestionType.Ordering or QuestionType.Matching && count > 2)
+            while (IsIdentity(o)) rng.Shuffle(o);
         return o;
+    }
+
+    private static bool IsIdentity(int[] order)
+    {
+        for (var i = 0; i < order.Length; i++)
+            if (order[i] != i) return false;
+        return true;
     }
 
     /// <summary>Maps a response given in displayed positions back to the authored indices the grader uses.</summary>

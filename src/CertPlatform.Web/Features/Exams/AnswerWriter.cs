@@ -5,12 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Exams;
 
-public sealed record AnswerSave(string AttemptId, int QuestionRef, string ResponseJson, long Seq, long SavedAtMs);
-
-public enum SaveOutcome { Saved, Stale, Closed }
-
-public readonly record struct SaveResult(SaveOutcome Outcome, long StoredSeq);
-
 /// <summary>
 /// The single writer behind autosave. Requests queue in a bounded channel; one loop takes whatever
 /// is waiting (up to <see cref="MaxBatch"/>) and writes it in one transaction on one open
@@ -18,13 +12,16 @@ public readonly record struct SaveResult(SaveOutcome Outcome, long StoredSeq);
 /// transaction committed (SQLite WAL with synchronous=FULL: the commit is on disk), so the API's
 /// 200 means durable. One fsync serves hundreds of saves instead of one each, which is what lets
 /// SQLite take thousands of saves per second (see docs/decisions/0002-batched-autosave.md).
-/// Newest-wins per question: a save with a lower seq than the stored one changes nothing (Stale);
-/// a save to an attempt that is no longer in progress changes nothing (Closed).
+/// Newest-wins per question: a save replaces the stored answer only when it is based on the stored seq
+/// (<see cref="AnswerSave.BaseSeq"/>), or — from a client that sends no base — when its seq is higher;
+/// resending the stored seq with the same response (a retry after a lost reply) succeeds again.
+/// Anything else changes nothing (Stale, with the stored answer); a save to an attempt that is no
+/// longer in progress changes nothing (Closed). The refusal costs a read only when it happens.
 /// </summary>
 public sealed class AnswerWriter(IServiceScopeFactory scopes, ILogger<AnswerWriter> log) : BackgroundService
 {
     public const int MaxBatch = 512;
-    private sealed record Pending(AnswerSave Save, TaskCompletionSource<SaveResult> Done);
+    private sealed record Pending(AnswerSave Save, TaskCompletionSource<WriteResult> Done);
 
     // Bounded: under overload callers wait (back-pressure) rather than the queue eating memory.
     private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(20_000)
@@ -32,9 +29,9 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, ILogger<AnswerWrit
         SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
     });
 
-    public async Task<SaveResult> SaveAsync(AnswerSave save, CancellationToken ct)
+    public async Task<WriteResult> SaveAsync(AnswerSave save, CancellationToken ct)
     {
-        var pending = new Pending(save, new TaskCompletionSource<SaveResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(save, new TaskCompletionSource<WriteResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         await queue.Writer.WriteAsync(pending, ct);
         // Not cancellable once queued: the write may already be in flight and must be reported truthfully.
         return await pending.Done.Task;
@@ -97,23 +94,31 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, ILogger<AnswerWrit
 
     private sealed class Statements(bool postgres)
     {
-        // Insert or move forward, only while the attempt is in progress. ">=" makes a retried save
-        // (same seq, e.g. after a lost response) succeed again instead of looking stale.
+        // Insert, or move forward only while the attempt is in progress: from the seq the client based the
+        // answer on (another device's save since then makes it stale), or — without a base — from any lower
+        // seq. The same seq with the same response is a retry after a lost reply and succeeds again.
         public readonly string Upsert = $"""
             INSERT INTO "AttemptAnswers" ("AttemptId", "QuestionRef", "ResponseJson", "Seq", "SavedAtMs")
             SELECT @a, @q, @r, @s, @t WHERE EXISTS (SELECT 1 FROM "Attempts" WHERE "Id" = @a AND "Status" = 'InProgress'{(postgres ? " FOR SHARE" : "")})
             ON CONFLICT ("AttemptId", "QuestionRef") DO UPDATE SET "ResponseJson" = excluded."ResponseJson", "Seq" = excluded."Seq", "SavedAtMs" = excluded."SavedAtMs"
-            WHERE excluded."Seq" >= "AttemptAnswers"."Seq"
+            WHERE (@b < 0 AND excluded."Seq" > "AttemptAnswers"."Seq")
+               OR (@b >= 0 AND "AttemptAnswers"."Seq" = @b AND excluded."Seq" > @b)
+               OR ("AttemptAnswers"."Seq" = excluded."Seq" AND "AttemptAnswers"."ResponseJson" = excluded."ResponseJson")
             """;
-        public const string Stored = """SELECT "Seq" FROM "AttemptAnswers" WHERE "AttemptId" = @a AND "QuestionRef" = @q""";
+        // Only after a refusal: was it the attempt (finished) or the answer (stale)?
+        public const string Stored = """
+            SELECT t."Status", aa."Seq", aa."ResponseJson" FROM "Attempts" t
+            LEFT JOIN "AttemptAnswers" aa ON aa."AttemptId" = t."Id" AND aa."QuestionRef" = @q
+            WHERE t."Id" = @a
+            """;
     }
 
     private static async Task WriteBatchAsync(DbConnection connection, Statements sql, List<Pending> batch)
     {
-        var results = new SaveResult[batch.Count];
+        var results = new WriteResult[batch.Count];
         await using (var tx = await connection.BeginTransactionAsync())
         {
-            await using var upsert = Command(connection, tx, sql.Upsert, "@a", "@q", "@r", "@s", "@t");
+            await using var upsert = Command(connection, tx, sql.Upsert, "@a", "@q", "@r", "@s", "@t", "@b");
             await using var stored = Command(connection, tx, Statements.Stored, "@a", "@q");
             for (var i = 0; i < batch.Count; i++)
             {
@@ -123,18 +128,18 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, ILogger<AnswerWrit
                 upsert.Parameters[2].Value = s.ResponseJson;
                 upsert.Parameters[3].Value = s.Seq;
                 upsert.Parameters[4].Value = s.SavedAtMs;
+                upsert.Parameters[5].Value = s.BaseSeq;
                 if (await upsert.ExecuteNonQueryAsync() == 1)
                 {
-                    results[i] = new SaveResult(SaveOutcome.Saved, s.Seq);
+                    results[i] = new WriteResult(WriteOutcome.Saved, s.Seq);
                     continue;
                 }
-                // Nothing written: either a newer seq is stored, or the attempt is finished.
                 stored.Parameters[0].Value = s.AttemptId;
                 stored.Parameters[1].Value = s.QuestionRef;
-                var current = await stored.ExecuteScalarAsync();
-                results[i] = current is null or DBNull || Convert.ToInt64(current) <= s.Seq
-                    ? new SaveResult(SaveOutcome.Closed, current is null or DBNull ? 0 : Convert.ToInt64(current))
-                    : new SaveResult(SaveOutcome.Stale, Convert.ToInt64(current));
+                await using var row = await stored.ExecuteReaderAsync();
+                results[i] = !await row.ReadAsync() || row.GetString(0) != AttemptStatus.InProgress || row.IsDBNull(1)
+                    ? new WriteResult(WriteOutcome.Closed, 0)
+                    : new WriteResult(WriteOutcome.Stale, row.GetInt64(1), row.GetString(2));
             }
             await tx.CommitAsync();
         }

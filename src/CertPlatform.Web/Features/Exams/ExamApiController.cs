@@ -1,110 +1,137 @@
 using System.Security.Claims;
 using System.Text.Json;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Exams.Contract;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Exams;
 
-public sealed record StartRequest(string? Password);
-public sealed record AnswerRequest(JsonElement Response, long Seq);
-public sealed record FlagRequest(bool Flagged);
-public sealed record EventRequest(string Kind, string? Detail);
-
-/// <summary>The exam HTTP contract (../shared/design/EXAM-API.md) for the exam page, the load driver and checks.</summary>
+/// <summary>
+/// The exam HTTP API (docs/api.md; OpenAPI at /openapi/v1.json) for the exam page, the load driver and
+/// checks. Use cases return outcomes; only this controller turns them into statuses.
+/// </summary>
 [ApiController]
 [Authorize]
 [Route("api")]
+[Produces("application/json")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ExamApiController(TimeProvider clock) : ControllerBase
+public sealed class ExamApiController(TimeProvider clock, IStringLocalizer<SharedResource> L) : ControllerBase
 {
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     [HttpGet("antiforgery")]
-    public IActionResult Antiforgery([FromServices] IAntiforgery antiforgery)
+    [ProducesResponseType<AntiforgeryToken>(StatusCodes.Status200OK)]
+    public ActionResult<AntiforgeryToken> Antiforgery([FromServices] IAntiforgery antiforgery)
     {
         var tokens = antiforgery.GetAndStoreTokens(HttpContext);
-        return Ok(new { token = tokens.RequestToken, headerName = tokens.HeaderName });
+        return new AntiforgeryToken(tokens.RequestToken!, tokens.HeaderName!);
     }
 
     [HttpPost("papers/{paperId}/attempts")]
-    public async Task<IActionResult> Start(string paperId, [FromBody] StartRequest? body, [FromServices] UserManager<AppUser> users,
-        [FromServices] StartAttempt start, [FromServices] AttemptViews views, CancellationToken ct)
+    [ProducesResponseType<AttemptStarted>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    public async Task<IActionResult> Start(string paperId, [FromBody] StartAttemptRequest? body, [FromServices] UserManager<AppUser> users,
+        [FromServices] StartAttempt start, [FromServices] AttemptLoader loader, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Unauthorized();
         var result = await start.RunAsync(paperId, user, body?.Password, ct);
-        if (result.Attempt is null) return Problem(result.Error, statusCode: result.Status);
-        var view = (await views.ForOwnerAsync(result.Attempt.Id, user.Id, ct))!;
-        return Created($"/api/attempts/{view.Attempt.Id}", new
-        {
-            attemptId = view.Attempt.Id, paperId, resumed = result.Resumed, status = view.Attempt.Status,
-            deadlineUtc = view.Attempt.Deadline, serverNowUtc = clock.GetUtcNow(),
-            questions = view.Questions, answers = view.Answers, flags = view.Flags,
-        });
+        if (result.Attempt is null)
+            return Fail(ExamMessages.Start(result, L), result.Outcome switch
+            {
+                StartAttemptOutcome.NotFound => StatusCodes.Status404NotFound,
+                StartAttemptOutcome.WrongPassword => StatusCodes.Status403Forbidden,
+                StartAttemptOutcome.PasswordLocked => StatusCodes.Status429TooManyRequests,
+                _ => StatusCodes.Status409Conflict,
+            });
+        var view = AttemptView.Of((await loader.ForOwnerAsync(result.Attempt.Id, user.Id, withItems: false, ct))!);
+        var a = view.Attempt;
+        return Created($"/api/attempts/{a.Id}", new AttemptStarted(a.Id, paperId, result.Outcome == StartAttemptOutcome.Resumed, a.Status,
+            a.Deadline, clock.GetUtcNow(), view.Questions, view.Answers, view.Flags));
     }
 
     [HttpGet("attempts/{attemptId}")]
-    public async Task<IActionResult> State(string attemptId, [FromServices] AttemptViews views, CancellationToken ct)
+    [ProducesResponseType<AttemptState>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> State(string attemptId, [FromServices] AttemptLoader loader, CancellationToken ct)
     {
-        var view = await views.ForOwnerAsync(attemptId, UserId, ct);
-        if (view is null) return NotFound();
+        var loaded = await loader.ForOwnerAsync(attemptId, UserId, withItems: false, ct);
+        if (loaded is null) return NotYours();
+        var view = AttemptView.Of(loaded);
         var a = view.Attempt;
-        return Ok(new
-        {
-            attemptId = a.Id, paperId = a.PaperId, status = a.Status, deadlineUtc = a.Deadline, serverNowUtc = clock.GetUtcNow(),
-            answers = view.Answers, flags = view.Flags, focusLossCount = a.FocusLossCount, focusLossLimit = view.Paper.FocusLossLimit,
-            result = a.Status == AttemptStatus.Finished ? ResultBody(a, view.Paper, null) : null,
-        });
+        return Ok(new AttemptState(a.Id, a.PaperId, a.Status, a.Deadline, clock.GetUtcNow(), view.Answers, view.Flags, a.FocusLossCount,
+            view.Paper.FocusLossLimit, a.Status == AttemptStatus.Finished ? ResultBody(a, view.Paper, null) : null));
     }
 
     [HttpPut("attempts/{attemptId}/answers/{questionRef:int}")]
-    public async Task<IActionResult> Answer(string attemptId, int questionRef, [FromBody] AnswerRequest body, [FromServices] SaveAnswer save, CancellationToken ct)
+    [ProducesResponseType<AnswerSaved>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<AnswerConflict>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone)]
+    public async Task<IActionResult> Answer(string attemptId, int questionRef, [FromBody] SaveAnswerRequest body, [FromServices] SaveAnswer save, CancellationToken ct)
     {
-        var r = await save.RunAsync(attemptId, UserId, questionRef, body.Response, body.Seq, ct);
-        return r.Status switch
+        var r = await save.RunAsync(attemptId, UserId, questionRef, body, ct);
+        return r.Outcome switch
         {
-            SaveAnswer.Status.Saved => Ok(new { seq = r.Seq, savedAtUtc = r.SavedAt }),
-            SaveAnswer.Status.Stale => Conflict(new { title = r.Error, storedSeq = r.Seq }),
-            SaveAnswer.Status.Gone => Problem(r.Error, statusCode: StatusCodes.Status410Gone),
-            SaveAnswer.Status.Invalid => Problem(r.Error, statusCode: StatusCodes.Status400BadRequest),
-            _ => NotFound(),
+            SaveAnswerOutcome.Saved => Ok(new AnswerSaved(r.Seq, r.SavedAt)),
+            SaveAnswerOutcome.Stale => Conflict(new AnswerConflict(ExamMessages.Save(r, L), StatusCodes.Status409Conflict, r.Seq,
+                JsonDocument.Parse(r.StoredResponseJson ?? "{}").RootElement.Clone())),
+            SaveAnswerOutcome.Finished or SaveAnswerOutcome.TimeUp => Fail(ExamMessages.Save(r, L), StatusCodes.Status410Gone),
+            SaveAnswerOutcome.BadSeq or SaveAnswerOutcome.BadResponse or SaveAnswerOutcome.TooLong => Fail(ExamMessages.Save(r, L), StatusCodes.Status400BadRequest),
+            SaveAnswerOutcome.NoSuchQuestion => Fail(ExamMessages.Save(r, L), StatusCodes.Status404NotFound),
+            _ => NotYours(),
         };
     }
 
     [HttpPut("attempts/{attemptId}/flags/{questionRef:int}")]
-    public async Task<IActionResult> Flag(string attemptId, int questionRef, [FromBody] FlagRequest body, [FromServices] AttemptIntegrity integrity, CancellationToken ct) =>
-        await integrity.FlagAsync(attemptId, UserId, questionRef, body.Flagged, ct) switch
+    [ProducesResponseType<FlagsChanged>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Flag(string attemptId, int questionRef, [FromBody] FlagRequest body, [FromServices] AttemptIntegrity integrity, CancellationToken ct)
+    {
+        var r = await integrity.FlagAsync(attemptId, UserId, questionRef, body.Flagged, ct);
+        return r.Outcome switch
         {
-            null => NotFound(),
-            var flags => Ok(new { flags }),
+            FlagOutcome.Changed => Ok(new FlagsChanged(r.Flags)),
+            FlagOutcome.NoSuchQuestion => Fail(ExamMessages.NoSuchFlagQuestion(L), StatusCodes.Status404NotFound),
+            _ => NotYours(),
         };
+    }
 
     [HttpPost("attempts/{attemptId}/events")]
+    [ProducesResponseType<EventRecorded>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Event(string attemptId, [FromBody] EventRequest body, [FromServices] AttemptIntegrity integrity, CancellationToken ct)
     {
-        if (!AttemptIntegrity.Kinds.Contains(body.Kind)) return Problem("unknown event kind", statusCode: 400);
+        if (!AttemptEventKind.All.Contains(body.Kind)) return Fail(ExamMessages.UnknownEvent(body.Kind, L), StatusCodes.Status400BadRequest);
         var r = await integrity.RecordAsync(attemptId, UserId, body.Kind, body.Detail ?? "", ct);
-        return r is null ? NotFound() : Ok(new { focusLossCount = r.Value.Count, focusLossLimit = r.Value.Limit, warn = r.Value.Limit is { } l && r.Value.Count >= l });
+        return r is null ? NotYours() : Ok(new EventRecorded(r.Value.Count, r.Value.Limit, r.Value.Limit is { } l && r.Value.Count >= l));
     }
 
     [HttpPost("attempts/{attemptId}/submit")]
-    public async Task<IActionResult> Submit(string attemptId, [FromServices] AppDbContext db, [FromServices] FinishAttempt finish, CancellationToken ct)
+    [ProducesResponseType<AttemptResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Submit(string attemptId, [FromServices] SubmitAttempt submit, CancellationToken ct)
     {
-        if (!await db.Attempts.AnyAsync(a => a.Id == attemptId && a.UserId == UserId, ct)) return NotFound();
-        var outcome = await finish.RunAsync(attemptId, FinishReason.Submitted, clock.GetUtcNow(), ct);
-        var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == outcome!.Attempt.PaperId, ct);
-        return Ok(ResultBody(outcome!.Attempt, paper, outcome.CertificateId));
+        var done = await submit.RunAsync(attemptId, UserId, ct);
+        return done is null ? NotYours() : Ok(ResultBody(done.Attempt, done.Paper, done.CertificateId));
     }
 
+    /// <summary>A problem (RFC 9457) whose title is the message in the UI language.</summary>
+    private ObjectResult Fail(string message, int statusCode) => Problem(title: message, statusCode: statusCode);
+
+    /// <summary>No such attempt (or paper) for this user: the same answer whether it exists or not.</summary>
+    private ObjectResult NotYours() => Fail(ExamMessages.NotYours(L), StatusCodes.Status404NotFound);
+
     /// <summary>The result as the paper's review options allow: score and verdict only if the paper shows them.</summary>
-    private static object ResultBody(Attempt a, Paper p, string? certificateId) => new
-    {
-        attemptId = a.Id, status = a.Status, grading = a.Grading, finishedAtUtc = a.FinishedAt, finishReason = a.FinishReason,
-        score = p.ReviewShowsScore ? a.Score : null, maxScore = p.ReviewShowsScore ? a.MaxScore : (decimal?)null,
-        passed = p.ReviewShowsScore ? a.Passed : null, certificateId,
-    };
+    private static AttemptResult ResultBody(Attempt a, Paper p, string? certificateId) => new(
+        a.Id, a.Status, a.Grading, a.FinishedAt, a.FinishReason,
+        p.ReviewShowsScore ? a.Score : null, p.ReviewShowsScore ? a.MaxScore : null, p.ReviewShowsScore ? a.Passed : null, certificateId);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Exams;
 

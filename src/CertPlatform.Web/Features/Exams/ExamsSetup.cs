@@ -9,18 +9,20 @@ public static class ExamsSetup
             .Validate(o => o.OverdueScanSeconds is >= 1 and <= 300, "Exams:OverdueScanSeconds must be 1–300")
             .ValidateOnStart();
         services.AddMemoryCache();
-        services.AddSingleton<ExamQuestions>();
+        services.AddSingleton<ExamDeadlines>();
         services.AddSingleton<AnswerWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AnswerWriter>());
         services.AddSingleton<OverdueAttempts>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueAttempts>());
+        services.AddScoped<AttemptLoader>();
         services.AddScoped<StartAttempt>();
         services.AddScoped<SaveAnswer>();
         services.AddScoped<FinishAttempt>();
+        services.AddScoped<SubmitAttempt>();
+        services.AddScoped<ExamPages>();
         services.AddScoped<AttemptResultEvents>();
-        services.AddScoped<AttemptViews>();
         services.AddScoped<AttemptIntegrity>();
-        services.AddScoped<MistakeNotebook>();
+        services.AddOpenApi();
         return services;
     }
 }

@@ -1,26 +1,29 @@
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Exams;
+using CertPlatform.Web.Features.Practice;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CertPlatform.Web.Features.Exams;
 
 /// <summary>
 /// Finishes an attempt exactly once — by the trainee's submit, or by the server at the deadline —
 /// and grades it in the same transaction: the status change is a conditional update, so of two
-/// concurrent submits one finishes and grades and the other reads the stored result.
+/// concurrent submits one finishes and grades and the other reads the stored result. The finish
+/// time is never after the deadline (<see cref="AttemptDeadline.FinishTime"/>).
 /// </summary>
-public sealed class FinishAttempt(AppDbContext db, ExamQuestions questions, ContentCatalog catalog, MistakeNotebook mistakes,
-    AttemptResultEvents results, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, TimeProvider clock)
+public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, ContentCatalog catalog, MistakeNotebook mistakes,
+    AttemptResultEvents results, IMemoryCache cache, TimeProvider clock)
 {
-    public sealed record Outcome(Attempt Attempt, bool FinishedNow, string? CertificateId);
-
-    public async Task<Outcome?> RunAsync(string attemptId, string reason, DateTimeOffset requestedAt, CancellationToken ct)
+    /// <returns>Null when there is no such attempt.</returns>
+    public async Task<FinishAttemptResult?> RunAsync(string attemptId, string reason, DateTimeOffset requestedAt, CancellationToken ct)
     {
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             var deadline = await db.Attempts.Where(a => a.Id == attemptId).Select(a => (DateTimeOffset?)a.Deadline).FirstOrDefaultAsync(ct);
             if (deadline is null) return null;
-            var finishedAt = requestedAt < deadline ? requestedAt : deadline.Value;
+            var finishedAt = AttemptDeadline.FinishTime(deadline.Value, requestedAt);
             // The claim: only one caller moves the attempt out of "in progress"; the others read its result.
             var claimed = await db.Attempts.Where(a => a.Id == attemptId && a.Status == AttemptStatus.InProgress)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AttemptStatus.Finished)
@@ -29,19 +32,15 @@ public sealed class FinishAttempt(AppDbContext db, ExamQuestions questions, Cont
             {
                 await tx.RollbackAsync(ct);
                 var done = await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == attemptId, ct);
-                return new Outcome(done, false, await results.PublishAsync(done, ct));
+                return new FinishAttemptResult(done, false, await results.PublishAsync(done, ct));
             }
-            var attempt = await db.Attempts.FirstAsync(a => a.Id == attemptId, ct);
-
-            var answers = await db.AttemptAnswers.AsNoTracking().Where(x => x.AttemptId == attemptId)
-                .ToDictionaryAsync(x => x.QuestionRef, x => x.ResponseJson, ct);
-            var layout = AttemptGrading.Layout(attempt);
-            var loaded = await questions.GetAsync(layout.Select(l => (l.QuestionId, l.Version)), db, ct);
-            var items = layout.Select(l =>
+            var loaded = (await loader.ByIdAsync(attemptId, withItems: false, ct))!;
+            var attempt = loaded.Attempt;
+            db.Attempts.Attach(attempt);
+            var items = loaded.Layout.Select(l =>
             {
-                var q = loaded[(l.QuestionId, l.Version)];
-                return AttemptGrading.Grade(attemptId, l, q, catalog.Find(q.LessonId)?.PartId ?? "",
-                    answers.TryGetValue(l.Ref, out var json) ? ResponseJson.Deserialize(json) : null);
+                var q = loaded.QuestionAt(l);
+                return AttemptGrading.Grade(attemptId, l, q, catalog.Find(q.LessonId)?.PartId ?? "", loaded.ResponseTo(l.Ref));
             }).ToList();
             db.AttemptItems.AddRange(items);
             AttemptGrading.Total(attempt, items, clock.GetUtcNow());
@@ -51,7 +50,7 @@ public sealed class FinishAttempt(AppDbContext db, ExamQuestions questions, Cont
             cache.Remove(SaveAnswer.CacheKey(attemptId));
             // Read back what was stored, so this caller and every later one get the very same result.
             var stored = await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == attemptId, ct);
-            return new Outcome(stored, true, await results.PublishAsync(stored, ct));
+            return new FinishAttemptResult(stored, true, await results.PublishAsync(stored, ct));
         }
     }
 }

@@ -4,21 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.Exams;
 
-public sealed class ExamOptions
-{
-    public const string Section = "Exams";
-    /// <summary>Answers still accepted this long after the deadline (requests in flight when time ran out).</summary>
-    public int GraceSeconds { get; set; } = 15;
-    /// <summary>How often the server looks for attempts whose time ran out.</summary>
-    public int OverdueScanSeconds { get; set; } = 5;
-    public TimeSpan Grace => TimeSpan.FromSeconds(GraceSeconds);
-}
-
 /// <summary>
 /// Finishes attempts whose deadline (plus grace) has passed and whose browser never submitted:
 /// finish time is the deadline, not the moment the server noticed, and the attempt is graded.
 /// </summary>
-public sealed class OverdueAttempts(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ExamOptions> options, ILogger<OverdueAttempts> log) : BackgroundService
+public sealed class OverdueAttempts(IServiceScopeFactory scopes, ExamDeadlines deadlines, TimeProvider clock, IOptions<ExamOptions> options, ILogger<OverdueAttempts> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,7 +30,7 @@ public sealed class OverdueAttempts(IServiceScopeFactory scopes, TimeProvider cl
     /// <summary>Finishes every overdue attempt; returns how many.</summary>
     public async Task<int> FinishOverdueAsync(CancellationToken ct)
     {
-        var cutoff = clock.GetUtcNow() - options.Value.Grace;
+        var cutoff = deadlines.OverdueBefore;
         List<string> due;
         using (var scope = scopes.CreateScope())
         {

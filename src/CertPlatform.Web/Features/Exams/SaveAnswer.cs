@@ -1,25 +1,18 @@
 using System.Text.Json;
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Domain.Exams;
+using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Features.Exams.Contract;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.Exams;
 
-/// <summary>What the autosave path needs to know about an attempt, cached so a save costs no extra query.</summary>
-public sealed record AttemptKey(string Id, string UserId, DateTimeOffset Deadline, int QuestionCount);
-
 /// <summary>
-/// Autosave of one answer (EXAM-API.md PUT …/answers/{ref}): checks ownership, question ref and
+/// Autosave of one answer (PUT …/answers/{ref}, docs/api.md): checks ownership, question ref, seq and
 /// deadline, then hands the save to the <see cref="AnswerWriter"/> and answers only once it is durable.
 /// </summary>
-public sealed class SaveAnswer(AppDbContext db, AnswerWriter writer, IMemoryCache cache, TimeProvider clock, IOptions<ExamOptions> options)
+public sealed class SaveAnswer(AppDbContext db, AnswerWriter writer, IMemoryCache cache, ExamDeadlines deadlines)
 {
-    public enum Status { Saved, NotFound, Invalid, Stale, Gone }
-
-    public sealed record Result(Status Status, long Seq, DateTimeOffset SavedAt, string? Error = null);
-
     public async Task<AttemptKey?> KeyAsync(string attemptId, CancellationToken ct)
     {
         if (cache.TryGetValue<AttemptKey>(CacheKey(attemptId), out var key)) return key;
@@ -33,59 +26,62 @@ public sealed class SaveAnswer(AppDbContext db, AnswerWriter writer, IMemoryCach
 
     public static string CacheKey(string attemptId) => "attempt-key:" + attemptId;
 
-    public async Task<Result> RunAsync(string attemptId, string userId, int questionRef, JsonElement response, long seq, CancellationToken ct)
+    /// <summary>True when seq (and the base seq, if sent) are in range: 1 ≤ seq ≤ max, 0 ≤ base &lt; seq.</summary>
+    public static bool SeqInRange(long seq, long? baseSeq) =>
+        seq is >= 1 and <= SaveAnswerRequest.MaxSeq && (baseSeq is null || (baseSeq >= 0 && baseSeq < seq));
+
+    public async Task<SaveAnswerResult> RunAsync(string attemptId, string userId, int questionRef, SaveAnswerRequest request, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = deadlines.Now;
         var key = await KeyAsync(attemptId, ct);
         if (key is null)
             // Finished attempts are not cached: tell the owner it is over, and everyone else nothing.
             return await db.Attempts.AnyAsync(a => a.Id == attemptId && a.UserId == userId, ct)
-                ? new Result(Status.Gone, 0, now, "考试已结束。") : new Result(Status.NotFound, 0, now);
-        if (key.UserId != userId) return new Result(Status.NotFound, 0, now);
-        if (questionRef < 0 || questionRef >= key.QuestionCount) return new Result(Status.NotFound, 0, now, "没有这道题。");
-        if (seq < 1) return new Result(Status.Invalid, 0, now, "seq 必须是正整数。");
-        if (!AttemptDeadline.AcceptsAnswers(key.Deadline, options.Value.Grace, now)) return new Result(Status.Gone, 0, now, "考试时间已到。");
-        Domain.Questions.Response parsed;
-        try { parsed = ResponseJson.FromElement(response); }
-        catch (JsonException e) { return new Result(Status.Invalid, 0, now, "答案格式不正确：" + e.Message); }
-        return await SaveCheckedAsync(key, questionRef, parsed, seq, now, ct);
+                ? new SaveAnswerResult(SaveAnswerOutcome.Finished, 0, now) : new SaveAnswerResult(SaveAnswerOutcome.NotFound, 0, now);
+        if (key.UserId != userId) return new SaveAnswerResult(SaveAnswerOutcome.NotFound, 0, now);
+        if (questionRef < 0 || questionRef >= key.QuestionCount) return new SaveAnswerResult(SaveAnswerOutcome.NoSuchQuestion, 0, now);
+        if (!SeqInRange(request.Seq, request.BaseSeq)) return new SaveAnswerResult(SaveAnswerOutcome.BadSeq, 0, now);
+        if (!deadlines.IsOpen(key.Deadline)) return new SaveAnswerResult(SaveAnswerOutcome.TimeUp, 0, now);
+        Response parsed;
+        try { parsed = ResponseJson.FromElement(request.Response); }
+        catch (JsonException e) { return new SaveAnswerResult(SaveAnswerOutcome.BadResponse, 0, now, Detail: e.Message); }
+        return await SaveCheckedAsync(key, questionRef, parsed, request.Seq, request.BaseSeq ?? AnswerSave.NoBase, now, ct);
     }
 
     /// <summary>
     /// The exam form without JavaScript posts every answer at once: the ones that differ from what is
-    /// stored are saved (seq = stored + 1), together, through the same writer. Returns null if the
-    /// attempt is not this user's or no longer open.
+    /// stored are saved (seq = stored + 1, based on the stored seq), together, through the same writer.
+    /// Returns null if the attempt is not this user's or no longer open.
     /// </summary>
-    public async Task<IReadOnlyList<Result>?> SaveFormAsync(string attemptId, string userId, IReadOnlyDictionary<int, Domain.Questions.Response> responses, CancellationToken ct)
+    public async Task<IReadOnlyList<SaveAnswerResult>?> SaveFormAsync(string attemptId, string userId, IReadOnlyDictionary<int, Response> responses, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = deadlines.Now;
         var key = await KeyAsync(attemptId, ct);
-        if (key is null || key.UserId != userId || !AttemptDeadline.AcceptsAnswers(key.Deadline, options.Value.Grace, now)) return null;
+        if (key is null || key.UserId != userId || !deadlines.IsOpen(key.Deadline)) return null;
         var stored = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == attemptId)
             .ToDictionaryAsync(a => a.QuestionRef, a => new { a.Seq, a.ResponseJson }, ct);
         var changed = responses.Where(r => r.Key >= 0 && r.Key < key.QuestionCount).Where(r =>
             stored.TryGetValue(r.Key, out var s) ? s.ResponseJson != ResponseJson.Serialize(r.Value) : !ResponseJson.IsBlank(r.Value));
-        return await Task.WhenAll(changed.Select(r => SaveCheckedAsync(key, r.Key, r.Value, (stored.TryGetValue(r.Key, out var s) ? s.Seq : 0) + 1, now, ct)));
-    }
-
-    private async Task<Result> SaveCheckedAsync(AttemptKey key, int questionRef, Domain.Questions.Response response, long seq, DateTimeOffset now, CancellationToken ct)
-    {
-        var attemptId = key.Id;
-        var json = ResponseJson.Serialize(response);
-        if (json.Length > ResponseJson.MaxLength) return new Result(Status.Invalid, 0, now, "答案过长。");
-
-        var saved = await writer.SaveAsync(new AnswerSave(attemptId, questionRef, json, seq, now.ToUnixTimeMilliseconds()), ct);
-        return saved.Outcome switch
+        return await Task.WhenAll(changed.Select(r =>
         {
-            SaveOutcome.Saved => new Result(Status.Saved, seq, now),
-            SaveOutcome.Stale => new Result(Status.Stale, saved.StoredSeq, now, "已保存更新的答案。"),
-            _ => Forget(attemptId, new Result(Status.Gone, 0, now, "考试已结束。")),
-        };
+            var baseSeq = stored.TryGetValue(r.Key, out var s) ? s.Seq : 0;
+            return SaveCheckedAsync(key, r.Key, r.Value, baseSeq + 1, baseSeq, now, ct);
+        }));
     }
 
-    private Result Forget(string attemptId, Result r)
+    private async Task<SaveAnswerResult> SaveCheckedAsync(AttemptKey key, int questionRef, Response response, long seq, long baseSeq, DateTimeOffset now, CancellationToken ct)
     {
-        cache.Remove(CacheKey(attemptId));
-        return r;
+        var json = ResponseJson.Serialize(response);
+        if (json.Length > ResponseJson.MaxLength) return new SaveAnswerResult(SaveAnswerOutcome.TooLong, 0, now);
+
+        var saved = await writer.SaveAsync(new AnswerSave(key.Id, questionRef, json, seq, baseSeq, now.ToUnixTimeMilliseconds()), ct);
+        switch (saved.Outcome)
+        {
+            case WriteOutcome.Saved: return new SaveAnswerResult(SaveAnswerOutcome.Saved, seq, now);
+            case WriteOutcome.Stale: return new SaveAnswerResult(SaveAnswerOutcome.Stale, saved.StoredSeq, now, saved.StoredResponseJson);
+            default:
+                cache.Remove(CacheKey(key.Id));
+                return new SaveAnswerResult(SaveAnswerOutcome.Finished, 0, now);
+        }
     }
 }

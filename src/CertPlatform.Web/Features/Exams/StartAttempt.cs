@@ -3,6 +3,8 @@ using System.Text.Json;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Features.Papers;
 
 namespace CertPlatform.Web.Features.Exams;
 
@@ -12,35 +14,35 @@ namespace CertPlatform.Web.Features.Exams;
 /// current versions; freezes order and shuffles; computes the deadline on the server.
 /// Two concurrent starts meet at the database's unique index and both get the same attempt.
 /// </summary>
-public sealed class StartAttempt(AppDbContext db, ExamQuestions questions, OverdueAttempts overdue, TimeProvider clock, ILogger<StartAttempt> log)
+public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions, OverdueAttempts overdue, ExamDeadlines deadlines, PaperPasswordGuard passwords, ILogger<StartAttempt> log)
 {
-    public sealed record Result(Attempt? Attempt, bool Resumed, int Status, string? Error)
-    {
-        public static Result Fail(int status, string error) => new(null, false, status, error);
-    }
-
-    public async Task<Result> RunAsync(string paperId, AppUser user, string? password, CancellationToken ct)
+    public async Task<StartAttemptResult> RunAsync(string paperId, AppUser user, string? password, CancellationToken ct)
     {
         var paper = await PaperAccess.VisibleTo(db, user).AsNoTracking().FirstOrDefaultAsync(p => p.Id == paperId, ct);
-        if (paper is null) return Result.Fail(404, "没有这场考试，或它不对您开放。");
+        if (paper is null) return new StartAttemptResult(StartAttemptOutcome.NotFound);
 
         var existing = await InProgressAsync(paperId, user.Id, ct);
         if (existing is not null)
         {
-            if (AttemptDeadline.AcceptsAnswers(existing.Deadline, TimeSpan.Zero, clock.GetUtcNow())) return new Result(existing, true, 201, null);
+            // Within the grace the page still replays answers queued offline; after it, the attempt is over.
+            if (deadlines.IsOpen(existing.Deadline)) return new StartAttemptResult(StartAttemptOutcome.Resumed, existing);
             await overdue.FinishAsync(existing.Id, ct); // its time ran out while away: finish it at its deadline first
         }
 
-        var now = clock.GetUtcNow();
+        var now = deadlines.Now;
         switch (PaperAccess.Window(paper, now))
         {
-            case PaperAccess.WindowState.NotYetOpen: return Result.Fail(409, "考试尚未开放。");
-            case PaperAccess.WindowState.Closed: return Result.Fail(409, "考试已关闭。");
+            case PaperWindow.NotYetOpen: return new StartAttemptResult(StartAttemptOutcome.NotYetOpen);
+            case PaperWindow.Closed: return new StartAttemptResult(StartAttemptOutcome.Closed);
         }
         var previous = await db.Attempts.CountAsync(a => a.PaperId == paperId && a.UserId == user.Id, ct);
         if (paper.AttemptsAllowed > 0 && previous >= paper.AttemptsAllowed)
-            return Result.Fail(409, $"本考试最多可参加 {paper.AttemptsAllowed} 次，您的次数已用完。");
-        if (await new Papers.PaperPasswordGuard(db, clock).CheckAsync(paper, user.Id, password, ct) is { } refused) return Result.Fail(refused.Status, refused.Error);
+            return new StartAttemptResult(StartAttemptOutcome.NoAttemptsLeft, AttemptsAllowed: paper.AttemptsAllowed);
+        switch (await passwords.CheckAsync(paper, user.Id, password, ct))
+        {
+            case PaperPasswordCheck.Wrong: return new StartAttemptResult(StartAttemptOutcome.WrongPassword);
+            case PaperPasswordCheck.Locked: return new StartAttemptResult(StartAttemptOutcome.PasswordLocked);
+        }
 
         var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
         IReadOnlyList<PaperQuestion> drawn;
@@ -48,7 +50,7 @@ public sealed class StartAttempt(AppDbContext db, ExamQuestions questions, Overd
         catch (InvalidOperationException e)
         {
             log.LogError("Paper {Paper} cannot be drawn: {Reason}", paper.Id, e.Message);
-            return Result.Fail(409, "题库中可用的试题不足，暂时无法组卷，请联系考务人员。");
+            return new StartAttemptResult(StartAttemptOutcome.CannotDraw);
         }
         var allowance = await db.PaperAllowances.Where(a => a.PaperId == paperId && a.UserId == user.Id).Select(a => a.ExtraMinutes).FirstOrDefaultAsync(ct);
         var attempt = new Attempt
@@ -57,20 +59,20 @@ public sealed class StartAttempt(AppDbContext db, ExamQuestions questions, Overd
             PaperId = paperId, UserId = user.Id, Number = previous + 1, Status = AttemptStatus.InProgress,
             StartedAt = now, Seed = seed, PassMark = paper.PassMark, MaxScore = drawn.Sum(q => q.Points),
             Deadline = AttemptDeadline.Compute(now, TimeSpan.FromMinutes(paper.TimeLimitMinutes), TimeSpan.FromMinutes(allowance), paper.ClosesAt),
-            LayoutJson = JsonSerializer.Serialize(AttemptLayout.Freeze(drawn, paper.ShuffleQuestions, paper.ShuffleOptions, seed)),
+            LayoutJson = AttemptLayout.Serialize(AttemptLayout.Freeze(drawn, paper.ShuffleQuestions, paper.ShuffleOptions, seed)),
         };
         db.Attempts.Add(attempt);
         try
         {
             await db.SaveChangesAsync(ct);
-            return new Result(attempt, false, 201, null);
+            return new StartAttemptResult(StartAttemptOutcome.Started, attempt);
         }
         catch (DbUpdateException)
         {
             // Another tab or request started this paper at the same moment: theirs won, use it.
             db.ChangeTracker.Clear();
             var winner = await InProgressAsync(paperId, user.Id, ct);
-            return winner is not null ? new Result(winner, true, 201, null) : Result.Fail(409, "考试刚刚开始于另一个窗口，请刷新。");
+            return winner is not null ? new StartAttemptResult(StartAttemptOutcome.Resumed, winner) : new StartAttemptResult(StartAttemptOutcome.StartedElsewhere);
         }
     }
 

@@ -9,22 +9,12 @@ using CertPlatform.Web.Features.Results;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Grading;
 
-/// <summary>
-/// One part of the item as the examiner reads it: the essay itself, or each sub-question of a case. Scores
-/// are in paper points (the question's own points scaled to what the paper gives it).
-/// </summary>
-public sealed record GradePart(string Label, string Stem, bool Manual, string Rubric, decimal Max, string Answer, bool Answered, decimal? AutoScore);
-
-public sealed record GradeItemModel(
-    string Token, string Number, string PaperTitle, string QuestionId, int Version, string QuestionType, string Scenario, string Stem,
-    decimal Points, decimal AutoScore, decimal ManualMax, IReadOnlyList<GradePart> Parts,
-    bool Waiting, decimal? ManualScore, string ManualComment, int QueueCount);
-
 /// <summary>The grade page of one queue item, and saving the examiner's score.</summary>
-public sealed class GradeItem(AppDbContext db, ExamQuestions questions, GradingItemKeys keys, GradingQueue queue,
+public sealed class GradeItem(AppDbContext db, AttemptLoader loader, QuestionVersionCache questions, GradingItemKeys keys, GradingQueue queue,
     IValidator<GradeForm> validator, AuditLog audit, AttemptResultEvents results, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public const string AuditAction = "grading.scored";
@@ -33,17 +23,16 @@ public sealed class GradeItem(AppDbContext db, ExamQuestions questions, GradingI
     {
         if (keys.Read(token) is not (var attemptId, var questionRef)) return null;
         var item = await db.AttemptItems.AsNoTracking().FirstOrDefaultAsync(i => i.AttemptId == attemptId && i.QuestionRef == questionRef, ct);
-        var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
-        if (item is null || attempt is null || item.ManualMax <= 0) return null;
-        var paperTitle = await db.Papers.Where(p => p.Id == attempt.PaperId).Select(p => p.Title).FirstAsync(ct);
-        var layout = AttemptGrading.Layout(attempt).First(l => l.Ref == questionRef);
+        var loaded = await loader.ByIdAsync(attemptId, withItems: false, ct);
+        if (item is null || loaded is null || item.ManualMax <= 0) return null;
+        var attempt = loaded.Attempt;
+        var paperTitle = loaded.Paper.Title;
+        var layout = loaded.Layout.First(l => l.Ref == questionRef);
         var q = await questions.GetAsync(item.QuestionId, item.Version, db, ct);
-        var json = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == attemptId && a.QuestionRef == questionRef)
-            .Select(a => a.ResponseJson).FirstOrDefaultAsync(ct);
-        var response = json is null ? null : ResponseJson.Deserialize(json);
+        var response = loaded.ResponseTo(questionRef);
         var waiting = (await queue.WaitingAsync(ct)).Count;
         return new GradeItemModel(token, GradingItemKeys.Number(attemptId, attempt.Seed, questionRef), paperTitle, q.Id, item.Version,
-            QuestionView.TypeName(q.Type), q.Type == QuestionType.Case ? q.Scenario : "", q.Stem,
+            QuestionViews.TypeName(q.Type), q.Type == QuestionType.Case ? q.Scenario : "", q.Stem,
             item.Points, item.AutoScore, item.ManualMax, Parts(q, layout, response), item.NeedsManual && attempt.Status == AttemptStatus.Finished,
             item.ManualScore, item.ManualComment, waiting);
     }
@@ -74,18 +63,14 @@ public sealed class GradeItem(AppDbContext db, ExamQuestions questions, GradingI
         }).ToList();
     }
 
-    public enum Status { Saved, NotFound, Invalid, AlreadyGraded }
-
-    public sealed record Result(Status Status, FluentValidation.Results.ValidationResult? Validation = null, string? NextToken = null, bool Finalised = false);
-
-    public async Task<Result> SaveAsync(string token, GradeForm form, ClaimsPrincipal examiner, CancellationToken ct)
+    public async Task<GradeItemResult> SaveAsync(string token, GradeForm form, ClaimsPrincipal examiner, CancellationToken ct)
     {
-        if (keys.Read(token) is not (var attemptId, var questionRef)) return new Result(Status.NotFound);
+        if (keys.Read(token) is not (var attemptId, var questionRef)) return new GradeItemResult(GradeItemOutcome.NotFound);
         var item = await db.AttemptItems.AsNoTracking().FirstOrDefaultAsync(i => i.AttemptId == attemptId && i.QuestionRef == questionRef, ct);
-        if (item is null || item.ManualMax <= 0) return new Result(Status.NotFound);
+        if (item is null || item.ManualMax <= 0) return new GradeItemResult(GradeItemOutcome.NotFound);
         form.ManualMax = item.ManualMax;
         var validation = await validator.ValidateAsync(form, ct);
-        if (!validation.IsValid) return new Result(Status.Invalid, validation);
+        if (!validation.IsValid) return new GradeItemResult(GradeItemOutcome.Invalid, validation);
         var score = form.ParsedScore!.Value;
         var comment = (form.Comment ?? "").Trim();
         var by = examiner.Identity?.Name ?? "examiner";
@@ -106,7 +91,7 @@ public sealed class GradeItem(AppDbContext db, ExamQuestions questions, GradingI
             if (scored == 0)
             {
                 await tx.RollbackAsync(ct);
-                return new Result(Status.AlreadyGraded, NextToken: await queue.NextAsync(attemptId, questionRef, ct));
+                return new GradeItemResult(GradeItemOutcome.AlreadyGraded, NextToken: await queue.NextAsync(attemptId, questionRef, ct));
             }
             attempt = await db.Attempts.FirstAsync(a => a.Id == attemptId, ct);
             var items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == attemptId).ToListAsync(ct);
@@ -119,6 +104,6 @@ public sealed class GradeItem(AppDbContext db, ExamQuestions questions, GradingI
         }
         var finalised = attempt.Grading == GradingStatus.Final;
         if (finalised) await results.PublishAsync(attempt, ct);
-        return new Result(Status.Saved, NextToken: await queue.NextAsync(attemptId, questionRef, ct), Finalised: finalised);
+        return new GradeItemResult(GradeItemOutcome.Saved, NextToken: await queue.NextAsync(attemptId, questionRef, ct), Finalised: finalised);
     }
 }

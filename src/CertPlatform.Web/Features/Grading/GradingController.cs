@@ -6,8 +6,6 @@ using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Grading;
 
-public sealed record GradePageModel(GradeItemModel Item, GradeForm Form);
-
 /// <summary>Blind grading of essays and case write-ups, and regrading after a corrected question.</summary>
 [Authorize(Roles = Roles.Examiner + "," + Roles.Admin)]
 [Route("grading")]
@@ -38,17 +36,17 @@ public sealed class GradingController(IStringLocalizer<SharedResource> L) : Cont
     public async Task<IActionResult> Score(string token, GradeForm form, [FromServices] GradeItem grade, CancellationToken ct)
     {
         var result = await grade.SaveAsync(token, form, User, ct);
-        switch (result.Status)
+        switch (result.Outcome)
         {
-            case GradeItem.Status.NotFound:
+            case GradeItemOutcome.NotFound:
                 return NotFound();
-            case GradeItem.Status.Invalid:
+            case GradeItemOutcome.Invalid:
                 result.Validation!.AddTo(ModelState);
                 var model = await grade.LoadAsync(token, ct);
                 if (model is null) return NotFound();
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return View("Item", new GradePageModel(model, form));
-            case GradeItem.Status.AlreadyGraded:
+            case GradeItemOutcome.AlreadyGraded:
                 TempData["Flash"] = L["这道题已由其他考官评分，未作更改。"].Value;
                 break;
             default:

@@ -3,61 +3,15 @@ using System.Security.Cryptography;
 using System.Text;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Results;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Grading;
 
-/// <summary>
-/// How a queue item is named without naming the candidate: URLs carry a Data Protection token (tamper-proof,
-/// not the attempt id); pages show a short item number derived from the attempt's secret seed, stable for the
-/// item but not computable from anything an examiner sees.
-/// </summary>
-public sealed class GradingItemKeys(IDataProtectionProvider protection)
-{
-    private readonly IDataProtector protector = protection.CreateProtector("CertPlatform.Grading.Item.v1");
-
-    public string Token(string attemptId, int questionRef) =>
-        protector.Protect(attemptId + ":" + questionRef.ToString(CultureInfo.InvariantCulture));
-
-    public (string AttemptId, int Ref)? Read(string? token)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > 1000) return null;
-        try
-        {
-            var plain = protector.Unprotect(token);
-            var colon = plain.LastIndexOf(':');
-            return colon > 0 && int.TryParse(plain[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var r)
-                ? (plain[..colon], r) : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
-
-    public static string Number(string attemptId, int seed, int questionRef)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{attemptId}:{seed}:{questionRef}"));
-        return Convert.ToHexString(hash, 0, 4);
-    }
-}
-
-/// <summary>An item waiting for an examiner, as the queue shows it: no candidate, no attempt id.</summary>
-public sealed record QueueItem(string Token, string Number, decimal ManualMax);
-
-public sealed record QueueGroup(string PaperId, string PaperTitle, string QuestionId, string QuestionType, string StemExcerpt,
-    IReadOnlyList<int> Versions, IReadOnlyList<QueueItem> Items);
-
-public sealed record QueueModel(IReadOnlyList<QueueGroup> Groups)
-{
-    public int Total => Groups.Sum(g => g.Items.Count);
-}
-
 /// <summary>Essays and case write-ups of finished attempts waiting for a score, grouped by paper and question.</summary>
-public sealed class GradingQueue(AppDbContext db, ExamQuestions questions, GradingItemKeys keys)
+public sealed class GradingQueue(AppDbContext db, QuestionVersionCache questions, GradingItemKeys keys)
 {
     internal sealed record Entry(string AttemptId, int Ref, string PaperId, string QuestionId, int Version, decimal ManualMax, string Number);
 
@@ -71,7 +25,7 @@ public sealed class GradingQueue(AppDbContext db, ExamQuestions questions, Gradi
             var newest = g.Max(e => e.Version);
             var q = loaded[(g.Key.QuestionId, newest)];
             return new QueueGroup(g.Key.PaperId, titles.GetValueOrDefault(g.Key.PaperId, g.Key.PaperId), g.Key.QuestionId,
-                QuestionView.TypeName(q.Type), AnswerSummary.Excerpt(q), g.Select(e => e.Version).Distinct().Order().ToList(),
+                QuestionViews.TypeName(q.Type), AnswerSummary.Excerpt(q), g.Select(e => e.Version).Distinct().Order().ToList(),
                 g.Select(e => new QueueItem(keys.Token(e.AttemptId, e.Ref), e.Number, e.ManualMax)).ToList());
         }).ToList();
         return new QueueModel(groups);

@@ -6,20 +6,11 @@ using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Results;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.Web.Features.Grading;
-
-/// <summary>How many finished attempts were graded against one version of the question.</summary>
-public sealed record RegradeVersionRow(int Version, int Attempts, bool IsCurrent);
-
-public sealed record RegradePageModel(string QuestionId, string QuestionType, string StemExcerpt, int CurrentVersion, IReadOnlyList<RegradeVersionRow> Versions)
-{
-    /// <summary>Finished attempts graded against an earlier version: what a regrade would touch.</summary>
-    public int Outdated => Versions.Where(v => !v.IsCurrent).Sum(v => v.Attempts);
-}
-
-/// <summary>What a regrade did: attempts regraded, whose score or verdict changed, who crossed the pass mark.</summary>
-public sealed record RegradeOutcome(int CurrentVersion, int Regraded, int Changed, int PassCrossed);
 
 /// <summary>
 /// After an examiner corrects a question (a new version), regrades the finished attempts that were graded
@@ -29,7 +20,7 @@ public sealed record RegradeOutcome(int CurrentVersion, int Regraded, int Change
 /// with before and after; one whose verdict crossed the pass mark is flagged for examiners; a newly passed
 /// certification is announced (the certification handlers are idempotent).
 /// </summary>
-public sealed class RegradeQuestion(AppDbContext db, ExamQuestions questions, ContentCatalog catalog, AuditLog audit, AttemptResultEvents results, TimeProvider clock)
+public sealed class RegradeQuestion(AppDbContext db, QuestionVersionCache questions, ContentCatalog catalog, AuditLog audit, AttemptResultEvents results, TimeProvider clock)
 {
     public const string AuditAction = "grading.regraded";
     private const int Batch = 200;
@@ -45,7 +36,7 @@ public sealed class RegradeQuestion(AppDbContext db, ExamQuestions questions, Co
                           group i by i.Version into g
                           select new { Version = g.Key, Attempts = g.Select(x => x.AttemptId).Distinct().Count() }).ToListAsync(ct);
         var rows = used.OrderByDescending(u => u.Version).Select(u => new RegradeVersionRow(u.Version, u.Attempts, u.Version == record.CurrentVersion)).ToList();
-        return new RegradePageModel(record.Id, QuestionView.TypeName(q.Type), AnswerSummary.Excerpt(q, 120), record.CurrentVersion, rows);
+        return new RegradePageModel(record.Id, QuestionViews.TypeName(q.Type), AnswerSummary.Excerpt(q, 120), record.CurrentVersion, rows);
     }
 
     public async Task<RegradeOutcome?> RunAsync(string questionId, ClaimsPrincipal examiner, CancellationToken ct)
@@ -80,18 +71,18 @@ public sealed class RegradeQuestion(AppDbContext db, ExamQuestions questions, Co
                 foreach (var attempt in attempts)
                 {
                     var own = items[attempt.Id].ToList();
-                    var layout = AttemptGrading.Layout(attempt);
+                    var layout = AttemptLayout.Parse(attempt.LayoutJson);
                     var (scoreBefore, passedBefore, gradingBefore) = (attempt.Score, attempt.Passed, attempt.Grading);
                     var versions = new SortedSet<int>();
                     foreach (var item in own.Where(i => i.QuestionId == questionId && i.Version < current))
                     {
                         var laid = layout.First(l => l.Ref == item.QuestionRef);
                         var response = answers.TryGetValue((attempt.Id, item.QuestionRef), out var json) ? ResponseJson.Deserialize(json) : null;
-                        var again = AttemptGrading.Grade(attempt.Id, laid with { Version = current }, q, partId, response);
+                        var again = AttemptScoring.Score(laid with { Version = current }, q, response);
                         versions.Add(item.Version);
                         item.Version = current;
-                        item.LessonId = again.LessonId;
-                        item.PartId = again.PartId;
+                        item.LessonId = q.LessonId;
+                        item.PartId = partId;
                         item.AutoScore = again.AutoScore;
                         item.ManualMax = again.ManualMax;
                         item.Answered = again.Answered;

@@ -1,5 +1,4 @@
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Papers;
@@ -14,18 +13,17 @@ public sealed class PaperPasswordGuard(AppDbContext db, TimeProvider clock)
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(15);
 
-    /// <summary>Null when the paper has no password or the password is right; otherwise why not.</summary>
-    public async Task<PaperPasswordRefusal?> CheckAsync(Paper paper, string userId, string? password, CancellationToken ct)
+    public async Task<PaperPasswordCheck> CheckAsync(Paper paper, string userId, string? password, CancellationToken ct)
     {
-        if (paper.AccessPasswordHash is null) return null;
+        if (paper.AccessPasswordHash is null) return PaperPasswordCheck.Accepted;
         var now = clock.GetUtcNow();
         var row = await db.Set<PaperPasswordFailure>().FirstOrDefaultAsync(f => f.PaperId == paper.Id && f.UserId == userId, ct);
-        if (row?.LockedUntil > now) return Locked;
+        if (row?.LockedUntil > now) return PaperPasswordCheck.Locked;
 
         if (PaperAccess.PasswordMatches(paper, password))
         {
             if (row is not null) await db.Set<PaperPasswordFailure>().Where(f => f.PaperId == paper.Id && f.UserId == userId).ExecuteDeleteAsync(ct);
-            return null;
+            return PaperPasswordCheck.Accepted;
         }
         if (row is null)
         {
@@ -45,10 +43,6 @@ public sealed class PaperPasswordGuard(AppDbContext db, TimeProvider clock)
         {
             db.ChangeTracker.Clear(); // a simultaneous wrong guess wrote the row first; that one counted
         }
-        return row.LockedUntil is not null ? Locked : Wrong;
+        return row.LockedUntil is not null ? PaperPasswordCheck.Locked : PaperPasswordCheck.Wrong;
     }
-
-    private static readonly PaperPasswordRefusal Wrong = new(StatusCodes.Status403Forbidden, "考试密码不正确。");
-    private static readonly PaperPasswordRefusal Locked = new(StatusCodes.Status429TooManyRequests,
-        $"考试密码输错次数过多，已暂时锁定，请 {(int)LockDuration.TotalMinutes} 分钟后再试。");
 }

@@ -3,21 +3,15 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Papers;
-
-public sealed record PaperSummary(Paper Paper, IReadOnlyList<SectionFeasibility> Sections)
-{
-    public decimal TotalPoints => Sections.Sum(s => s.Section.Count * s.Section.PointsEach);
-    public bool Feasible => Sections.All(s => s.Feasible);
-}
 
 /// <summary>Papers for examiners: blueprint sections and whether the bank can fill them now.</summary>
 [Authorize(Roles = Roles.Examiner + "," + Roles.Admin)]
 [Route("papers")]
-public sealed class PapersController(AppDbContext db, ExamQuestions questions) : Controller
+public sealed class PapersController(AppDbContext db, QuestionVersionCache questions) : Controller
 {
     public sealed record EditModel(PaperForm Form, IReadOnlyList<SectionFeasibility> Feasibility, IReadOnlyList<string> Tags);
 
@@ -32,7 +26,7 @@ public sealed class PapersController(AppDbContext db, ExamQuestions questions) :
         if (paper is null) return NotFound();
         var assignments = await db.PaperAssignments.AsNoTracking().Where(a => a.PaperId == id).ToListAsync(ct);
         var allowances = await db.PaperAllowances.AsNoTracking().Where(a => a.PaperId == id).ToListAsync(ct);
-        var userIds = assignments.Where(a => a.Kind == "user").Select(a => a.Value).Concat(allowances.Select(a => a.UserId)).ToList();
+        var userIds = assignments.Where(a => a.Kind == PaperAudience.User).Select(a => a.Value).Concat(allowances.Select(a => a.UserId)).ToList();
         var labels = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.EmployeeNumber ?? u.Email ?? u.Id, ct);
         var form = PaperForm.From(paper, assignments, allowances.Select(a => (labels.GetValueOrDefault(a.UserId, a.UserId), a.ExtraMinutes)), id => labels.GetValueOrDefault(id, id));
         return View("Edit", await EditModelAsync(form, ct));

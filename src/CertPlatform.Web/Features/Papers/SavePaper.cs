@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
-using CertPlatform.Web.Features.Exams;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -16,9 +15,7 @@ namespace CertPlatform.Web.Features.Papers;
 /// </summary>
 public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
-    public sealed record Result(bool Saved, Dictionary<string, string[]> Errors);
-
-    public async Task<Result> RunAsync(PaperForm form, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<SavePaperResult> RunAsync(PaperForm form, ClaimsPrincipal actor, CancellationToken ct)
     {
         var errors = new Dictionary<string, List<string>>();
         void Error(string key, string message) { if (!errors.TryGetValue(key, out var l)) errors[key] = l = []; l.Add(message); }
@@ -54,7 +51,7 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
                 Error(nameof(form.Allowances), L["第 {0} 行应为“工号或邮箱 分钟数”（1–600），且学员必须存在：{1}", line, raw.Trim()]);
             else allowances.Add((uid, minutes));
         }
-        if (errors.Count > 0) return new Result(false, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        if (errors.Count > 0) return new SavePaperResult(false, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -87,18 +84,18 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
 
         await db.PaperAssignments.Where(a => a.PaperId == id).ExecuteDeleteAsync(ct);
         await db.PaperAllowances.Where(a => a.PaperId == id).ExecuteDeleteAsync(ct);
-        if (form.Audience == "assigned")
+        if (form.Audience == PaperAudience.Assigned)
         {
-            db.PaperAssignments.AddRange(PaperForm.Lines(form.Organizations).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = "organization", Value = v }));
-            db.PaperAssignments.AddRange(PaperForm.Lines(form.Departments).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = "department", Value = v }));
-            db.PaperAssignments.AddRange(PaperForm.Lines(form.Trainees).Select(w => UserId(w)!).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = "user", Value = v }));
+            db.PaperAssignments.AddRange(PaperForm.Lines(form.Organizations).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = PaperAudience.Organization, Value = v }));
+            db.PaperAssignments.AddRange(PaperForm.Lines(form.Departments).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = PaperAudience.Department, Value = v }));
+            db.PaperAssignments.AddRange(PaperForm.Lines(form.Trainees).Select(w => UserId(w)!).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = PaperAudience.User, Value = v }));
         }
         db.PaperAllowances.AddRange(allowances.GroupBy(a => a.UserId).Select(g => new PaperAllowance { PaperId = id, UserId = g.Key, ExtraMinutes = g.Last().Minutes }));
         audit.Record(actor, form.IsNew ? "paper.created" : "paper.updated", $"paper:{id}",
             $"before {before}; after {JsonSerializer.Serialize(new { paper.Title, paper.Status, paper.TimeLimitMinutes, paper.PassMark, paper.Audience })}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new Result(true, []);
+        return new SavePaperResult(true, []);
     }
 
     private static DateTimeOffset? ToUtc(DateTime? local) =>

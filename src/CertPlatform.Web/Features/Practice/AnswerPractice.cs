@@ -2,8 +2,8 @@ using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Practice;
 
@@ -13,7 +13,7 @@ namespace CertPlatform.Web.Features.Practice;
 /// again (back button, double click) is graded and shown but not recorded a second time, so it
 /// cannot clear a notebook entry on its own.
 /// </summary>
-public sealed class AnswerPractice(AppDbContext db, ExamQuestions questions, MistakeNotebook notebook, PracticeTokens tokens,
+public sealed class AnswerPractice(AppDbContext db, QuestionVersionCache questions, MistakeNotebook notebook, PracticeTokens tokens,
     PracticeTokenLedger ledger, ContentCatalog catalog, TimeProvider clock)
 {
     public enum Status { Answered, NotFound, Finished, Invalid, AlreadyUsed }
@@ -33,7 +33,7 @@ public sealed class AnswerPractice(AppDbContext db, ExamQuestions questions, Mis
         var displayed = Response.Empty;
         if (!form.GiveUp)
         {
-            var mapped = PracticeAnswerMapper.ToResponse(QuestionView.Of(q, layout), form.Answer);
+            var mapped = PracticeAnswerMapper.ToResponse(QuestionViews.Of(q, layout), form.Answer);
             if (mapped.Problems.Count > 0) return new Result(Status.Invalid, Problems: mapped.Problems);
             displayed = mapped.Response;
         }
@@ -70,7 +70,7 @@ public sealed class AnswerPractice(AppDbContext db, ExamQuestions questions, Mis
 /// <summary>Loads the pinned version of a practice question (null when it has left the bank).</summary>
 public static class PracticeQuestions
 {
-    public static async Task<Question?> LoadAsync(ExamQuestions questions, AppDbContext db, PracticeItem item, CancellationToken ct)
+    public static async Task<Question?> LoadAsync(QuestionVersionCache questions, AppDbContext db, PracticeItem item, CancellationToken ct)
     {
         try { return await questions.GetAsync(item.Id, item.Version, db, ct); }
         catch (InvalidOperationException) { return null; }

@@ -1,8 +1,8 @@
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Practice;
 
@@ -34,7 +34,7 @@ public sealed record PracticeCardModel(int OpenMistakes, IReadOnlyList<WeakTopic
 /// Read side of the 错题本 and weak topics, always for one user (the signed-in one): nothing here
 /// takes another user's id from a request.
 /// </summary>
-public sealed class MistakeQueries(AppDbContext db, ExamQuestions questions, PracticePool pool, ContentCatalog catalog)
+public sealed class MistakeQueries(AppDbContext db, QuestionVersionCache questions, PracticePool pool, ContentCatalog catalog)
 {
     public const int StemLength = 120;
 

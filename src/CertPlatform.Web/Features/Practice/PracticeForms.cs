@@ -1,7 +1,7 @@
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Exams;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Practice;
 

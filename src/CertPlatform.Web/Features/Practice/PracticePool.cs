@@ -1,6 +1,6 @@
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Exams;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Practice;
 
@@ -11,9 +11,9 @@ public sealed record PracticeCandidate(string Id, int Version, string LessonId, 
 /// The questions practice draws from: ready questions that are graded automatically, so feedback can
 /// be immediate (single, multiple, true/false, fill-in, matching, ordering, and case questions whose
 /// parts are all of those). Essays are left out: an examiner grades them. Built on the exam pool
-/// cache (<see cref="ExamQuestions"/>), so it costs no query most of the time.
+/// cache (<see cref="QuestionVersionCache"/>), so it costs no query most of the time.
 /// </summary>
-public sealed class PracticePool(AppDbContext db, ExamQuestions questions)
+public sealed class PracticePool(AppDbContext db, QuestionVersionCache questions)
 {
     public async Task<IReadOnlyList<PracticeCandidate>> ReadyAsync(CancellationToken ct)
     {

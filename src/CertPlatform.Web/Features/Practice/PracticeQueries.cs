@@ -2,8 +2,8 @@ using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Practice;
 
@@ -34,7 +34,7 @@ public sealed record PracticeFeedbackPage(
 public sealed record PracticeDonePage(PracticeState State, PracticeScopeInfo Scope, string? ResumeToken);
 
 /// <summary>Read side of practice pages: the overview, a question (key-free), its feedback, the end of a set.</summary>
-public sealed class PracticeQueries(AppDbContext db, ExamQuestions questions, PracticePool pool, PracticeTokens tokens, ContentCatalog catalog)
+public sealed class PracticeQueries(AppDbContext db, QuestionVersionCache questions, PracticePool pool, PracticeTokens tokens, ContentCatalog catalog)
 {
     public static int Percent(int answers, int correct) => answers == 0 ? 0 : (int)Math.Round(100.0 * correct / answers, MidpointRounding.AwayFromZero);
 
@@ -73,7 +73,7 @@ public sealed class PracticeQueries(AppDbContext db, ExamQuestions questions, Pr
         var q = await PracticeQuestions.LoadAsync(questions, db, item, ct);
         if (q is null) return null;
         var layout = PracticeLayout.For(q, item.Version, state.ItemSeed(state.Position));
-        return new PracticeQuestionPage(token, state, Scope(state), QuestionView.Of(q, layout), entered);
+        return new PracticeQuestionPage(token, state, Scope(state), QuestionViews.Of(q, layout), entered);
     }
 
     public async Task<PracticeFeedbackPage?> FeedbackAsync(PracticeFeedbackState f, string userId, CancellationToken ct)

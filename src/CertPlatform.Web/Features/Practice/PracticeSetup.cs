@@ -7,6 +7,7 @@ public static class PracticeSetup
     public static IServiceCollection AddPractice(this IServiceCollection services) =>
         services.AddSingleton<PracticeTokens>()
             .AddScoped<PracticePool>()
+            .AddScoped<MistakeNotebook>()
             .AddScoped<PracticeQueries>()
             .AddScoped<MistakeQueries>()
             .AddScoped<StartPractice>()

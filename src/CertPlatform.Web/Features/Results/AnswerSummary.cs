@@ -1,7 +1,7 @@
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Exams;
 using Microsoft.Extensions.Localization;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Results;
 
@@ -18,7 +18,7 @@ public static class AnswerSummary
     {
         ArgumentNullException.ThrowIfNull(L);
         if (displayed is null || ResponseJson.IsBlank(displayed)) return L["未作答"];
-        return Describe(QuestionView.Of(q, layout), q.Type, q.Parts, displayed, L);
+        return Describe(QuestionViews.Of(q, layout), q.Type, q.Parts, displayed, L);
     }
 
     private static string Describe(QuestionView view, QuestionType type, IReadOnlyList<Question> parts, Response r, IStringLocalizer L)

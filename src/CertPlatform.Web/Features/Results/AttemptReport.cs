@@ -1,35 +1,9 @@
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.Papers;
 
 namespace CertPlatform.Web.Features.Results;
-
-/// <summary>Points earned out of points possible for a group of questions (a paper section or a curriculum part).</summary>
-public sealed record ReportTotal(string Key, string Title, decimal Earned, decimal Possible, int Questions, int AwaitingManual)
-{
-    /// <summary>Earned as a whole percentage of possible (0 when nothing was possible).</summary>
-    public int Percent => Possible > 0 ? (int)Math.Round(Earned * 100 / Possible, MidpointRounding.AwayFromZero) : 0;
-}
-
-/// <summary>One question of a graded attempt. <see cref="Ref"/> is the position shown to the candidate (0-based).</summary>
-public sealed record ReportItem(
-    int Ref, string QuestionId, int Version, int Section, string SectionTitle, string PartId, string PartTitle, string LessonId, string LessonTitle,
-    decimal Points, decimal Score, decimal AutoScore, decimal ManualMax, decimal? ManualScore, string ManualComment,
-    bool Answered, bool Correct, bool NeedsManual);
-
-/// <summary>
-/// An attempt's scores broken down by paper section and by curriculum part, plus one row per question.
-/// Totals count what has been scored so far: items still waiting for an examiner count 0 earned and are
-/// counted in <see cref="ReportTotal.AwaitingManual"/>. An attempt still in progress has no items yet.
-/// </summary>
-public sealed record AttemptReportModel(
-    string AttemptId, string UserId, string PaperId, string PaperTitle, string PaperKind, int Number, string Status, string Grading,
-    decimal? Score, decimal MaxScore, decimal PassMark, bool? Passed,
-    IReadOnlyList<ReportTotal> Sections, IReadOnlyList<ReportTotal> Parts, IReadOnlyList<ReportItem> Items)
-{
-    public bool IsFinal => Grading == GradingStatus.Final;
-}
 
 /// <summary>
 /// Read-only score breakdown of one attempt, shared by the examiners' results and the trainee's result page.

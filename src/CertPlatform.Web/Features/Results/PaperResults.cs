@@ -6,12 +6,6 @@ using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Results;
 
-public sealed record AttemptRow(
-    string AttemptId, string FullName, string? EmployeeNumber, string Organization, int Number, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-    string Status, string? FinishReason, string Grading, decimal? Score, decimal MaxScore, bool? Passed, int FocusLossCount, bool PassChangedByRegrade);
-
-public sealed record PaperResultsModel(Paper Paper, IReadOnlyList<AttemptRow> Rows, int Total, int Page, int Pages);
-
 /// <summary>The attempts at one paper with who sat them, newest first: a page for the screen, all of them for export.</summary>
 public sealed class PaperResults(AppDbContext db, IStringLocalizer<SharedResource> L)
 {
@@ -43,10 +37,9 @@ public sealed class PaperResults(AppDbContext db, IStringLocalizer<SharedResourc
         select new AttemptRow(a.Id, u.FullName, u.EmployeeNumber, u.Organization, a.Number, a.StartedAt, a.FinishedAt, a.Status, a.FinishReason,
             a.Grading, a.Score, a.MaxScore, a.Passed, a.FocusLossCount, a.PassChangedByRegrade);
 
-    public enum Format { Csv, Xlsx }
 
     /// <summary>The paper's attempts as CSV or XLSX; text cells a spreadsheet would run as formulas are neutralised.</summary>
-    public async Task<(byte[] Content, string ContentType, string FileName)?> ExportAsync(string paperId, Format format, CancellationToken ct)
+    public async Task<(byte[] Content, string ContentType, string FileName)?> ExportAsync(string paperId, ResultsExportFormat format, CancellationToken ct)
     {
         if (await AllAsync(paperId, ct) is not ({ } paper, { } rows)) return null;
         var header = new ExportCell[]
@@ -63,7 +56,7 @@ public sealed class PaperResults(AppDbContext db, IStringLocalizer<SharedResourc
         ]));
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var name = $"results-{paper.Id}-{stamp}";
-        return format == Format.Xlsx
+        return format == ResultsExportFormat.Xlsx
             ? (TableExport.Xlsx(table, "成绩", [12, 14, 20, 8, 18, 18, 10, 8, 8, 10, 8, 16, 34]), TableExport.XlsxContentType, name + ".xlsx")
             : (TableExport.Csv(table), TableExport.CsvContentType, name + ".csv");
     }

@@ -28,7 +28,7 @@ public sealed class ResultsController : Controller
     }
 
     [HttpGet("{paperId}/export")]
-    public async Task<IActionResult> Export(string paperId, PaperResults.Format format, [FromServices] PaperResults results, CancellationToken ct)
+    public async Task<IActionResult> Export(string paperId, ResultsExportFormat format, [FromServices] PaperResults results, CancellationToken ct)
     {
         var file = await results.ExportAsync(paperId, format, ct);
         return file is { } f ? File(f.Content, f.ContentType, f.FileName) : NotFound();

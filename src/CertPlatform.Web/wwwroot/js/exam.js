@@ -1,7 +1,10 @@
 // The exam page's enhancements. Without this script the page still works (form posts); with it:
 // autosave on every change with per-question sequence numbers, an offline queue kept in
 // localStorage and replayed in order, a countdown from the server's clock, auto-submit at zero,
-// a question navigator with flags, and focus-loss reporting. Protocol: ../shared/design/EXAM-API.md.
+// a question navigator with flags, and focus-loss reporting. Protocol: docs/api.md.
+// Every save carries the stored seq it was based on (baseSeq): an answer queued on one device never
+// overwrites a newer one saved from another; the server refuses it (409) with the answer it kept, and
+// the page shows that answer and says so.
 (() => {
   'use strict';
   const configElement = document.getElementById('exam-config');
@@ -19,6 +22,8 @@
   // The server's clock decides; the local clock only counts down from the server's "now".
   const clockOffset = Date.parse(cfg.serverNowUtc) - Date.now();
   const seqs = Object.assign({}, cfg.seqs);
+  // The stored seq each question's answer on this page builds on (from the server at load, then from acks).
+  const based = Object.assign({}, cfg.seqs);
   let queue = loadQueue();
   let sending = false, closed = false, submitting = false, retryTimer = null, lastFocusEvent = 0;
   let networkDown = false; // the last save attempt could not reach the server at all
@@ -130,7 +135,7 @@
     const response = responseOf(q);
     seqs[ref] = (seqs[ref] || 0) + 1;
     queue = queue.filter(e => e.ref !== ref);
-    queue.push({ ref, response, seq: seqs[ref] });
+    queue.push({ ref, response, seq: seqs[ref], base: based[ref] || 0 });
     persist();
     markAnswered(ref, !blank(response));
     pump();
@@ -149,7 +154,9 @@
         const entry = queue[0];
         let response;
         try {
-          response = await api('PUT', base + '/answers/' + entry.ref, { response: entry.response, seq: entry.seq });
+          const body = { response: entry.response, seq: entry.seq };
+          if (entry.base !== undefined) body.baseSeq = entry.base; // entries queued by an older page have none
+          response = await api('PUT', base + '/answers/' + entry.ref, body);
           networkDown = false;
         } catch {
           networkDown = true;
@@ -157,8 +164,25 @@
           retryLater(3000);
           return;
         }
-        if (response.ok || response.status === 409 || response.status === 400 || response.status === 404) {
-          // 409: a newer answer to this question is already stored; 400/404 cannot succeed on retry.
+        if (response.ok) {
+          // Later edits to this question on this page were based on the same stored seq: they build on this one now.
+          based[entry.ref] = entry.seq;
+          queue.forEach(e => { if (e.ref === entry.ref && e.base === entry.base) e.base = entry.seq; });
+          queue = queue.filter(e => e !== entry);
+          persist();
+          continue;
+        }
+        if (response.status === 409) {
+          // A newer answer (from another device or window) is stored and kept: show it, and drop what was queued here.
+          let kept = null;
+          try { kept = await response.json(); } catch { /* no body: keep the page as it is */ }
+          queue = queue.filter(e => e.ref !== entry.ref);
+          persist();
+          if (kept && typeof kept.storedSeq === 'number') keep(entry.ref, kept.storedSeq, kept.storedResponse || {});
+          continue;
+        }
+        if (response.status === 400 || response.status === 404) {
+          // Cannot succeed on retry.
           queue = queue.filter(e => e !== entry);
           persist();
           continue;
@@ -179,6 +203,17 @@
     } finally {
       sending = false;
     }
+  }
+  // The server kept another answer: show it, continue numbering from its seq, and tell the trainee.
+  function keep(ref, storedSeq, storedResponse) {
+    seqs[ref] = Math.max(seqs[ref] || 0, storedSeq);
+    based[ref] = storedSeq;
+    const q = document.getElementById('q' + ref);
+    if (q) write(q, 'a' + ref, q.dataset.type, storedResponse);
+    markAnswered(ref, !blank(storedResponse));
+    const number = q ? q.dataset.number : String(ref + 1);
+    warnEl.textContent = format(text.conflict, number);
+    warnEl.hidden = false;
   }
   function flush(timeoutMs) {
     return new Promise(resolve => {
@@ -293,6 +328,10 @@
     q.appendChild(b);
   });
   window.addEventListener('online', pump);
+  // Answers still queued (offline, or not yet acknowledged) would wait in this browser only: warn before leaving.
+  window.addEventListener('beforeunload', e => {
+    if (queue.length && !closed) { e.preventDefault(); e.returnValue = ''; }
+  });
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') focusLost('tab-hidden'); });
   window.addEventListener('blur', () => focusLost('focus-lost'));
 

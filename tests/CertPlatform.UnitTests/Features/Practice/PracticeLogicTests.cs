@@ -3,6 +3,7 @@ using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Practice;
 using Microsoft.AspNetCore.DataProtection;
+using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.UnitTests.Features.Practice;
 
@@ -79,7 +80,7 @@ public sealed class PracticeLogicTests
     {
         var q = Ordering();
         var layout = new LaidOutQuestion(0, "o", 1, 0, 1m, [3, 2, 1, 0], new Dictionary<string, IReadOnlyList<int>>());
-        var view = QuestionView.Of(q, layout);
+        var view = QuestionViews.Of(q, layout);
         // Displayed: 四 三 二 一. Ranking them 4,3,2,1 is the key.
         var mapped = PracticeAnswerMapper.ToResponse(view, new ItemAnswer { Ranks = [4, 3, 2, 1] });
         Assert.Empty(mapped.Problems);
@@ -96,7 +97,7 @@ public sealed class PracticeLogicTests
     {
         var q = Single();
         var layout = new LaidOutQuestion(0, "s", 1, 0, 1m, [2, 0, 3, 1], new Dictionary<string, IReadOnlyList<int>>());
-        var view = QuestionView.Of(q, layout);
+        var view = QuestionViews.Of(q, layout);
         var right = PracticeAnswerMapper.ToResponse(view, new ItemAnswer { Selected = [3] });
         Assert.Empty(right.Problems);
         Assert.True(Grader.Grade(q, AttemptLayout.ToAuthored(q, layout, right.Response)).FullMarks);
@@ -109,26 +110,26 @@ public sealed class PracticeLogicTests
     public void Fill_matching_and_case_answers_map_to_responses_the_grader_understands()
     {
         var none = new Dictionary<string, IReadOnlyList<int>>();
-        var fill = PracticeAnswerMapper.ToResponse(QuestionView.Of(Fill, new LaidOutQuestion(0, "f", 1, 0, 1m, [], none)),
+        var fill = PracticeAnswerMapper.ToResponse(QuestionViews.Of(Fill, new LaidOutQuestion(0, "f", 1, 0, 1m, [], none)),
             new ItemAnswer { Blanks = ["  忠诚 ", null] });
         Assert.Equal(["忠诚", ""], fill.Response.Blanks);
         Assert.False(fill.Blank);
         Assert.Equal(0.5m, Grader.Grade(Fill, fill.Response).Score);
 
         var matchLayout = new LaidOutQuestion(0, "m", 1, 0, 1m, [2, 0, 1], none);
-        var matched = PracticeAnswerMapper.ToResponse(QuestionView.Of(Matching, matchLayout), new ItemAnswer { Matches = [1, 7] });
+        var matched = PracticeAnswerMapper.ToResponse(QuestionViews.Of(Matching, matchLayout), new ItemAnswer { Matches = [1, 7] });
         Assert.Equal([1, -1, -1], matched.Response.Matches);
         Assert.Equal(0.33m, Grader.Grade(Matching, AttemptLayout.ToAuthored(Matching, matchLayout, matched.Response)).Score);
 
         var c = Case(Single() with { Id = "c1" }, Ordering() with { Id = "c2" });
         var caseLayout = new LaidOutQuestion(0, "c", 1, 0, 2m, [], new Dictionary<string, IReadOnlyList<int>> { ["c1"] = [0, 1, 2, 3], ["c2"] = [1, 0, 2, 3] });
-        var answered = PracticeAnswerMapper.ToResponse(QuestionView.Of(c, caseLayout), new ItemAnswer { Parts = [new ItemAnswer { Selected = [1] }] });
+        var answered = PracticeAnswerMapper.ToResponse(QuestionViews.Of(c, caseLayout), new ItemAnswer { Parts = [new ItemAnswer { Selected = [1] }] });
         Assert.False(answered.Blank);
         Assert.Equal(["c1", "c2"], answered.Response.Parts.Keys.Order());
         var grade = Grader.Grade(c, AttemptLayout.ToAuthored(c, caseLayout, answered.Response));
         Assert.Equal(1m, grade.Score);
         Assert.False(grade.FullMarks);
-        Assert.True(PracticeAnswerMapper.ToResponse(QuestionView.Of(c, caseLayout), new ItemAnswer()).Blank);
+        Assert.True(PracticeAnswerMapper.ToResponse(QuestionViews.Of(c, caseLayout), new ItemAnswer()).Blank);
     }
 
     [Fact]

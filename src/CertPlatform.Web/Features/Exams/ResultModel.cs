@@ -1,0 +1,10 @@
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Papers;
+
+namespace CertPlatform.Web.Features.Exams;
+
+/// <summary>The trainee's result page of a finished attempt.</summary>
+public sealed record ResultModel(Attempt Attempt, Paper Paper, IReadOnlyList<ResultRow> Rows)
+{
+    public IReadOnlyList<string> SectionTitles => PaperAccess.SectionTitles(Paper);
+}

@@ -1,0 +1,12 @@
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Exams;
+using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Features.QuestionBank;
+
+namespace CertPlatform.Web.Features.Exams;
+
+/// <summary>One question on the trainee's result page: the graded item, the question version, the layout and the response.</summary>
+public sealed record ResultRow(AttemptItem Item, Question Question, LaidOutQuestion Layout, Response? Response)
+{
+    public QuestionView View => QuestionViews.Of(Question, Layout);
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CertPlatform.IntegrationTests.Infrastructure;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Exams;
+using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Features.Exams;
+using CertPlatform.Web.Features.Grading;
+using CertPlatform.Web.Features.QuestionBank;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
+using CertPlatform.Web.Features.Papers;
+
+namespace CertPlatform.IntegrationTests.Infrastructure;
+
+/// <summary>Fixed papers, trainees and finished attempts for the grading and results tests.</summary>
+public static class ExamScenario
+{
+    public const string Essay = "p2-customer-care-q08";   // 10 points, rubric
+    public const string Single = "p2-customer-care-q01";  // single choice
+
+    public static async Task CreatePaperAsync(AppFactory factory, string id, string kind, decimal passMark, params (string Id, decimal Points)[] questions)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Papers.Add(new Paper
+        {
+            Id = id, Title = "测试试卷 " + id, Kind = kind, Status = "published", Audience = "all", TimeLimitMinutes = 30, PassMark = passMark,
+            FixedQuestionsJson = JsonSerializer.Serialize(questions.Select(q => new FixedQuestion(q.Id, q.Points)).ToList()),
+            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public static async Task<HttpClient> TraineeAsync(AppFactory factory, string? email = null, string fullName = "另一位学员", string? employeeNumber = null, string organization = "") =>
+        email is null
+            ? await (await factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password)).WithApiTokenAsync()
+            : await factory.NewTraineeClientAsync(email, u => { u.FullName = fullName; u.EmployeeNumber = employeeNumber; u.Organization = organization; });
+
+    public static async Task<string> StartAsync(HttpClient trainee, string paperId)
+    {
+        var r = await trainee.StartAsync(paperId);
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        return (string)(await r.JsonAsync())["attemptId"]!;
+    }
+
+    /// <summary>Stores an answer per question (displayed positions), as the autosave would; null leaves a question unanswered.</summary>
+    public static async Task AnswerAsync(AppFactory factory, string attemptId, Func<Question, LaidOutQuestion, Response?> answer)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var questions = scope.ServiceProvider.GetRequiredService<QuestionVersionCache>();
+        var attempt = await db.Attempts.SingleAsync(a => a.Id == attemptId);
+        foreach (var l in AttemptLayout.Parse(attempt.LayoutJson))
+        {
+            var q = await questions.GetAsync(l.QuestionId, l.Version, db, CancellationToken.None);
+            if (answer(q, l) is { } r)
+                db.AttemptAnswers.Add(new AttemptAnswer { AttemptId = attemptId, QuestionRef = l.Ref, ResponseJson = ResponseJson.Serialize(r), Seq = 1 });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A wrong option of a single-choice question, in displayed positions.</summary>
+    public static Response WrongChoice(Question q, LaidOutQuestion l)
+    {
+        var wrong = q.Options.Select((o, i) => (o, i)).First(x => !x.o.Correct).i;
+        return new Response { Selected = [l.Order.ToList().IndexOf(wrong)] };
+    }
+
+    public static async Task SubmitAsync(HttpClient trainee, string attemptId) =>
+        Assert.Equal(HttpStatusCode.OK, (await trainee.SubmitAsync(attemptId)).StatusCode);
+
+    public static Task<Attempt> AttemptAsync(AppFactory factory, string attemptId) =>
+        factory.ScopedAsync(db => db.Attempts.AsNoTracking().SingleAsync(a => a.Id == attemptId));
+
+    public static Task<HttpClient> ExaminerAsync(AppFactory factory) =>
+        factory.SignedInClient(Demo.Account(Roles.Examiner).Email, Demo.Account(Roles.Examiner).Password);
+}
