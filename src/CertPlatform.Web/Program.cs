@@ -8,6 +8,7 @@ using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Admin;
+using CertPlatform.Web.Features.Analytics;
 using CertPlatform.Web.Features.Certificates;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Grading;
@@ -27,6 +28,7 @@ using Serilog.Formatting.Compact;
 
 // Commands that need no web host: `lint`, `content-report` (see README).
 if (ContentCommands.TryRun(args) is { } exitCode) return exitCode;
+if (ItemStatsCommand.TryRun(args, Console.Out, Console.Error) is { } statsExit) return statsExit;
 
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "seed").ToArray());
 var isDev = builder.Environment.IsDevelopment();
@@ -53,6 +55,7 @@ builder.Services.AddCertificates(builder.Configuration, builder.Environment);
 builder.Services.AddRecords();
 builder.Services.AddGrading();
 builder.Services.AddResults();
+builder.Services.AddAnalytics();
 builder.Services.AddPractice();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

@@ -128,6 +128,13 @@ public static class ItemAnalysis
         }).ToList();
     }
 
+    /// <summary>
+    /// One question analysed on its own (Moodle's sub-question rule): its marks against the whole
+    /// marks of the same attempts. Used for a question's history across papers.
+    /// </summary>
+    public static QuestionStatistics Drawn(string key, string label, double maxMark, double[] marks, double[] totals, double maxTotal) =>
+        Question(key, label, null, "", maxMark, maxTotal, ItemMoments.Measure(marks, totals, totals));
+
     private static QuestionStatistics Question(string key, string label, string? slot, string group, double maxMark, double maxTotal, ItemMoments m) =>
         new(key, label, slot, group, m.Attempts, maxMark, m.MarkAverage,
             maxMark != 0 ? m.MarkAverage / maxMark : null,

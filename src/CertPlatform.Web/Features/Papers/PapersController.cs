@@ -3,6 +3,7 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using CertPlatform.Web.Features.Analytics;
 using CertPlatform.Web.Features.Exams;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed record PaperSummary(Paper Paper, IReadOnlyList<SectionFeasibility>
 /// <summary>Papers for examiners: blueprint sections and whether the bank can fill them now.</summary>
 [Authorize(Roles = Roles.Examiner + "," + Roles.Admin)]
 [Route("papers")]
-public sealed class PapersController(AppDbContext db, ExamQuestions questions) : Controller
+public sealed class PapersController(AppDbContext db, ExamQuestions questions, ItemQuality quality) : Controller
 {
     public sealed record EditModel(PaperForm Form, IReadOnlyList<SectionFeasibility> Feasibility, IReadOnlyList<string> Tags);
 
@@ -70,8 +71,9 @@ public sealed class PapersController(AppDbContext db, ExamQuestions questions) :
 
     private async Task<EditModel> EditModelAsync(PaperForm form, CancellationToken ct)
     {
-        var pool = (await questions.PoolAsync(ct)).Candidates;
-        return new EditModel(form, form.Mode == "blueprint" ? Blueprint.Feasibility(form.Blueprint(), pool) : [],
+        var pool = await quality.EnrichAsync((await questions.PoolAsync(ct)).Candidates, ct);
+        var policy = quality.PolicyFor(new Paper { Id = "", Title = "", Kind = "", Status = "", DrawExcludeFlagged = form.DrawExcludeFlagged, DrawUseObservedFacility = form.DrawUseObservedFacility });
+        return new EditModel(form, form.Mode == "blueprint" ? Blueprint.Feasibility(form.Blueprint(), pool, policy: policy) : [],
             pool.SelectMany(c => c.Tags).Distinct().Order().ToList());
     }
 
@@ -79,8 +81,8 @@ public sealed class PapersController(AppDbContext db, ExamQuestions questions) :
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var papers = await db.Papers.AsNoTracking().OrderBy(p => p.Kind).ThenBy(p => p.Id).ToListAsync(ct);
-        var pool = (await questions.PoolAsync(ct)).Candidates;
-        return View(papers.Select(p => new PaperSummary(p, Blueprint.Feasibility(PaperAccess.Sections(p), pool))).ToList());
+        var pool = await quality.EnrichAsync((await questions.PoolAsync(ct)).Candidates, ct);
+        return View(papers.Select(p => new PaperSummary(p, Blueprint.Feasibility(PaperAccess.Sections(p), pool, policy: quality.PolicyFor(p)))).ToList());
     }
 
 }
