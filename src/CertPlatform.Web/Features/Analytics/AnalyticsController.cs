@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -20,8 +19,6 @@ public sealed class AnalyticsController(IStringLocalizer<SharedResource> L) : Co
     public sealed record PaperModel(PaperStatistics.Model Statistics, ReportView View);
 
     public sealed record UploadModel(ReportView View, string Token);
-
-    public enum ExportFormat { Csv, Xlsx }
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] StatisticsIndex index, CancellationToken ct) =>
@@ -75,26 +72,6 @@ public sealed class AnalyticsController(IStringLocalizer<SharedResource> L) : Co
         return report is null ? NotFound() : FileOf(report, table, format, "statistics-upload");
     }
 
-    [HttpGet("cohort")]
-    [Authorize(Roles = Roles.Examiner + "," + Roles.Admin + "," + Roles.HR)]
-    public async Task<IActionResult> Cohort(DateOnly? from, DateOnly? to, string? organization, [FromServices] CohortMastery cohort, CancellationToken ct)
-    {
-        if (!ModelState.IsValid) return BadFilter();
-        return View(await cohort.RunAsync(new CohortMastery.Filter(from, to, organization), ct));
-    }
-
-    [HttpGet("cohort/export")]
-    [Authorize(Roles = Roles.Examiner + "," + Roles.Admin + "," + Roles.HR)]
-    public async Task<IActionResult> CohortExport(DateOnly? from, DateOnly? to, string? organization, ExportFormat format, [FromServices] CohortMastery cohort, CancellationToken ct)
-    {
-        if (!ModelState.IsValid) return BadFilter();
-        var model = await cohort.RunAsync(new CohortMastery.Filter(from, to, organization), ct);
-        var rows = CohortMastery.Rows(model).ToList();
-        return format == ExportFormat.Xlsx
-            ? File(TableExport.Xlsx(rows, "mastery"), TableExport.XlsxContentType, "mastery.xlsx")
-            : File(TableExport.Csv(rows), TableExport.CsvContentType, "mastery.csv");
-    }
-
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     private async Task<IActionResult> UploadFailed(StatisticsIndex index, IReadOnlyList<string> errors, CancellationToken ct)
@@ -104,18 +81,12 @@ public sealed class AnalyticsController(IStringLocalizer<SharedResource> L) : Co
     }
 
     /// <summary>A filter the user typed wrongly (a date that is not a date, an unknown table): 400 naming the field.</summary>
-    private BadRequestObjectResult BadFilter()
-    {
-        var fields = string.Join("、", ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key));
-        return BadRequest(L["查询参数无效：{0}（日期请写成 2026-01-31）。", fields].Value);
-    }
+    private BadRequestObjectResult BadFilter() => BadRequest(StatisticsText.BadQuery(L, ModelState));
 
     private FileContentResult FileOf(StatisticsReport report, StatisticsTables.Table table, ExportFormat format, string name)
     {
         var rows = StatisticsTables.Rows(report, table).ToList();
         var file = $"{name}-{table.ToString().ToLowerInvariant()}";
-        return format == ExportFormat.Xlsx
-            ? File(TableExport.Xlsx(rows, table.ToString().ToLowerInvariant()), TableExport.XlsxContentType, file + ".xlsx")
-            : File(TableExport.Csv(rows), TableExport.CsvContentType, file + ".csv");
+        return File(ExportFiles.Bytes(rows, format, table.ToString().ToLowerInvariant()), ExportFiles.ContentType(format), file + ExportFiles.Extension(format));
     }
 }

@@ -67,6 +67,10 @@ public static class StatisticsText
         _ => L["无法读取文件：它已损坏，或不是 CSV/XLSX。"],
     };
 
+    /// <summary>The 400 message for query parameters that did not bind (naming them).</summary>
+    public static string BadQuery(IStringLocalizer L, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state) =>
+        L["查询参数无效：{0}（日期请写成 2026-01-31）。", string.Join("、", state.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key))];
+
     /// <summary>A figure for a table cell: two decimals, or a dash where Moodle leaves the cell blank.</summary>
     public static string Num(double? v, string format = "0.00") =>
         v is { } x && double.IsFinite(x) ? x.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "—";
