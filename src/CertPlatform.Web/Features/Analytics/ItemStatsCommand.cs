@@ -40,7 +40,14 @@ public static class ItemStatsCommand
 
     public static int Run(string file, string? outDir, TextWriter stdout, TextWriter stderr)
     {
-        var L = EnglishLocalizer();
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        try { return Analyse(file, outDir, stdout, stderr, EnglishLocalizer()); }
+        finally { CultureInfo.CurrentUICulture = culture; }
+    }
+
+    private static int Analyse(string file, string? outDir, TextWriter stdout, TextWriter stderr, IStringLocalizer L)
+    {
         if (!File.Exists(file))
         {
             stderr.WriteLine($"{file}: file not found");
@@ -76,7 +83,6 @@ public static class ItemStatsCommand
     /// <summary>The site's own strings in English (like <c>lint</c>, the command line speaks English).</summary>
     private static IStringLocalizer EnglishLocalizer()
     {
-        CultureInfo.CurrentUICulture = new CultureInfo("en");
         var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
         return factory.Create(typeof(SharedResource));
     }
