@@ -32,17 +32,8 @@ public sealed class CohortMastery(AppDbContext db, ContentCatalog catalog)
 
     public async Task<Model> RunAsync(Filter filter, CancellationToken ct)
     {
-        var attempts = db.Attempts.AsNoTracking().Where(a => a.Status == AttemptStatus.Finished && a.Grading == GradingStatus.Final);
-        if (filter.From is { } from)
-        {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            attempts = attempts.Where(a => a.FinishedAt >= start);
-        }
-        if (filter.To is { } to)
-        {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            attempts = attempts.Where(a => a.FinishedAt < end);
-        }
+        var attempts = db.Attempts.AsNoTracking().Graded()
+            .FinishedBetween(filter.From, filter.To);
         if (!string.IsNullOrWhiteSpace(filter.Organization))
         {
             var org = filter.Organization.Trim();

@@ -53,7 +53,7 @@ public sealed class ItemQuality(IServiceScopeFactory scopes, TimeProvider clock,
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var graded = db.Attempts.AsNoTracking().Where(a => a.Status == AttemptStatus.Finished && a.Grading == GradingStatus.Final);
+        var graded = db.Attempts.AsNoTracking().Graded();
         var rows = db.AttemptItems.AsNoTracking().Join(graded, i => i.AttemptId, a => a.Id,
             (i, a) => new { i.QuestionId, i.AutoScore, i.ManualScore, i.Points, a.Score, a.MaxScore });
         var byQuestion = new Dictionary<string, (List<double> Marks, List<double> Totals)>();

@@ -85,21 +85,8 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
 
     public static string TypeName(QuestionType t) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(t.ToString());
 
-    private IQueryable<Attempt> Finished(string paperId, StatisticsFilter f)
-    {
-        var q = db.Attempts.AsNoTracking().Where(a => a.PaperId == paperId && a.Status == AttemptStatus.Finished);
-        if (f.From is { } from)
-        {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            q = q.Where(a => a.FinishedAt >= start);
-        }
-        if (f.To is { } to)
-        {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            q = q.Where(a => a.FinishedAt < end);
-        }
-        return q;
-    }
+    private IQueryable<Attempt> Finished(string paperId, StatisticsFilter f) =>
+        db.Attempts.AsNoTracking().Where(a => a.PaperId == paperId && a.Status == AttemptStatus.Finished).FinishedBetween(f.From, f.To);
 
     /// <summary>First, last (by attempt number) or best (highest score, then the earlier attempt) per trainee, or all.</summary>
     private static List<AttemptRow> Select(IEnumerable<AttemptRow> rows, AttemptSelection which) => which switch

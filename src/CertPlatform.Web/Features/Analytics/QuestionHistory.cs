@@ -16,7 +16,7 @@ public sealed class QuestionHistory(AppDbContext db, IOptions<AnalyticsOptions> 
 
     public async Task<IReadOnlyList<Row>> RunAsync(string questionId, CancellationToken ct)
     {
-        var graded = db.Attempts.AsNoTracking().Where(a => a.Status == AttemptStatus.Finished && a.Grading == GradingStatus.Final);
+        var graded = db.Attempts.AsNoTracking().Graded();
         var items = await db.AttemptItems.AsNoTracking().Where(i => i.QuestionId == questionId)
             .Join(graded, i => i.AttemptId, a => a.Id, (i, a) => new { a.PaperId, i.Version, i.AutoScore, i.ManualScore, i.Points, a.Score, a.MaxScore })
             .ToListAsync(ct);

@@ -11,7 +11,7 @@ public sealed class StatisticsIndex(AppDbContext db)
     public async Task<IReadOnlyList<PaperEntry>> ListAsync(CancellationToken ct)
     {
         var papers = await db.Papers.AsNoTracking().OrderBy(p => p.Kind).ThenBy(p => p.Id).Select(p => new { p.Id, p.Title, p.Kind }).ToListAsync(ct);
-        var graded = await db.Attempts.AsNoTracking().Where(a => a.Status == AttemptStatus.Finished && a.Grading == GradingStatus.Final)
+        var graded = await db.Attempts.AsNoTracking().Graded()
             .GroupBy(a => a.PaperId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return papers.Select(p => new PaperEntry(p.Id, p.Title, p.Kind, graded.GetValueOrDefault(p.Id))).ToList();
     }
