@@ -59,15 +59,17 @@ internal static class StatisticsBench
                 File.WriteAllText("/proc/self/clear_refs", "5"); // resets VmHWM to the current RSS
                 var before = Status("VmRSS");
                 var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 sw.Restart();
                 using var scope = provider.CreateScope();
                 var model = await scope.ServiceProvider.GetRequiredService<PaperStatistics>().RunAsync(PaperId, new StatisticsFilter(), CancellationToken.None)
                     ?? throw new InvalidOperationException("paper missing");
                 var elapsed = sw.Elapsed.TotalSeconds;
+                var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 var peak = Status("VmHWM");
                 var t = model.Report.Test;
                 Console.WriteLine(FormattableString.Invariant(
-                    $"run {run}: {elapsed:0.000} s; peak RSS +{(peak - before) / 1024.0:0} MB over {before / 1024.0:0} MB; GC allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:0} MB; attempts={t.Attempts} slots={model.Report.Slots.Count} mean={t.Percent(t.Mean):0.00}% alpha={t.Cic:0.00}% options={model.Report.Slots.Sum(s => s.Options.Count)}"));
+                    $"run {run}: {elapsed:0.000} s wall, {cpuSeconds:0.000} s CPU; peak RSS +{(peak - before) / 1024.0:0} MB over {before / 1024.0:0} MB; GC allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:0} MB; attempts={t.Attempts} slots={model.Report.Slots.Count} mean={t.Percent(t.Mean):0.00}% alpha={t.Cic:0.00}% options={model.Report.Slots.Sum(s => s.Options.Count)}"));
             }
         }
         finally

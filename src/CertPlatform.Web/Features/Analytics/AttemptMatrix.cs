@@ -20,40 +20,42 @@ internal static class AttemptMatrix
     {
         var slotOf = new int[cells.Count];
         var slotKeys = new List<(string Key, string Label, int Order1, int Order2)>();
-        var slotIndex = new Dictionary<string, int>();
         if (sectionTitles is not null)
         {
             // Sections are contiguous in an attempt's layout: the first ref of a section is its start.
             var start = new Dictionary<(int, int), int>();
             foreach (var c in cells)
                 start[(c.Attempt, c.Section)] = start.TryGetValue((c.Attempt, c.Section), out var s) ? Math.Min(s, c.Ref) : c.Ref;
+            var slotIndex = new Dictionary<(int Section, int Position), int>();
             for (var i = 0; i < cells.Count; i++)
             {
                 var c = cells[i];
                 var position = c.Ref - start[(c.Attempt, c.Section)];
-                var key = $"s{c.Section + 1}-{position + 1}";
-                if (!slotIndex.TryGetValue(key, out var k))
+                if (!slotIndex.TryGetValue((c.Section, position), out var k))
                 {
                     var title = c.Section < sectionTitles.Count ? sectionTitles[c.Section] : $"{c.Section + 1}";
-                    slotIndex[key] = k = slotKeys.Count;
-                    slotKeys.Add((key, $"{title} · {position + 1}", c.Section, position));
+                    slotIndex[(c.Section, position)] = k = slotKeys.Count;
+                    slotKeys.Add(($"s{c.Section + 1}-{position + 1}", $"{title} · {position + 1}", c.Section, position));
                 }
                 slotOf[i] = k;
             }
         }
         else
         {
-            for (var i = 0; i < cells.Count; i++)
+            // A fixed paper's slot is its question: every version of the question shares it.
+            var order = fixedOrder.Select((id, n) => (id, n)).GroupBy(x => x.id).ToDictionary(g => g.Key, g => g.First().n);
+            var slotOfId = new Dictionary<string, int>();
+            var slotOfVersion = versions.Select(v =>
             {
-                var id = versions[cells[i].Version].Split(' ')[0];
-                if (!slotIndex.TryGetValue(id, out var k))
+                var id = v[..v.LastIndexOf(" v", StringComparison.Ordinal)];
+                if (!slotOfId.TryGetValue(id, out var k))
                 {
-                    var order = fixedOrder.ToList().IndexOf(id);
-                    slotIndex[id] = k = slotKeys.Count;
-                    slotKeys.Add((id, id, order < 0 ? int.MaxValue : order, 0));
+                    slotOfId[id] = k = slotKeys.Count;
+                    slotKeys.Add((id, id, order.GetValueOrDefault(id, int.MaxValue), 0));
                 }
-                slotOf[i] = k;
-            }
+                return k;
+            }).ToArray();
+            for (var i = 0; i < cells.Count; i++) slotOf[i] = slotOfVersion[cells[i].Version];
         }
 
         // Columns in paper order.

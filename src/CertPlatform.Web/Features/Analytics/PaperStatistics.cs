@@ -34,20 +34,23 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
         for (var i = 0; i < selected.Count; i++) index[selected[i].Id] = i;
 
         var versions = new List<string>();
-        var versionIndex = new Dictionary<string, int>();
+        var versionIndex = new Dictionary<(string, int), int>();
         var parts = new List<string>();
         var cells = new List<AttemptCell>(selected.Count * 16);
         var graded = finished.Where(a => a.Grading == GradingStatus.Final);
-        var items = db.AttemptItems.AsNoTracking().Where(i => graded.Any(a => a.Id == i.AttemptId))
-            .Select(i => new { i.AttemptId, i.QuestionRef, i.QuestionId, i.Version, i.Section, i.PartId, i.Points, i.AutoScore, i.ManualScore });
+        // Marks are read as floating point by the database (no decimal text to parse per row).
+        var items = db.AttemptItems.AsNoTracking().Join(graded, i => i.AttemptId, a => a.Id, (i, a) => new
+        {
+            i.AttemptId, i.QuestionRef, i.QuestionId, i.Version, i.Section, i.PartId,
+            Points = (double)i.Points, AutoScore = (double)i.AutoScore, ManualScore = (double?)i.ManualScore,
+        });
         await foreach (var it in items.AsAsyncEnumerable().WithCancellation(ct))
         {
             if (!index.TryGetValue(it.AttemptId, out var a)) continue;
-            var key = AnalyticsKeys.Version(it.QuestionId, it.Version);
-            if (!versionIndex.TryGetValue(key, out var v))
+            if (!versionIndex.TryGetValue((it.QuestionId, it.Version), out var v))
             {
-                versionIndex[key] = v = versions.Count;
-                versions.Add(key);
+                versionIndex[(it.QuestionId, it.Version)] = v = versions.Count;
+                versions.Add(AnalyticsKeys.Version(it.QuestionId, it.Version));
             }
             var part = parts.IndexOf(it.PartId);
             if (part < 0)
@@ -55,7 +58,7 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
                 part = parts.Count;
                 parts.Add(it.PartId);
             }
-            cells.Add(new AttemptCell(a, it.QuestionRef, it.Section, v, (double)(it.AutoScore + (it.ManualScore ?? 0)), (double)it.Points, part));
+            cells.Add(new AttemptCell(a, it.QuestionRef, it.Section, v, it.AutoScore + (it.ManualScore ?? 0), it.Points, part));
         }
 
         var sections = paper.BlueprintJson is null ? null : (JsonSerializer.Deserialize<List<BlueprintSection>>(paper.BlueprintJson) ?? []).Select(s => s.Title).ToList();
