@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// Item analysis of one paper on a real SQLite file: N finished, graded attempts (default 10,000) of a fixed paper of Q
@@ -38,7 +39,7 @@ internal static class StatisticsBench
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(work, "stats.db")}",
             ["Content:Path"] = Path.Combine(repo, "content"),
         }).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(config).AddSingleton(TimeProvider.System).AddMemoryCache();
+        var services = new ServiceCollection().AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("CertPlatform.Web.Features.Analytics", LogLevel.Debug)).AddSingleton<IConfiguration>(config).AddSingleton(TimeProvider.System).AddMemoryCache();
         services.AddContent(config, web).AddAppDatabase(config, web).AddAnalytics();
         await using var provider = services.BuildServiceProvider();
         try
