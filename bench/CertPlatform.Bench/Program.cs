@@ -6,12 +6,14 @@ using CertPlatform.Web.Domain.Questions;
 //   dotnet run -c Release --project bench/CertPlatform.Bench -- [blueprint|grading|all]
 //   dotnet run -c Release --project bench/CertPlatform.Bench -- certificates   (10,000 PDFs, not part of "all")
 //   dotnet run -c Release --project bench/CertPlatform.Bench -- records [count]   (HR exports against the real server, default 10,000 records; not part of "all")
+//   dotnet run -c Release --project bench/CertPlatform.Bench -- statistics [attempts] [questions]   (item analysis of one paper, default 10,000 × 100; not part of "all")
 // Prints percentiles over repeated runs; results are recorded in bench/RESULTS.md.
 var what = args.FirstOrDefault() ?? "all";
 if (what is "blueprint" or "all") BlueprintAssembly();
 if (what is "grading" or "all") Grading();
 if (what is "certificates") CertificateBench.Run();
 if (what is "records") RecordsBench.Run(args.Skip(1).ToArray());
+if (what is "statistics") StatisticsBench.Run(args.Skip(1).ToArray());
 return 0;
 
 static void Report(string name, List<double> ms, string unit = "ms")

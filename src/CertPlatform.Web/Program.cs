@@ -7,6 +7,7 @@ using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Admin;
+using CertPlatform.Web.Features.Analytics;
 using CertPlatform.Web.Features.Certificates;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Grading;
@@ -30,6 +31,7 @@ using Serilog.Formatting.Compact;
 
 // Commands that need no web host: `lint`, `content-report` (see README).
 if (ContentCommands.TryRun(args) is { } exitCode) return exitCode;
+if (ItemStatsCommand.TryRun(args, Console.Out, Console.Error) is { } statsExit) return statsExit;
 
 // `backup DIR` / `restore DIR [--force]`: files only, no web host (see docs/deploy.md).
 var isBackup = BackupCommand.TryParse(args, out var backupVerb, out var backupFolder, out var backupForce);
@@ -59,6 +61,7 @@ builder.Services.AddCertificates(builder.Configuration, builder.Environment);
 builder.Services.AddRecords();
 builder.Services.AddGrading();
 builder.Services.AddResults();
+builder.Services.AddAnalytics();
 builder.Services.AddPractice();
 builder.Services.AddNotifications(builder.Configuration, builder.Environment);
 builder.Services.AddHealthEndpoints();

@@ -31,6 +31,10 @@ public sealed class Paper
     public int? FocusLossLimit { get; set; }
     /// <summary>"all" trainees, or "assigned" (organisations, departments, named trainees in <see cref="PaperAssignment"/>).</summary>
     public string Audience { get; set; } = "all";
+    /// <summary>Blueprint draws leave out questions item analysis has flagged (docs/statistics.md).</summary>
+    public bool DrawExcludeFlagged { get; set; }
+    /// <summary>Blueprint draws balance papers on observed facility (questions with enough responses) instead of authored difficulty.</summary>
+    public bool DrawUseObservedFacility { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -1,7 +1,23 @@
+using CertPlatform.Web.Domain.Statistics;
+
 namespace CertPlatform.Web.Domain.Exams;
 
-/// <summary>A question the blueprint can draw: only what selection needs (no text, no key).</summary>
-public sealed record DrawCandidate(string Id, string PartId, string LessonId, string Type, int Difficulty, IReadOnlyList<string> Tags);
+/// <summary>
+/// A question the blueprint can draw: only what selection needs (no text, no key), and what item
+/// analysis has observed about it so far, if anything.
+/// </summary>
+public sealed record DrawCandidate(string Id, string PartId, string LessonId, string Type, int Difficulty, IReadOnlyList<string> Tags, ObservedQuality? Observed = null)
+{
+    /// <summary>
+    /// How hard the draw treats the question, on the authored 1–5 scale: with <see cref="DrawPolicy.UseObservedFacility"/>
+    /// and enough responses, 1 + 4·(1 − facility) (everyone right → 1, nobody right → 5); otherwise the authored difficulty.
+    /// </summary>
+    public double Hardness(DrawPolicy policy) =>
+        policy.UseObservedFacility && Observed is { } o && o.Responses >= policy.MinResponses ? 1 + 4 * (1 - o.Facility) : Difficulty;
+
+    /// <summary>True when the policy keeps this question out of draws (it carries item-analysis flags).</summary>
+    public bool ExcludedBy(DrawPolicy policy) => policy.ExcludeFlagged && Observed is { Flags.Count: > 0 };
+}
 
 /// <summary>One section of a blueprint: which questions qualify, how many to draw and what each is worth.</summary>
 public sealed record BlueprintSection(
@@ -17,6 +33,10 @@ public sealed record BlueprintSection(
 public sealed record SectionFeasibility(BlueprintSection Section, int Available, int Unseen)
 {
     public bool Feasible => Available >= Section.Count;
+    /// <summary>Questions the section would accept but the draw policy excludes, by the flag that excluded them (a question with several flags counts under each).</summary>
+    public IReadOnlyDictionary<FlagKind, int> ExcludedByFlag { get; init; } = new Dictionary<FlagKind, int>();
+    /// <summary>How many questions the draw policy excluded from this section.</summary>
+    public int Excluded { get; init; }
 }
 
 public sealed record DrawnQuestion(string Id, int Section, decimal Points);
@@ -29,37 +49,46 @@ public sealed record DrawnQuestion(string Id, int Section, decimal Points);
 /// </summary>
 public static class Blueprint
 {
-    public static IReadOnlyList<SectionFeasibility> Feasibility(IReadOnlyList<BlueprintSection> sections, IReadOnlyCollection<DrawCandidate> pool, IReadOnlySet<string>? seen = null)
+    public static IReadOnlyList<SectionFeasibility> Feasibility(IReadOnlyList<BlueprintSection> sections, IReadOnlyCollection<DrawCandidate> pool, IReadOnlySet<string>? seen = null, DrawPolicy? policy = null)
     {
+        policy ??= DrawPolicy.Authored;
         // Sections are filled in order and a question serves one section only, so count what is left for each.
         var used = new HashSet<string>();
         var result = new List<SectionFeasibility>();
         foreach (var s in sections)
         {
-            var available = pool.Where(c => s.Accepts(c) && !used.Contains(c.Id)).ToList();
-            result.Add(new SectionFeasibility(s, available.Count, available.Count(c => seen?.Contains(c.Id) != true)));
+            var accepted = pool.Where(c => s.Accepts(c) && !used.Contains(c.Id)).ToList();
+            var excluded = accepted.Where(c => c.ExcludedBy(policy)).ToList();
+            var available = accepted.Where(c => !c.ExcludedBy(policy)).ToList();
+            result.Add(new SectionFeasibility(s, available.Count, available.Count(c => seen?.Contains(c.Id) != true))
+            {
+                Excluded = excluded.Count,
+                ExcludedByFlag = excluded.SelectMany(c => c.Observed!.Flags.Distinct()).GroupBy(f => f).ToDictionary(g => g.Key, g => g.Count()),
+            });
             foreach (var c in available.Take(s.Count)) used.Add(c.Id);
         }
         return result;
     }
 
     /// <summary>Draws a paper; throws <see cref="InvalidOperationException"/> naming the section that cannot be filled.</summary>
-    public static IReadOnlyList<DrawnQuestion> Draw(IReadOnlyList<BlueprintSection> sections, IReadOnlyCollection<DrawCandidate> pool, IReadOnlySet<string> seen, int seed)
+    /// <param name="policy">Whether flagged questions are excluded and observed facility replaces authored difficulty (default: neither).</param>
+    public static IReadOnlyList<DrawnQuestion> Draw(IReadOnlyList<BlueprintSection> sections, IReadOnlyCollection<DrawCandidate> pool, IReadOnlySet<string> seen, int seed, DrawPolicy? policy = null)
     {
+        policy ??= DrawPolicy.Authored;
         var rng = new Random(seed);
         var used = new HashSet<string>();
         var paper = new List<DrawnQuestion>();
         for (var si = 0; si < sections.Count; si++)
         {
             var s = sections[si];
-            var eligible = pool.Where(c => s.Accepts(c) && !used.Contains(c.Id)).ToList();
+            var eligible = pool.Where(c => s.Accepts(c) && !used.Contains(c.Id) && !c.ExcludedBy(policy)).ToList();
             if (eligible.Count < s.Count)
                 throw new InvalidOperationException($"section '{s.Title}' needs {s.Count} questions but only {eligible.Count} ready questions match it");
-            var target = eligible.Average(c => c.Difficulty);
+            var target = eligible.Average(c => c.Hardness(policy));
             var unseen = Shuffled(eligible.Where(c => !seen.Contains(c.Id)), rng);
             var repeat = Shuffled(eligible.Where(c => seen.Contains(c.Id)), rng);
-            var chosen = PickBalanced(unseen, Math.Min(s.Count, unseen.Count), target);
-            if (chosen.Count < s.Count) chosen.AddRange(PickBalanced(repeat, s.Count - chosen.Count, target)); // the bank ran out of unseen ones
+            var chosen = PickBalanced(unseen, Math.Min(s.Count, unseen.Count), target, policy);
+            if (chosen.Count < s.Count) chosen.AddRange(PickBalanced(repeat, s.Count - chosen.Count, target, policy)); // the bank ran out of unseen ones
             foreach (var c in chosen)
             {
                 used.Add(c.Id);
@@ -85,24 +114,24 @@ public static class Blueprint
     /// unpicked one while that brings the mean difficulty closer to <paramref name="target"/> (within a
     /// quarter of a level). Random, yet papers drawn from the same blueprint stay comparable.
     /// </summary>
-    private static List<DrawCandidate> PickBalanced(List<DrawCandidate> shuffled, int count, double target)
+    private static List<DrawCandidate> PickBalanced(List<DrawCandidate> shuffled, int count, double target, DrawPolicy policy)
     {
         var picked = shuffled.Take(count).ToList();
         var rest = shuffled.Skip(count).ToList();
         if (picked.Count == 0) return picked;
         var targetSum = target * picked.Count;
-        double sum = picked.Sum(c => c.Difficulty);
+        var sum = picked.Sum(c => c.Hardness(policy));
         while (Math.Abs(sum - targetSum) / picked.Count >= 0.25)
         {
             var (bestI, bestJ, bestGap) = (-1, -1, Math.Abs(sum - targetSum));
             for (var i = 0; i < picked.Count; i++)
                 for (var j = 0; j < rest.Count; j++)
                 {
-                    var gap = Math.Abs(sum - picked[i].Difficulty + rest[j].Difficulty - targetSum);
+                    var gap = Math.Abs(sum - picked[i].Hardness(policy) + rest[j].Hardness(policy) - targetSum);
                     if (gap < bestGap - 1e-9) (bestI, bestJ, bestGap) = (i, j, gap);
                 }
             if (bestI < 0) break;
-            sum += rest[bestJ].Difficulty - picked[bestI].Difficulty;
+            sum += rest[bestJ].Hardness(policy) - picked[bestI].Hardness(policy);
             (picked[bestI], rest[bestJ]) = (rest[bestJ], picked[bestI]);
         }
         return picked;

@@ -14,7 +14,8 @@ namespace CertPlatform.Web.Features.Exams;
 /// current versions; freezes order and shuffles; computes the deadline on the server.
 /// Two concurrent starts meet at the database's unique index and both get the same attempt.
 /// </summary>
-public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions, OverdueAttempts overdue, ExamDeadlines deadlines, PaperPasswordGuard passwords, ILogger<StartAttempt> log)
+public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions, OverdueAttempts overdue, ExamDeadlines deadlines, PaperPasswordGuard passwords,
+    Analytics.ItemQuality quality, ILogger<StartAttempt> log)
 {
     public async Task<StartAttemptResult> RunAsync(string paperId, AppUser user, string? password, CancellationToken ct)
     {
@@ -87,7 +88,10 @@ public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions
         {
             var seen = (await db.AttemptItems.Where(i => db.Attempts.Any(a => a.Id == i.AttemptId && a.UserId == userId))
                 .Select(i => i.QuestionId).Distinct().ToListAsync(ct)).ToHashSet();
-            picks = Blueprint.Draw(PaperAccess.Sections(paper), pool.Candidates, seen, seed)
+            // Item analysis may exclude flagged questions or balance on observed facility (per paper).
+            var policy = quality.PolicyFor(paper);
+            var candidates = policy == DrawPolicy.Authored ? pool.Candidates : await quality.EnrichAsync(pool.Candidates, ct);
+            picks = Blueprint.Draw(PaperAccess.Sections(paper), candidates, seen, seed, policy)
                 .Select(d => (d.Id, pool.CurrentVersions[d.Id], d.Section, d.Points)).ToList();
         }
         else

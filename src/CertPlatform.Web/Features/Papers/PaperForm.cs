@@ -32,6 +32,9 @@ public sealed class PaperForm
     public bool ReviewShowsAnswers { get; set; } = true;
     public bool ReviewShowsExplanations { get; set; } = true;
     public int? FocusLossLimit { get; set; }
+    /// <summary>Blueprint draws leave out questions item analysis flagged / balance on observed facility.</summary>
+    public bool DrawExcludeFlagged { get; set; }
+    public bool DrawUseObservedFacility { get; set; }
     /// <summary>A new access password; empty keeps the current one.</summary>
     public string? NewPassword { get; set; }
     public bool RemovePassword { get; set; }
@@ -103,7 +106,7 @@ public sealed class PaperForm
             OpensAt = p.OpensAt?.ToLocalTime().DateTime, ClosesAt = p.ClosesAt?.ToLocalTime().DateTime,
             AttemptsAllowed = p.AttemptsAllowed, ShuffleQuestions = p.ShuffleQuestions, ShuffleOptions = p.ShuffleOptions,
             ReviewShowsScore = p.ReviewShowsScore, ReviewShowsAnswers = p.ReviewShowsAnswers, ReviewShowsExplanations = p.ReviewShowsExplanations,
-            FocusLossLimit = p.FocusLossLimit, HasPassword = p.AccessPasswordHash is not null,
+            FocusLossLimit = p.FocusLossLimit, DrawExcludeFlagged = p.DrawExcludeFlagged, DrawUseObservedFacility = p.DrawUseObservedFacility, HasPassword = p.AccessPasswordHash is not null,
             Mode = p.FixedQuestionsJson is not null ? "fixed" : "blueprint",
             Sections = PaperAccess.Sections(p).Select(s => new SectionRow
             {

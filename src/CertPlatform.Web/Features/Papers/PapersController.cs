@@ -3,6 +3,7 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using CertPlatform.Web.Features.Analytics;
 using Microsoft.EntityFrameworkCore;
 using CertPlatform.Web.Features.QuestionBank;
 
@@ -11,7 +12,7 @@ namespace CertPlatform.Web.Features.Papers;
 /// <summary>Papers for examiners: blueprint sections and whether the bank can fill them now.</summary>
 [Authorize(Roles = Roles.Examiner + "," + Roles.Admin)]
 [Route("papers")]
-public sealed class PapersController(AppDbContext db, QuestionVersionCache questions) : Controller
+public sealed class PapersController(AppDbContext db, QuestionVersionCache questions, ItemQuality quality) : Controller
 {
     public sealed record EditModel(PaperForm Form, IReadOnlyList<SectionFeasibility> Feasibility, IReadOnlyList<string> Tags);
 
@@ -64,8 +65,9 @@ public sealed class PapersController(AppDbContext db, QuestionVersionCache quest
 
     private async Task<EditModel> EditModelAsync(PaperForm form, CancellationToken ct)
     {
-        var pool = (await questions.PoolAsync(ct)).Candidates;
-        return new EditModel(form, form.Mode == "blueprint" ? Blueprint.Feasibility(form.Blueprint(), pool) : [],
+        var pool = await quality.EnrichAsync((await questions.PoolAsync(ct)).Candidates, ct);
+        var policy = quality.PolicyFor(new Paper { Id = "", Title = "", Kind = "", Status = "", DrawExcludeFlagged = form.DrawExcludeFlagged, DrawUseObservedFacility = form.DrawUseObservedFacility });
+        return new EditModel(form, form.Mode == "blueprint" ? Blueprint.Feasibility(form.Blueprint(), pool, policy: policy) : [],
             pool.SelectMany(c => c.Tags).Distinct().Order().ToList());
     }
 
@@ -73,8 +75,8 @@ public sealed class PapersController(AppDbContext db, QuestionVersionCache quest
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var papers = await db.Papers.AsNoTracking().OrderBy(p => p.Kind).ThenBy(p => p.Id).ToListAsync(ct);
-        var pool = (await questions.PoolAsync(ct)).Candidates;
-        return View(papers.Select(p => new PaperSummary(p, Blueprint.Feasibility(PaperAccess.Sections(p), pool))).ToList());
+        var pool = await quality.EnrichAsync((await questions.PoolAsync(ct)).Candidates, ct);
+        return View(papers.Select(p => new PaperSummary(p, Blueprint.Feasibility(PaperAccess.Sections(p), pool, policy: quality.PolicyFor(p)))).ToList());
     }
 
 }

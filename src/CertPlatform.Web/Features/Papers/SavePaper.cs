@@ -74,6 +74,8 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
         paper.ReviewShowsScore = form.ReviewShowsScore;
         paper.ReviewShowsAnswers = form.ReviewShowsAnswers;
         paper.ReviewShowsExplanations = form.ReviewShowsExplanations;
+        paper.DrawExcludeFlagged = form.DrawExcludeFlagged;
+        paper.DrawUseObservedFacility = form.DrawUseObservedFacility;
         paper.FocusLossLimit = form.FocusLossLimit;
         if (form.RemovePassword) paper.AccessPasswordHash = null;
         else if (!string.IsNullOrWhiteSpace(form.NewPassword)) paper.AccessPasswordHash = PaperAccess.HashPassword(paper, form.NewPassword.Trim());

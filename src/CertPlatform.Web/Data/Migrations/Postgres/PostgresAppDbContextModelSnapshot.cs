@@ -756,6 +756,12 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("DrawExcludeFlagged")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("DrawUseObservedFacility")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("FixedQuestionsJson")
                         .HasColumnType("text");
 

@@ -743,6 +743,12 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DrawExcludeFlagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DrawUseObservedFacility")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FixedQuestionsJson")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,4 @@
+namespace CertPlatform.Web.Features.Analytics;
+
+/// <summary>The file formats every analytics table exports to.</summary>
+public enum ExportFormat { Csv, Xlsx }

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using CertPlatform.Web.Content;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Exams;
+using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Domain.Statistics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CertPlatform.Web.Features.Analytics;
+
+/// <summary>
+/// Item analysis of one paper: the finished, fully graded attempts in the date range (the first,
+/// last, best or all of each trainee's), their marks per slot, and the options chosen.
+/// Reads attempts through its own no-tracking queries and streams the graded items.
+/// </summary>
+public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOptions<AnalyticsOptions> options, ILogger<PaperStatistics> log)
+{
+    private const int Chunk = 500;
+
+    public sealed record Model(Paper Paper, StatisticsFilter Filter, int AwaitingGrading, StatisticsReport Report);
+
+    private sealed record AttemptRow(string Id, string UserId, int Number, decimal? Score, string Grading);
+
+    public async Task<Model?> RunAsync(string paperId, StatisticsFilter filter, CancellationToken ct)
+    {
+        var paper = await db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paperId, ct);
+        if (paper is null) return null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var finished = Finished(paperId, filter);
+        var rows = await finished.Select(a => new AttemptRow(a.Id, a.UserId, a.Number, a.Score, a.Grading)).ToListAsync(ct);
+        var awaiting = rows.Count(r => r.Grading != GradingStatus.Final);
+        var selected = Select(rows.Where(r => r.Grading == GradingStatus.Final), filter.Attempts);
+        var index = new Dictionary<string, int>(selected.Count);
+        for (var i = 0; i < selected.Count; i++) index[selected[i].Id] = i;
+
+        var versions = new List<string>();
+        var versionIndex = new Dictionary<(string, int), int>();
+        var parts = new List<string>();
+        var cells = new List<AttemptCell>(selected.Count * 16);
+        var graded = finished.Where(a => a.Grading == GradingStatus.Final);
+        // Marks are read as floating point by the database (no decimal text to parse per row).
+        var items = db.AttemptItems.AsNoTracking().Join(graded, i => i.AttemptId, a => a.Id, (i, a) => new
+        {
+            i.AttemptId, i.QuestionRef, i.QuestionId, i.Version, i.Section, i.PartId,
+            Points = (double)i.Points, AutoScore = (double)i.AutoScore, ManualScore = (double?)i.ManualScore,
+        });
+        await foreach (var it in items.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (!index.TryGetValue(it.AttemptId, out var a)) continue;
+            if (!versionIndex.TryGetValue((it.QuestionId, it.Version), out var v))
+            {
+                versionIndex[(it.QuestionId, it.Version)] = v = versions.Count;
+                versions.Add(AnalyticsKeys.Version(it.QuestionId, it.Version));
+            }
+            var part = parts.IndexOf(it.PartId);
+            if (part < 0)
+            {
+                part = parts.Count;
+                parts.Add(it.PartId);
+            }
+            cells.Add(new AttemptCell(a, it.QuestionRef, it.Section, v, it.AutoScore + (it.ManualScore ?? 0), it.Points, part));
+        }
+
+        var sections = paper.BlueprintJson is null ? null : (JsonSerializer.Deserialize<List<BlueprintSection>>(paper.BlueprintJson) ?? []).Select(s => s.Title).ToList();
+        var fixedOrder = paper.FixedQuestionsJson is null ? [] :
+            JsonDocument.Parse(paper.FixedQuestionsJson).RootElement.EnumerateArray().Select(e => e.GetProperty("Id").GetString() ?? "").ToList();
+        var readMs = clock.ElapsedMilliseconds;
+        var (matrix, slotQuestion) = AttemptMatrix.Build(selected.Select(s => s.Id).ToList(), cells, versions, parts, sections, fixedOrder);
+        cells.Clear();
+        var analysis = ItemAnalysis.Compute(matrix);
+        var analysedMs = clock.ElapsedMilliseconds;
+
+        var questions = await QuestionsAsync(versions, ct);
+        var tally = new ResponseTally(questions);
+        if (questions.Values.Any(ResponseTally.HasOptions))
+            await TallyAsync(selected, analysis.Totals, tally, ct);
+        log.LogDebug("Statistics of {Paper}: {Attempts} attempts, {Cells} marks read in {ReadMs} ms, analysed by {AnalysedMs} ms, options by {OptionsMs} ms",
+            paperId, selected.Count, matrix.Attempts.Count * matrix.Columns.Count, readMs, analysedMs, clock.ElapsedMilliseconds);
+        var info = questions.ToDictionary(q => q.Key, q => Info(q.Key, q.Value, tally.Options(q.Key)));
+        var report = StatisticsReport.Build(paper.Title, analysis, info, k => slotQuestion.GetValueOrDefault(k), options.Value.Flags, PartTitles(catalog));
+        return new Model(paper, filter, awaiting, report);
+    }
+
+    public static IReadOnlyDictionary<string, string> PartTitles(ContentCatalog catalog) =>
+        catalog.Curriculum.Parts.ToDictionary(p => p.Id, p => p.Title);
+
+    internal static QuestionInfo Info(string key, Question q, IReadOnlyList<OptionStatistics> options)
+    {
+        var space = key.LastIndexOf(" v", StringComparison.Ordinal);
+        return new QuestionInfo(key[..space], int.Parse(key[(space + 2)..]), TypeName(q.Type), q.Stem, RandomGuessScore.Of(q), options);
+    }
+
+    public static string TypeName(QuestionType t) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(t.ToString());
+
+    private IQueryable<Attempt> Finished(string paperId, StatisticsFilter f) =>
+        db.Attempts.AsNoTracking().Where(a => a.PaperId == paperId && a.Status == AttemptStatus.Finished).FinishedBetween(f.From, f.To);
+
+    /// <summary>First, last (by attempt number) or best (highest score, then the earlier attempt) per trainee, or all.</summary>
+    private static List<AttemptRow> Select(IEnumerable<AttemptRow> rows, AttemptSelection which) => which switch
+    {
+        AttemptSelection.First => rows.GroupBy(r => r.UserId).Select(g => g.MinBy(r => r.Number)!).OrderBy(r => r.Id, StringComparer.Ordinal).ToList(),
+        AttemptSelection.Last => rows.GroupBy(r => r.UserId).Select(g => g.MaxBy(r => r.Number)!).OrderBy(r => r.Id, StringComparer.Ordinal).ToList(),
+        AttemptSelection.Best => rows.GroupBy(r => r.UserId).Select(g => g.OrderByDescending(r => r.Score).ThenBy(r => r.Number).First()).OrderBy(r => r.Id, StringComparer.Ordinal).ToList(),
+        _ => rows.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(),
+    };
+
+    private async Task<Dictionary<string, Question>> QuestionsAsync(IReadOnlyList<string> versionKeys, CancellationToken ct)
+    {
+        var wanted = versionKeys.ToHashSet();
+        var ids = versionKeys.Select(k => k[..k.LastIndexOf(" v", StringComparison.Ordinal)]).Distinct().ToList();
+        var result = new Dictionary<string, Question>();
+        foreach (var batch in ids.Chunk(Chunk))
+        {
+            var rows = await db.QuestionVersions.AsNoTracking().Where(v => batch.Contains(v.QuestionId))
+                .Select(v => new { v.QuestionId, v.Version, v.PayloadJson }).ToListAsync(ct);
+            foreach (var r in rows)
+            {
+                var key = AnalyticsKeys.Version(r.QuestionId, r.Version);
+                if (wanted.Contains(key)) result[key] = QuestionJson.Deserialize(r.PayloadJson);
+            }
+        }
+        return result;
+    }
+
+    private async Task TallyAsync(List<AttemptRow> selected, IReadOnlyList<double> totals, ResponseTally tally, CancellationToken ct)
+    {
+        for (var start = 0; start < selected.Count; start += Chunk)
+        {
+            var chunk = selected.Skip(start).Take(Chunk).Select(s => s.Id).ToList();
+            var layouts = await db.Attempts.AsNoTracking().Where(a => chunk.Contains(a.Id)).Select(a => new { a.Id, a.LayoutJson }).ToDictionaryAsync(a => a.Id, a => a.LayoutJson, ct);
+            var answers = (await db.AttemptAnswers.AsNoTracking().Where(x => chunk.Contains(x.AttemptId))
+                    .Select(x => new { x.AttemptId, x.QuestionRef, x.ResponseJson }).ToListAsync(ct))
+                .ToLookup(x => x.AttemptId);
+            for (var k = 0; k < chunk.Count; k++)
+                if (layouts.TryGetValue(chunk[k], out var layout))
+                    tally.AddAttempt(layout, answers[chunk[k]].ToDictionary(x => x.QuestionRef, x => x.ResponseJson), totals[start + k]);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using CertPlatform.Web.Domain.Statistics;
+
+namespace CertPlatform.UnitTests.Domain.Statistics;
+
+public sealed class DistractorAnalysisTests
+{
+    private static readonly (string, bool)[] Options = [("A", true), ("B", false), ("C", false), ("D", false)];
+
+    [Fact]
+    public void Options_are_counted_overall_and_in_the_top_and_bottom_27_percent()
+    {
+        // Ten attempts: groups of round(2.7) = 3. Top (totals 10, 9, 8) chose A, A, C; bottom (3, 2, 1) chose B, B, C.
+        var answers = new List<OptionChoice>
+        {
+            new(5, [0]), new(10, [0]), new(2, [1]), new(9, [0]), new(1, [2]), new(8, [2]), new(3, [1]), new(6, [0]), new(7, [1]), new(4, [0]),
+        };
+        var stats = DistractorAnalysis.Compute(Options, answers);
+        var a = stats[0];
+        Assert.Equal((5, 0.5, 2, 2.0 / 3, 0, 0.0), (a.Count, a.Fraction, a.TopCount, a.TopFraction, a.BottomCount, a.BottomFraction));
+        var b = stats[1];
+        Assert.Equal((3, 0, 2), (b.Count, b.TopCount, b.BottomCount));
+        var c = stats[2];
+        Assert.Equal((2, 1, 1), (c.Count, c.TopCount, c.BottomCount));
+        var d = stats[3];
+        Assert.Equal((0, 0.0), (d.Count, d.Fraction));
+
+        var flags = ItemFlags.ForQuestion(Question(10), stats, new FlagThresholds { MinResponses = 1 });
+        Assert.Contains(flags, f => f.Kind == FlagKind.UnusedDistractor && f.Option == "D");
+        Assert.DoesNotContain(flags, f => f.Option == "B");
+    }
+
+    [Fact]
+    public void A_distractor_the_top_group_prefers_is_flagged()
+    {
+        // Top three chose C (a wrong option); bottom three chose the key.
+        var answers = new List<OptionChoice> { new(9, [2]), new(8, [2]), new(7, [2]), new(6, [1]), new(5, [3]), new(2, [0]), new(1, [0]), new(0, [0]), new(4, [1]), new(3, [3]) };
+        var stats = DistractorAnalysis.Compute(Options, answers);
+        Assert.Equal(1.0, stats[2].TopFraction);
+        Assert.Equal(0.0, stats[2].BottomFraction);
+        var flags = ItemFlags.ForQuestion(Question(10), stats, new FlagThresholds { MinResponses = 1 });
+        var flag = Assert.Single(flags, f => f.Kind == FlagKind.DistractorPreferredByTopGroup);
+        Assert.Equal("C", flag.Option);
+    }
+
+    [Fact]
+    public void Multiple_choice_answers_count_every_chosen_option_and_flags_wait_for_enough_responses()
+    {
+        var stats = DistractorAnalysis.Compute(Options, [new(2, [0, 1]), new(1, [1])]);
+        Assert.Equal(1, DistractorAnalysis.GroupSize(2));
+        Assert.Equal(2, stats[1].Count);
+        Assert.Equal(1.0, stats[1].Fraction);
+        Assert.Empty(ItemFlags.ForQuestion(Question(2), stats, new FlagThresholds { MinResponses = 10 }));
+    }
+
+    private static QuestionStatistics Question(int attempts) =>
+        new("q", "q", null, "", attempts, 1, 0.5, 0.5, 0.5, 0.25, 0.1, 40, 60, 10, 10);
+}
