@@ -8,12 +8,16 @@ public static class ContentCommands
     public static int Lint(string contentRoot, TextWriter stdout, TextWriter stderr)
     {
         var result = new ContentLoader().Load(contentRoot);
-        foreach (var p in result.Problems) (p.IsWarning ? stdout : stderr).WriteLine(p);
-        var errors = result.Errors.Count();
-        stdout.WriteLine(result.Ok
+        var problems = result.Problems.ToList();
+        var normalisations = SourceNormalisations.Load(contentRoot, problems);
+        if (result.Ok) problems.AddRange(ContentItemLint.Run(result, normalisations)); // item-writing rules need a loaded bank
+        foreach (var p in problems) (p.IsWarning ? stdout : stderr).WriteLine(p);
+        var errors = problems.Count(p => !p.IsWarning);
+        var ok = result.Curriculum is not null && errors == 0;
+        stdout.WriteLine(ok
             ? $"content OK: {result.Lessons.Count} lessons, {result.Questions.Count} questions, {result.Warnings.Count()} warnings ({contentRoot})"
             : $"content has {errors} error(s) ({contentRoot})");
-        return result.Ok ? 0 : 1;
+        return ok ? 0 : 1;
     }
 
     public static int Report(string contentRoot, TextWriter stdout, TextWriter stderr)
