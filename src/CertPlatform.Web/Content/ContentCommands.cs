@@ -2,7 +2,7 @@ using CertPlatform.Web.Infrastructure;
 
 namespace CertPlatform.Web.Content;
 
-/// <summary>Command-line entry points: <c>lint</c> and <c>content-report</c> (no database, no web host).</summary>
+/// <summary>Command-line entry points: <c>lint</c>, <c>content-report</c> and <c>fidelity</c> (no database, no web host).</summary>
 public static class ContentCommands
 {
     public static int Lint(string contentRoot, TextWriter stdout, TextWriter stderr)
@@ -30,14 +30,35 @@ public static class ContentCommands
         return result.Ok && !report.MissingTopics.Any() && !report.TopicsBelowQuestionMinimum.Any() ? 0 : 1;
     }
 
+    public static int Fidelity(string contentRoot, TextWriter stdout, TextWriter stderr)
+    {
+        var result = new ContentLoader().Load(contentRoot);
+        var problems = result.Errors.ToList();
+        var normalisations = SourceNormalisations.Load(contentRoot, problems);
+        foreach (var p in problems) stderr.WriteLine(p);
+        if (!result.Ok) return 1;
+        var findings = ContentFidelity.Run(contentRoot, result, normalisations);
+        foreach (var f in findings) stderr.WriteLine(f);
+        var compared = result.Lessons.Values.Count(l => l.Provenance is ProvenanceKind.Textbook or ProvenanceKind.TextbookAndAuthored);
+        stdout.WriteLine(findings.Count == 0 && problems.Count == 0
+            ? $"fidelity OK: {compared} textbook lessons match {ContentFidelity.TextbookSeed} with {normalisations.Count} documented normalisations"
+            : $"fidelity: {findings.Count + problems.Count} problem(s) ({contentRoot})");
+        return findings.Count == 0 && problems.Count == 0 ? 0 : 1;
+    }
+
     /// <summary>Runs a content command if <paramref name="args"/> name one; returns null otherwise.</summary>
     public static int? TryRun(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("lint" or "content-report")) return null;
+        if (args.Length == 0 || args[0] is not ("lint" or "content-report" or "fidelity")) return null;
         string? path = null;
         for (var i = 1; i < args.Length; i++)
             if (args[i] == "--content" && i + 1 < args.Length) path = args[++i];
         var root = ContentSetup.ResolveContentRoot(path, Directory.GetCurrentDirectory());
-        return args[0] == "lint" ? Lint(root, Console.Out, Console.Error) : Report(root, Console.Out, Console.Error);
+        return args[0] switch
+        {
+            "lint" => Lint(root, Console.Out, Console.Error),
+            "fidelity" => Fidelity(root, Console.Out, Console.Error),
+            _ => Report(root, Console.Out, Console.Error),
+        };
     }
 }
