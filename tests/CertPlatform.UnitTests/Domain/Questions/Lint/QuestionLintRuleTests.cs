@@ -37,7 +37,7 @@ public sealed class QuestionLintRuleTests
         var bad = Single("客户分类是指（  ）。", ("按价格", false), ("按地区", false), ("按客户对企业的价值来区分客户并提供差异化服务", true));
         var finding = Assert.Single(rule.Check(bad));
         Assert.Equal("longest-key", finding.Rule);
-        Assert.Equal([21, 3], finding.Args);
+        Assert.Equal([22, 3], finding.Args);
         var balanced = Single("客户分类是指（  ）。", ("按客户所在的地区划分营业网点", false), ("按客户对企业的价值区分客户", true), ("按客户使用的终端品牌划分", false));
         Assert.Empty(rule.Check(balanced));
         // Slightly longer (not 1.5×) is not "a clear margin".
