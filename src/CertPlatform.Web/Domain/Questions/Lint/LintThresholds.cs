@@ -21,5 +21,5 @@ public sealed record LintThresholds
     /// <summary>Highest share (%) of false statements among true/false questions with an absolute word.</summary>
     public int AbsoluteFalseMaxPercent { get; init; } = 65;
     /// <summary>Stems (with their keys) at least this similar (%) are near-duplicates.</summary>
-    public int NearDuplicatePercent { get; init; } = 85;
+    public int NearDuplicatePercent { get; init; } = 70;
 }
