@@ -45,7 +45,7 @@ public static class ContentFidelity
                 var anchor = q.Anchor ?? bq.Question.Anchor;
                 if (anchor is null || !unitsByLesson.TryGetValue(bq.Question.LessonId, out var units)) continue;
                 var inSection = units.Where(u => u.Section == anchor || u.Subsection == anchor).ToList();
-                if (inSection.Count > 0 && !inSection.Any(u => !u.Supplement && checker.Matches(u.Text)))
+                if (inSection.Count > 0 && !inSection.Any(u => !u.Supplement && checker.IsTextbookLike(u.Text)))
                     findings.Add(new(bq.File, bq.Line, "stem", $"{q.Id}: the stem says “教材…” but section #{anchor} holds no textbook text: say “本课…” or test the textbook's text"));
             }
         return findings;

@@ -38,6 +38,15 @@ public sealed partial class FidelityChecker
 
     public bool Matches(string sentence) => _seed.Contains(SourceText.Canonical(sentence, _normalisations), StringComparison.Ordinal);
 
+    /// <summary>Whether a sentence is textbook text: in the seed, or a changed form of a seed passage.</summary>
+    public bool IsTextbookLike(string sentence)
+    {
+        var canonical = SourceText.Canonical(sentence, _normalisations);
+        if (canonical.Length < 2) return false;
+        return _seed.Contains(canonical, StringComparison.Ordinal) ||
+               (canonical.Length >= MinLength && Nearest(canonical).Similarity >= ChangedSimilarity);
+    }
+
     /// <summary>Checks one textbook lesson; <paramref name="units"/> from <see cref="LessonTextUnits.Parse"/>.</summary>
     public IEnumerable<FidelityFinding> CheckLesson(string file, string lessonText, IReadOnlyList<LessonTextUnit> units)
     {
