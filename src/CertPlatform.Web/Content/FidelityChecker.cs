@@ -64,7 +64,7 @@ public sealed partial class FidelityChecker
                 }
                 continue;
             }
-            if (unit.Supplement) continue;
+            if (unit.Supplement || IsAttribution(unit.Text)) continue;
             var (passage, similarity) = Nearest(canonical);
             yield return similarity >= ChangedSimilarity
                 ? new(file, unit.Line, "changed", $"“{Short(unit.Text)}” differs from the textbook (seed: “{passage}”, {similarity}% alike): revert to the textbook's wording or list the change in {SourceNormalisations.FileName}")
@@ -73,6 +73,13 @@ public sealed partial class FidelityChecker
         foreach (var w in usedWording.OrderBy(w => w.Line))
             if (!Mentions(lessonText, w.Seed))
                 yield return new(file, 1, "wording", $"the lesson uses “{w.Lesson}” for the textbook's “{w.Seed}” ({SourceNormalisations.FileName} line {w.Line}) but never says so: mention it once, e.g. “{w.Lesson}（教材作“{w.Seed}”）”");
+    }
+
+    /// <summary>"教材列出……：" introduces textbook text; it is a citation, not a changed sentence.</summary>
+    public static bool IsAttribution(string sentence)
+    {
+        var t = sentence.Trim();
+        return t.StartsWith("教材", StringComparison.Ordinal) && (t.EndsWith('：') || t.EndsWith(':'));
     }
 
     /// <summary>Whether the lesson says what the textbook calls it: 教材作“…X…” / 教材原文作“…X…”.</summary>
