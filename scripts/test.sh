@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need when it is missing (Debian chromium,
-# fonts-noto-cjk, poppler-utils, zbar-tools, postgresql), starts a throw-away PostgreSQL server, builds, lints the content and runs every test project.
+# fonts-noto-cjk, poppler-utils, zbar-tools, postgresql), starts a throw-away PostgreSQL server, builds, lints the content, checks textbook lessons against their seed text (fidelity) and runs every test project.
 # The last line it prints is "N passed, N failed"; the exit code is non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +47,12 @@ fi
 passed=0; failed=0
 echo "== content lint"
 if dotnet run --no-build --no-launch-profile -c Release --project src/CertPlatform.Web -- lint; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
+echo "== content fidelity (textbook lessons against content/sources)"
+if dotnet run --no-build --no-launch-profile -c Release --project src/CertPlatform.Web -- fidelity; then
   passed=$((passed + 1))
 else
   failed=$((failed + 1))

@@ -47,6 +47,24 @@ public static class QuestionFileParser
         return new(lesson, lessonLine, questions, errors);
     }
 
+    /// <summary><c>lint-ignore: [{rule, reason}]</c>; a missing reason is reported by the lint (rule <c>lint-ignore</c>).</summary>
+    private static List<Domain.Questions.Lint.LintSilence> ReadSilences(YamlNode node, string file, string label, List<ContentError> errors)
+    {
+        var result = new List<Domain.Questions.Lint.LintSilence>();
+        if (node is not YamlSequenceNode seq)
+        {
+            errors.Add(new(file, YamlNodes.LineOf(node, 0), $"{label}: 'lint-ignore' must be a list of {{rule, reason}}"));
+            return result;
+        }
+        foreach (var entry in seq.Children)
+        {
+            if (entry is YamlMappingNode em && em.Scalar("rule") is { Length: > 0 } rule)
+                result.Add(new(rule, em.Scalar("reason")?.Trim() ?? ""));
+            else errors.Add(new(file, YamlNodes.LineOf(entry, 0), $"{label}: each 'lint-ignore' entry needs 'rule' (a lint rule id) and 'reason'"));
+        }
+        return result;
+    }
+
     private static Question? ReadQuestion(YamlNode node, string file, List<ContentError> errors, bool isPart, string lessonId)
     {
         var line = YamlNodes.LineOf(node, 0);
@@ -137,6 +155,8 @@ public static class QuestionFileParser
                 q = q with { Parts = parts };
                 break;
         }
+        if (m.Get("lint-ignore") is { } ignoreNode)
+            q = q with { LintIgnore = ReadSilences(ignoreNode, file, label, errors) };
         foreach (var problem in q.Validate(isPart))
             errors.Add(new(file, line, $"{label}: {problem}"));
         return errors.Count > before ? null : q;

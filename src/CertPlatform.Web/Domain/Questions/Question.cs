@@ -39,6 +39,8 @@ public sealed record Question
     public string Rubric { get; init; } = "";
     public string Scenario { get; init; } = "";
     public IReadOnlyList<Question> Parts { get; init; } = [];
+    /// <summary>Item-writing lint rules silenced on this question, each with a reason (null when none, so older JSON is unchanged).</summary>
+    public IReadOnlyList<Lint.LintSilence>? LintIgnore { get; init; }
 
     /// <summary>Maximum score including case parts.</summary>
     public decimal MaxScore => Type == QuestionType.Case ? Parts.Sum(p => p.MaxScore) : Points;

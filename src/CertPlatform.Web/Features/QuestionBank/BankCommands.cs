@@ -48,6 +48,6 @@ public sealed class BulkUpdateQuestions(AppDbContext db, QuestionVersioning vers
 public static class QuestionBankSetup
 {
     public static IServiceCollection AddQuestionBank(this IServiceCollection services) =>
-        services.AddSingleton<QuestionVersionCache>().AddScoped<QuestionVersioning>().AddScoped<QuestionBankSeeder>().AddScoped<BankQueries>().AddScoped<BulkUpdateQuestions>()
+        services.AddSingleton<QuestionVersionCache>().AddScoped<QuestionVersioning>().AddScoped<QuestionBankSeeder>().AddScoped<BankQueries>().AddScoped<BankLint>().AddScoped<BulkUpdateQuestions>()
             .AddScoped<SaveQuestion>().AddScoped<QuestionImages>().AddScoped<QuestionImport>().AddScoped<QuestionExport>().AddScoped<FluentValidation.IValidator<QuestionForm>, QuestionFormValidator>();
 }

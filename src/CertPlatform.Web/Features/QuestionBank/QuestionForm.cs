@@ -42,6 +42,8 @@ public sealed class QuestionForm
     public string Scenario { get; set; } = "";
     /// <summary>Case sub-questions in the content/questions YAML syntax (a list under no key).</summary>
     public string PartsYaml { get; set; } = "";
+    /// <summary>Silenced item-writing lint rules, one per line: "rule: reason" (docs/item-writing.md).</summary>
+    public string LintIgnoreText { get; set; } = "";
 
     public sealed class OptionRow
     {
@@ -86,6 +88,7 @@ public sealed class QuestionForm
         Pairs = q.Pairs.Select(p => new PairRow { Left = p.Left, Right = p.Right }).ToList(),
         ItemsText = string.Join("\n", q.Items), Rubric = q.Rubric, Scenario = q.Scenario,
         PartsYaml = q.Parts.Count == 0 ? "" : CaseParts.ToYaml(q.Parts),
+        LintIgnoreText = string.Join("\n", (q.LintIgnore ?? []).Select(s => $"{s.Rule}: {s.Reason}")),
     }.WithSpareRows();
 
     /// <summary>The domain question this form describes (call after validation).</summary>
@@ -104,7 +107,15 @@ public sealed class QuestionForm
         Rubric = Type == QuestionType.Essay ? Rubric.Trim() : "",
         Scenario = Type == QuestionType.Case ? Scenario.Trim() : "",
         Parts = Type == QuestionType.Case ? CaseParts.Parse(PartsYaml, LessonId).Parts : [],
+        LintIgnore = Lines(LintIgnoreText) is { Count: > 0 } silences ? silences.Select(ParseSilence).ToList() : null,
     };
+
+    /// <summary>"rule: reason" (a missing reason is kept empty; the lint reports it).</summary>
+    private static Domain.Questions.Lint.LintSilence ParseSilence(string line)
+    {
+        var kv = line.Split([':', '：'], 2, StringSplitOptions.TrimEntries);
+        return new(kv[0], kv.Length > 1 ? kv[1] : "");
+    }
 }
 
 /// <summary>Case sub-questions edited as YAML in the same syntax as content/questions.</summary>
