@@ -18,6 +18,7 @@ using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Features.Records;
 using CertPlatform.Web.Features.Results;
 using CertPlatform.Web.Infrastructure;
+using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -39,6 +40,7 @@ builder.Services.AddSerilog((services, lc) =>
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDisplayTime(builder.Configuration);
 builder.Services.AddContent(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAccounts(builder.Configuration, isDev);
