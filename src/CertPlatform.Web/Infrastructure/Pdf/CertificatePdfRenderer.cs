@@ -1,0 +1,276 @@
+using System.Collections.Concurrent;
+using System.Text;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Annotations;
+using PdfSharp.Pdf.Signatures;
+using QRCoder;
+
+namespace CertPlatform.Web.Infrastructure.Pdf;
+
+/// <summary>
+/// Renders a certificate as a one-page PDF and signs it when a signer is configured. Stateless apart from the immutable
+/// template and signer, so one instance serves all requests concurrently.
+/// </summary>
+public sealed class CertificatePdfRenderer : ICertificateRenderer
+{
+    private static readonly byte[] QrDark = [0, 0, 0, 255];
+    private static readonly byte[] QrLight = [255, 255, 255, 255];
+    private static readonly XPdfFontOptions EmbedSubset = new(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
+
+    private readonly CertificateTemplate _template;
+    private readonly CertificateSigner? _signer;
+
+    public CertificatePdfRenderer(CertificateTemplate template, CertificateSigner? signer)
+    {
+        CertificateFonts.EnsureRegistered();
+        _template = template;
+        _signer = signer;
+    }
+
+    /// <summary>True when rendered PDFs carry a digital signature.</summary>
+    public bool Signs => _signer is not null;
+
+    public byte[] Render(CertificateContent c)
+    {
+        Validate(c);
+        var document = new PdfDocument();
+        document.Info.Title = $"{_template.Title} {c.CertificateNumber}";
+        document.Info.Author = _template.Issuer;
+        document.Info.Subject = $"{c.HolderName} {c.Title} {c.Level}";
+        document.Info.Creator = "CertPlatform";
+        document.Options.CompressContentStreams = true;
+        // Each PDF embeds two font subsets whose loca/hmtx tables still cover all 30,898 glyphs (~250 KB per face).
+        // Compressing them at the default Flate level took ~12 ms per face, at the fastest ~2.5 ms, for PDFs of
+        // ~150 KB instead of ~95 KB: issuing throughput matters more here than the last kilobytes.
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
+
+        var page = document.AddPage();
+        page.Width = XUnit.FromPoint(CertificateLayout.PageWidth);
+        page.Height = XUnit.FromPoint(CertificateLayout.PageHeight);
+        using (var gfx = XGraphics.FromPdfPage(page))
+            new PageWriter(gfx, _template).Draw(c);
+
+        if (_signer is not null)
+        {
+            DigitalSignatureHandler.ForDocument(document, _signer.PdfSigner, new DigitalSignatureOptions
+            {
+                Reason = $"{_template.SigningReason} {c.CertificateNumber}",
+                Location = _template.Issuer,
+                AppName = "CertPlatform",
+                PageIndex = 0,
+                // A zero rectangle is an invisible signature: the printed certificate has its own signature lines.
+                Rectangle = new XRect(0, 0, 0, 0),
+                AppearanceHandler = NoAppearance.Instance,
+            });
+        }
+        using var output = new MemoryStream(192 * 1024);
+        document.Save(output);
+        return output.ToArray();
+    }
+
+    private static void Validate(CertificateContent c)
+    {
+        if (string.IsNullOrWhiteSpace(c.HolderName)) throw new ArgumentException("The holder name is empty.", nameof(c));
+        if (string.IsNullOrWhiteSpace(c.CertificateNumber)) throw new ArgumentException("The certificate number is empty.", nameof(c));
+        if (!Uri.TryCreate(c.VerificationUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            throw new ArgumentException($"The verification URL '{c.VerificationUrl}' is not an absolute http(s) URL.", nameof(c));
+        if (c.ExpiryDate < c.PassDate) throw new ArgumentException("The expiry date is before the pass date.", nameof(c));
+    }
+
+    /// <summary>The default appearance handler draws "Signed by…" in Verdana, which is neither wanted nor available here.</summary>
+    private sealed class NoAppearance : IAnnotationAppearanceHandler
+    {
+        public static readonly NoAppearance Instance = new();
+        public void DrawAppearance(XGraphics gfx, XRect rect) { }
+    }
+
+    // Advance widths at 1 pt by Unicode scalar; the fonts never change while the process runs.
+    private static readonly ConcurrentDictionary<int, double> RegularWidths = new();
+    private static readonly ConcurrentDictionary<int, double> BoldWidths = new();
+
+    /// <summary>Draws one page; lives for one render because fonts and brushes belong to that document.</summary>
+    private sealed class PageWriter(XGraphics gfx, CertificateTemplate template)
+    {
+        // Widths are measured once at 100 pt and scaled: advance widths are linear in the size and PDFsharp does not kern.
+        private readonly XFont _regularRef = new(CertificateFontResolver.Family, 100, XFontStyleEx.Regular, EmbedSubset);
+        private readonly XFont _boldRef = new(CertificateFontResolver.Family, 100, XFontStyleEx.Bold, EmbedSubset);
+
+        public void Draw(CertificateContent c)
+        {
+            var t = template;
+            var w = t.Wording;
+            DrawBorder();
+            if (t.Logo is not null) DrawImage(t.Logo, CertificateLayout.Logo);
+
+            Text(t.Issuer, CertificateLayout.Issuer, false, 15, 9, FitMode.ShrinkThenWrap, t.Colors.Primary);
+            Text(t.Title, CertificateLayout.Title, true, 32, 18, FitMode.ShrinkThenWrap, t.Colors.Primary);
+            if (t.Subtitle is not null) Text(t.Subtitle, CertificateLayout.Subtitle, false, 11, 7, FitMode.ShrinkThenWrap, t.Colors.Accent);
+            Text(t.Fill(w.NumberLine, c), CertificateLayout.Number, false, 11, 7, FitMode.ShrinkThenWrap, t.Colors.Text);
+            Text(t.Fill(w.Intro, c), CertificateLayout.Intro, false, 15, 10, FitMode.ShrinkThenWrap, t.Colors.Text);
+            Text(c.HolderName, CertificateLayout.HolderName, true, 30, 18, FitMode.ShrinkThenWrap, t.Colors.Primary);
+            Text(t.Fill(w.EmployeeLine, c), CertificateLayout.Employee, false, 13, 9, FitMode.ShrinkThenWrap, t.Colors.Text);
+            Text(t.Fill(w.OrganizationLine, c), CertificateLayout.Organization, false, 13, 10, FitMode.ShrinkThenWrap, t.Colors.Text);
+            Text(t.Fill(w.Body, c), CertificateLayout.Body, false, 14, 9, FitMode.WrapThenShrink, t.Colors.Text);
+            Text(t.Fill(w.ValidityLine, c), CertificateLayout.Validity, false, 12, 8, FitMode.ShrinkThenWrap, t.Colors.Text);
+            if (!string.IsNullOrWhiteSpace(c.PreviousCertificateNumber))
+                Text(t.Fill(w.RecertificationLine, c), CertificateLayout.Recertification, false, 11, 7, FitMode.ShrinkThenWrap, t.Colors.Text);
+
+            DrawSignatures();
+            DrawQrCode(c.VerificationUrl);
+            Text(t.Fill(w.VerificationCaption, c), CertificateLayout.QrCaption, false, 9, 6, FitMode.ShrinkThenWrap, t.Colors.Text);
+            // One line on purpose: a URL split across lines cannot be copied or typed reliably.
+            Text(t.Fill(w.VerificationLine, c), CertificateLayout.VerificationLine, false, 8, 4, FitMode.ShrinkThenWrap, t.Colors.Text);
+        }
+
+        private readonly Dictionary<(double, bool), XFont> _fonts = [];
+
+        /// <summary>
+        /// Sum of cached per-character advance widths: identical to MeasureString of the whole string (PDFsharp does not
+        /// kern) but measures each character once per process instead of once per line candidate.
+        /// </summary>
+        private double WidthAtOnePoint(string s, bool bold)
+        {
+            var cache = bold ? BoldWidths : RegularWidths;
+            var font = bold ? _boldRef : _regularRef;
+            var width = 0.0;
+            foreach (var rune in s.EnumerateRunes())
+                width += cache.GetOrAdd(rune.Value, static (r, arg) =>
+                    arg.gfx.MeasureString(new Rune(r).ToString(), arg.font).Width / 100, (gfx, font));
+            return width;
+        }
+
+        private XFont Font(double size, bool bold)
+        {
+            if (!_fonts.TryGetValue((size, bold), out var font))
+                _fonts[(size, bold)] = font =
+                    new XFont(CertificateFontResolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, EmbedSubset);
+            return font;
+        }
+
+        private void Text(string text, XRect box, bool bold, double maxSize, double minSize, FitMode mode, XColor color)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return;
+            var fit = TextLayout.Fit(text, box.Width, box.Height, maxSize, minSize, mode, s => WidthAtOnePoint(s, bold));
+            var font = Font(fit.FontSize, bold);
+            var brush = new XSolidBrush(color);
+            var lineHeight = TextLayout.LineHeightEm * fit.FontSize;
+            var top = box.Y + (box.Height - fit.Lines.Count * lineHeight) / 2;
+            if (fit.Overflows)
+            {
+                gfx.Save();
+                gfx.IntersectClip(box);
+            }
+            for (var i = 0; i < fit.Lines.Count; i++)
+            {
+                var line = fit.Lines[i];
+                var width = WidthAtOnePoint(line, bold) * fit.FontSize;
+                var x = box.X + (box.Width - width) / 2; // every line is centred, as certificates are
+                var baseline = top + i * lineHeight + TextLayout.BaselineFromSlotTopEm * fit.FontSize;
+                gfx.DrawString(line, font, brush, x, baseline, XStringFormats.BaseLineLeft);
+            }
+            if (fit.Overflows) gfx.Restore();
+        }
+
+        private void DrawBorder()
+        {
+            var inset = template.BorderInset;
+            var outer = new XRect(inset, inset, CertificateLayout.PageWidth - 2 * inset, CertificateLayout.PageHeight - 2 * inset);
+            if (template.BorderWidth > 0) gfx.DrawRectangle(new XPen(template.Colors.Accent, template.BorderWidth), outer);
+            var inner = new XRect(outer.X + 6, outer.Y + 6, outer.Width - 12, outer.Height - 12);
+            gfx.DrawRectangle(new XPen(template.Colors.Accent, 0.75), inner);
+        }
+
+        private void DrawSignatures()
+        {
+            var signatories = template.Signatories;
+            if (signatories.Count == 0) return;
+            var band = CertificateLayout.Signatures;
+            var slotWidth = band.Width / signatories.Count;
+            var lineY = band.Y + 34;
+            var pen = new XPen(template.Colors.Text, 0.8);
+            for (var i = 0; i < signatories.Count; i++)
+            {
+                var slot = new XRect(band.X + i * slotWidth, band.Y, slotWidth, band.Height);
+                gfx.DrawLine(pen, slot.X + 25, lineY, slot.Right - 25, lineY);
+                if (signatories[i].Name is { } name)
+                    Text(name, new XRect(slot.X + 10, band.Y + 8, slot.Width - 20, 24), false, 13, 8, FitMode.ShrinkThenWrap, template.Colors.Text);
+                Text(signatories[i].Label, new XRect(slot.X + 10, lineY + 4, slot.Width - 20, 18), false, 11, 7, FitMode.ShrinkThenWrap, template.Colors.Text);
+            }
+            if (template.SealOverSignatory is { } over)
+            {
+                // Centred just above the line, like a stamp over the signature, leaving most of the label readable.
+                var center = new XPoint(band.X + (over + 0.5) * slotWidth, lineY - 14);
+                if (template.SealImage is not null) DrawImage(template.SealImage, new XRect(center.X - 45, center.Y - 45, 90, 90));
+                else if (template.SealText is not null) DrawSeal(template.SealText, center, 44);
+            }
+        }
+
+        /// <summary>A round red seal drawn as vectors: rings, a star and the issuer's name along the upper arc.</summary>
+        private void DrawSeal(string text, XPoint center, double radius)
+        {
+            // Slightly transparent so the signature label underneath stays readable, as with a real stamp.
+            var ink = XColor.FromArgb(220, template.Colors.Seal);
+            gfx.DrawEllipse(new XPen(ink, 2.4), center.X - radius, center.Y - radius, 2 * radius, 2 * radius);
+            gfx.DrawEllipse(new XPen(ink, 0.6), center.X - radius + 4, center.Y - radius + 4, 2 * radius - 8, 2 * radius - 8);
+            DrawStar(center, radius * 0.3, new XSolidBrush(ink));
+
+            var chars = text.EnumerateRunes().Select(r => r.ToString()).ToList();
+            const double sweep = 250 * Math.PI / 180;
+            const double gapEm = 0.12;
+            var textRadius = radius - 7;
+            // Each character takes an angle proportional to its width, so Latin letters do not float apart.
+            var widthsEm = chars.Select(ch => WidthAtOnePoint(ch, true) + gapEm).ToList();
+            var size = Math.Min(11, textRadius * sweep / widthsEm.Sum());
+            var font = Font(size, true);
+            var brush = new XSolidBrush(ink);
+            var angle = -widthsEm.Sum() * size / textRadius / 2;
+            for (var i = 0; i < chars.Count; i++)
+            {
+                var charAngle = widthsEm[i] * size / textRadius;
+                gfx.Save();
+                gfx.RotateAtTransform((angle + charAngle / 2) * 180 / Math.PI, center);
+                var w = WidthAtOnePoint(chars[i], true) * size;
+                gfx.DrawString(chars[i], font, brush, center.X - w / 2, center.Y - textRadius + 0.88 * size, XStringFormats.BaseLineLeft);
+                gfx.Restore();
+                angle += charAngle;
+            }
+        }
+
+        private void DrawStar(XPoint center, double r, XBrush brush)
+        {
+            var points = new XPoint[10];
+            for (var i = 0; i < 10; i++)
+            {
+                var angle = -Math.PI / 2 + i * Math.PI / 5;
+                var radius = i % 2 == 0 ? r : r * 0.382;
+                points[i] = new XPoint(center.X + radius * Math.Cos(angle), center.Y + radius * Math.Sin(angle));
+            }
+            gfx.DrawPolygon(brush, points, XFillMode.Winding);
+        }
+
+        private void DrawQrCode(string url)
+        {
+            // ECC level M survives a crease or a stamp over a corner. One pixel per module: the PDF scales it up without
+            // interpolation, so modules stay sharp, and decoding a 41 px image costs nothing next to a 300 px one.
+            using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
+            // Explicit opaque colours make QRCoder write a 1-bit palette PNG; its default 1-bit greyscale PNG is a
+            // colour type PDFsharp's importer rejects ("Unsupported image format").
+            var png = new PngByteQRCode(data).GetGraphic(1, QrDark, QrLight, drawQuietZones: true);
+            DrawImage(png, CertificateLayout.QrCode, interpolate: false);
+        }
+
+        /// <summary>Fits the image into the box keeping its aspect ratio, centred.</summary>
+        private void DrawImage(byte[] bytes, XRect box, bool interpolate = true)
+        {
+            using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
+            using var image = XImage.FromStream(stream);
+            // Without this a viewer may smooth the QR modules into grey edges that scanners read less reliably.
+            image.Interpolate = interpolate;
+            var scale = Math.Min(box.Width / image.PixelWidth, box.Height / image.PixelHeight);
+            var w = image.PixelWidth * scale;
+            var h = image.PixelHeight * scale;
+            gfx.DrawImage(image, box.X + (box.Width - w) / 2, box.Y + (box.Height - h) / 2, w, h);
+        }
+    }
+}
