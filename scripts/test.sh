@@ -5,6 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The tests run on a UTC host, as a server would: times people see must come from Display:TimeZone, not the host zone.
+export TZ=UTC
 
 missing=()
 for pkg in chromium fonts-noto-cjk poppler-utils zbar-tools postgresql; do

@@ -34,7 +34,7 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime d
             new ExportCell[]
             {
                 L["证书编号"].Value, L["姓名"].Value, L["工号"].Value, L["单位"].Value, L["证书名称"].Value, L["级别"].Value, L["成绩"].Value,
-                L["通过日期"].Value, L["发证日期"].Value, L["到期日期"].Value, L["状态"].Value, L["撤销时间"].Value, L["撤销原因"].Value, "SHA-256",
+                L["通过日期"].Value, L["发证日期"].Value, L["有效期至"].Value, L["状态"].Value, L["撤销时间"].Value, L["撤销原因"].Value, "SHA-256",
             },
         };
         foreach (var c in rows)
