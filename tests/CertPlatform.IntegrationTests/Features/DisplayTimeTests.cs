@@ -73,7 +73,7 @@ public sealed class DisplayTimeTests : IDisposable
         // HR's export: passed and issued on 2026-12-01 in China (2026-11-30 in UTC), valid through 2029-11-30.
         var hr = await _factory.SignedInClient(Demo.Account(Roles.HR).Email, Demo.Account(Roles.HR).Password);
         var records = await hr.GetStringAsync("/records/export.csv?emp=TZ001");
-        var cells = records.Split('\n').Single(l => l.Contains("TZ001")).Split(',');
+        var cells = records.Split('\n').Single(l => l.Contains("TZ001")).Split(',').Select(c => c.Trim('"')).ToArray();
         Assert.Equal(["2026-12-01", "2026-12-01", "2029-11-30"], cells[7..10]);
         Assert.Contains("2026-12-01", await hr.GetStringAsync("/records?emp=TZ001"));
 

@@ -366,7 +366,7 @@ public sealed class RecordsTests : IDisposable
 
         var (hashes, manifest) = ReadZip(bytes);
         Assert.Equal(1000, hashes.Count);
-        Assert.Equal(["number", "holder", "status", "sha256"], manifest[0]);
+        Assert.Equal(["number", "holder", "status", "sha256", "issued", "valid_until"], manifest[0]);
         Assert.Equal(1001, manifest.Count);
         foreach (var m in manifest.Skip(1))
         {
@@ -374,6 +374,8 @@ public sealed class RecordsTests : IDisposable
             Assert.Equal(cert.PdfSha256, m[3]);
             Assert.Equal(m[3], hashes[m[0] + ".pdf"]);
             Assert.Equal(cert.Status == CertificateStatus.Revoked ? "revoked" : "valid", m[2]);
+            // Days of the display zone: issued on 2024-06-01 (China time), expiring at the start of 2027-06-01.
+            Assert.Equal(["2024-06-01", "2027-05-31"], m[4..6]);
         }
         Assert.Equal("'" + FormulaName, manifest.Single(m => m[0] == "CP-2024-000007")[1]);
         Assert.Equal(10, manifest.Count(m => m[2] == "revoked"));

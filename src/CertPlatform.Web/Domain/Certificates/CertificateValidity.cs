@@ -11,7 +11,10 @@ public static class CertificateValidity
     public static DateOnly LastValidDay(DateOnly passDate, int validityYears)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(validityYears, 1);
-        return passDate.AddYears(validityYears).AddDays(-1);
+        var anniversary = passDate.AddYears(validityYears);
+        // Passed on 29 February: the anniversary in a common year is 1 March, so the last valid day is 28 February.
+        if (passDate is { Month: 2, Day: 29 } && anniversary.Day == 28) anniversary = anniversary.AddDays(1);
+        return anniversary.AddDays(-1);
     }
 
     /// <summary>The first day on which the certificate is no longer valid: its expiry instant is the start of this day.</summary>

@@ -7,7 +7,9 @@ public sealed class CertificateValidityTests
     [Theory]
     [InlineData("2026-11-30", 3, "2029-11-29")]
     [InlineData("2026-12-01", 3, "2029-11-30")]
-    [InlineData("2028-02-29", 1, "2029-02-27")] // no 29 February in 2029: valid through the 27th, expired on the 28th
+    [InlineData("2028-02-29", 1, "2029-02-28")] // no 29 February in 2029: the anniversary is 1 March
+    [InlineData("2028-02-29", 4, "2032-02-28")]
+    [InlineData("2028-02-28", 1, "2029-02-27")]
     [InlineData("2026-01-01", 1, "2026-12-31")]
     public void A_certificate_is_valid_through_the_day_before_its_anniversary(string passed, int years, string lastValid)
     {
