@@ -68,6 +68,8 @@ public sealed class CertificateFile
 {
     public required string CertificateId { get; set; }
     public required byte[] Bytes { get; set; }
+    /// <summary>The certificate's Open Badges 3.0 credential as a VC-JWT (compact JWS), signed at issue and never re-signed.</summary>
+    public string? CredentialJwt { get; set; }
 }
 
 /// <summary>The last certificate number used in a year.</summary>

@@ -1,3 +1,4 @@
+using CertPlatform.Web.Features.Certificates.Credentials;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Infrastructure.Pdf;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,10 @@ public static class CertificatesSetup
         services.AddCertificatePdf(config, env);
         services.AddOptions<CertificateOptions>().Bind(config.GetSection(CertificateOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CertificateOptions>, CertificateOptionsValidator>();
+        services.AddOptions<CredentialOptions>().Bind(config.GetSection(CredentialOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CredentialOptions>>(new CredentialOptionsValidator(env));
+        services.AddSingleton(sp => CredentialSigner.FromOptions(sp.GetRequiredService<IOptions<CredentialOptions>>().Value, env));
+        services.AddSingleton<OpenBadgeCredentials>();
         services.AddScoped<IssueCertificate>();
         services.AddScoped<IAttemptResultHandler>(sp => sp.GetRequiredService<IssueCertificate>());
         services.AddScoped<RevokeCertificate>();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Certificates;
+using CertPlatform.Web.Features.Certificates.Credentials;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Infrastructure.Pdf;
 using CertPlatform.Web.Infrastructure.Time;
@@ -16,7 +17,8 @@ namespace CertPlatform.Web.Features.Certificates;
 /// <list type="number">
 /// <item>one short transaction reserves the next number of the year and inserts the certificate row (its frozen facts,
 /// a 192-bit verification code, no file yet) with its audit entry;</item>
-/// <item>the PDF is rendered and signed from that row with no transaction open;</item>
+/// <item>the PDF is rendered and signed, and the Open Badges 3.0 credential built and signed as a VC-JWT, from that row
+/// with no transaction open;</item>
 /// <item>a second short transaction stores the file and its SHA-256, unless another issuer stored one first.</item>
 /// </list>
 /// Idempotent: one certificate per attempt (unique index), so two issuers for the same pass yield one certificate and
@@ -24,7 +26,7 @@ namespace CertPlatform.Web.Features.Certificates;
 /// or a failed render after step 1) is completed by <see cref="CompleteAsync"/> from the safety net.
 /// </summary>
 public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer renderer, IOptions<CertificateOptions> options,
-    DisplayTime display, TimeProvider clock, ILogger<IssueCertificate> log) : IAttemptResultHandler
+    DisplayTime display, TimeProvider clock, OpenBadgeCredentials credentials, CredentialSigner signer, ILogger<IssueCertificate> log) : IAttemptResultHandler
 {
     public const string AuditAction = "certificate.issued";
 
@@ -105,7 +107,10 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
             ? await db.Certificates.Where(x => x.Id == p).Select(x => x.Number).FirstOrDefaultAsync(ct)
             : null;
 
+        var email = await db.Users.Where(u => u.Id == c.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+
         var pdf = renderer.Render(Content(c, previousNumber));
+        var jwt = signer.Sign(credentials.Build(c, email));
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -117,7 +122,7 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
             await tx.RollbackAsync(ct);
             return false;
         }
-        db.CertificateFiles.Add(new CertificateFile { CertificateId = certificateId, Bytes = pdf });
+        db.CertificateFiles.Add(new CertificateFile { CertificateId = certificateId, Bytes = pdf, CredentialJwt = jwt });
         try
         {
             await db.SaveChangesAsync(ct);

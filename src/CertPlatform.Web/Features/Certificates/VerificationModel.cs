@@ -14,4 +14,7 @@ public sealed record VerificationModel(string Code, string Holder, string Number
     /// <summary>The name a visitor asked about, and whether it is the holder's.</summary>
     public string? NameAsked { get; init; }
     public bool? NameMatches { get; init; }
+    /// <summary>The certificate has an Open Badges credential, and its signature checks out against one of the issuer's keys.</summary>
+    public bool HasCredential { get; init; }
+    public bool CredentialSignatureValid { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Certificates.Credentials;
 using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace CertPlatform.Web.Features.Certificates;
 /// Public verification of a certificate by its code: the facts (holder masked unless configured otherwise), its
 /// status now, and a yes/no answer to "is the holder X?" that never reveals the name itself.
 /// </summary>
-public sealed class VerifyCertificate(AppDbContext db, IOptions<CertificateOptions> options, DisplayTime display, TimeProvider clock)
+public sealed class VerifyCertificate(AppDbContext db, IOptions<CertificateOptions> options, DisplayTime display, TimeProvider clock, CredentialSigner signer)
 {
     public const int MaxNameLength = 100;
 
@@ -21,10 +22,25 @@ public sealed class VerifyCertificate(AppDbContext db, IOptions<CertificateOptio
     {
         var c = await FindAsync(code, ct);
         if (c is null) return null;
+        var jwt = await CredentialJwtAsync(c.Id, ct);
         return new VerificationModel(code, options.Value.MaskHolderName ? Mask(c.HolderName) : c.HolderName, c.Number, c.Title, c.Level,
             display.Date(c.PassedAt), display.Date(c.IssuedAt), display.LastDay(c.ExpiresAt), c.EffectiveStatus(clock.GetUtcNow()),
-            c.RevokedAt is { } r ? display.Date(r) : null, c.HasFile ? c.PdfSha256 : null);
+            c.RevokedAt is { } r ? display.Date(r) : null, c.HasFile ? c.PdfSha256 : null)
+        {
+            HasCredential = jwt is not null,
+            CredentialSignatureValid = jwt is not null && signer.Verify(jwt) is not null,
+        };
     }
+
+    /// <summary>The certificate's signed Open Badges credential (VC-JWT) by verification code, or null.</summary>
+    public async Task<string?> CredentialAsync(string code, CancellationToken ct) =>
+        await FindAsync(code, ct) is { } c ? await CredentialJwtAsync(c.Id, ct) : null;
+
+    /// <summary>The credential's payload (the OpenBadgeCredential JSON) when its signature verifies, else null.</summary>
+    public System.Text.Json.Nodes.JsonObject? Payload(string jwt) => signer.Verify(jwt);
+
+    private Task<string?> CredentialJwtAsync(string certificateId, CancellationToken ct) =>
+        db.CertificateFiles.Where(f => f.CertificateId == certificateId).Select(f => f.CredentialJwt).FirstOrDefaultAsync(ct);
 
     /// <summary>Whether <paramref name="name"/> is the holder's full name (spaces and letter case ignored).</summary>
     public async Task<(NameOutcome Outcome, VerificationModel? Model)> CheckNameAsync(string code, string? name, CancellationToken ct)

@@ -28,6 +28,26 @@ public sealed class VerifyController(VerifyCertificate verify, IStringLocalizer<
         return WantsJson() ? Json(Facts(model)) : View(model);
     }
 
+    /// <summary>The certificate's Open Badges 3.0 credential as issued: a VC-JWT (compact JWS, RS256).</summary>
+    [HttpGet("{code}/credential.jwt")]
+    public async Task<IActionResult> CredentialJwt(string code, CancellationToken ct)
+    {
+        if (await verify.CredentialAsync(code, ct) is not { } jwt) return NotFoundResult();
+        return File(System.Text.Encoding.ASCII.GetBytes(jwt), "application/vc+jwt", $"credential-{code[..8]}.jwt");
+    }
+
+    /// <summary>The same credential's JSON (the JWT's payload, after checking its signature).</summary>
+    [HttpGet("{code}/credential.json")]
+    public async Task<IActionResult> CredentialJson(string code, CancellationToken ct)
+    {
+        if (await verify.CredentialAsync(code, ct) is not { } jwt || verify.Payload(jwt) is not { } payload) return NotFoundResult();
+        var json = payload.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        return File(System.Text.Encoding.UTF8.GetBytes(json), "application/vc+ld+json", $"credential-{code[..8]}.json");
+    }
+
     /// <summary>"Is the holder 李晓梅?" — yes or no, without ever showing the name. JSON: <c>{ "matches": true }</c>.</summary>
     [HttpPost("{code}/name")]
     public async Task<IActionResult> Name(string code, [FromForm] string? name, CancellationToken ct)
@@ -72,6 +92,7 @@ public sealed class VerifyController(VerifyCertificate verify, IStringLocalizer<
     {
         holder = m.Holder, number = m.Number, title = m.Title, level = m.Level, passDate = m.PassDate, issuedOn = m.IssuedOn,
         validUntil = m.ValidUntil, expiresOn = m.ValidUntil, status = CertificateStatus.Key(m.Status), revokedOn = m.RevokedOn, pdfSha256 = m.PdfSha256,
+        credential = m.HasCredential ? new { jwt = $"/verify/{m.Code}/credential.jwt", json = $"/verify/{m.Code}/credential.json", signatureValid = m.CredentialSignatureValid } : null,
     };
 
     private bool WantsJson() => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);

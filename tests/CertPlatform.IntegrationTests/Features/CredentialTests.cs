@@ -1,0 +1,120 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using CertPlatform.IntegrationTests.Infrastructure;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Papers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CertPlatform.IntegrationTests.Features;
+
+/// <summary>
+/// Open Badges 3.0 credentials: one per certificate, signed as a VC-JWT (RS256) and checked here the way a third party
+/// would — with Microsoft.IdentityModel and the published JWKS only, none of the app's own verification code.
+/// </summary>
+public sealed class CredentialTests : IDisposable
+{
+    private readonly AppFactory _factory = new AppFactory().With("RateLimits:VerifyPerMinute", "1000");
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<(Certificate Cert, string Jwt)> IssueAsync(AppFactory factory, string email)
+    {
+        var trainee = await factory.NewTraineeClientAsync(email, u => u.FullName = "李晓梅");
+        var start = await trainee.StartAsync(PaperSeeder.CertificationId);
+        var id = (string)(await start.JsonAsync())["attemptId"]!;
+        await factory.AnswerEverythingRightAsync(id);
+        var certificateId = (string)(await (await trainee.SubmitAsync(id)).JsonAsync())["certificateId"]!;
+        var cert = await factory.ScopedAsync(db => db.Certificates.SingleAsync(c => c.Id == certificateId));
+        var response = await factory.NewClient().GetAsync($"/verify/{cert.VerificationCode}/credential.jwt");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (cert, (await response.Content.ReadAsStringAsync()).Trim());
+    }
+
+    /// <summary>What a third party does: fetch the JWKS from its public URL and validate the JWT's signature, issuer and dates.</summary>
+    private static async Task<TokenValidationResult> ValidateWithPublishedKeysAsync(HttpClient anonymous, string jwt, string issuer)
+    {
+        var jwksResponse = await anonymous.GetAsync("/credentials/jwks.json");
+        Assert.Equal(HttpStatusCode.OK, jwksResponse.StatusCode);
+        Assert.Contains("max-age", jwksResponse.Headers.CacheControl!.ToString());
+        var keys = new JsonWebKeySet(await jwksResponse.Content.ReadAsStringAsync());
+        return await new JsonWebTokenHandler().ValidateTokenAsync(jwt, new TokenValidationParameters
+        {
+            IssuerSigningKeys = keys.GetSigningKeys(),
+            ValidIssuer = issuer,
+            ValidateAudience = false,
+            ValidAlgorithms = ["RS256"],
+            ValidTypes = ["vc+jwt"],
+        });
+    }
+
+    [Fact]
+    public async Task Each_certificate_carries_a_signed_open_badge_credential_that_verifies_with_the_published_jwks_only()
+    {
+        var (cert, jwt) = await IssueAsync(_factory, "ob1@demo.local");
+        var anonymous = _factory.NewClient();
+        var result = await ValidateWithPublishedKeysAsync(anonymous, jwt, "https://certs.example.test/credentials/issuer");
+        Assert.True(result.IsValid, result.Exception?.Message);
+
+        var vc = JsonNode.Parse(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(jwt.Split('.')[1])))!.AsObject();
+        Assert.Equal(["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+            vc["@context"]!.AsArray().Select(x => (string)x!));
+        Assert.Equal(["VerifiableCredential", "OpenBadgeCredential"], vc["type"]!.AsArray().Select(x => (string)x!));
+        Assert.Equal($"https://certs.example.test/verify/{cert.VerificationCode}", (string)vc["id"]!);
+        Assert.Equal(cert.IssuedAt, DateTimeOffset.Parse((string)vc["validFrom"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(cert.ExpiresAt, DateTimeOffset.Parse((string)vc["validUntil"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("https://certs.example.test/credentials/issuer", (string)vc["issuer"]!["id"]!);
+        var subject = vc["credentialSubject"]!;
+        Assert.Matches("^urn:uuid:[0-9a-f-]{36}$", (string)subject["id"]!);
+        Assert.Equal("Certification", (string)subject["achievement"]!["achievementType"]!);
+        Assert.Equal(4, subject["achievement"]!["alignment"]!.AsArray().Count);
+        Assert.Equal(cert.Score.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), (string)subject["result"]![0]!["value"]!);
+        // The holder's e-mail is only there as a salted hash that whoever knows the address can check.
+        Assert.DoesNotContain("ob1@demo.local", jwt + vc.ToJsonString());
+        var identity = subject["identifier"]![0]!;
+        var salt = (string)identity["salt"]!;
+        Assert.Equal("sha256$" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("ob1@demo.local" + salt))), (string)identity["identityHash"]!);
+        Assert.DoesNotContain("李晓梅", vc.ToJsonString());
+
+        // Frozen at issue: the same bytes on every download, also as .json.
+        Assert.Equal(jwt, (await anonymous.GetStringAsync($"/verify/{cert.VerificationCode}/credential.jwt")).Trim());
+        var json = JsonNode.Parse(await anonymous.GetStringAsync($"/verify/{cert.VerificationCode}/credential.json"))!;
+        Assert.Equal((string)vc["id"]!, (string)json["id"]!);
+        Assert.Contains("credential-signature-valid", await anonymous.GetStringAsync($"/verify/{cert.VerificationCode}"));
+        Assert.Equal("https://certs.example.test/credentials/issuer", (string)JsonNode.Parse(await anonymous.GetStringAsync("/credentials/issuer"))!["id"]!);
+    }
+
+    [Fact]
+    public async Task A_tampered_credential_is_refused()
+    {
+        var (_, jwt) = await IssueAsync(_factory, "ob2@demo.local");
+        var parts = jwt.Split('.');
+        var payload = Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1])).Replace("\"value\":\"", "\"value\":\"1");
+        var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(payload))}.{parts[2]}";
+        var result = await ValidateWithPublishedKeysAsync(_factory.NewClient(), tampered, "https://certs.example.test/credentials/issuer");
+        Assert.False(result.IsValid);
+        Assert.IsType<SecurityTokenInvalidSignatureException>(result.Exception);
+    }
+
+    [Fact]
+    public async Task After_a_key_rotation_old_credentials_still_verify_and_new_ones_use_the_new_key()
+    {
+        var oldKey = TestCredentialKey.Create(_factory.DataFolder, "old.pem");
+        var newKey = TestCredentialKey.Create(_factory.DataFolder, "new.pem");
+        string oldJwt;
+        using (var before = new AppFactory(Path.Combine(_factory.DataFolder, "rotation")) { KeepDataFolder = true }.With("Credentials:SigningKeyPath", oldKey))
+            (_, oldJwt) = await IssueAsync(before, "ob3@demo.local");
+        using var after = new AppFactory(Path.Combine(_factory.DataFolder, "rotation"))
+            .With("Credentials:SigningKeyPath", newKey).With("Credentials:RetiredKeyPaths:0", oldKey);
+        var (_, newJwt) = await IssueAsync(after, "ob4@demo.local");
+        var anonymous = after.NewClient();
+        Assert.True((await ValidateWithPublishedKeysAsync(anonymous, oldJwt, "https://certs.example.test/credentials/issuer")).IsValid);
+        Assert.True((await ValidateWithPublishedKeysAsync(anonymous, newJwt, "https://certs.example.test/credentials/issuer")).IsValid);
+        Assert.NotEqual(new JsonWebToken(oldJwt).Kid, new JsonWebToken(newJwt).Kid);
+        Assert.Equal(2, new JsonWebKeySet(await anonymous.GetStringAsync("/credentials/jwks.json")).Keys.Count);
+    }
+}
