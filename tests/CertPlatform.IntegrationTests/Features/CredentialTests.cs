@@ -65,13 +65,15 @@ public sealed class CredentialTests : IDisposable
             vc["@context"]!.AsArray().Select(x => (string)x!));
         Assert.Equal(["VerifiableCredential", "OpenBadgeCredential"], vc["type"]!.AsArray().Select(x => (string)x!));
         Assert.Equal($"https://certs.example.test/verify/{cert.VerificationCode}", (string)vc["id"]!);
-        Assert.Equal(cert.IssuedAt, DateTimeOffset.Parse((string)vc["validFrom"]!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(cert.ExpiresAt, DateTimeOffset.Parse((string)vc["validUntil"]!, System.Globalization.CultureInfo.InvariantCulture));
+        // Whole seconds (xsd:dateTime in UTC, no fraction).
+        Assert.Equal(cert.IssuedAt.ToUnixTimeSeconds(), DateTimeOffset.Parse((string)vc["validFrom"]!, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds());
+        Assert.Equal(cert.ExpiresAt.ToUnixTimeSeconds(), DateTimeOffset.Parse((string)vc["validUntil"]!, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds());
+        Assert.EndsWith("Z", (string)vc["validFrom"]!);
         Assert.Equal("https://certs.example.test/credentials/issuer", (string)vc["issuer"]!["id"]!);
         var subject = vc["credentialSubject"]!;
         Assert.Matches("^urn:uuid:[0-9a-f-]{36}$", (string)subject["id"]!);
         Assert.Equal("Certification", (string)subject["achievement"]!["achievementType"]!);
-        Assert.Equal(4, subject["achievement"]!["alignment"]!.AsArray().Count);
+        Assert.Equal(5, subject["achievement"]!["alignment"]!.AsArray().Count); // one per curriculum part
         Assert.Equal(cert.Score.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), (string)subject["result"]![0]!["value"]!);
         // The holder's e-mail is only there as a salted hash that whoever knows the address can check.
         Assert.DoesNotContain("ob1@demo.local", jwt + vc.ToJsonString());

@@ -35,7 +35,7 @@ public sealed class OpenBadgeCredentials(IOptions<CertificateOptions> options, C
         ["url"] = Base,
     };
 
-    /// <summary>The certification itself: criteria, curriculum alignment (the four parts of the level-4 curriculum) and how it is scored.</summary>
+    /// <summary>The certification itself: criteria, curriculum alignment (one entry per part of the curriculum) and how it is scored.</summary>
     public JsonObject Achievement()
     {
         var o = options.Value;
@@ -48,7 +48,7 @@ public sealed class OpenBadgeCredentials(IOptions<CertificateOptions> options, C
             ["description"] = $"{catalog.Curriculum.Title}：{o.Title}岗位技能{o.Level}认证。",
             ["criteria"] = new JsonObject
             {
-                ["narrative"] = $"通过{o.Title}{o.Level}认证考试（满分 100 分，60 分及格），考试覆盖课程全部 {catalog.Curriculum.Parts.Count} 个部分；证书有效期 {o.ValidityYears} 年。",
+                ["narrative"] = $"通过{o.Title}{o.Level}认证考试（满分 100 分，60 分及格）；证书有效期 {o.ValidityYears} 年，期满前后再次通过可换证。",
             },
             ["alignment"] = new JsonArray([.. catalog.Curriculum.Parts.Select(p => (JsonNode)new JsonObject
             {
