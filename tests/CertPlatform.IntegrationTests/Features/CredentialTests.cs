@@ -91,6 +91,52 @@ public sealed class CredentialTests : IDisposable
     }
 
     [Fact]
+    public async Task Revoking_a_certificate_sets_its_bit_in_the_signed_status_list()
+    {
+        var (revoked, revokedJwt) = await IssueAsync(_factory, "ob5@demo.local");
+        var (kept, _) = await IssueAsync(_factory, "ob6@demo.local");
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var hr = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Name, "hr@demo.local")], "test"));
+            Assert.Equal(CertPlatform.Web.Features.Certificates.RevokeCertificate.Outcome.Revoked,
+                await scope.ServiceProvider.GetRequiredService<CertPlatform.Web.Features.Certificates.RevokeCertificate>().RunAsync(revoked.Id, "测试撤销", hr, CancellationToken.None));
+        }
+        var entry = JsonNode.Parse(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(revokedJwt.Split('.')[1])))!["credentialStatus"]!;
+        Assert.Equal("BitstringStatusListEntry", (string)entry["type"]!);
+        Assert.Equal("revocation", (string)entry["statusPurpose"]!);
+        var listUrl = new Uri((string)entry["statusListCredential"]!);
+
+        var anonymous = _factory.NewClient();
+        var response = await anonymous.GetAsync(listUrl.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("max-age=300", response.Headers.CacheControl!.ToString());
+        var listJwt = await response.Content.ReadAsStringAsync();
+        var keys = new JsonWebKeySet(await anonymous.GetStringAsync("/credentials/jwks.json"));
+        var validated = await new JsonWebTokenHandler().ValidateTokenAsync(listJwt, new TokenValidationParameters
+        {
+            IssuerSigningKeys = keys.GetSigningKeys(), ValidIssuer = "https://certs.example.test/credentials/issuer",
+            ValidateAudience = false, RequireExpirationTime = false, ValidAlgorithms = ["RS256"],
+        });
+        Assert.True(validated.IsValid, validated.Exception?.Message);
+        var list = JsonNode.Parse(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(listJwt.Split('.')[1])))!;
+        Assert.Equal(["VerifiableCredential", "BitstringStatusListCredential"], list["type"]!.AsArray().Select(x => (string)x!));
+        var encoded = (string)list["credentialSubject"]!["encodedList"]!;
+
+        // Decoded here with the platform's GZip and base64url, not the app's code: multibase "u" + base64url(gzip(bits)).
+        Assert.StartsWith("u", encoded);
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(Base64UrlEncoder.DecodeBytes(encoded[1..])), System.IO.Compression.CompressionMode.Decompress);
+        using var bits = new MemoryStream();
+        gzip.CopyTo(bits);
+        var bitstring = bits.ToArray();
+        Assert.True(bitstring.Length * 8 >= 131072, "at least 131,072 entries (herd privacy)");
+        bool IsSet(int i) => (bitstring[i / 8] & (0x80 >> (i % 8))) != 0;
+        Assert.True(IsSet(int.Parse((string)entry["statusListIndex"]!, System.Globalization.CultureInfo.InvariantCulture)));
+        var keptIndex = int.Parse(kept.Number.Split('-')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(IsSet(keptIndex));
+        Assert.Equal(1, bitstring.Sum(b => System.Numerics.BitOperations.PopCount(b)));
+    }
+
+    [Fact]
     public async Task A_tampered_credential_is_refused()
     {
         var (_, jwt) = await IssueAsync(_factory, "ob2@demo.local");

@@ -17,6 +17,7 @@ public static class CertificatesSetup
         services.AddSingleton<IValidateOptions<CredentialOptions>>(new CredentialOptionsValidator(env));
         services.AddSingleton(sp => CredentialSigner.FromOptions(sp.GetRequiredService<IOptions<CredentialOptions>>().Value, env));
         services.AddSingleton<OpenBadgeCredentials>();
+        services.AddScoped<StatusListCredential>();
         services.AddScoped<IssueCertificate>();
         services.AddScoped<IAttemptResultHandler>(sp => sp.GetRequiredService<IssueCertificate>());
         services.AddScoped<RevokeCertificate>();

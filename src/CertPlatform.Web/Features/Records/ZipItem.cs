@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

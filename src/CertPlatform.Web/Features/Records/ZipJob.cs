@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
-
 namespace CertPlatform.Web.Features.Records;
 
 /// <summary>A ZIP being built for one user: progress for the status page, then a one-time download.</summary>

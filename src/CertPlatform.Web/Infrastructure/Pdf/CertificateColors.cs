@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using CertPlatform.Web.Content;
 using PdfSharp.Drawing;
-using YamlDotNet.RepresentationModel;
 
 namespace CertPlatform.Web.Infrastructure.Pdf;
 

@@ -1,10 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text;
 using PdfSharp.Drawing;
-using PdfSharp.Pdf;
-using PdfSharp.Pdf.Annotations;
-using PdfSharp.Pdf.Signatures;
-using QRCoder;
 
 namespace CertPlatform.Web.Infrastructure.Pdf;
 

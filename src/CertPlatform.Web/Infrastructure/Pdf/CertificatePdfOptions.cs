@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace CertPlatform.Web.Infrastructure.Pdf;
 
 /// <summary>Configuration section "Certificates".</summary>

@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
-using PdfSharp.Pdf.Signatures;
 
 namespace CertPlatform.Web.Infrastructure.Pdf;
 

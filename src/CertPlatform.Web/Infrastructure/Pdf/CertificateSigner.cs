@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Options;
 using PdfSharp.Pdf.Signatures;
 
 namespace CertPlatform.Web.Infrastructure.Pdf;
@@ -70,17 +69,7 @@ public sealed class CertificateSigner
     {
         lock (DevelopmentGate)
         {
-            if (!File.Exists(path))
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-                // The key file is created readable by the owner only, never briefly world-readable.
-                var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                using (var file = new FileStream(temp, create)) file.Write(CreateDevelopmentPfx());
-                try { File.Move(temp, path, overwrite: false); }
-                catch (IOException) when (File.Exists(path)) { File.Delete(temp); } // another process created it first: use theirs
-            }
+            KeyFile.CreateOnce(path, CreateDevelopmentPfx);
             return LoadPkcs12(path, password: null);
         }
     }

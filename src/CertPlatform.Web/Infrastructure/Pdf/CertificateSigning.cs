@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace CertPlatform.Web.Infrastructure.Pdf;
 
 /// <summary>The signer chosen from configuration; <see cref="Signer"/> is null only when unsigned PDFs were allowed.</summary>

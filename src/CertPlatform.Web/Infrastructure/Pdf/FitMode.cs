@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CertPlatform.Web.Infrastructure.Pdf;
 
 /// <summary>How a text box reacts when its text is too long at the largest size.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CertPlatform.Web.Infrastructure.Pdf;
 
 /// <summary>The outcome of fitting text into a box: the size to use and the lines at that size.</summary>

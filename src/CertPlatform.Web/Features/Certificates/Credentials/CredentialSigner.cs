@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CertPlatform.Web.Infrastructure.Pdf;
 
 namespace CertPlatform.Web.Features.Certificates.Credentials;
 
@@ -87,8 +88,6 @@ public sealed class CredentialSigner
 
     public static string DevelopmentKeyPath(string contentRoot) => Path.Combine(contentRoot, "data", "credentials", "issuer-rs256.pem");
 
-    private static readonly Lock DevelopmentGate = new();
-
     /// <summary>The configured key (and retired ones); in Development without one, a key created once and kept.</summary>
     public static CredentialSigner FromOptions(CredentialOptions options, IHostEnvironment env)
     {
@@ -117,21 +116,11 @@ public sealed class CredentialSigner
 
     private static RSA LoadOrCreateDevelopment(string path)
     {
-        lock (DevelopmentGate)
+        KeyFile.CreateOnce(path, () =>
         {
-            if (!File.Exists(path))
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-                var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                using (var rsa = RSA.Create(2048))
-                using (var file = new FileStream(temp, create))
-                    file.Write(Encoding.ASCII.GetBytes(rsa.ExportPkcs8PrivateKeyPem()));
-                try { File.Move(temp, path, overwrite: false); }
-                catch (IOException) when (File.Exists(path)) { File.Delete(temp); }
-            }
-            return LoadPem(path, CredentialOptions.SigningKeyPathKey);
-        }
+            using var rsa = RSA.Create(2048);
+            return Encoding.ASCII.GetBytes(rsa.ExportPkcs8PrivateKeyPem());
+        });
+        return LoadPem(path, CredentialOptions.SigningKeyPathKey);
     }
 }

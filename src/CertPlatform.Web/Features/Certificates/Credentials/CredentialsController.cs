@@ -14,6 +14,16 @@ public sealed class CredentialsController(CredentialSigner signer, OpenBadgeCred
     [HttpGet("jwks.json")]
     public IActionResult Jwks() => Public(signer.Jwks().ToJsonString(), "application/jwk-set+json");
 
+    /// <summary>The revocation status list of one year's certificates (W3C Bitstring Status List, signed VC-JWT). Cached for 5 minutes.</summary>
+    [HttpGet("status/{list:int:range(2000,9999)}")]
+    public async Task<IActionResult> Status(int list, [FromServices] StatusListCredential status, CancellationToken ct)
+    {
+        var jwt = await status.SignedAsync(list, ct);
+        Response.Headers.CacheControl = "public, max-age=300";
+        Response.Headers.AccessControlAllowOrigin = "*";
+        return Content(jwt, "application/vc+jwt");
+    }
+
     [HttpGet("issuer")]
     public IActionResult Issuer()
     {

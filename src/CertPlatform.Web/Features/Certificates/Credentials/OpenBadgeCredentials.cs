@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Certificates;
 using CertPlatform.Web.Infrastructure.Pdf;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ public sealed class OpenBadgeCredentials(IOptions<CertificateOptions> options, C
     public string IssuerUrl => $"{Base}/credentials/issuer";
     public string JwksUrl => $"{Base}/credentials/jwks.json";
     public string AchievementUrl => $"{Base}/credentials/achievement";
+    public string StatusListUrl(int list) => $"{Base}/credentials/status/{list.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The issuer profile published at <see cref="IssuerUrl"/> and embedded in every credential.</summary>
     public JsonObject Issuer() => new()
@@ -101,7 +103,7 @@ public sealed class OpenBadgeCredentials(IOptions<CertificateOptions> options, C
         }
         var validFrom = Iso(c.IssuedAt);
         var validUntil = Iso(c.ExpiresAt);
-        return new JsonObject
+        var credential = new JsonObject
         {
             ["@context"] = new JsonArray(VcContext, ObContext),
             ["id"] = options.Value.VerificationUrl(c.VerificationCode),
@@ -120,6 +122,17 @@ public sealed class OpenBadgeCredentials(IOptions<CertificateOptions> options, C
             ["nbf"] = c.IssuedAt.ToUnixTimeSeconds(),
             ["exp"] = c.ExpiresAt.ToUnixTimeSeconds(),
         };
+        // Revocation: the bit of this certificate in its year's status list (see StatusListCredential).
+        if (BitstringStatusList.EntryOf(c.Number) is { } entry)
+            credential["credentialStatus"] = new JsonObject
+            {
+                ["id"] = $"{StatusListUrl(entry.List)}#{entry.Index.ToString(CultureInfo.InvariantCulture)}",
+                ["type"] = "BitstringStatusListEntry",
+                ["statusPurpose"] = "revocation",
+                ["statusListIndex"] = entry.Index.ToString(CultureInfo.InvariantCulture),
+                ["statusListCredential"] = StatusListUrl(entry.List),
+            };
+        return credential;
     }
 
     /// <summary>OB IdentityHash: "sha256$" + hex SHA-256 of the e-mail (trimmed, lower case) followed by the salt.</summary>
