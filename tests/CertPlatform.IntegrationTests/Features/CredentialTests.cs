@@ -137,6 +137,36 @@ public sealed class CredentialTests : IDisposable
     }
 
     [Fact]
+    public async Task The_pdf_carries_the_credential_as_an_embedded_file_under_its_signature()
+    {
+        var (cert, jwt) = await IssueAsync(_factory, "ob7@demo.local");
+        var pdf = await _factory.ScopedAsync(db => db.CertificateFiles.Where(f => f.CertificateId == cert.Id).Select(f => f.Bytes).SingleAsync());
+        var folder = Path.Combine(_factory.DataFolder, "pdf");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "certificate.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+
+        Assert.Contains("open-badge-credential.jwt", Tool("pdfdetach", "-list", path));
+        Tool("pdfdetach", "-saveall", "-o", folder, path);
+        Assert.Equal(jwt, (await File.ReadAllTextAsync(Path.Combine(folder, "open-badge-credential.jwt"))).Trim());
+        var signature = Tool("pdfsig", "-nocert", path);
+        Assert.Contains("Signature is Valid", signature);
+        Assert.Contains("Total document signed", signature);
+    }
+
+    /// <summary>Runs a poppler tool (apt-get install -y poppler-utils) and returns its output.</summary>
+    private static string Tool(string name, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{name} failed: {output}");
+        return output;
+    }
+
+    [Fact]
     public async Task A_tampered_credential_is_refused()
     {
         var (_, jwt) = await IssueAsync(_factory, "ob2@demo.local");

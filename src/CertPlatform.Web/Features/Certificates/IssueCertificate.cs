@@ -29,6 +29,8 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
     DisplayTime display, TimeProvider clock, OpenBadgeCredentials credentials, CredentialSigner signer, ILogger<IssueCertificate> log) : IAttemptResultHandler
 {
     public const string AuditAction = "certificate.issued";
+    /// <summary>Name of the credential (VC-JWT) embedded in the certificate PDF.</summary>
+    public const string CredentialFileName = "open-badge-credential.jwt";
 
     public Task<string?> HandleAsync(AttemptResultFinal result, CancellationToken ct) =>
         result.Passed ? IssueAsync(result.AttemptId, ct) : Task.FromResult<string?>(null);
@@ -109,8 +111,8 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
 
         var email = await db.Users.Where(u => u.Id == c.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
 
-        var pdf = renderer.Render(Content(c, previousNumber));
         var jwt = signer.Sign(credentials.Build(c, email));
+        var pdf = renderer.Render(Content(c, previousNumber) with { Attachments = [new PdfAttachment(CredentialFileName, System.Text.Encoding.ASCII.GetBytes(jwt))] });
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
         await using var tx = await db.Database.BeginTransactionAsync(ct);

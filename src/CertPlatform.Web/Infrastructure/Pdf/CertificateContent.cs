@@ -22,4 +22,7 @@ public sealed record CertificateContent(
 {
     /// <summary>The issue date printed on the certificate.</summary>
     public DateOnly PrintedIssueDate => IssueDate ?? PassDate;
+
+    /// <summary>Files embedded in the PDF (before signing: the signature covers them).</summary>
+    public IReadOnlyList<PdfAttachment> Attachments { get; init; } = [];
 }

@@ -51,6 +51,9 @@ public sealed class CertificatePdfRenderer : ICertificateRenderer
         using (var gfx = XGraphics.FromPdfPage(page))
             new PageWriter(gfx, _template).Draw(c);
 
+        foreach (var attachment in c.Attachments)
+            document.AddEmbeddedFile(attachment.FileName, new MemoryStream(attachment.Bytes, writable: false));
+
         if (_signer is not null)
         {
             DigitalSignatureHandler.ForDocument(document, _signer.PdfSigner, new DigitalSignatureOptions
