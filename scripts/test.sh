@@ -37,6 +37,12 @@ if [ -n "$pg_bin" ]; then
   export CERTPLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Pooling=true"
 fi
 
+# The independent credential verifier (Node + jose, versions pinned by its package-lock.json) used by CredentialTests.
+if [ ! -d tests/credential-verifier/node_modules/jose ]; then
+  echo "== installing the credential verifier (npm ci)"
+  (cd tests/credential-verifier && npm ci --no-audit --no-fund >/dev/null) || echo "npm ci failed in tests/credential-verifier; CredentialTests will fail"
+fi
+
 echo "== build"
 dotnet tool restore >/dev/null
 if ! dotnet build CertPlatform.sln -c Release -nologo -v q; then

@@ -154,6 +154,53 @@ public sealed class CredentialTests : IDisposable
         Assert.Contains("Total document signed", signature);
     }
 
+    [Fact]
+    public async Task A_node_verifier_using_only_jose_and_the_jwks_accepts_the_credential_and_sees_its_revocation()
+    {
+        var (cert, jwt) = await IssueAsync(_factory, "ob8@demo.local");
+        var anonymous = _factory.NewClient();
+        var folder = Path.Combine(_factory.DataFolder, "node");
+        Directory.CreateDirectory(folder);
+        string Save(string name, string text) { var p = Path.Combine(folder, name); File.WriteAllText(p, text); return p; }
+        var jwks = Save("jwks.json", await anonymous.GetStringAsync("/credentials/jwks.json"));
+        const string issuer = "https://certs.example.test/credentials/issuer";
+
+        var ok = JsonNode.Parse(Node("credential", Save("credential.jwt", jwt), jwks, issuer))!;
+        Assert.True((bool)ok["valid"]!);
+        Assert.Equal($"https://certs.example.test/verify/{cert.VerificationCode}", (string)ok["id"]!);
+        var parts = jwt.Split('.');
+        var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1])).Replace("\"value\":\"", "\"value\":\"1")))}.{parts[2]}";
+        Assert.False((bool)JsonNode.Parse(Node("credential", Save("tampered.jwt", tampered), jwks, issuer, expectSuccess: false))!["valid"]!);
+
+        var index = (string)ok["statusListIndex"]!;
+        var listPath = new Uri((string)ok["statusListCredential"]!).AbsolutePath;
+        Assert.False((bool)JsonNode.Parse(Node("status", Save("status-before.jwt", await anonymous.GetStringAsync(listPath)), jwks, issuer, index))!["revoked"]!);
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var hr = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Name, "hr@demo.local")], "test"));
+            await scope.ServiceProvider.GetRequiredService<CertPlatform.Web.Features.Certificates.RevokeCertificate>().RunAsync(cert.Id, "测试撤销", hr, CancellationToken.None);
+        }
+        Assert.True((bool)JsonNode.Parse(Node("status", Save("status-after.jwt", await anonymous.GetStringAsync(listPath)), jwks, issuer, index))!["revoked"]!);
+    }
+
+    /// <summary>Runs tests/credential-verifier/verify.mjs (Node + jose, installed by scripts/test.sh) and returns its JSON line.</summary>
+    private static string Node(string mode, string file, string jwks, string issuer, string? index = null, bool expectSuccess = true)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "tests", "credential-verifier"))) dir = dir.Parent;
+        Assert.True(dir is not null, "tests/credential-verifier not found above " + AppContext.BaseDirectory);
+        var verifier = Path.Combine(dir!.FullName, "tests", "credential-verifier");
+        Assert.True(Directory.Exists(Path.Combine(verifier, "node_modules", "jose")), $"run `npm ci` in {verifier} (scripts/test.sh does)");
+        var start = new System.Diagnostics.ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = verifier };
+        foreach (var a in new[] { "verify.mjs", mode, file, jwks, issuer }.Concat(index is null ? [] : [index])) start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True((process.ExitCode == 0) == expectSuccess, $"node verify.mjs {mode} exited with {process.ExitCode}: {output}{error}");
+        return output.Trim();
+    }
+
     /// <summary>Runs a poppler tool (apt-get install -y poppler-utils) and returns its output.</summary>
     private static string Tool(string name, params string[] args)
     {
