@@ -8,6 +8,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Hundreds of test hosts start in one run: without this each one watches its appsettings files with
 # inotify, and the per-user inotify instance limit (often 128) is reached.
 export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
+# The tests run on a UTC host, as a server would: times people see must come from Display:TimeZone, not the host zone.
+export TZ=UTC
 
 missing=()
 for pkg in chromium fonts-noto-cjk poppler-utils zbar-tools postgresql; do
@@ -36,6 +38,12 @@ if [ -n "$pg_bin" ]; then
       || echo "PostgreSQL did not start (see $pg_data/server.log); the PostgreSQL tests will fail"
   fi
   export CERTPLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Pooling=true"
+fi
+
+# The independent credential verifier (Node + jose, versions pinned by its package-lock.json) used by CredentialTests.
+if [ ! -d tests/credential-verifier/node_modules/jose ]; then
+  echo "== installing the credential verifier (npm ci)"
+  (cd tests/credential-verifier && npm ci --no-audit --no-fund >/dev/null) || echo "npm ci failed in tests/credential-verifier; CredentialTests will fail"
 fi
 
 echo "== build"

@@ -22,6 +22,7 @@ using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Infrastructure.Backup;
 using CertPlatform.Web.Infrastructure.Health;
 using CertPlatform.Web.Infrastructure.Telemetry;
+using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -47,6 +48,7 @@ builder.Services.AddSerilog((services, lc) =>
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDisplayTime(builder.Configuration);
 builder.Services.AddContent(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAccounts(builder.Configuration, isDev);

@@ -9,6 +9,15 @@ public static class CertificateStatus
     public const string Revoked = "Revoked";
     /// <summary>Not stored: a valid certificate past its expiry date shows as expired.</summary>
     public const string Expired = "Expired";
+
+    /// <summary>All three, in display order (valid, expired, revoked).</summary>
+    public static readonly IReadOnlyList<string> All = [Valid, Expired, Revoked];
+
+    /// <summary>The lower-case form used in URLs, JSON and export manifests: valid, expired, revoked.</summary>
+    public static string Key(string status) => status.ToLowerInvariant();
+
+    /// <summary>The status whose <see cref="Key"/> is <paramref name="key"/>, or null.</summary>
+    public static string? FromKey(string? key) => All.FirstOrDefault(s => string.Equals(Key(s), key?.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>
@@ -42,8 +51,13 @@ public sealed class Certificate
     public string? RevocationReason { get; set; }
     /// <summary>The certificate this one renews (recertification).</summary>
     public string? PreviousCertificateId { get; set; }
+    /// <summary>SHA-256 of the stored PDF; <see cref="NoFileYet"/> between reserving the certificate and storing its file.</summary>
     public required string PdfSha256 { get; set; }
     public int PdfLength { get; set; }
+
+    /// <summary>The PdfSha256 of a certificate whose PDF is still being rendered (or failed to render and awaits the safety net).</summary>
+    public const string NoFileYet = "";
+    public bool HasFile => PdfSha256.Length > 0;
 
     public string EffectiveStatus(DateTimeOffset now) =>
         Status == CertificateStatus.Revoked ? CertificateStatus.Revoked : now >= ExpiresAt ? CertificateStatus.Expired : CertificateStatus.Valid;
@@ -54,6 +68,8 @@ public sealed class CertificateFile
 {
     public required string CertificateId { get; set; }
     public required byte[] Bytes { get; set; }
+    /// <summary>The certificate's Open Badges 3.0 credential as a VC-JWT (compact JWS), signed at issue and never re-signed.</summary>
+    public string? CredentialJwt { get; set; }
 }
 
 /// <summary>The last certificate number used in a year.</summary>

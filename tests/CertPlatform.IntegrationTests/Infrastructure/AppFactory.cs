@@ -26,6 +26,7 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["Serilog:MinimumLevel:Default"] = "Warning";
         _settings["Certificates:SigningCertificatePath"] = TestSigningCertificate.Path;
         _settings["Certificates:PublicBaseUrl"] = "https://certs.example.test";
+        _settings["Credentials:SigningKeyPath"] = TestCredentialKey.Path;
     }
 
     public string DataFolder { get; }
@@ -125,6 +126,24 @@ public static class TestSigningCertificate
     });
 
     public static string Path => Created.Value;
+}
+
+/// <summary>RSA keys (PEM) that sign Open Badges credentials in tests: one shared per run, more on request (key rotation).</summary>
+public static class TestCredentialKey
+{
+    private static readonly Lazy<string> Shared = new(() =>
+        Create(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "certplatform-test-signing"), $"credential-{Environment.ProcessId}.pem"));
+
+    public static string Path => Shared.Value;
+
+    public static string Create(string folder, string name)
+    {
+        Directory.CreateDirectory(folder);
+        var path = System.IO.Path.Combine(folder, name);
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        File.WriteAllText(path, rsa.ExportPkcs8PrivateKeyPem());
+        return path;
+    }
 }
 
 public static partial class HttpClientForms

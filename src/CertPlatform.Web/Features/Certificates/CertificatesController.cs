@@ -11,7 +11,8 @@ namespace CertPlatform.Web.Features.Certificates;
 /// <summary>A trainee's certificates (download, share link) and the PDF download for the owner, HR and admins.</summary>
 [Authorize]
 [Route("certificates")]
-public sealed class CertificatesController(AppDbContext db, IOptions<CertificateOptions> options, TimeProvider clock) : Controller
+public sealed class CertificatesController(AppDbContext db, IOptions<CertificateOptions> options, TimeProvider clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : Controller
 {
     public sealed record MyCertificate(Certificate Certificate, string Status, string VerificationUrl, string? PreviousNumber);
 
@@ -33,7 +34,13 @@ public sealed class CertificatesController(AppDbContext db, IOptions<Certificate
         var certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (certificate is null || (certificate.UserId != userId && !User.IsInRole(Roles.HR) && !User.IsInRole(Roles.Admin))) return NotFound();
-        var bytes = await db.CertificateFiles.Where(f => f.CertificateId == id).Select(f => f.Bytes).FirstAsync(ct);
+        var bytes = await db.CertificateFiles.Where(f => f.CertificateId == id).Select(f => f.Bytes).FirstOrDefaultAsync(ct);
+        if (bytes is null)
+        {
+            // Reserved but not rendered yet (or the render failed and the safety net will retry).
+            Response.Headers.RetryAfter = "60";
+            return StatusCode(StatusCodes.Status409Conflict, L["证书文件正在生成，请稍后刷新。"].Value);
+        }
         audit.Record(User, "certificate.downloaded", $"certificate:{certificate.Number}");
         await db.SaveChangesAsync(ct);
         Response.Headers.CacheControl = "private, no-cache";

@@ -1,23 +1,27 @@
+using CertPlatform.Web.Features.Certificates.Credentials;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Infrastructure.Pdf;
+using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.Certificates;
 
 public static class CertificatesSetup
 {
+    /// <summary>Certificates: issue on a final pass, the safety net, revocation, public verification (needs AddDisplayTime).</summary>
     public static IServiceCollection AddCertificates(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         services.AddCertificatePdf(config, env);
-        services.AddOptions<CertificateOptions>().Bind(config.GetSection(CertificateOptions.Section))
-            .Validate(o => o.ValidityYears is >= 1 and <= 20, "Certificates:ValidityYears must be 1–20")
-            .Validate(o => o.RenewalWindowDays is >= 0 and <= 3650, "Certificates:RenewalWindowDays must be 0–3650")
-            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https",
-                "Certificates:PublicBaseUrl must be an absolute http(s) URL (the address printed on certificates)")
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Certificates:TimeZone is not a known time zone id")
-            .ValidateOnStart();
+        services.AddOptions<CertificateOptions>().Bind(config.GetSection(CertificateOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CertificateOptions>, CertificateOptionsValidator>();
+        services.AddOptions<CredentialOptions>().Bind(config.GetSection(CredentialOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CredentialOptions>>(new CredentialOptionsValidator(env));
+        services.AddSingleton(sp => CredentialSigner.FromOptions(sp.GetRequiredService<IOptions<CredentialOptions>>().Value, env));
+        services.AddSingleton<OpenBadgeCredentials>();
+        services.AddScoped<StatusListCredential>();
         services.AddScoped<IssueCertificate>();
         services.AddScoped<IAttemptResultHandler>(sp => sp.GetRequiredService<IssueCertificate>());
         services.AddScoped<RevokeCertificate>();
+        services.AddScoped<VerifyCertificate>();
         services.AddSingleton<IssueMissingCertificates>();
         services.AddHostedService(sp => sp.GetRequiredService<IssueMissingCertificates>());
         return services;

@@ -1,45 +1,36 @@
 using System.Security.Cryptography;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Certificates;
+using CertPlatform.Web.Features.Certificates.Credentials;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Infrastructure.Pdf;
+using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.Certificates;
 
-/// <summary>Configuration section "Certificates" (the PDF renderer reads its own keys from the same section).</summary>
-public sealed class CertificateOptions
-{
-    public const string Section = "Certificates";
-    /// <summary>How long a certificate is valid.</summary>
-    public int ValidityYears { get; set; } = 3;
-    /// <summary>Passing again this many days before expiry (or after it) renews: the new certificate names the previous one.</summary>
-    public int RenewalWindowDays { get; set; } = 90;
-    /// <summary>The site's public address, printed in the PDF and its QR code (…/verify/{code}).</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
-    public string NumberPrefix { get; set; } = "CP";
-    public string Title { get; set; } = "VIP客户服务经理";
-    public string Level { get; set; } = "四级";
-    /// <summary>Show only the first and last character of the holder's name on the public verification page.</summary>
-    public bool MaskHolderName { get; set; }
-    /// <summary>Time zone of the issuing centre: calendar dates (pass date, expiry) and the year of the number.</summary>
-    public string TimeZone { get; set; } = "Asia/Shanghai";
-
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-    public string VerificationUrl(string code) => $"{PublicBaseUrl.TrimEnd('/')}/verify/{code}";
-}
-
 /// <summary>
-/// Issues the certificate for an attempt that <see cref="CertificationEligibility"/> accepts (listens for
-/// final results; also called by <see cref="IssueMissingCertificates"/>):
-/// next number of the year, a 192-bit verification code, the PDF rendered and signed once, stored
-/// with its SHA-256. Idempotent: one certificate per attempt (unique index), so hearing about the
-/// same pass twice returns the existing certificate.
+/// Issues the certificate for an attempt that <see cref="CertificationEligibility"/> accepts (listens for final results;
+/// also called by <see cref="IssueMissingCertificates"/>), in three steps so that no database write lock is held while
+/// the PDF is rendered and signed (tens of milliseconds that the exam autosave writer would otherwise wait for):
+/// <list type="number">
+/// <item>one short transaction reserves the next number of the year and inserts the certificate row (its frozen facts,
+/// a 192-bit verification code, no file yet) with its audit entry;</item>
+/// <item>the PDF is rendered and signed, and the Open Badges 3.0 credential built and signed as a VC-JWT, from that row
+/// with no transaction open;</item>
+/// <item>a second short transaction stores the file and its SHA-256, unless another issuer stored one first.</item>
+/// </list>
+/// Idempotent: one certificate per attempt (unique index), so two issuers for the same pass yield one certificate and
+/// one number (the loser's transaction, number included, is rolled back). A certificate left without a file (a crash
+/// or a failed render after step 1) is completed by <see cref="CompleteAsync"/> from the safety net.
 /// </summary>
-public sealed class IssueCertificate(AppDbContext db, CertificatePdfRenderer renderer, IOptions<CertificateOptions> options,
-    TimeProvider clock, ILogger<IssueCertificate> log) : IAttemptResultHandler
+public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer renderer, IOptions<CertificateOptions> options,
+    DisplayTime display, TimeProvider clock, OpenBadgeCredentials credentials, CredentialSigner signer, ILogger<IssueCertificate> log) : IAttemptResultHandler
 {
     public const string AuditAction = "certificate.issued";
+    /// <summary>Name of the credential (VC-JWT) embedded in the certificate PDF.</summary>
+    public const string CredentialFileName = "open-badge-credential.jwt";
 
     public Task<string?> HandleAsync(AttemptResultFinal result, CancellationToken ct) =>
         result.Passed ? IssueAsync(result.AttemptId, ct) : Task.FromResult<string?>(null);
@@ -47,62 +38,113 @@ public sealed class IssueCertificate(AppDbContext db, CertificatePdfRenderer ren
     /// <summary>Issues (or returns the existing) certificate of an eligible attempt; null when the attempt is not eligible.</summary>
     public async Task<string?> IssueAsync(string attemptId, CancellationToken ct)
     {
+        var id = await ReserveAsync(attemptId, ct);
+        if (id is not null) await CompleteAsync(id, ct);
+        return id;
+    }
+
+    /// <summary>Step 1: the certificate row and its number, in one short transaction. Returns the existing id when there is one.</summary>
+    private async Task<string?> ReserveAsync(string attemptId, CancellationToken ct)
+    {
         var existing = await db.Certificates.Where(c => c.AttemptId == attemptId).Select(c => c.Id).FirstOrDefaultAsync(ct);
         if (existing is not null) return existing;
         var attempt = await CertificationEligibility.EligibleAttempts(db).AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
         if (attempt is null) return null;
-        var passed = new { AttemptId = attempt.Id, attempt.UserId, attempt.PaperId, Score = attempt.Score ?? 0, PassedAt = attempt.FinishedAt ?? attempt.GradedAt ?? clock.GetUtcNow() };
         var o = options.Value;
-        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == passed.UserId, ct);
-        var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == passed.PaperId, ct);
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == attempt.UserId, ct);
+        var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == attempt.PaperId, ct);
         var now = clock.GetUtcNow();
-        var zone = o.Zone;
-        var passedLocal = TimeZoneInfo.ConvertTime(passed.PassedAt, zone);
-        var expires = new DateTimeOffset(passedLocal.Date.AddYears(o.ValidityYears), passedLocal.Offset).ToUniversalTime();
+        var passedAt = attempt.FinishedAt ?? attempt.GradedAt ?? now;
+        var expires = display.StartOfDay(CertificateValidity.FirstExpiredDay(display.Date(passedAt), o.ValidityYears));
         var previous = await db.Certificates.AsNoTracking()
             .Where(c => c.UserId == user.Id && c.Title == o.Title && c.Status == CertificateStatus.Valid)
             .OrderByDescending(c => c.ExpiresAt).FirstOrDefaultAsync(ct);
-        if (previous is not null && previous.ExpiresAt - passed.PassedAt > TimeSpan.FromDays(o.RenewalWindowDays)) previous = null;
+        if (previous is not null && previous.ExpiresAt - passedAt > TimeSpan.FromDays(o.RenewalWindowDays)) previous = null;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var year = TimeZoneInfo.ConvertTime(now, zone).Year;
+        var year = display.Local(now).Year;
         var number = $"{o.NumberPrefix}-{year}-{await NextNumberAsync(year, ct):000000}";
-        var code = Base64Url(RandomNumberGenerator.GetBytes(24));
-        var content = new CertificateContent(user.FullName.Length > 0 ? user.FullName : user.Email ?? user.Id, user.EmployeeNumber ?? "", user.Organization,
-            o.Title, o.Level, number, paper.Title, passed.Score, DateOnly.FromDateTime(passedLocal.Date),
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(expires, zone).Date), o.VerificationUrl(code), previous?.Number);
-        var pdf = renderer.Render(content);
+        var holder = user.FullName.Length > 0 ? user.FullName : user.Email ?? user.Id;
         var certificate = new Certificate
         {
-            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), Number = number, VerificationCode = code,
-            AttemptId = passed.AttemptId, UserId = user.Id, HolderName = content.HolderName, EmployeeNumber = content.EmployeeNumber,
-            Organization = content.Organization, Title = o.Title, Level = o.Level, PaperId = paper.Id, PaperTitle = paper.Title,
-            Score = passed.Score, PassedAt = passed.PassedAt, IssuedAt = now, ExpiresAt = expires, Status = CertificateStatus.Valid,
-            PreviousCertificateId = previous?.Id, PdfSha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)), PdfLength = pdf.Length,
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), Number = number, VerificationCode = Base64Url(RandomNumberGenerator.GetBytes(24)),
+            AttemptId = attempt.Id, UserId = user.Id, HolderName = holder, EmployeeNumber = user.EmployeeNumber ?? "",
+            Organization = user.Organization, Title = o.Title, Level = o.Level, PaperId = paper.Id, PaperTitle = paper.Title,
+            Score = attempt.Score ?? 0, PassedAt = passedAt, IssuedAt = now, ExpiresAt = expires, Status = CertificateStatus.Valid,
+            PreviousCertificateId = previous?.Id, PdfSha256 = Certificate.NoFileYet, PdfLength = 0,
         };
         db.Certificates.Add(certificate);
-        db.CertificateFiles.Add(new CertificateFile { CertificateId = certificate.Id, Bytes = pdf });
         db.AuditEntries.Add(new AuditEntry
         {
             At = now, ActorId = user.Id, ActorName = "system", Action = AuditAction, Target = $"certificate:{certificate.Number}",
-            Details = $"attempt {passed.AttemptId}, paper {paper.Id}, score {passed.Score}{(previous is null ? "" : $", renews {previous.Number}")}",
+            Details = $"attempt {attempt.Id}, paper {paper.Id}, score {certificate.Score}{(previous is null ? "" : $", renews {previous.Number}")}",
         });
         try
         {
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            log.LogInformation("Issued certificate {Number} for attempt {Attempt}", number, passed.AttemptId);
+            log.LogInformation("Issued certificate {Number} for attempt {Attempt}", number, attempt.Id);
             return certificate.Id;
         }
         catch (DbUpdateException)
         {
-            // The same pass was issued concurrently (unique attempt): use that certificate.
+            // The same pass was issued concurrently (unique attempt): use that certificate; this number is rolled back.
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return await db.Certificates.Where(c => c.AttemptId == passed.AttemptId).Select(c => c.Id).FirstOrDefaultAsync(ct)
-                ?? throw new InvalidOperationException($"certificate for attempt {passed.AttemptId} could not be issued");
+            return await db.Certificates.Where(c => c.AttemptId == attempt.Id).Select(c => c.Id).FirstOrDefaultAsync(ct)
+                ?? throw new InvalidOperationException($"certificate for attempt {attempt.Id} could not be issued");
         }
     }
+
+    /// <summary>
+    /// Steps 2 and 3: renders and signs the PDF of a certificate that has no file yet (no transaction open while
+    /// rendering), then stores it in a short transaction. Returns false when the certificate is unknown or already has
+    /// its file (another issuer was first; its bytes stay, these are dropped).
+    /// </summary>
+    public async Task<bool> CompleteAsync(string certificateId, CancellationToken ct)
+    {
+        var c = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(x => x.Id == certificateId, ct);
+        if (c is null || await db.CertificateFiles.AnyAsync(f => f.CertificateId == certificateId, ct)) return false;
+        var previousNumber = c.PreviousCertificateId is { } p
+            ? await db.Certificates.Where(x => x.Id == p).Select(x => x.Number).FirstOrDefaultAsync(ct)
+            : null;
+
+        var email = await db.Users.Where(u => u.Id == c.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+
+        var jwt = signer.Sign(credentials.Build(c, email));
+        var pdf = renderer.Render(Content(c, previousNumber) with { Attachments = [new PdfAttachment(CredentialFileName, System.Text.Encoding.ASCII.GetBytes(jwt))] });
+
+        var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Certificates
+            .Where(x => x.Id == certificateId && !db.CertificateFiles.Any(f => f.CertificateId == certificateId))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.PdfSha256, sha).SetProperty(x => x.PdfLength, pdf.Length), ct);
+        if (claimed == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return false;
+        }
+        db.CertificateFiles.Add(new CertificateFile { CertificateId = certificateId, Bytes = pdf, CredentialJwt = jwt });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // PostgreSQL: a concurrent completer inserted the file between our update and insert; theirs stays.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>What the PDF prints, all taken from the frozen certificate row: the same facts the verify page shows.</summary>
+    public CertificateContent Content(Certificate c, string? previousNumber) =>
+        new(c.HolderName, c.EmployeeNumber, c.Organization, c.Title, c.Level, c.Number, c.PaperTitle, c.Score,
+            display.Date(c.PassedAt), display.LastDay(c.ExpiresAt), options.Value.VerificationUrl(c.VerificationCode), previousNumber,
+            display.Date(c.IssuedAt));
 
     /// <summary>Next number of the year; the update takes the row lock, so numbers never repeat.</summary>
     private async Task<int> NextNumberAsync(int year, CancellationToken ct)

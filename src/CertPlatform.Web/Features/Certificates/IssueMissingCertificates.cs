@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CertPlatform.Web.Features.Certificates;
 
 /// <summary>
-/// Safety net: issues certificates for passed certification attempts that have none (e.g. the
-/// renderer failed when the attempt was graded). Runs shortly after start and then every few minutes.
+/// Safety net: issues certificates for passed certification attempts that have none, and completes certificates whose
+/// PDF is missing (the process stopped or the renderer failed between reserving the number and storing the file).
+/// Runs shortly after start and then every few minutes.
 /// </summary>
 public sealed class IssueMissingCertificates(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IssueMissingCertificates> log) : BackgroundService
 {
@@ -23,15 +24,29 @@ public sealed class IssueMissingCertificates(IServiceScopeFactory scopes, TimePr
         catch (OperationCanceledException) { }
     }
 
+    /// <summary>A certificate reserved this long ago and still without its PDF is completed here (younger ones are still rendering).</summary>
+    public static readonly TimeSpan UnfinishedAfter = TimeSpan.FromMinutes(1);
+
+    /// <returns>How many certificates were issued or completed.</returns>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var issue = scope.ServiceProvider.GetRequiredService<IssueCertificate>();
         var missing = await CertificationEligibility.EligibleAttempts(db).AsNoTracking()
             .Where(a => !db.Certificates.Any(c => c.AttemptId == a.Id))
             .Select(a => a.Id).Take(200).ToListAsync(ct);
-        var issue = scope.ServiceProvider.GetRequiredService<IssueCertificate>();
         foreach (var attemptId in missing) await issue.IssueAsync(attemptId, ct);
-        return missing.Count;
+
+        // Certificates whose row was committed but whose PDF never got stored (crash or failed render between the steps).
+        var cutoff = clock.GetUtcNow() - UnfinishedAfter;
+        var unfinished = await db.Certificates.AsNoTracking()
+            .Where(c => c.IssuedAt <= cutoff && !db.CertificateFiles.Any(f => f.CertificateId == c.Id))
+            .OrderBy(c => c.IssuedAt).Select(c => c.Id).Take(200).ToListAsync(ct);
+        var completed = 0;
+        foreach (var id in unfinished)
+            if (await issue.CompleteAsync(id, ct)) completed++;
+        if (completed > 0) log.LogWarning("Completed {Count} certificates whose PDF was missing", completed);
+        return missing.Count + completed;
     }
 }

@@ -4,37 +4,69 @@ using CertPlatform.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Certificates;
 
-/// <summary>What the public verification page and its JSON tell about a certificate.</summary>
-public sealed record VerificationModel(string Code, string Holder, string Number, string Title, string Level, DateOnly PassDate, DateOnly IssuedOn,
-    DateOnly ExpiresOn, string Status, DateOnly? RevokedOn, string PdfSha256, bool? UploadMatches, string? UploadName);
-
 /// <summary>
-/// Public verification (no login): /verify/{code}. An unknown code gets the same plain "not found"
-/// whatever it is; the page is rate-limited per client address (429).
+/// Public verification (no login): /verify/{code}. An unknown code gets the same plain "not found" whatever it is; the
+/// holder's name is masked, and a visitor may ask whether it is a given full name (yes/no). Everything here is
+/// rate-limited per client address (429).
 /// </summary>
 [AllowAnonymous]
 [Route("verify")]
 [EnableRateLimiting(RateLimits.Verify)]
-public sealed class VerifyController(AppDbContext db, IOptions<CertificateOptions> options, TimeProvider clock) : Controller
+public sealed class VerifyController(VerifyCertificate verify, IStringLocalizer<SharedResource> L) : Controller
 {
     public const long MaxUpload = 20 * 1024 * 1024;
 
     [HttpGet("{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken ct)
     {
-        var model = await ModelAsync(code, null, null, ct);
+        var model = await verify.LoadAsync(code, ct);
         if (model is null) return NotFoundResult();
-        if (WantsJson()) return Json(new
+        return WantsJson() ? Json(Facts(model)) : View(model);
+    }
+
+    /// <summary>The certificate's Open Badges 3.0 credential as issued: a VC-JWT (compact JWS, RS256).</summary>
+    [HttpGet("{code}/credential.jwt")]
+    public async Task<IActionResult> CredentialJwt(string code, CancellationToken ct)
+    {
+        if (await verify.CredentialAsync(code, ct) is not { } jwt) return NotFoundResult();
+        return File(System.Text.Encoding.ASCII.GetBytes(jwt), "application/vc+jwt", $"credential-{code[..8]}.jwt");
+    }
+
+    /// <summary>The same credential's JSON (the JWT's payload, after checking its signature).</summary>
+    [HttpGet("{code}/credential.json")]
+    public async Task<IActionResult> CredentialJson(string code, CancellationToken ct)
+    {
+        if (await verify.CredentialAsync(code, ct) is not { } jwt || verify.Payload(jwt) is not { } payload) return NotFoundResult();
+        var json = payload.ToJsonString(new System.Text.Json.JsonSerializerOptions
         {
-            holder = model.Holder, number = model.Number, title = model.Title, level = model.Level, passDate = model.PassDate, issuedOn = model.IssuedOn,
-            expiresOn = model.ExpiresOn, status = model.Status.ToLowerInvariant(), revokedOn = model.RevokedOn, pdfSha256 = model.PdfSha256,
+            WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
-        return View(model);
+        return File(System.Text.Encoding.UTF8.GetBytes(json), "application/vc+ld+json", $"credential-{code[..8]}.json");
+    }
+
+    /// <summary>"Is the holder 李晓梅?" — yes or no, without ever showing the name. JSON: <c>{ "matches": true }</c>.</summary>
+    [HttpPost("{code}/name")]
+    public async Task<IActionResult> Name(string code, [FromForm] string? name, CancellationToken ct)
+    {
+        var (outcome, model) = await verify.CheckNameAsync(code, name, ct);
+        switch (outcome)
+        {
+            case VerifyCertificate.NameOutcome.NotFound:
+                return NotFoundResult();
+            case VerifyCertificate.NameOutcome.NameMissing:
+                var message = L["请输入要核对的持证人全名（不超过 {0} 个字符）。", VerifyCertificate.MaxNameLength].Value;
+                if (WantsJson()) return BadRequest(new { error = message, field = "name" });
+                ModelState.AddModelError("name", message);
+                var view = View("Show", model);
+                view.StatusCode = StatusCodes.Status400BadRequest;
+                return view;
+            default:
+                return WantsJson() ? Json(new { matches = model!.NameMatches }) : View("Show", model);
+        }
     }
 
     /// <summary>Tells whether an uploaded file is byte-for-byte the PDF that was issued (compares SHA-256).</summary>
@@ -42,18 +74,26 @@ public sealed class VerifyController(AppDbContext db, IOptions<CertificateOption
     [RequestSizeLimit(MaxUpload + 64 * 1024)]
     public async Task<IActionResult> Check(string code, IFormFile? file, CancellationToken ct)
     {
+        var model = await verify.LoadAsync(code, ct);
+        if (model is null) return NotFoundResult();
         if (file is null || file.Length == 0 || file.Length > MaxUpload)
         {
-            var again = await ModelAsync(code, null, null, ct);
-            if (again is null) return NotFoundResult();
-            ModelState.AddModelError("file", "请选择要核对的 PDF 文件（不超过 20 MB）。");
-            return View("Show", again);
+            ModelState.AddModelError("file", L["请选择要核对的 PDF 文件（不超过 20 MB）。"]);
+            var view = View("Show", model);
+            view.StatusCode = StatusCodes.Status400BadRequest;
+            return view;
         }
         string hash;
         await using (var stream = file.OpenReadStream()) hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
-        var model = await ModelAsync(code, hash, Path.GetFileName(file.FileName), ct);
-        return model is null ? NotFoundResult() : View("Show", model);
+        return View("Show", model with { UploadMatches = model.PdfSha256 is not null && hash == model.PdfSha256, UploadName = Path.GetFileName(file.FileName) });
     }
+
+    private static object Facts(VerificationModel m) => new
+    {
+        holder = m.Holder, number = m.Number, title = m.Title, level = m.Level, passDate = m.PassDate, issuedOn = m.IssuedOn,
+        validUntil = m.ValidUntil, expiresOn = m.ValidUntil, status = CertificateStatus.Key(m.Status), revokedOn = m.RevokedOn, pdfSha256 = m.PdfSha256,
+        credential = m.HasCredential ? new { jwt = $"/verify/{m.Code}/credential.jwt", json = $"/verify/{m.Code}/credential.json", signatureValid = m.CredentialSignatureValid } : null,
+    };
 
     private bool WantsJson() => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
 
@@ -64,32 +104,5 @@ public sealed class VerifyController(AppDbContext db, IOptions<CertificateOption
         var view = View("NotFound");
         view.StatusCode = StatusCodes.Status404NotFound;
         return view;
-    }
-
-    private async Task<VerificationModel?> ModelAsync(string code, string? uploadHash, string? uploadName, CancellationToken ct)
-    {
-        if (code.Length is < 20 or > 64) return null;
-        var c = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(x => x.VerificationCode == code, ct);
-        if (c is null) return null;
-        var zone = options.Value.Zone;
-        DateOnly Day(DateTimeOffset t) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, zone).Date);
-        return new VerificationModel(code, options.Value.MaskHolderName ? Mask(c.HolderName) : c.HolderName, c.Number, c.Title, c.Level,
-            Day(c.PassedAt), Day(c.IssuedAt), Day(c.ExpiresAt), c.EffectiveStatus(clock.GetUtcNow()), c.RevokedAt is { } r ? Day(r) : null,
-            c.PdfSha256, uploadHash is null ? null : uploadHash == c.PdfSha256, uploadName);
-    }
-
-    /// <summary>张三丰 → 张*丰, 李四 → 李*: enough to match a person in hand, not enough to harvest names.</summary>
-    public static string Mask(string name)
-    {
-        var chars = System.Globalization.StringInfo.GetTextElementEnumerator(name);
-        var elements = new List<string>();
-        while (chars.MoveNext()) elements.Add(chars.GetTextElement());
-        return elements.Count switch
-        {
-            0 => "",
-            1 => "*",
-            2 => elements[0] + "*",
-            _ => elements[0] + new string('*', elements.Count - 2) + elements[^1],
-        };
     }
 }

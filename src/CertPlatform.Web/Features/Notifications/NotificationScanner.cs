@@ -1,3 +1,5 @@
+using CertPlatform.Web.Features.Papers;
+using CertPlatform.Web.Infrastructure.Time;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Certificates;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +72,7 @@ public sealed class NotificationScanner(IServiceScopeFactory scopes, TimeProvide
         return revoked.Select(h => ForHolder(h, NotificationKind.CertificateRevoked, NotificationTemplateName.CertificateRevoked, new()
         {
             ["reason"] = h.Certificate.RevocationReason ?? "",
-            ["revoked"] = display.Date(h.Certificate.RevokedAt!.Value),
+            ["revoked"] = display.Day(h.Certificate.RevokedAt!.Value),
         }));
     }
 
@@ -118,18 +120,18 @@ public sealed class NotificationScanner(IServiceScopeFactory scopes, TimeProvide
         var siteUrl = SiteUrl;
         foreach (var p in papers)
         {
-            var assigned = p.Audience == "assigned";
+            var assigned = p.Audience == PaperAudience.Assigned;
             var opening = p.OpensAt is { } opens && opens <= now && opens >= since;
             if (!assigned && !opening) continue;
-            var audience = await Audience(db, p.Id, assigned).Select(u => new MailRecipient(u.Id, u.Email!, u.FullName)).ToListAsync(ct);
+            var audience = await PaperAccess.Audience(db, p.Id, everyone: !assigned).AsNoTracking().Select(u => new MailRecipient(u.Id, u.Email!, u.FullName)).ToListAsync(ct);
             foreach (var person in audience)
             {
                 var values = new Dictionary<string, string>
                 {
                     ["name"] = person.Name.Length > 0 ? person.Name : person.Email,
                     ["paper"] = p.Title,
-                    ["opens"] = p.OpensAt is { } o ? display.DateTime(o) : "—",
-                    ["closes"] = p.ClosesAt is { } c ? display.DateTime(c) : "—",
+                    ["opens"] = p.OpensAt is { } o ? display.Minute(o) : "—",
+                    ["closes"] = p.ClosesAt is { } c ? display.Minute(c) : "—",
                     ["examsUrl"] = $"{siteUrl}/exams",
                     ["siteUrl"] = siteUrl,
                 };
@@ -144,18 +146,8 @@ public sealed class NotificationScanner(IServiceScopeFactory scopes, TimeProvide
         return requests;
     }
 
-    /// <summary>Active trainees with an address for whom the paper is meant (same rule as Exams' PaperAccess.VisibleTo).</summary>
-    private static IQueryable<AppUser> Audience(AppDbContext db, string paperId, bool assigned)
-    {
-        var trainees = db.Users.AsNoTracking().Where(u => u.IsActive && u.Email != null &&
-            db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Trainee)));
-        return !assigned ? trainees : trainees.Where(u => db.PaperAssignments.Any(a => a.PaperId == paperId &&
-            ((a.Kind == "organization" && a.Value == u.Organization && u.Organization != "") ||
-             (a.Kind == "department" && a.Value == u.Department && u.Department != "") ||
-             (a.Kind == "user" && a.Value == u.Id))));
-    }
 
-    private string SiteUrl => site.Value.PublicBaseUrl.TrimEnd('/');
+    private string SiteUrl => site.Value.BaseUrl;
 
     private Dictionary<string, string> CertificateValues(Certificate c, string name) => new()
     {
@@ -163,7 +155,7 @@ public sealed class NotificationScanner(IServiceScopeFactory scopes, TimeProvide
         ["number"] = c.Number,
         ["title"] = c.Title,
         ["level"] = c.Level,
-        ["expires"] = display.Date(c.ExpiresAt),
+        ["expires"] = display.UntilDay(c.ExpiresAt),
         ["verifyUrl"] = site.Value.VerificationUrl(c.VerificationCode),
         ["siteUrl"] = SiteUrl,
     };

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.Notifications;
 
-/// <summary>With mail on, broken or missing templates (file:line) and an unknown Display:TimeZone stop the start.</summary>
+/// <summary>With mail on, broken or missing templates (file:line) stop the start (Display:TimeZone is checked by its own options).</summary>
 public sealed class NotificationTemplatesValidator(IServiceProvider services) : IValidateOptions<NotificationOptions>
 {
     public ValidateOptionsResult Validate(string? name, NotificationOptions o)
@@ -11,8 +11,6 @@ public sealed class NotificationTemplatesValidator(IServiceProvider services) : 
         var problems = new List<string>();
         var templates = services.GetRequiredService<NotificationTemplates>();
         problems.AddRange(templates.Errors.Select(e => $"Notifications:TemplatesPath ({templates.Folder}): {e}"));
-        try { services.GetRequiredService<DisplayTime>(); }
-        catch (InvalidOperationException e) { problems.Add(e.Message); }
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

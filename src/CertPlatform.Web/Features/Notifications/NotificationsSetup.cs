@@ -22,7 +22,6 @@ public static class NotificationsSetup
         });
         // Broken templates stop the start (file:line), but only when mail is on: a bare `dotnet run` needs none.
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationTemplatesValidator>();
-        services.AddSingleton<DisplayTime>();
         services.AddSingleton<SmtpMailSender>();
         services.AddScoped<EnqueueNotification>();
         services.AddScoped<OutboxQueries>();

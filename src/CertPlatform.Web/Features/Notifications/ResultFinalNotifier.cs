@@ -1,3 +1,4 @@
+using CertPlatform.Web.Infrastructure.Time;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Certificates;
 using CertPlatform.Web.Features.Exams;
@@ -24,7 +25,7 @@ public sealed class ResultFinalNotifier(IServiceScopeFactory scopes, IOptions<No
         var paper = await db.Papers.AsNoTracking().Where(p => p.Id == result.PaperId)
             .Select(p => new { p.Title, p.ReviewShowsScore }).FirstOrDefaultAsync(ct);
         if (user?.Email is null || paper is null) return null;
-        var siteUrl = site.Value.PublicBaseUrl.TrimEnd('/');
+        var siteUrl = site.Value.BaseUrl;
         // A paper that hides the score hides the verdict too (the trainee sees it in the app as the paper allows).
         var values = new Dictionary<string, string>
         {
@@ -33,7 +34,7 @@ public sealed class ResultFinalNotifier(IServiceScopeFactory scopes, IOptions<No
             ["verdict"] = !paper.ReviewShowsScore ? "已评定" : result.Passed ? "通过" : "未通过",
             ["verdictEn"] = !paper.ReviewShowsScore ? "graded" : result.Passed ? "passed" : "not passed",
             ["score"] = paper.ReviewShowsScore ? $"{result.Score:0.##} / {result.MaxScore:0.##}" : "—",
-            ["finished"] = display.DateTime(result.FinishedAt),
+            ["finished"] = display.Minute(result.FinishedAt),
             ["resultUrl"] = $"{siteUrl}/exams/attempt/{result.AttemptId}/result",
             ["siteUrl"] = siteUrl,
         };

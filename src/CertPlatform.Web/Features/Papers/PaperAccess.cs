@@ -24,6 +24,20 @@ public static class PaperAccess
              (a.Kind == PaperAudience.Department && a.Value == user.Department && user.Department != "") ||
              (a.Kind == PaperAudience.User && a.Value == user.Id)))));
 
+    /// <summary>
+    /// The other direction of <see cref="VisibleTo"/>: the active trainees with an e-mail address a paper is meant for
+    /// (every trainee, or those its assignments name). Keep the two rules alike.
+    /// </summary>
+    public static IQueryable<AppUser> Audience(AppDbContext db, string paperId, bool everyone)
+    {
+        var trainees = db.Users.Where(u => u.IsActive && u.Email != null &&
+            db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Trainee)));
+        return everyone ? trainees : trainees.Where(u => db.PaperAssignments.Any(a => a.PaperId == paperId &&
+            ((a.Kind == PaperAudience.Organization && a.Value == u.Organization && u.Organization != "") ||
+             (a.Kind == PaperAudience.Department && a.Value == u.Department && u.Department != "") ||
+             (a.Kind == PaperAudience.User && a.Value == u.Id))));
+    }
+
     public static PaperWindow Window(Paper p, DateTimeOffset now) =>
         p.OpensAt is { } o && now < o ? PaperWindow.NotYetOpen : p.ClosesAt is { } c && now >= c ? PaperWindow.Closed : PaperWindow.Open;
 

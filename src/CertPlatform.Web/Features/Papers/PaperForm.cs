@@ -97,13 +97,14 @@ public sealed class PaperForm
         return (list, errors);
     }
 
-    public static PaperForm From(Paper p, IEnumerable<PaperAssignment> assignments, IEnumerable<(string Who, int Minutes)> allowances, Func<string, string> userLabel)
+    public static PaperForm From(Paper p, IEnumerable<PaperAssignment> assignments, IEnumerable<(string Who, int Minutes)> allowances, Func<string, string> userLabel,
+        CertPlatform.Web.Infrastructure.Time.DisplayTime display)
     {
         var a = assignments.ToList();
         var form = new PaperForm
         {
             Id = p.Id, Title = p.Title, Kind = p.Kind, Status = p.Status, TimeLimitMinutes = p.TimeLimitMinutes, PassMark = p.PassMark,
-            OpensAt = p.OpensAt?.ToLocalTime().DateTime, ClosesAt = p.ClosesAt?.ToLocalTime().DateTime,
+            OpensAt = p.OpensAt is { } o ? display.Local(o).DateTime : null, ClosesAt = p.ClosesAt is { } c ? display.Local(c).DateTime : null,
             AttemptsAllowed = p.AttemptsAllowed, ShuffleQuestions = p.ShuffleQuestions, ShuffleOptions = p.ShuffleOptions,
             ReviewShowsScore = p.ReviewShowsScore, ReviewShowsAnswers = p.ReviewShowsAnswers, ReviewShowsExplanations = p.ReviewShowsExplanations,
             FocusLossLimit = p.FocusLossLimit, DrawExcludeFlagged = p.DrawExcludeFlagged, DrawUseObservedFacility = p.DrawUseObservedFacility, HasPassword = p.AccessPasswordHash is not null,

@@ -12,7 +12,7 @@ namespace CertPlatform.Web.Features.Papers;
 /// <summary>Papers for examiners: blueprint sections and whether the bank can fill them now.</summary>
 [Authorize(Roles = Roles.Examiner + "," + Roles.Admin)]
 [Route("papers")]
-public sealed class PapersController(AppDbContext db, QuestionVersionCache questions, ItemQuality quality) : Controller
+public sealed class PapersController(AppDbContext db, QuestionVersionCache questions, ItemQuality quality, CertPlatform.Web.Infrastructure.Time.DisplayTime display) : Controller
 {
     public sealed record EditModel(PaperForm Form, IReadOnlyList<SectionFeasibility> Feasibility, IReadOnlyList<string> Tags);
 
@@ -29,7 +29,7 @@ public sealed class PapersController(AppDbContext db, QuestionVersionCache quest
         var allowances = await db.PaperAllowances.AsNoTracking().Where(a => a.PaperId == id).ToListAsync(ct);
         var userIds = assignments.Where(a => a.Kind == PaperAudience.User).Select(a => a.Value).Concat(allowances.Select(a => a.UserId)).ToList();
         var labels = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.EmployeeNumber ?? u.Email ?? u.Id, ct);
-        var form = PaperForm.From(paper, assignments, allowances.Select(a => (labels.GetValueOrDefault(a.UserId, a.UserId), a.ExtraMinutes)), id => labels.GetValueOrDefault(id, id));
+        var form = PaperForm.From(paper, assignments, allowances.Select(a => (labels.GetValueOrDefault(a.UserId, a.UserId), a.ExtraMinutes)), id => labels.GetValueOrDefault(id, id), display);
         return View("Edit", await EditModelAsync(form, ct));
     }
 

@@ -13,7 +13,8 @@ namespace CertPlatform.Web.Features.Papers;
 /// Creates or updates a paper with its audience and allowances in one transaction. Attempts already
 /// started keep the questions they drew (frozen); changes apply to attempts started afterwards.
 /// </summary>
-public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L,
+    CertPlatform.Web.Infrastructure.Time.DisplayTime display)
 {
     public async Task<SavePaperResult> RunAsync(PaperForm form, ClaimsPrincipal actor, CancellationToken ct)
     {
@@ -100,6 +101,6 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
         return new SavePaperResult(true, []);
     }
 
-    private static DateTimeOffset? ToUtc(DateTime? local) =>
-        local is { } l ? new DateTimeOffset(DateTime.SpecifyKind(l, DateTimeKind.Local)).ToUniversalTime() : null;
+    /// <summary>The form's wall-clock times are in the display zone (Display:TimeZone), like every time the site shows.</summary>
+    private DateTimeOffset? ToUtc(DateTime? local) => local is { } l ? display.FromLocal(l) : null;
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
-using CertPlatform.Web.Features.Certificates;
+using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +15,7 @@ namespace CertPlatform.Web.Features.Records;
 /// Audited as "records.zip-exported" with the filter, the count and how it was delivered.
 /// </summary>
 public sealed class ExportCertificateZip(AppDbContext db, CertificateZip zip, ZipExportJobs jobs, AuditLog audit,
-    IOptions<CertificateOptions> certificates, IOptions<RecordsOptions> options, TimeProvider clock)
+    DisplayTime display, IOptions<RecordsOptions> options, TimeProvider clock)
 {
     public const string AuditAction = "records.zip-exported";
 
@@ -30,10 +30,9 @@ public sealed class ExportCertificateZip(AppDbContext db, CertificateZip zip, Zi
     {
         var userId = actor.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("signed-in user expected");
         var now = clock.GetUtcNow();
-        var zone = certificates.Value.Zone;
-        var items = await zip.ListAsync(filter.Apply(db.Certificates.AsNoTracking(), now, zone), now, ct);
+        var items = await zip.ListAsync(filter.Apply(db.Certificates.AsNoTracking(), now, display), now, ct);
         if (items.Count == 0) return new Nothing();
-        var fileName = $"certificates-{TimeZoneInfo.ConvertTime(now, zone).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.zip";
+        var fileName = $"certificates-{display.Format(now, "yyyyMMdd-HHmm")}.zip";
         Plan plan;
         string how;
         if (items.Count > options.Value.DirectZipLimit)

@@ -4,6 +4,7 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Certificates;
 using CertPlatform.Web.Infrastructure;
+using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace CertPlatform.Web.Features.Records;
 /// neutralises text a spreadsheet would run as a formula (= + - @ tab CR). Audited as "records.exported".
 /// The rows are read without the PDFs (about 300 bytes each), so 10,000 records are a few megabytes.
 /// </summary>
-public sealed class ExportRecords(AppDbContext db, AuditLog audit, IOptions<CertificateOptions> certificates, TimeProvider clock,
+public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime display, TimeProvider clock,
     IStringLocalizer<SharedResource> L)
 {
     public const string AuditAction = "records.exported";
@@ -27,31 +28,29 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, IOptions<Cert
     public async Task<ExportFile> RunAsync(RecordFilter filter, Format format, ClaimsPrincipal actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var zone = certificates.Value.Zone;
-        var rows = await filter.Sorted(filter.Apply(db.Certificates.AsNoTracking(), now, zone), now).ToListAsync(ct);
+        var rows = await filter.Sorted(filter.Apply(db.Certificates.AsNoTracking(), now, display), now).ToListAsync(ct);
         var table = new List<IReadOnlyList<ExportCell>>(rows.Count + 1)
         {
             new ExportCell[]
             {
                 L["证书编号"].Value, L["姓名"].Value, L["工号"].Value, L["单位"].Value, L["证书名称"].Value, L["级别"].Value, L["成绩"].Value,
-                L["通过日期"].Value, L["发证日期"].Value, L["到期日期"].Value, L["状态"].Value, L["撤销时间"].Value, L["撤销原因"].Value, "SHA-256",
+                L["通过日期"].Value, L["发证日期"].Value, L["有效期至"].Value, L["状态"].Value, L["撤销时间"].Value, L["撤销原因"].Value, "SHA-256",
             },
         };
-        string Day(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var c in rows)
         {
             table.Add(new ExportCell[]
             {
                 c.Number, c.HolderName, c.EmployeeNumber, c.Organization, c.Title, c.Level, ExportCell.Number(c.Score),
-                Day(c.PassedAt), Day(c.IssuedAt), Day(c.ExpiresAt), StatusLabel(c.EffectiveStatus(now)),
-                c.RevokedAt is { } r ? TimeZoneInfo.ConvertTime(r, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
+                display.Day(c.PassedAt), display.Day(c.IssuedAt), DisplayTime.Day(display.LastDay(c.ExpiresAt)), StatusLabel(c.EffectiveStatus(now)),
+                display.Minute(c.RevokedAt),
                 c.RevocationReason ?? "", c.PdfSha256,
             });
         }
         audit.Record(actor, AuditAction, "records", $"{format.ToString().ToLowerInvariant()}, {rows.Count} certificates, filter: {filter.Describe()}");
         await db.SaveChangesAsync(ct);
 
-        var name = $"certificates-{TimeZoneInfo.ConvertTime(now, zone).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}";
+        var name = $"certificates-{display.Format(now, "yyyyMMdd-HHmm")}";
         return format == Format.Xlsx
             ? new ExportFile(TableExport.XlsxStreamed(table, "证书", [16, 12, 12, 24, 20, 10, 8, 12, 12, 12, 8, 16, 30, 66]), TableExport.XlsxContentType, name + ".xlsx", rows.Count)
             : new ExportFile(TableExport.Csv(table), TableExport.CsvContentType, name + ".csv", rows.Count);

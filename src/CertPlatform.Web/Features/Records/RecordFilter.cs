@@ -1,19 +1,21 @@
 using System.Text;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace CertPlatform.Web.Features.Records;
 
 /// <summary>
 /// The HR records query, bound from the URL (<c>/records?name=…&amp;status=valid&amp;sort=expires&amp;page=2</c>), so a
-/// search can be bookmarked, shared and exported exactly as shown. Calendar dates are days of the issuing centre
-/// (CertificateOptions.TimeZone), like the dates printed on certificates.
+/// search can be bookmarked, shared and exported exactly as shown. Calendar dates are days of the display zone
+/// (Display:TimeZone), like the dates printed on certificates.
 /// </summary>
 public sealed class RecordFilter
 {
     public const int MaxExpiringDays = 3650;
     public const int DefaultExpiringDays = 90;
-    public static readonly IReadOnlyList<string> Statuses = ["valid", "expired", "revoked"];
+    /// <summary>The status keys the URL accepts (valid, expired, revoked).</summary>
+    public static readonly IReadOnlyList<string> Statuses = [.. CertificateStatus.All.Select(CertificateStatus.Key)];
     public static readonly IReadOnlyList<string> SortKeys = ["number", "holder", "organization", "issued", "expires", "status"];
 
     /// <summary>Holder's name contains this.</summary>
@@ -61,7 +63,7 @@ public sealed class RecordFilter
                            && Status is null && AsOf is null && Expiring is null;
 
     /// <summary>The certificates this filter selects (unsorted). <paramref name="now"/> decides valid/expired/expiring.</summary>
-    public IQueryable<Certificate> Apply(IQueryable<Certificate> q, DateTimeOffset now, TimeZoneInfo zone)
+    public IQueryable<Certificate> Apply(IQueryable<Certificate> q, DateTimeOffset now, DisplayTime display)
     {
         if (Name is { } name) q = q.Where(c => c.HolderName.Contains(name));
         if (Emp is { } emp) q = q.Where(c => c.EmployeeNumber == emp);
@@ -69,25 +71,25 @@ public sealed class RecordFilter
         if (Title is { } title) q = q.Where(c => c.Title.Contains(title));
         if (From is { } from)
         {
-            var start = StartOfDay(from, zone);
+            var start = display.StartOfDay(from);
             q = q.Where(c => c.IssuedAt >= start);
         }
         if (To is { } to)
         {
-            var end = StartOfDay(to.AddDays(1), zone);
+            var end = display.StartOfDay(to.AddDays(1));
             q = q.Where(c => c.IssuedAt < end);
         }
-        switch (Status)
+        switch (CertificateStatus.FromKey(Status))
         {
-            case "valid": q = q.Where(c => c.Status == CertificateStatus.Valid && c.ExpiresAt > now); break;
-            case "expired": q = q.Where(c => c.Status == CertificateStatus.Valid && c.ExpiresAt <= now); break;
-            case "revoked": q = q.Where(c => c.Status == CertificateStatus.Revoked); break;
+            case CertificateStatus.Valid: q = q.Where(c => c.Status == CertificateStatus.Valid && c.ExpiresAt > now); break;
+            case CertificateStatus.Expired: q = q.Where(c => c.Status == CertificateStatus.Valid && c.ExpiresAt <= now); break;
+            case CertificateStatus.Revoked: q = q.Where(c => c.Status == CertificateStatus.Revoked); break;
         }
         if (AsOf is { } asOf)
         {
             // "Valid on day X" = valid at the last moment of X: issued before the day ended, expiring only after it
-            // (a certificate expires at the start of its expiry day), and not revoked by then.
-            var t = StartOfDay(asOf.AddDays(1), zone);
+            // (a certificate expires at the start of the day after its printed 有效期至), and not revoked by then.
+            var t = display.StartOfDay(asOf.AddDays(1));
             q = q.Where(c => c.IssuedAt < t && c.ExpiresAt >= t
                              && (c.Status != CertificateStatus.Revoked || (c.RevokedAt != null && c.RevokedAt >= t)));
         }
@@ -157,11 +159,7 @@ public sealed class RecordFilter
         return sb.Length == 0 ? "all" : sb.ToString();
     }
 
-    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone) => new DisplayTime(zone).StartOfDay(day);
 
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Day(DateOnly d) => DisplayTime.Day(d);
 }

@@ -5,17 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.Records;
 
-public sealed record HistoryAttempt(string Id, string PaperTitle, string PaperKind, int Number, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-    decimal? Score, decimal MaxScore, string Status, string Grading, bool? Passed);
-
-public sealed record TraineeHistoryModel(AppUser User, IReadOnlyList<HistoryAttempt> Attempts, IReadOnlyList<RecordRow> Certificates, TimeZoneInfo Zone)
-{
-    public string Day(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-    public string Time(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-}
-
 /// <summary>One person's record for HR: profile, every attempt at every paper, every certificate with its status now.</summary>
-public sealed class TraineeHistory(AppDbContext db, IOptions<CertificateOptions> certificates, TimeProvider clock)
+public sealed class TraineeHistory(AppDbContext db, TimeProvider clock)
 {
     public async Task<TraineeHistoryModel?> LoadAsync(string userId, CancellationToken ct)
     {
@@ -31,6 +22,6 @@ public sealed class TraineeHistory(AppDbContext db, IOptions<CertificateOptions>
                 a.Score, a.MaxScore, a.Status, a.Grading, a.Passed)).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var certs = await db.Certificates.AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.IssuedAt).ThenBy(c => c.Number).ToListAsync(ct);
-        return new TraineeHistoryModel(user, attempts, certs.Select(c => new RecordRow(c, c.EffectiveStatus(now))).ToList(), certificates.Value.Zone);
+        return new TraineeHistoryModel(user, attempts, certs.Select(c => new RecordRow(c, c.EffectiveStatus(now))).ToList());
     }
 }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
+using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Results;
 
 /// <summary>The attempts at one paper with who sat them, newest first: a page for the screen, all of them for export.</summary>
-public sealed class PaperResults(AppDbContext db, IStringLocalizer<SharedResource> L)
+public sealed class PaperResults(AppDbContext db, IStringLocalizer<SharedResource> L, DisplayTime display, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -44,24 +45,22 @@ public sealed class PaperResults(AppDbContext db, IStringLocalizer<SharedResourc
         if (await AllAsync(paperId, ct) is not ({ } paper, { } rows)) return null;
         var header = new ExportCell[]
         {
-            L["姓名"].Value, L["工号"].Value, L["单位"].Value, L["第几次"].Value, L["开始时间（UTC）"].Value, L["交卷时间（UTC）"].Value,
+            L["姓名"].Value, L["工号"].Value, L["单位"].Value, L["第几次"].Value, L["开始时间"].Value, L["交卷时间"].Value,
             L["交卷方式"].Value, L["得分"].Value, L["满分"].Value, L["结果"].Value, L["失焦次数"].Value, L["标记"].Value, L["考试编号"].Value,
         };
         var table = new List<IReadOnlyList<ExportCell>> { header };
         table.AddRange(rows.Select(r => (IReadOnlyList<ExportCell>)
         [
-            r.FullName, r.EmployeeNumber ?? "", r.Organization, ExportCell.Number(r.Number), Time(r.StartedAt), r.FinishedAt is { } f ? Time(f) : "",
+            r.FullName, r.EmployeeNumber ?? "", r.Organization, ExportCell.Number(r.Number), display.Minute(r.StartedAt), display.Minute(r.FinishedAt),
             Reason(r), r.Score is { } s ? ExportCell.Number(s) : "", ExportCell.Number(r.MaxScore), Verdict(r), ExportCell.Number(r.FocusLossCount),
             Flags(r), r.AttemptId,
         ]));
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var stamp = display.Format(clock.GetUtcNow(), "yyyyMMdd");
         var name = $"results-{paper.Id}-{stamp}";
         return format == ResultsExportFormat.Xlsx
             ? (TableExport.Xlsx(table, "成绩", [12, 14, 20, 8, 18, 18, 10, 8, 8, 10, 8, 16, 34]), TableExport.XlsxContentType, name + ".xlsx")
             : (TableExport.Csv(table), TableExport.CsvContentType, name + ".csv");
     }
-
-    public static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public string Reason(AttemptRow r) => r.Status == AttemptStatus.InProgress ? L["进行中"] : r.FinishReason switch
     {

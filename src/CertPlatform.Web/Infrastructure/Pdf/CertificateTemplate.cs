@@ -6,32 +6,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace CertPlatform.Web.Infrastructure.Pdf;
 
-/// <summary>A template problem, always pointing at the file and the 1-based YAML line to fix.</summary>
-public sealed class CertificateTemplateException(string file, int line, string problem)
-    : Exception($"{file}:{line}: {problem}")
-{
-    public string File { get; } = file;
-    public int Line { get; } = line;
-    public string Problem { get; } = problem;
-}
-
-/// <summary>One signature line at the bottom of the certificate.</summary>
-public sealed record CertificateSignatory(string Label, string? Name);
-
-/// <summary>The wording lines of the certificate; each may contain {Placeholders} filled from <see cref="CertificateContent"/>.</summary>
-public sealed record CertificateWording(
-    string NumberLine,
-    string Intro,
-    string EmployeeLine,
-    string OrganizationLine,
-    string Body,
-    string ValidityLine,
-    string RecertificationLine,
-    string VerificationCaption,
-    string VerificationLine);
-
-public sealed record CertificateColors(XColor Primary, XColor Accent, XColor Text, XColor Seal);
-
 /// <summary>
 /// Wording and look of the certificate PDF, read from <c>content/certificates/template.yaml</c> so that the training
 /// centre can change text, signatories and images without a release. Immutable once loaded; shared by all renders.
@@ -44,7 +18,7 @@ public sealed class CertificateTemplate
     public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>(StringComparer.Ordinal)
     {
         "HolderName", "EmployeeNumber", "Organization", "Title", "Level", "CertificateNumber", "PaperTitle",
-        "Score", "PassDate", "ExpiryDate", "VerificationUrl", "PreviousCertificateNumber",
+        "Score", "PassDate", "IssueDate", "ExpiryDate", "VerificationUrl", "PreviousCertificateNumber",
     };
 
     public required string SourcePath { get; init; }
@@ -80,6 +54,7 @@ public sealed class CertificateTemplate
         "PaperTitle" => c.PaperTitle,
         "Score" => c.Score.ToString("0.##", CultureInfo.InvariantCulture),
         "PassDate" => c.PassDate.ToString(DateFormat, CultureInfo.InvariantCulture),
+        "IssueDate" => c.PrintedIssueDate.ToString(DateFormat, CultureInfo.InvariantCulture),
         "ExpiryDate" => c.ExpiryDate.ToString(DateFormat, CultureInfo.InvariantCulture),
         "VerificationUrl" => c.VerificationUrl,
         "PreviousCertificateNumber" => c.PreviousCertificateNumber ?? "",

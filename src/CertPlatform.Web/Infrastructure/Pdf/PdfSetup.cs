@@ -2,23 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Infrastructure.Pdf;
 
-/// <summary>Configuration section "Certificates".</summary>
-public sealed class CertificatePdfOptions
-{
-    public const string Section = "Certificates";
-
-    /// <summary>PKCS#12 (.pfx) file with the signing key; relative paths are resolved against the content root.</summary>
-    public string? SigningCertificatePath { get; set; }
-    public string? SigningCertificatePassword { get; set; }
-    /// <summary>Outside Development, issuing unsigned PDFs must be switched on explicitly.</summary>
-    public bool AllowUnsigned { get; set; }
-    /// <summary>Template YAML; relative to the content root. Empty: certificates/template.yaml in the content folder.</summary>
-    public string? TemplatePath { get; set; }
-}
-
-/// <summary>The signer chosen from configuration; <see cref="Signer"/> is null only when unsigned PDFs were allowed.</summary>
-public sealed record CertificateSigning(CertificateSigner? Signer);
-
 public static class PdfSetup
 {
     /// <summary>
@@ -38,6 +21,7 @@ public static class PdfSetup
             CertificateSigner.FromOptions(sp.GetRequiredService<IOptions<CertificatePdfOptions>>().Value, env)));
         services.AddSingleton(sp => new CertificatePdfRenderer(
             sp.GetRequiredService<CertificateTemplate>(), sp.GetRequiredService<CertificateSigning>().Signer));
+        services.AddSingleton<ICertificateRenderer>(sp => sp.GetRequiredService<CertificatePdfRenderer>());
         return services;
     }
 

@@ -2,18 +2,6 @@ using System.Text;
 
 namespace CertPlatform.Web.Infrastructure.Pdf;
 
-/// <summary>How a text box reacts when its text is too long at the largest size.</summary>
-internal enum FitMode
-{
-    /// <summary>Names and organisations: keep one line and shrink to the minimum size first, wrap only then.</summary>
-    ShrinkThenWrap,
-    /// <summary>Paragraphs: wrap at the largest size, shrink only when the lines do not fit the box height.</summary>
-    WrapThenShrink,
-}
-
-/// <summary>The outcome of fitting text into a box: the size to use and the lines at that size.</summary>
-internal sealed record FittedText(double FontSize, IReadOnlyList<string> Lines, bool Overflows);
-
 /// <summary>
 /// Line breaking and size fitting for mixed Chinese/Latin text. PDFsharp's XTextFormatter only breaks at spaces, so a
 /// Chinese sentence would become one overlong line; this breaks between any two CJK characters and at spaces between

@@ -527,6 +527,9 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("CredentialJwt")
+                        .HasColumnType("text");
+
                     b.HasKey("CertificateId");
 
                     b.ToTable("CertificateFiles");

@@ -518,6 +518,9 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("CredentialJwt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("CertificateId");
 
                     b.ToTable("CertificateFiles");

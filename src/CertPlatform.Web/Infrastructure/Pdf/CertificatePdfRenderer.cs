@@ -8,54 +8,11 @@ using QRCoder;
 
 namespace CertPlatform.Web.Infrastructure.Pdf;
 
-/// <summary>Everything printed on one certificate. Dates are calendar dates of the issuing centre.</summary>
-public sealed record CertificateContent(
-    string HolderName,
-    string EmployeeNumber,
-    string Organization,
-    string Title,
-    string Level,
-    string CertificateNumber,
-    string PaperTitle,
-    decimal Score,
-    DateOnly PassDate,
-    DateOnly ExpiryDate,
-    string VerificationUrl,
-    string? PreviousCertificateNumber);
-
-/// <summary>
-/// Fixed positions on the A4 landscape page, in points from the top left. Fixed boxes make the layout deterministic:
-/// long text shrinks or wraps inside its box instead of pushing anything else around.
-/// </summary>
-internal static class CertificateLayout
-{
-    public const double PageWidth = 842; // A4 landscape, 297 × 210 mm
-    public const double PageHeight = 595;
-
-    public static readonly XRect Logo = new(60, 46, 64, 64);
-    public static readonly XRect Issuer = new(140, 52, 562, 26);
-    public static readonly XRect Title = new(100, 84, 642, 44);
-    public static readonly XRect Subtitle = new(100, 128, 642, 18);
-    public static readonly XRect Number = new(100, 150, 642, 18);
-    public static readonly XRect Intro = new(100, 176, 642, 22);
-    public static readonly XRect HolderName = new(100, 200, 642, 58);
-    public static readonly XRect Employee = new(100, 260, 642, 20);
-    public static readonly XRect Organization = new(100, 282, 642, 36);
-    public static readonly XRect Body = new(100, 322, 642, 64);
-    public static readonly XRect Validity = new(100, 390, 642, 20);
-    public static readonly XRect Recertification = new(100, 412, 642, 20);
-    /// <summary>Signature lines share this band; the QR code sits to its right.</summary>
-    public static readonly XRect Signatures = new(80, 470, 560, 60);
-    public static readonly XRect QrCode = new(690, 440, 92, 92);
-    public static readonly XRect QrCaption = new(670, 533, 132, 13);
-    public static readonly XRect VerificationLine = new(60, 549, 722, 13);
-}
-
 /// <summary>
 /// Renders a certificate as a one-page PDF and signs it when a signer is configured. Stateless apart from the immutable
 /// template and signer, so one instance serves all requests concurrently.
 /// </summary>
-public sealed class CertificatePdfRenderer
+public sealed class CertificatePdfRenderer : ICertificateRenderer
 {
     private static readonly byte[] QrDark = [0, 0, 0, 255];
     private static readonly byte[] QrLight = [255, 255, 255, 255];
@@ -93,6 +50,9 @@ public sealed class CertificatePdfRenderer
         page.Height = XUnit.FromPoint(CertificateLayout.PageHeight);
         using (var gfx = XGraphics.FromPdfPage(page))
             new PageWriter(gfx, _template).Draw(c);
+
+        foreach (var attachment in c.Attachments)
+            document.AddEmbeddedFile(attachment.FileName, new MemoryStream(attachment.Bytes, writable: false));
 
         if (_signer is not null)
         {

@@ -1,0 +1,9 @@
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Certificates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CertPlatform.Web.Features.Records;
+
+public sealed record HistoryAttempt(string Id, string PaperTitle, string PaperKind, int Number, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
+    decimal? Score, decimal MaxScore, string Status, string Grading, bool? Passed);
