@@ -375,7 +375,7 @@ public static partial class SpreadsheetFormat
         if (placeholders.Count == blankCount)
         {
             var n = 0;
-            return BlankPlaceholder().Replace(stem, _ => L["{{{{{0}}}}}", ++n]);
+            return BlankPlaceholder().Replace(stem, _ => "{{" + (++n).ToString(CultureInfo.InvariantCulture) + "}}");
         }
         return placeholders.Count == 0 && blankCount == 1 ? MoodleXmlFormat.AppendBlankMark(stem) : stem;
     }
@@ -474,7 +474,7 @@ public static partial class SpreadsheetFormat
         }
         var optionCount = Math.Max(6, rows.Select(q => q.Options.Count).DefaultIfEmpty(0).Max());
         var header = new List<string> { "题号", "题型", "题干" };
-        header.AddRange(Enumerable.Range(0, optionCount).Select(k => L["选项{0}", Letter(k)]));
+        header.AddRange(Enumerable.Range(0, optionCount).Select(k => "选项" + Letter(k)));
         header.AddRange(["答案", "解析", "难度", "分值", "课程", "锚点", "标签", "状态"]);
         var table = new List<List<(string, bool)>> { header.Select(h => (h, false)).ToList() };
         foreach (var q in rows)
