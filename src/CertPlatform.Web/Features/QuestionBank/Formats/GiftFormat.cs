@@ -271,8 +271,14 @@ public static partial class GiftFormat
         return q with { Id = id, Title = body.Title == id ? null : body.Title };
     }
 
-    /// <summary>An id made from the question's content (everything but the id): equal questions get equal ids.</summary>
-    internal static string ContentId(Question q) => "q-" + QuestionJson.Hash(q with { Id = "" })[..12];
+    /// <summary>
+    /// An id made from what the question asks and answers (type, texts, options, key — not its title, category, lesson,
+    /// difficulty or status): the same question in another file gets the same id.
+    /// </summary>
+    internal static string ContentId(Question q) => "q-" + QuestionJson.Hash(q with
+    {
+        Id = "", Title = null, Tags = [], LessonId = "", Anchor = null, Status = QuestionStatus.Ready, Difficulty = 3,
+    })[..12];
 
     private static string Hash12(string s) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(s)))[..12];
@@ -287,7 +293,7 @@ public static partial class GiftFormat
         if (t.IsSeq(p, end, "::"))
         {
             var close = t.FindSeq("::", p + 2, end);
-            if (close < 0) { Error(p, L["试题标题“::…”没有用“::”结束（冒号本身请写作 \\:）"]); return null; }
+            if (close < 0) { Error(p, L["试题标题“::…”没有用“::”结束（字面的冒号前加反斜杠）"]); return null; }
             body.Title = t.Text(p + 2, close);
             p = close + 2;
         }
@@ -297,17 +303,17 @@ public static partial class GiftFormat
         var shut = t.Find('}', p, end);
         if (open < 0 && shut < 0)
         {
-            issues.Add(new(file, t.LineAt(p), L["没有答案块 {…} 的文字是 Moodle 的说明（description），平台不导入"], true));
+            issues.Add(new(file, t.LineAt(p), L["没有答案块 {{…}} 的文字是 Moodle 的说明（description），平台不导入"], true));
             return null;
         }
-        if (shut >= 0 && (open < 0 || shut < open)) { Error(shut, L["“}}”之前没有“{{”（花括号本身请写作 \\}}）"]); return null; }
-        if (shut < 0) { Error(open, L["第 {0} 行的“{{”没有用“}}”闭合（空行表示试题结束；花括号本身请写作 \\{{）", t.LineAt(open)]); return null; }
+        if (shut >= 0 && (open < 0 || shut < open)) { Error(shut, L["“}}”之前没有“{{”（字面的花括号前加反斜杠）"]); return null; }
+        if (shut < 0) { Error(open, L["第 {0} 行的“{{”没有用“}}”闭合（空行表示试题结束；字面的花括号前加反斜杠）", t.LineAt(open)]); return null; }
         var nested = t.Find('{', open + 1, shut);
         if (nested >= 0) { Error(open, L["第 {0} 行的“{{”在第 {1} 行的下一个“{{”之前没有闭合", t.LineAt(open), t.LineAt(nested)]); return null; }
         var again = FirstOf(t.Find('{', shut + 1, end), t.Find('}', shut + 1, end));
         if (again >= 0)
         {
-            Error(again, L["第 {0} 行有第二个答案块：一道试题只有一个 {{…}}（试题之间用空行分隔；花括号本身请写作 \\{{ \\}}）", t.LineAt(again)]);
+            Error(again, L["第 {0} 行有第二个答案块：一道试题只有一个 {{…}}（试题之间用空行分隔；字面的花括号前加反斜杠）", t.LineAt(again)]);
             return null;
         }
 

@@ -20,7 +20,14 @@ public sealed record ImportText(string Key, IReadOnlyList<object?> Args)
     private string Format(IStringLocalizer? localizer)
     {
         var args = Args.Select(a => a is ImportText t ? t.Format(localizer) : a).ToArray();
-        if (localizer is not null) return localizer[Key, args!].Value;
-        return args.Length == 0 ? Key : string.Format(CultureInfo.InvariantCulture, Key, args);
+        try
+        {
+            if (localizer is not null) return localizer[Key, args!].Value;
+            return string.Format(CultureInfo.InvariantCulture, Key, args);
+        }
+        catch (FormatException)
+        {
+            return Key; // a message passed through as it is (e.g. from an exception) may hold braces
+        }
     }
 }

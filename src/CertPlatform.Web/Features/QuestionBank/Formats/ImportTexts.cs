@@ -1,8 +1,8 @@
 namespace CertPlatform.Web.Features.QuestionBank.Formats;
 
 /// <summary>
-/// Builds <see cref="ImportText"/>s. Readers hold it in a field named <c>L</c> so that <c>L["中文 {0}", x]</c> reads
-/// like the localizer everywhere else (and the translation test finds every key).
+/// Builds <see cref="ImportText"/>s. Readers hold it in a field named <c>L</c> so that a message reads like a
+/// localizer call everywhere else (and the translation test finds every key).
 /// </summary>
 public sealed class ImportTexts
 {
