@@ -28,7 +28,7 @@ using Serilog.Formatting.Compact;
 // Commands that need no web host: `lint`, `content-report` (see README).
 if (ContentCommands.TryRun(args) is { } exitCode) return exitCode;
 
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "seed").ToArray());
+var builder = WebApplication.CreateBuilder(QuestionImportCommand.Matches(args) ? ["--Serilog:MinimumLevel:Default=Error"] : args.Where(a => a != "seed").ToArray());
 var isDev = builder.Environment.IsDevelopment();
 
 builder.Services.AddSerilog((services, lc) =>
@@ -85,6 +85,7 @@ builder.Services.AddRateLimiter(o =>
 });
 
 var app = builder.Build();
+if (QuestionImportCommand.Matches(args)) return await QuestionImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error); // see README "Commands"
 
 if (args.Contains("seed"))
 {

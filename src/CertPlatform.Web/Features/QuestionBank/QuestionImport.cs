@@ -72,6 +72,8 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
         var skipped = read.Issues.Where(i => i.Skipped).ToList();
         var rows = new List<ImportRow>();
         var defaultLesson = string.IsNullOrEmpty(defaultLessonId) ? null : catalog.Find(defaultLessonId);
+        if (!string.IsNullOrEmpty(defaultLessonId) && defaultLesson is null)
+            errors.Add(new(fileName, 0, L["所选课程“{0}”不存在", defaultLessonId], false));
         var incoming = new Dictionary<string, (int Line, string Hash)>();
         var ids = read.Questions.Select(q => q.Question.Id).Distinct().ToList();
         var existing = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id))

@@ -77,7 +77,26 @@ public static class QtiFormat
         public IReadOnlyList<string>? Tags { get; set; }
         public QuestionStatus? Status { get; set; }
         public decimal? Points { get; set; }
+        // Exact texts, written only when the QTI markup does not read back exactly (line breaks, runs of spaces).
+        public string? Stem { get; set; }
+        public string? Explanation { get; set; }
+        public string? Rubric { get; set; }
+        public IReadOnlyList<ChoiceOption>? Options { get; set; }
+        public IReadOnlyList<IReadOnlyList<string>>? Blanks { get; set; }
+        public IReadOnlyList<MatchPair>? Pairs { get; set; }
+        public IReadOnlyList<string>? Items { get; set; }
     }
+
+    private static readonly (Func<Question, object?> Get, Action<Meta, Question> Set)[] Exact =
+    [
+        (q => q.Stem, (m, q) => m.Stem = q.Stem),
+        (q => q.Explanation, (m, q) => m.Explanation = q.Explanation),
+        (q => q.Rubric, (m, q) => m.Rubric = q.Rubric),
+        (q => q.Options, (m, q) => m.Options = q.Options),
+        (q => q.Blanks, (m, q) => m.Blanks = q.Blanks),
+        (q => q.Pairs, (m, q) => m.Pairs = q.Pairs),
+        (q => q.Items, (m, q) => m.Items = q.Items),
+    ];
 
     // ------------------------------------------------------------------ import
 
@@ -474,7 +493,7 @@ public static class QtiFormat
         var explanation = string.Join('\n', All(root, "modalfeedback").Select(f => Flatten(f)).Where(t => t.Length > 0));
         var maxScore = Kids(root, "outcomedeclaration").Where(o => Attr(o, "identifier") == "MAXSCORE")
             .SelectMany(o => All(o, "value")).Select(v => Number(v.Value)).FirstOrDefault(v => v > 0);
-        var id = meta?.Id is { } metaId && IsValidId(metaId) ? metaId
+        var id = meta?.Id is { Length: > 0 } metaId ? metaId
             : IsValidId(identifier) ? identifier
             : identifier.Length > 0 ? "qti-" + Hash12(identifier)
             : "";
@@ -489,6 +508,12 @@ public static class QtiFormat
             Tags = meta?.Tags ?? [],
             Status = meta?.Status ?? q.Status,
         };
+        if (meta is not null)
+            q = q with
+            {
+                Stem = meta.Stem ?? q.Stem, Explanation = meta.Explanation ?? q.Explanation, Rubric = meta.Rubric ?? q.Rubric,
+                Options = meta.Options ?? q.Options, Blanks = meta.Blanks ?? q.Blanks, Pairs = meta.Pairs ?? q.Pairs, Items = meta.Items ?? q.Items,
+            };
         if (id.Length == 0) id = GiftFormat.ContentId(q);
         q = q with { Id = id };
         var problems = q.Validate();
@@ -531,7 +556,7 @@ public static class QtiFormat
     {
         ArgumentNullException.ThrowIfNull(questions);
         var skipped = new List<ExportSkip>();
-        var written = new List<(Question Q, string Path, string Identifier)>();
+        var written = new List<(Meta Meta, string Path, string Identifier)>();
         using var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -545,9 +570,17 @@ public static class QtiFormat
                 }
                 var identifier = "item-" + (++n).ToString("0000", CultureInfo.InvariantCulture);
                 var path = $"items/{identifier}.xml";
+                var item = WriteItem(q, identifier);
+                var meta = MetaOf(q);
+                // Read the item back as an import would; where the markup loses something, the exact value goes in the metadata.
+                var back = new ImportResult();
+                ReadItem(path, XDocument.Parse(item.ToString(SaveOptions.DisableFormatting), LoadOptions.SetLineInfo), meta, back);
+                var plain = back.Questions.Count == 1 ? back.Questions[0].Question : null;
+                foreach (var (get, set) in Exact)
+                    if (plain is null || JsonSerializer.Serialize(get(plain), Json) != JsonSerializer.Serialize(get(q), Json)) set(meta, q);
                 var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
-                using (var s = entry.Open()) WriteItem(q, identifier).Save(s);
-                written.Add((q, path, identifier));
+                using (var s = entry.Open()) item.Save(s, SaveOptions.DisableFormatting);
+                written.Add((meta, path, identifier));
             }
             var manifest = zip.CreateEntry("imsmanifest.xml", CompressionLevel.Optimal);
             using (var s = manifest.Open()) Manifest(written).Save(s);
@@ -555,13 +588,13 @@ public static class QtiFormat
         return new QtiExport(ms.ToArray(), written.Count, skipped);
     }
 
-    private static XDocument Manifest(List<(Question Q, string Path, string Identifier)> items)
+    private static XDocument Manifest(List<(Meta Meta, string Path, string Identifier)> items)
     {
         XNamespace cp = Cp3Namespace;
         XNamespace meta = MetaNamespace;
         var resources = items.Select(i => new XElement(cp + "resource",
             new XAttribute("identifier", "res-" + i.Identifier), new XAttribute("type", "imsqti_item_xmlv3p0"), new XAttribute("href", i.Path),
-            new XElement(cp + "metadata", new XElement(meta + "certplatform", JsonSerializer.Serialize(MetaOf(i.Q), Json))),
+            new XElement(cp + "metadata", new XElement(meta + "certplatform", JsonSerializer.Serialize(i.Meta, Json))),
             new XElement(cp + "file", new XAttribute("href", i.Path))));
         return new XDocument(new XDeclaration("1.0", "UTF-8", null),
             new XElement(cp + "manifest", new XAttribute("identifier", "certplatform-export"),
