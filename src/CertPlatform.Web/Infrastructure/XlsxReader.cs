@@ -30,13 +30,13 @@ public static class XlsxReader
             using var buffer = new MemoryStream(bytes, writable: false);
             using var doc = SpreadsheetDocument.Open(buffer, false);
             var workbook = doc.WorkbookPart ?? throw new XlsxException("XLSX 文件中没有工作簿");
-            var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
+            var firstSheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault()
                 ?? throw new XlsxException("XLSX 文件中没有工作表");
             if (firstSheet.Id?.Value is not { } sheetId || workbook.GetPartById(sheetId) is not WorksheetPart sheetPart)
                 throw new XlsxException("XLSX 文件的第一个工作表无法读取");
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(RichText).ToArray() ?? [];
             var rows = new List<(int, string[])>();
-            foreach (var row in sheetPart.Worksheet.Descendants<Row>())
+            foreach (var row in sheetPart.Worksheet?.Descendants<Row>() ?? [])
             {
                 var cells = new List<string>();
                 foreach (var cell in row.Elements<Cell>())
@@ -52,7 +52,9 @@ public static class XlsxReader
             return rows;
         }
         catch (Exception ex) when (ex is InvalidDataException or OpenXmlPackageException or IOException or FormatException
-            or System.Xml.XmlException or InvalidOperationException or ArgumentException or KeyNotFoundException)
+            or System.Xml.XmlException or InvalidOperationException or ArgumentException or KeyNotFoundException
+            // The OpenXML SDK dereferences missing parts of a damaged package (found by the parser fuzz test).
+            or NullReferenceException)
         {
             throw new XlsxException("文件已损坏，或不是有效的 XLSX 文件");
         }

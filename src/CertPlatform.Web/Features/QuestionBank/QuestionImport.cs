@@ -40,27 +40,35 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
     public static ImportResult Read(BankFormat format, string fileName, Stream stream, out string? encoding)
     {
         encoding = null;
+        if (format == BankFormat.MoodleXml)
+        {
+            // ".xml" is Moodle XML or a QTI item: the root element decides.
+            var xml = MoodleXmlFormat.ReadLimited(stream, ImportLimits.MaxBytes);
+            if (xml is null) return Refused(fileName, ImportLimits.TooLarge(null));
+            var head = System.Text.Encoding.UTF8.GetString(xml, 0, Math.Min(xml.Length, 4096));
+            var qti = !head.Contains("<quiz", StringComparison.Ordinal)
+                && (head.Contains("<assessmentItem", StringComparison.Ordinal) || head.Contains("qti-assessment-item", StringComparison.Ordinal));
+            return qti ? QtiFormat.Parse(fileName, new MemoryStream(xml)) : MoodleXmlFormat.Parse(fileName, new MemoryStream(xml));
+        }
         switch (format)
         {
-            case BankFormat.MoodleXml: return MoodleXmlFormat.Parse(fileName, stream);
             case BankFormat.Csv: return SpreadsheetFormat.ParseCsv(fileName, stream);
             case BankFormat.Xlsx: return SpreadsheetFormat.ParseXlsx(fileName, stream);
             case BankFormat.Qti: return QtiFormat.Parse(fileName, stream);
         }
         var bytes = MoodleXmlFormat.ReadLimited(stream, ImportLimits.MaxBytes);
-        var result = new ImportResult();
-        if (bytes is null)
-        {
-            result.Error(fileName, 0, ImportLimits.TooLarge(null));
-            return result;
-        }
+        if (bytes is null) return Refused(fileName, ImportLimits.TooLarge(null));
         if (TabularFiles.DecodeText(bytes, out var found) is not { } text)
-        {
-            result.Error(fileName, 0, L["无法确定文件的文字编码（不是 UTF-8、UTF-16 或 GB18030/GBK）：请用“另存为”选择 UTF-8 编码后重新上传"]);
-            return result;
-        }
+            return Refused(fileName, L["无法确定文件的文字编码（不是 UTF-8、UTF-16 或 GB18030/GBK）：请用“另存为”选择 UTF-8 编码后重新上传"]);
         encoding = found;
         return format == BankFormat.Gift ? GiftFormat.Parse(fileName, text) : AikenFormat.Parse(fileName, text);
+    }
+
+    private static ImportResult Refused(string fileName, ImportText why)
+    {
+        var result = new ImportResult();
+        result.Error(fileName, 0, why);
+        return result;
     }
 
     /// <summary>Reads the file and works out what committing it would do; stores a pending import when it can be committed.</summary>
