@@ -39,7 +39,7 @@ public sealed partial class QuestionImportExportTests(SharedApp app) : IClassFix
         ::imp-gift-q07::网点数量是多少？{#12:2}
         """;
 
-    private static async Task<HttpResponseMessage> Upload(HttpClient client, string fileName, byte[] bytes, string? lesson = "p1-swot", string? format = null)
+    internal static async Task<HttpResponseMessage> Upload(HttpClient client, string fileName, byte[] bytes, string? lesson = "p1-swot", string? format = null)
     {
         var token = await client.AntiforgeryTokenAsync("/bank/import");
         var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };

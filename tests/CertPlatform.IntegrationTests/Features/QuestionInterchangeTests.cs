@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -22,16 +21,8 @@ public sealed partial class QuestionInterchangeTests(SharedApp app) : IClassFixt
     private AppFactory Factory => app.Factory;
     private Task<HttpClient> Examiner() => Factory.SignedInClient(Demo.Account(Roles.Examiner).Email, Demo.Account(Roles.Examiner).Password);
 
-    private static async Task<HttpResponseMessage> Upload(HttpClient client, string fileName, byte[] bytes, string? lesson = "p1-swot")
-    {
-        var token = await client.AntiforgeryTokenAsync("/bank/import");
-        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
-        if (lesson is not null) form.Add(new StringContent(lesson), "lesson");
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return await client.PostAsync("/bank/import", form);
-    }
+    private static Task<HttpResponseMessage> Upload(HttpClient client, string fileName, byte[] bytes, string? lesson = "p1-swot") =>
+        QuestionImportExportTests.Upload(client, fileName, bytes, lesson);
 
     [GeneratedRegex("action=\"(/bank/import/[0-9a-f-]+/commit)\"")]
     private static partial Regex CommitAction();

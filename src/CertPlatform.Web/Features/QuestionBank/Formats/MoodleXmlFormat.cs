@@ -106,7 +106,11 @@ public static class MoodleXmlFormat
         return result;
     }
 
-    private static XDocument Load(byte[] bytes)
+    /// <summary>
+    /// Loads untrusted XML with line information: DTDs prohibited (a document with one throws), no resolver,
+    /// at most <see cref="ImportLimits.MaxBytes"/> characters. Shared by every XML importer.
+    /// </summary>
+    internal static XDocument Load(byte[] bytes)
     {
         var settings = new XmlReaderSettings
         {

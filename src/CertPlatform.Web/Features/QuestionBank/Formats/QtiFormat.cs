@@ -195,19 +195,9 @@ public static class QtiFormat
 
     private static XDocument? Load(string file, byte[] bytes, ImportResult result)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = ImportLimits.MaxBytes,
-            MaxCharactersFromEntities = 1024,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-        };
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
-            return XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
+            return MoodleXmlFormat.Load(bytes);
         }
         catch (XmlException ex)
         {
