@@ -246,4 +246,45 @@ public sealed partial class QuestionInterchangeTests(SharedApp app) : IClassFixt
         Assert.All(rows, r => Assert.Equal("Unchanged", r.GetAttribute("data-kind")));
         Assert.DoesNotMatch(CommitAction(), html);
     }
+
+    [Fact]
+    public async Task The_employee_import_answers_oversized_and_empty_files_with_their_message()
+    {
+        var admin = await Factory.SignedInClient(Demo.Account(Roles.Admin).Email, Demo.Account(Roles.Admin).Password);
+        var big = new byte[Web.Features.Admin.EmployeeImportParser.MaxFileBytes + 100_000];
+        Array.Fill(big, (byte)'a');
+        var response = await AdminTests.UploadAsync(admin, "staff.csv", big);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("超过 2 MB 的上限", await response.Content.ReadAsStringAsync());
+        var empty = await AdminTests.UploadAsync(admin, "staff.csv", []);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("是空的", await empty.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_import_command_prints_json_with_keys_and_exits_non_zero_on_errors()
+    {
+        var file = Path.Combine(Factory.DataFolder, "cli.gift");
+        await File.WriteAllTextAsync(file, "::cx-cli-1::客户满意度的核心是？{=感知与期望 ~价格}\n\n::cx-cli-2::论述服务补救。{}\n");
+        var stdout = new StringWriter();
+        var code = await Web.Features.QuestionBank.QuestionImportCommand.RunAsync(Factory.Services, ["import", file, "--lesson", "p3-basic-concepts", "--json"], stdout, new StringWriter());
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout.ToString());
+        var created = json.RootElement.GetProperty("created").EnumerateArray().ToList();
+        Assert.Equal(["cx-cli-1", "cx-cli-2"], created.Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal("single", created[0].GetProperty("type").GetString());
+        Assert.Equal("A", created[0].GetProperty("key").GetString());
+        Assert.Equal(["A. 感知与期望", "B. 价格"], created[0].GetProperty("options").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(0, json.RootElement.GetProperty("errors").GetArrayLength());
+        Assert.True(await Factory.ScopedAsync(db => db.Questions.AnyAsync(q => q.Id == "cx-cli-2" && q.Status == "Draft")));
+
+        await File.WriteAllTextAsync(file, "::cx-cli-3::坏题{=没有结束\n");
+        stdout = new StringWriter();
+        code = await Web.Features.QuestionBank.QuestionImportCommand.RunAsync(Factory.Services, ["import", file, "--lesson", "p3-basic-concepts", "--json", "--dry-run"], stdout, new StringWriter());
+        Assert.Equal(1, code);
+        using var errors = System.Text.Json.JsonDocument.Parse(stdout.ToString());
+        var error = Assert.Single(errors.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal(1, error.GetProperty("line").GetInt32());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+    }
 }
