@@ -36,7 +36,10 @@ if (ItemStatsCommand.TryRun(args, Console.Out, Console.Error) is { } statsExit) 
 
 // `backup DIR` / `restore DIR [--force]`: files only, no web host (see docs/deploy.md).
 var isBackup = BackupCommand.TryParse(args, out var backupVerb, out var backupFolder, out var backupForce);
-var builder = WebApplication.CreateBuilder(isBackup ? BackupCommand.HostArguments(args) : args.Where(a => a != "seed").ToArray());
+var builder = WebApplication.CreateBuilder(
+    isBackup ? BackupCommand.HostArguments(args)
+    : QuestionImportCommand.Matches(args) ? ["--Serilog:MinimumLevel:Default=Error"]
+    : args.Where(a => a != "seed").ToArray());
 if (isBackup) return await BackupCommand.RunAsync(backupVerb, backupFolder, backupForce, builder.Configuration, builder.Environment);
 var isDev = builder.Environment.IsDevelopment();
 
@@ -89,6 +92,7 @@ builder.Services.AddControllersWithViews(o =>
 builder.Services.AddPlatformSecurity(builder.Configuration, isDev);
 
 var app = builder.Build();
+if (QuestionImportCommand.Matches(args)) return await QuestionImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error); // see README "Commands"
 
 if (args.Contains("seed"))
 {

@@ -130,7 +130,7 @@ public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
         Assert.Equal("人力资源部（总部）", await Factory.ScopedAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.Department).SingleAsync()));
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] bytes)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] bytes)
     {
         var token = await client.AntiforgeryTokenAsync("/admin/users/import");
         var form = new MultipartFormDataContent();

@@ -39,7 +39,7 @@ public sealed partial class QuestionImportExportTests(SharedApp app) : IClassFix
         ::imp-gift-q07::网点数量是多少？{#12:2}
         """;
 
-    private static async Task<HttpResponseMessage> Upload(HttpClient client, string fileName, byte[] bytes, string? lesson = "p1-swot", string? format = null)
+    internal static async Task<HttpResponseMessage> Upload(HttpClient client, string fileName, byte[] bytes, string? lesson = "p1-swot", string? format = null)
     {
         var token = await client.AntiforgeryTokenAsync("/bank/import");
         var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
@@ -61,8 +61,8 @@ public sealed partial class QuestionImportExportTests(SharedApp app) : IClassFix
         var html = await (await Upload(client, "bank.gift", Encoding.UTF8.GetBytes(MixedGift))).Content.ReadAsStringAsync();
         var doc = await new HtmlParser().ParseDocumentAsync(html);
         Assert.Equal(["imp-gift-q01", "imp-gift-q02", "imp-gift-q03", "imp-gift-q04", "imp-gift-q05", "imp-gift-q06"],
-            doc.QuerySelectorAll("#import-table tbody tr td:nth-child(2)").Select(td => td.TextContent));
-        Assert.Contains("bank.gift:17: skipped: numerical", doc.QuerySelector("#import-skipped")!.TextContent); // not a platform type
+            doc.QuerySelectorAll("#import-rows li.import-row").Select(li => li.GetAttribute("data-id")));
+        Assert.Contains("bank.gift:17: 已跳过：数值题", doc.QuerySelector("#import-skipped")!.TextContent); // not a platform type
         Assert.False(await Factory.ScopedAsync(db => db.Questions.AnyAsync(q => q.Id.StartsWith("imp-gift"))), "the preview must not write");
 
         var commit = await client.PostFormAsync("/bank/import", WebUtility.HtmlDecode(CommitAction().Match(html).Groups[1].Value), []);
@@ -100,13 +100,15 @@ public sealed partial class QuestionImportExportTests(SharedApp app) : IClassFix
     }
 
     [Fact]
-    public async Task Questions_already_in_the_bank_are_skipped_with_the_reason()
+    public async Task Questions_already_in_the_bank_with_the_same_content_are_left_unchanged()
     {
         var client = await Examiner();
         var export = await client.GetByteArrayAsync("/bank/export?format=Gift&Lesson=p1-crm");
         var html = await (await Upload(client, "again.gift", export, lesson: null)).Content.ReadAsStringAsync();
         var doc = await new HtmlParser().ParseDocumentAsync(html);
-        Assert.Contains("already in the bank", doc.QuerySelector("#import-skipped")!.TextContent);
+        var rows = doc.QuerySelectorAll("#import-rows li.import-row");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("Unchanged", r.GetAttribute("data-kind")));
         Assert.DoesNotMatch(CommitAction(), html);
     }
 
@@ -121,7 +123,7 @@ public sealed partial class QuestionImportExportTests(SharedApp app) : IClassFix
     public async Task Export_of_a_filtered_selection_reads_back_to_the_same_questions(string format, string contentType)
     {
         var client = await Examiner();
-        var response = await client.GetAsync($"/bank/export?format={format}&Lesson=p2-fab-selling");
+        var response = await client.GetAsync($"/bank/export?format={format}&Lesson=p2-fab-selling&confirmed=true");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith(contentType, response.Content.Headers.ContentType!.ToString());
         var bytes = await response.Content.ReadAsByteArrayAsync();

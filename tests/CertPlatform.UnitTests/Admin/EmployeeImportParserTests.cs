@@ -123,7 +123,7 @@ public sealed class EmployeeImportParserTests
     public void Corrupt_xlsx_gives_a_clear_error()
     {
         var r = new EmployeeImportParser().Parse(new MemoryStream(Encoding.UTF8.GetBytes("not a zip")), "staff.xlsx");
-        Assert.Contains("无法读取文件", r.Problems.Single().Message);
+        Assert.Contains("已损坏", r.Problems.Single().Message);
     }
 
     [Fact]

@@ -10,6 +10,13 @@ public sealed class AikenFormatTests
 {
     private const string File = "aiken-quiz.txt";
 
+    /// <summary>A single-choice question with the id Aiken gives it: derived from its content.</summary>
+    private static Question Cid(string stem, int right, params string[] options)
+    {
+        var q = Single("x", stem, right, options);
+        return q with { Id = GiftFormat.ContentId(q) };
+    }
+
     private static Question Single(string id, string stem, int right, params string[] options) => new()
     {
         Id = id, Type = QuestionType.Single, Stem = stem,
@@ -42,9 +49,9 @@ public sealed class AikenFormatTests
         Assert.True(result.Ok, string.Join("\n", result.Issues));
         QuestionAssert.Same(
         [
-            Single("aiken-quiz-q001", "SWOT 分析中的“O”指的是（  ）。", 1, "优势", "机会", "劣势", "威胁"),
-            Single("aiken-quiz-q002", "Which of these is an external factor?", 1, "Strengths", "Threats", "Weaknesses"),
-            Single("aiken-quiz-q003", "客户关系管理的核心是（  ）。", 1, "以产品为中心", "以客户为中心", "以渠道为中心"),
+            Cid("SWOT 分析中的“O”指的是（  ）。", 1, "优势", "机会", "劣势", "威胁"),
+            Cid("Which of these is an external factor?", 1, "Strengths", "Threats", "Weaknesses"),
+            Cid("客户关系管理的核心是（  ）。", 1, "以产品为中心", "以客户为中心", "以渠道为中心"),
         ], result.Questions.Select(q => q.Question));
         Assert.Equal([1, 8, 14], result.Questions.Select(q => q.Line));
         Assert.All(result.Questions, q => Assert.Null(q.Category));
@@ -96,32 +103,33 @@ public sealed class AikenFormatTests
             """);
         Assert.False(result.Ok);
         Assert.Equal(["第二题正常", "第八题正常"], result.Questions.Select(q => q.Question.Stem));
-        Assert.Equal(["aiken-quiz-q001", "aiken-quiz-q002"], result.Questions.Select(q => q.Question.Id));
+        Assert.All(result.Questions, q => Assert.Equal(GiftFormat.ContentId(q.Question), q.Question.Id));
+        Assert.Equal(2, result.Questions.Count);
         Assert.All(result.Issues, i => Assert.False(i.Skipped));
         var byLine = result.Issues.ToDictionary(i => i.Line, i => i.Message);
         Assert.Equal([1, 13, 17, 20, 23, 30, 37], byLine.Keys.Order());
-        Assert.Contains("no 'ANSWER: X' line", byLine[1]);
-        Assert.Contains("names no option", byLine[13]);
-        Assert.Contains("expected 'B'", byLine[17]);
-        Assert.Contains("before any question text", byLine[20]);
-        Assert.Contains("at least two options", byLine[23]);
-        Assert.Contains("one option letter", byLine[30]);
-        Assert.Contains("no 'ANSWER: X' line", byLine[37]);
+        Assert.Contains("没有“ANSWER: X”行", byLine[1]);
+        Assert.Contains("不是任何选项", byLine[13]);
+        Assert.Contains("应为“B”", byLine[17]);
+        Assert.Contains("之前没有题干", byLine[20]);
+        Assert.Contains("至少需要两个选项", byLine[23]);
+        Assert.Contains("一个选项字母", byLine[30]);
+        Assert.Contains("没有“ANSWER: X”行", byLine[37]);
     }
 
     [Fact]
     public void Invalid_questions_are_errors_not_imports()
     {
-        var result = AikenFormat.Parse(File, "重复选项\nA. 客户\nB. 客 户\nANSWER: A\n");
+        var result = AikenFormat.Parse(File, "重复选项\nA. 客户\nB. 客户\nANSWER: A\n");
         Assert.False(result.Ok);
-        Assert.Contains("options must be distinct", Assert.Single(result.Issues).Message);
+        Assert.Contains("选项不能重复", Assert.Single(result.Issues).Message);
         Assert.Empty(result.Questions);
     }
 
     [Fact]
     public void Oversize_input_is_rejected()
     {
-        var result = AikenFormat.Parse(File, new string('题', 2_000_000));
+        var result = AikenFormat.Parse(File, new string('题', 6_000_000));
         Assert.False(result.Ok);
         Assert.Empty(result.Questions);
         Assert.Contains("MB", Assert.Single(result.Issues).Message);
@@ -150,16 +158,16 @@ public sealed class AikenFormatTests
         var export = AikenFormat.Write(questions);
         Assert.Equal(2, export.Written);
         Assert.Equal(["p1-q02", "p1-q03", "p1-q04", "p1-q05", "p1-q06"], export.Skipped.Select(s => s.QuestionId));
-        Assert.Contains("single-choice", export.Skipped[0].Reason);
-        Assert.Contains("several lines", export.Skipped[1].Reason);
+        Assert.Contains("只能保存单选题", export.Skipped[0].Reason.ToString());
+        Assert.Contains("多行", export.Skipped[1].Reason.ToString());
         Assert.Equal("SWOT 分析中的“O”指的是（  ）。\nA. 优势\nB. 机会\nC. 劣势\nD. 威胁\nANSWER: B\n\n前后空格会去掉\nA. 甲\nB. 乙\nANSWER: A\n\n", export.Text);
 
         var back = AikenFormat.Parse("export.txt", export.Text);
         Assert.True(back.Ok);
         QuestionAssert.Same(
         [
-            Single("export-q001", "SWOT 分析中的“O”指的是（  ）。", 1, "优势", "机会", "劣势", "威胁"),
-            Single("export-q002", "前后空格会去掉", 0, "甲", "乙"),
+            Cid("SWOT 分析中的“O”指的是（  ）。", 1, "优势", "机会", "劣势", "威胁"),
+            Cid("前后空格会去掉", 0, "甲", "乙"),
         ], back.Questions.Select(q => q.Question));
     }
 
@@ -184,7 +192,7 @@ public sealed class AikenFormatTests
             var back = Assert.Single(AikenFormat.Parse("p.txt", export.Text).Questions).Question;
             QuestionAssert.Same(q with
             {
-                Id = "p-q001", Stem = q.Stem.Trim(), Options = q.Options.Select(o => o with { Text = o.Text.Trim() }).ToList(),
+                Id = back.Id, Stem = q.Stem.Trim(), Options = q.Options.Select(o => o with { Text = o.Text.Trim() }).ToList(),
             }, back);
         });
 }

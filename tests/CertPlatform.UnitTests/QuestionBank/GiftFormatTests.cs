@@ -106,62 +106,72 @@ public sealed class GiftFormatTests
         var q = result.Questions.Select(x => x.Question).ToList();
         Assert.Equal(10, q.Count);
 
+        // $CATEGORY becomes a tag (Moodle's "$course$/top/" prefix removed); per-answer feedback is kept on options.
+        string[] swot = ["第一部分/SWOT"], part2 = ["第二部分"];
         QuestionAssert.Same(new Question
         {
-            Id = "p1-swot-q01", Type = QuestionType.Single, Stem = "SWOT 分析中的“O”指的是（  ）。",
+            Id = "p1-swot-q01", Type = QuestionType.Single, Stem = "SWOT 分析中的“O”指的是（  ）。", Tags = swot,
             Explanation = "SWOT 中 O 即 Opportunities（机会），属于外部环境因素。",
-            Options = [new("优势", false), new("机会", true), new("劣势", false), new("威胁", false)],
+            Options = [new("优势", false, Feedback: "S 是内部因素。"), new("机会", true, Feedback: "正确！"), new("劣势", false), new("威胁", false)],
         }, q[0]);
+        // Weights that differ from the platform's rule (−100 % for a wrong answer) are kept as they are.
         QuestionAssert.Same(new Question
         {
-            Id = "p1-swot-q02", Type = QuestionType.Multiple, Stem = "以下属于**外部**因素的是（  ）。",
-            Options = [new("机会", true), new("威胁", true), new("优势", false), new("劣势", false)],
+            Id = "p1-swot-q02", Type = QuestionType.Multiple, Stem = "以下属于**外部**因素的是（  ）。", Tags = swot,
+            Options = [new("机会", true, Feedback: "对", Weight: 50), new("威胁", true, Weight: 50), new("优势", false, Weight: -100), new("劣势", false, Weight: -100)],
         }, q[1]);
         QuestionAssert.Same(new Question
         {
-            Id = "p1-crm-tf", Type = QuestionType.TrueFalse, Stem = "客户关系管理只关注新客户的获取。",
+            Id = "p1-crm-tf", Type = QuestionType.TrueFalse, Stem = "客户关系管理只关注新客户的获取。", Tags = swot,
             Explanation = "CRM 强调客户终身价值。", TrueFalseAnswer = false,
         }, q[2]);
-        // An invalid title (apostrophe, space) gives a generated id; the 50% answer gets no full credit.
+        Assert.Contains("判断题的答案反馈", Assert.Single(result.Questions[2].Notes).Message);
+        // An invalid title (apostrophe, space) is kept as the title and gives an id derived from it; the 50 % answer
+        // gets no full credit and is reported, with its feedback.
+        Assert.StartsWith("gift-", q[3].Id);
+        Assert.Equal(q[3].Id, Ok("::Grant's tomb::另一个文件里的同名题{T}", "other.gift").Questions[0].Question.Id);
         QuestionAssert.Same(new Question
         {
-            Id = "moodle-export-q004", Type = QuestionType.Fill, Stem = "Who's buried in Grant's tomb?{{1}}",
+            Id = q[3].Id, Title = "Grant's tomb", Type = QuestionType.Fill, Stem = "Who's buried in Grant's tomb?{{1}}", Tags = swot,
             Blanks = [["no one", "nobody"]],
         }, q[3]);
-        // Missing-word short answer: the blank mark goes where the braces were.
+        Assert.Equal(2, result.Questions[3].Notes.Count);
+        // Without a title the id comes from the content: the same question in another file has the same id.
+        Assert.Equal(q[4].Id, Ok("客户终身价值的英文缩写是 {=CLV =CLTV} ，它衡量一个客户在整个关系期间带来的价值。\n\n$CATEGORY: 第一部分/SWOT", "x.gift").Questions.Select(x => x.Question.Id).Single());
         QuestionAssert.Same(new Question
         {
-            Id = "moodle-export-q005", Type = QuestionType.Fill,
+            Id = q[4].Id, Type = QuestionType.Fill, Tags = swot,
             Stem = "客户终身价值的英文缩写是 {{1}} ，它衡量一个客户在整个关系期间带来的价值。", Blanks = [["CLV", "CLTV"]],
         }, q[4]);
         QuestionAssert.Same(new Question
         {
-            Id = "moodle-export-q006", Type = QuestionType.Single, Stem = "Grant is _____ in Grant's tomb.",
+            Id = q[5].Id, Type = QuestionType.Single, Stem = "Grant is _____ in Grant's tomb.", Tags = swot,
             Options = [new("buried", false), new("entombed", true), new("living", false)],
         }, q[5]);
+        Assert.NotEqual(q[4].Id, q[5].Id);
         QuestionAssert.Same(new Question
         {
-            Id = "p1-crm-match", Type = QuestionType.Matching, Stem = "请将概念与其含义配对。",
+            Id = "p1-crm-match", Type = QuestionType.Matching, Stem = "请将概念与其含义配对。", Tags = swot,
             Pairs = [new("SWOT", "态势分析"), new("CRM", "客户关系管理"), new("CLV", "客户终身价值")],
         }, q[6]);
         QuestionAssert.Same(new Question
         {
-            Id = "p1-essay", Type = QuestionType.Essay, Stem = "论述企业如何提升客户满意度。", Points = 10,
+            Id = "p1-essay", Type = QuestionType.Essay, Stem = "论述企业如何提升客户满意度。", Points = 10, Tags = swot,
             Explanation = "应包括：了解需求；提升服务质量；建立反馈机制。", Rubric = "应包括：了解需求；提升服务质量；建立反馈机制。",
         }, q[7]);
         QuestionAssert.Same(new Question
         {
-            Id = "p2-escapes", Type = QuestionType.TrueFalse, Stem = "比例 1:2，公式 a = b，符号 ~ # {x} 与反斜杠 \\ 。\n第二行",
+            Id = "p2-escapes", Type = QuestionType.TrueFalse, Stem = "比例 1:2，公式 a = b，符号 ~ # {x} 与反斜杠 \\ 。\n第二行", Tags = part2,
             TrueFalseAnswer = true,
         }, q[8]);
         QuestionAssert.Same(new Question
         {
-            Id = "p2-multiline", Type = QuestionType.Single, Stem = "这是第一行\n这是第二行",
+            Id = "p2-multiline", Type = QuestionType.Single, Stem = "这是第一行\n这是第二行", Tags = part2,
             Options = [new("对", true), new("错", false)],
         }, q[9]);
 
-        Assert.Equal(["$course$/top/第一部分/SWOT"], result.Questions.Take(8).Select(x => x.Category).Distinct());
-        Assert.Equal(["$course$/top/第二部分"], result.Questions.Skip(8).Select(x => x.Category).Distinct());
+        Assert.Equal(["第一部分/SWOT"], result.Questions.Take(8).Select(x => x.Category).Distinct());
+        Assert.Equal(["第二部分"], result.Questions.Skip(8).Select(x => x.Category).Distinct());
         Assert.Equal([5, 14, 21, 23, 25, 27, 29, 35, 39, 41], result.Questions.Select(x => x.Line));
     }
 
@@ -181,8 +191,8 @@ public sealed class GiftFormatTests
         Assert.Equal("ok", Assert.Single(result.Questions).Question.Id);
         Assert.Equal([1, 3, 5], result.Issues.Select(i => i.Line));
         Assert.All(result.Issues, i => Assert.True(i.Skipped));
-        Assert.Contains("numerical", result.Issues[0].Message);
-        Assert.Contains("description", result.Issues[2].Message);
+        Assert.Contains("数值题", result.Issues[0].Message);
+        Assert.Contains("说明", result.Issues[2].Message);
         Assert.Equal("ok", result.Questions[0].Question.Id);
         Assert.Equal(7, result.Questions[0].Line);
     }
@@ -206,29 +216,28 @@ public sealed class GiftFormatTests
         var issue = Assert.Single(result.Issues);
         Assert.Equal(4, issue.Line);
         Assert.False(issue.Skipped);
-        Assert.Contains("never closed", issue.Message);
+        Assert.Contains("没有用“}”闭合", issue.Message);
         Assert.Equal(["a", "c"], result.Questions.Select(q => q.Question.Id)); // the rest is still read, but not Ok
     }
 
     [Theory]
-    [InlineData("::m::请配对。{\n\t=甲 -> 乙\n}", 1, "at least two pairs")]
-    [InlineData("::e::问题{=}", 1, "answer list is empty")]
-    [InlineData("::e::问题{\n  ~\n}", 1, "answer list is empty")]
-    [InlineData("::e::问题{~甲 ~}", 1, "empty")]
-    [InlineData("::e::问题{~甲}", 1, "at least two answers")]
-    [InlineData("::x::问题 } 在前{T}", 1, "'}' without a '{'")]
-    [InlineData("::x::问题{=甲 ~乙\n::y::下一题{T}", 1, "not closed before the next '{' on line 2")]
-    [InlineData("::x::问题{T}\n::y::下一题{F}", 2, "second answer block on line 2")]
-    [InlineData("::x 问题{T}", 1, "not closed with '::'")]
-    [InlineData("::m::请配对。{\n\t=甲 -> 乙\n\t=丙 丁\n}", 3, "'=left -> right'")]
-    [InlineData("::s::单选{=甲 =乙 ~丙}", 1, "exactly one correct option")]
-    [InlineData("::m::多选{~甲 ~乙 ~丙}", 1, "at least one correct option")]
-    [InlineData("::f::填空{=%50%差不多}", 1, "no answer gets full credit")]
-    [InlineData("::a::甲{T}\n\n::a::乙{F}", 3, "used twice (first on line 1)")]
-    [InlineData("// @certplatform {\"difficulty\": 9}\n::a::甲{T}", 2, "difficulty must be 1–5")]
-    [InlineData("// @certplatform {not json\n::a::甲{T}", 1, "comment is not valid")]
-    [InlineData("// @certplatform {\"type\":\"ordering\"}\n::a::甲{T}", 2, "answer block must be empty")]
-    [InlineData("// @certplatform {\"v\":1}\n\n::a::甲{T}", 1, "not followed by a question")]
+    [InlineData("::m::请配对。{\n\t=甲 -> 乙\n}", 1, "至少需要两对")]
+    [InlineData("::e::问题{=}", 1, "答案列表为空")]
+    [InlineData("::e::问题{\n  ~\n}", 1, "答案列表为空")]
+    [InlineData("::e::问题{~甲 ~}", 1, "空答案")]
+    [InlineData("::e::问题{~甲}", 1, "至少需要两个答案")]
+    [InlineData("::x::问题 } 在前{T}", 1, "之前没有“{”")]
+    [InlineData("::x::问题{=甲 ~乙\n::y::下一题{T}", 1, "在第 2 行的下一个“{”之前没有闭合")]
+    [InlineData("::x::问题{T}\n::y::下一题{F}", 2, "第 2 行有第二个答案块")]
+    [InlineData("::x 问题{T}", 1, "没有用“::”结束")]
+    [InlineData("::m::请配对。{\n\t=甲 -> 乙\n\t=丙 丁\n}", 3, "=左 -> 右")]
+    [InlineData("::m::多选{~甲 ~乙 ~丙}", 1, "多选题至少需要一个正确选项")]
+    [InlineData("::f::填空{=%50%差不多}", 1, "没有得满分的答案")]
+    [InlineData("// @certplatform {\"v\":1}\n::a::甲{T}\n\n// @certplatform {\"v\":1}\n::a::乙{F}", 5, "重复使用（第一次在第 2 行）")]
+    [InlineData("// @certplatform {\"difficulty\": 9}\n::a::甲{T}", 2, "难度应为 1–5")]
+    [InlineData("// @certplatform {not json\n::a::甲{T}", 1, "注释无效")]
+    [InlineData("// @certplatform {\"type\":\"ordering\"}\n::a::甲{T}", 2, "答案块必须为空")]
+    [InlineData("// @certplatform {\"v\":1}\n\n::a::甲{T}", 1, "后面没有试题")]
     public void Malformed_input_gives_one_clear_error_naming_the_line(string gift, int line, string message)
     {
         var issue = SingleError(gift);
@@ -238,12 +247,50 @@ public sealed class GiftFormatTests
     }
 
     [Fact]
-    public void Matching_distractors_are_reported_and_skipped()
+    public void A_matching_distractor_is_reported_and_only_it_is_lost()
     {
         var result = GiftFormat.Parse(File, "::m::配对。{\n\t=甲 -> 乙\n\t=丙 -> 丁\n\t= -> 多余\n}");
         Assert.True(result.Ok);
-        Assert.Empty(result.Questions);
-        Assert.Equal(4, Assert.Single(result.Issues).Line);
+        var read = Assert.Single(result.Questions);
+        Assert.Equal([new MatchPair("甲", "乙"), new MatchPair("丙", "丁")], read.Question.Pairs);
+        var note = Assert.Single(read.Notes);
+        Assert.Equal(4, note.Line);
+        Assert.Contains("多余", note.Message);
+    }
+
+    [Fact]
+    public void Several_full_answers_are_single_choice_as_in_moodle()
+    {
+        var q = Assert.Single(Ok("::s::单选{=甲 =乙 ~丙}").Questions).Question;
+        Assert.Equal(QuestionType.Single, q.Type);
+        Assert.Equal([100m, 100m, 0m], q.Options.Select(o => o.Weight ?? -1));
+        Assert.Equal(1m, Grader.Grade(q, new Response { Selected = [1] }).Score);
+        Assert.Equal(0m, Grader.Grade(q, new Response { Selected = [2] }).Score);
+    }
+
+    [Fact]
+    public void Options_made_of_punctuation_are_different_options()
+    {
+        var q = Assert.Single(Ok("::p::哪个符号开始一个答案块？{=\\{ ~\\} ~\\: ~\\=}").Questions).Question;
+        Assert.Equal(["{", "}", ":", "="], q.Options.Select(o => o.Text));
+    }
+
+    [Fact]
+    public void An_essay_without_general_feedback_imports_as_a_draft_with_a_note()
+    {
+        var result = Ok("::e1::论述如何提升客户满意度。{}\n\n::e2::第二道问答题{}");
+        Assert.Equal(2, result.Questions.Count);
+        Assert.All(result.Questions, r => Assert.Equal(QuestionStatus.Draft, r.Question.Status));
+        Assert.All(result.Questions, r => Assert.Contains("评分要点", Assert.Single(r.Notes).Message));
+    }
+
+    [Fact]
+    public void Html_text_is_converted_to_plain_text()
+    {
+        var q = Assert.Single(Ok("::h::[html]<p>客户<b>满意度</b>是什么？</p>{=<i>感受</i>#<p>对</p> ~价格}").Questions).Question;
+        Assert.Equal("客户满意度是什么？", q.Stem);
+        Assert.Equal(["感受", "价格"], q.Options.Select(o => o.Text));
+        Assert.Equal("对", q.Options[0].Feedback);
     }
 
     [Fact]
@@ -255,8 +302,8 @@ public sealed class GiftFormatTests
         Assert.Empty(result.Questions);
         Assert.Contains("MB", Assert.Single(result.Issues).Message);
 
-        // Counted in UTF-8 bytes: 2 million Chinese characters are 6 MB.
-        var chinese = GiftFormat.Parse(File, new string('题', 2_000_000));
+        // Counted in UTF-8 bytes: 6 million Chinese characters are 18 MB.
+        var chinese = GiftFormat.Parse(File, new string('题', 6_000_000));
         Assert.False(chinese.Ok);
 
         Assert.True(GiftFormat.Parse(File, "::a::" + new string('题', 1_000_000) + "{T}").Ok);
@@ -337,7 +384,7 @@ public sealed class GiftFormatTests
         var gift = GiftFormat.Write(questions, q => q.Type == QuestionType.Case ? "$course$/top/案例" : "$course$/top/第一部分");
         var result = Ok(gift, "bank.txt");
         QuestionAssert.Same(questions, result.Questions.Select(x => x.Question));
-        Assert.Equal(questions.Select(q => q.Type == QuestionType.Case ? "$course$/top/案例" : "$course$/top/第一部分"),
+        Assert.Equal(questions.Select(q => q.Type == QuestionType.Case ? "案例" : "第一部分"),
             result.Questions.Select(x => x.Category));
     }
 

@@ -473,14 +473,46 @@ public sealed class MoodleXmlFormatTests
             <quiz>
               <question type="multichoice"><name><text>m1</text></name><questiontext><text>只有两项</text></questiontext>
                 <single>true</single>
-                <answer fraction="100"><text>甲</text></answer><answer fraction="100"><text>乙</text></answer></question>
+                <answer fraction="100"><text>甲</text></answer></question>
               <question type="essay"><name><text>e1</text></name><questiontext><text>论述</text></questiontext></question>
             </quiz>
             """);
         Assert.False(r.Ok);
-        Assert.Empty(r.Questions);
-        Assert.Contains(r.Issues, i => i.Line == 2 && i.Message.Contains("单选题必须恰好有一个正确选项"));
-        Assert.Contains(r.Issues, i => i.Line == 5 && i.Message.Contains("评分要点"));
+        Assert.Contains(r.Issues, i => i.Line == 2 && i.Message.Contains("单选题需要 2–8 个选项"));
+        // An essay without grader information is no error: it comes in as a draft, and the preview says why.
+        var essay = Assert.Single(r.Questions);
+        Assert.Equal(QuestionStatus.Draft, essay.Question.Status);
+        Assert.Contains(essay.Notes, n => n.Line == 5 && n.Message.Contains("评分要点"));
+    }
+
+    [Fact]
+    public void Several_full_answers_weights_feedback_and_penalties_are_kept_and_written_again()
+    {
+        var r = Parse("""
+            <quiz>
+              <question type="multichoice"><name><text>Two right answers</text></name><idnumber>mc-two</idnumber>
+                <questiontext format="html"><text><![CDATA[<p>哪些<b>正确</b>？</p>]]></text></questiontext>
+                <single>false</single>
+                <answer fraction="50"><text>甲</text><feedback><text>对了一半</text></feedback></answer>
+                <answer fraction="50"><text>乙</text></answer>
+                <answer fraction="-100"><text>丙</text></answer></question>
+            </quiz>
+            """);
+        Assert.True(r.Ok, string.Join("\n", r.Issues));
+        var q = Assert.Single(r.Questions).Question;
+        Assert.Equal("mc-two", q.Id);
+        Assert.Equal("Two right answers", q.Title);
+        Assert.Equal("哪些正确？", q.Stem);
+        Assert.Equal([50m, 50m, -100m], q.Options.Select(o => o.Weight ?? 0));
+        Assert.Equal("对了一半", q.Options[0].Feedback);
+        // Moodle's rule: the chosen weights add up, never below 0.
+        Assert.Equal(0m, Grader.Grade(q, new Response { Selected = [0, 2] }).Score);
+        Assert.Equal(0.5m, Grader.Grade(q, new Response { Selected = [0] }).Score);
+
+        var again = MoodleXmlFormat.Write([q]);
+        Assert.Contains("fraction=\"-100\"", again);
+        var back = Assert.Single(Parse(again).Questions).Question;
+        Assert.Equal(J(q), J(back));
     }
 
     [Fact]

@@ -174,7 +174,7 @@ public sealed class SpreadsheetFormatTests
         {
             Assert.Equal(3, skipped.Count);
             Assert.All(skipped, i => Assert.True(i.Skipped));
-            Assert.Contains(skipped, i => i.Message.Contains("x-match") && i.Message.Contains("连线"));
+            Assert.Contains(skipped, i => i.Message.Contains("x-match") && i.Message.Contains("匹配"));
             Assert.Contains(skipped, i => i.Message.Contains("x-order"));
             Assert.Contains(skipped, i => i.Message.Contains("x-case"));
         }
@@ -246,7 +246,7 @@ public sealed class SpreadsheetFormatTests
 
         r = SpreadsheetFormat.ParseXlsx("bad.xlsx", new MemoryStream(Encoding.UTF8.GetBytes("not a zip")));
         Assert.False(r.Ok);
-        Assert.Contains("无法读取", Assert.Single(r.Issues).Message);
+        Assert.Contains("已损坏", Assert.Single(r.Issues).Message);
     }
 
     [Fact]

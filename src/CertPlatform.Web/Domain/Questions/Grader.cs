@@ -39,6 +39,9 @@ public sealed record Grade(decimal Score, decimal Max, bool NeedsManualGrading, 
 /// <item>Matching: share of left items matched to their own right item.</item>
 /// <item>Ordering: share of neighbouring pairs in the answer that are also neighbours, in that order,
 /// in the key ("relative to the next item"); n items give n−1 pairs.</item>
+/// <item>Weighted options (imported from Moodle, GIFT or QTI, where every option carries a percentage): single
+/// choice scores the chosen option's weight, multiple choice the sum of the chosen options' weights, as Moodle
+/// does; the result is kept between 0 and full marks.</item>
 /// <item>Essay: not scored automatically; an examiner grades it.</item>
 /// <item>Case: the sum of its parts; needs manual grading if any part does.</item>
 /// </list>
@@ -68,17 +71,24 @@ public static class Grader
     }
 
     private static decimal SingleChoice(Question q, Response r) =>
-        r.Selected.Distinct().Count() == 1 && InRange(r.Selected[0], q.Options.Count) && q.Options[r.Selected[0]].Correct ? 1m : 0m;
+        q.Options.Any(o => o.Weight is not null)
+            ? r.Selected.Distinct().Count() == 1 && InRange(r.Selected[0], q.Options.Count) ? Weighted(q, [r.Selected[0]]) : 0m
+            : r.Selected.Distinct().Count() == 1 && InRange(r.Selected[0], q.Options.Count) && q.Options[r.Selected[0]].Correct ? 1m : 0m;
 
     private static decimal MultipleChoice(Question q, Response r)
     {
         var chosen = r.Selected.Where(i => InRange(i, q.Options.Count)).Distinct().ToList();
+        if (q.Options.Any(o => o.Weight is not null)) return Weighted(q, chosen);
         var correctCount = q.Options.Count(o => o.Correct);
         if (correctCount == 0) return 0m;
         var right = chosen.Count(i => q.Options[i].Correct);
         var wrong = chosen.Count - right;
         return Math.Max(0m, (decimal)(right - wrong) / correctCount);
     }
+
+    /// <summary>Sum of the chosen options' weights (an option without one counts 100 when correct, else 0), within 0…1.</summary>
+    private static decimal Weighted(Question q, IEnumerable<int> chosen) =>
+        Math.Clamp(chosen.Sum(i => q.Options[i].Weight ?? (q.Options[i].Correct ? 100m : 0m)) / 100m, 0m, 1m);
 
     private static decimal Fill(Question q, Response r)
     {

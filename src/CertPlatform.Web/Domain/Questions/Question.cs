@@ -4,8 +4,13 @@ public enum QuestionType { Single, Multiple, TrueFalse, Fill, Matching, Ordering
 
 public enum QuestionStatus { Draft, Ready, Retired }
 
-/// <summary>An option; <paramref name="Image"/> is the SHA-256 of an uploaded image shown with it, if any.</summary>
-public sealed record ChoiceOption(string Text, bool Correct, string? Image = null);
+/// <summary>
+/// An option; <paramref name="Image"/> is the SHA-256 of an uploaded image shown with it, if any;
+/// <paramref name="Feedback"/> is shown after an attempt to a candidate who chose it (imported from GIFT/Moodle/QTI);
+/// <paramref name="Weight"/> is the percentage of the points it earns when chosen (Moodle's answer fraction, −100…100),
+/// null when the question is graded by the platform's own rule (see <see cref="Grader"/>).
+/// </summary>
+public sealed record ChoiceOption(string Text, bool Correct, string? Image = null, string? Feedback = null, decimal? Weight = null);
 
 public sealed record MatchPair(string Left, string Right);
 
@@ -18,6 +23,8 @@ public sealed record Question
     public required string Id { get; init; }
     public required QuestionType Type { get; init; }
     public required string Stem { get; init; }
+    /// <summary>The question's name in the file it was imported from (GIFT title, Moodle name, QTI title), if any.</summary>
+    public string? Title { get; init; }
     /// <summary>SHA-256 (hex) of an image shown with the stem; the bytes are stored once, content-addressed.</summary>
     public string? StemImage { get; init; }
     public string Explanation { get; init; } = "";
@@ -56,7 +63,9 @@ public sealed record Question
         {
             case QuestionType.Single:
                 if (Options.Count is < 2 or > 8) errors.Add("single choice needs 2–8 options");
-                if (Options.Count(o => o.Correct) != 1) errors.Add("single choice needs exactly one correct option");
+                // Weighted options (imported from Moodle/GIFT) may give full credit to several answers, as Moodle allows.
+                if (Options.All(o => o.Weight is null) ? Options.Count(o => o.Correct) != 1 : Options.Count(o => o.Correct) < 1)
+                    errors.Add("single choice needs exactly one correct option");
                 break;
             case QuestionType.Multiple:
                 if (Options.Count is < 3 or > 10) errors.Add("multiple choice needs 3–10 options");
@@ -82,7 +91,8 @@ public sealed record Question
                 if (Items.Distinct().Count() != Items.Count) errors.Add("ordering items must be distinct");
                 break;
             case QuestionType.Essay:
-                if (string.IsNullOrWhiteSpace(Rubric)) errors.Add("essay needs a rubric");
+                // A draft may lack its rubric (an imported essay without one); it needs one before it is ready.
+                if (string.IsNullOrWhiteSpace(Rubric) && Status != QuestionStatus.Draft) errors.Add("essay needs a rubric");
                 break;
             case QuestionType.Case:
                 if (isPart) errors.Add("a case part cannot itself be a case");
@@ -93,10 +103,16 @@ public sealed record Question
                 break;
         }
         if (Type is QuestionType.Single or QuestionType.Multiple &&
-            Options.Select(o => AnswerNormalizer.Normalize(o.Text)).Distinct().Count() != Options.Count)
+            Options.Select(o => OptionKey(o.Text)).Distinct(StringComparer.Ordinal).Count() != Options.Count)
             errors.Add("options must be distinct");
         return errors;
     }
+
+    /// <summary>
+    /// What makes two options the same: their text trimmed, in NFKC (full-width = half-width) and ignoring case.
+    /// Not the fill-in normaliser: options made of punctuation ("{", "}", ":") are different options.
+    /// </summary>
+    public static string OptionKey(string text) => text.Trim().Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant();
 }
 
 public static partial class FillText

@@ -1,11 +1,9 @@
-using System.IO.Compression;
 using System.Text;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Features.Account;
 using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace CertPlatform.Web.Features.Admin;
 
@@ -34,7 +32,6 @@ public sealed class EmployeeImportParser
 {
     public const long MaxFileBytes = 2 * 1024 * 1024;
     public const int MaxRows = 5000;
-    private const long MaxXlsxUncompressedBytes = 50 * 1024 * 1024;
 
     private enum Column { FullName, EmployeeNumber, Organization, Department, OrgAndDept, Role, Email }
 
@@ -203,43 +200,15 @@ public sealed class EmployeeImportParser
 
     private static List<(int, string[])> ReadXlsx(MemoryStream buffer, EmployeeImportResult result)
     {
-        // Reject zip bombs before the OpenXML SDK inflates anything.
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true))
+        try
         {
-            if (zip.Entries.Sum(e => e.Length) > MaxXlsxUncompressedBytes)
-                throw new ImportFormatException("XLSX 文件解压后过大，已拒绝（可能是压缩炸弹）");
+            return XlsxReader.ReadFirstSheet(buffer.ToArray(), MaxRows + 2);
         }
-        buffer.Position = 0;
-        using var doc = SpreadsheetDocument.Open(buffer, false);
-        var workbook = doc.WorkbookPart ?? throw new ImportFormatException("XLSX 文件中没有工作簿");
-        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-            ?? throw new ImportFormatException("XLSX 文件中没有工作表");
-        var sheetPart = (WorksheetPart)workbook.GetPartById(firstSheet.Id!);
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
-        var rows = new List<(int, string[])>();
-        foreach (var row in sheetPart.Worksheet.Descendants<Row>())
+        catch (XlsxException ex)
         {
-            var cells = new List<string>();
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var col = TabularFiles.ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-                while (cells.Count < col) cells.Add("");
-                cells.Add(CellText(cell, shared));
-            }
-            rows.Add(((int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1)), cells.ToArray()));
-            if (rows.Count > MaxRows + 1) break;
+            throw new ImportFormatException(ex.Message);
         }
-        return rows;
     }
-
-    private static string CellText(Cell cell, string[] shared)
-    {
-        var raw = cell.CellValue?.Text ?? cell.InnerText;
-        if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(raw, out var i) && i >= 0 && i < shared.Length) return shared[i];
-        if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString?.InnerText ?? "";
-        return raw ?? "";
-    }
-
 }
 
 public sealed class ImportFormatException(string message) : Exception(message);

@@ -16,13 +16,19 @@ public sealed class ImportController(EmployeeImport import, IStringLocalizer<Sha
     public IActionResult Index() => View(new ImportPreviewModel(null));
 
     [HttpPost("")]
-    [RequestSizeLimit(EmployeeImportParser.MaxFileBytes + 64 * 1024)]
-    [RequestFormLimits(MultipartBodyLengthLimit = EmployeeImportParser.MaxFileBytes + 64 * 1024)]
+    [RequestSizeLimit(EmployeeImportParser.MaxFileBytes * 4)]
+    [RequestFormLimits(MultipartBodyLengthLimit = EmployeeImportParser.MaxFileBytes * 4)]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
+        // A file a little over the limit gets the size message (the request limit is well above the file limit).
+        string? problem = file is null ? L["请选择要导入的 CSV 或 XLSX 文件"].Value
+            : file.Length == 0 ? L["文件“{0}”是空的（0 字节），请检查后重新选择", file.FileName].Value
+            : file.Length > EmployeeImportParser.MaxFileBytes ? L["文件“{0}”有 {1:0.0} MB，超过 {2} MB 的上限，请拆分后分批导入", file.FileName, file.Length / (1024.0 * 1024.0), EmployeeImportParser.MaxFileBytes / (1024 * 1024)].Value
+            : null;
+        if (file is null || problem is not null)
         {
-            ModelState.AddModelError("file", L["请选择要导入的 CSV 或 XLSX 文件"]);
+            ModelState.AddModelError("file", problem!);
+            Response.StatusCode = file is null || file.Length == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status413PayloadTooLarge;
             return View("Index", new ImportPreviewModel(null));
         }
         await using var stream = file.OpenReadStream();

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 
-public sealed record ImportPageModel(QuestionImport.Preview? Preview, IReadOnlyList<Lesson> Lessons);
+public sealed record ImportPageModel(ImportSummary? Preview, IReadOnlyList<Lesson> Lessons);
+
+public sealed record ExportSkippedModel(BankFormat Format, int Written, IReadOnlyList<Formats.ExportSkip> Skipped, string DownloadUrl);
 
 public sealed record QuestionEditorModel(QuestionForm Form, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<Lesson> Lessons, bool IsNew);
 
@@ -82,46 +84,61 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
     [HttpGet("import")]
     public IActionResult Import() => View(new ImportPageModel(null, catalog.Ordered));
 
+    /// <summary>Largest request accepted on upload endpoints: twice the file limit, so a file a little over the limit gets the size message.</summary>
+    internal const long UploadRequestLimit = Formats.ImportLimits.MaxBytes * 2;
+
     [HttpPost("import")]
-    [RequestSizeLimit(Formats.ImportLimits.MaxBytes + 64 * 1024)]
-    [RequestFormLimits(MultipartBodyLengthLimit = Formats.ImportLimits.MaxBytes + 64 * 1024)]
+    [RequestSizeLimit(UploadRequestLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
     public async Task<IActionResult> Upload(IFormFile? file, BankFormat? format, string? lesson, [FromServices] QuestionImport import, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
-        {
-            ModelState.AddModelError("file", L["请选择要导入的文件"]);
-            return View("Import", new ImportPageModel(null, catalog.Ordered));
-        }
+        if (file is null)
+            return ImportFormError("file", L["请选择要导入的文件"], StatusCodes.Status400BadRequest);
+        if (file.Length == 0)
+            return ImportFormError("file", L["文件“{0}”是空的（0 字节），请检查后重新选择", file.FileName], StatusCodes.Status400BadRequest);
+        if (file.Length > Formats.ImportLimits.MaxBytes)
+            return ImportFormError("file", Formats.ImportLimits.TooLarge(file.Length).Localize(L), StatusCodes.Status413PayloadTooLarge);
         var chosen = format ?? QuestionImport.Detect(file.FileName);
         if (chosen is null)
-        {
-            ModelState.AddModelError("format", L["无法从文件名判断格式，请选择文件格式"]);
-            return View("Import", new ImportPageModel(null, catalog.Ordered));
-        }
+            return ImportFormError("format", L["无法从文件名判断格式，请选择文件格式"], StatusCodes.Status400BadRequest);
         await using var stream = file.OpenReadStream();
         var preview = await import.PreviewAsync(stream, file.FileName, chosen.Value, lesson, User, ct);
+        if (preview.Errors.Count > 0) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Import", new ImportPageModel(preview, catalog.Ordered));
     }
 
-    [HttpPost("import/{importId:guid}/commit")]
-    public async Task<IActionResult> CommitImport(Guid importId, [FromServices] QuestionImport import, CancellationToken ct)
+    private ViewResult ImportFormError(string field, string message, int status)
     {
-        var result = await import.CommitAsync(importId, User, ct);
+        ModelState.AddModelError(field, message);
+        Response.StatusCode = status;
+        return View("Import", new ImportPageModel(null, catalog.Ordered));
+    }
+
+    [HttpPost("import/{importId:guid}/commit")]
+    public async Task<IActionResult> CommitImport(Guid importId, ExistingQuestions? existing, [FromServices] QuestionImport import, CancellationToken ct)
+    {
+        var result = await import.CommitAsync(importId, existing ?? ExistingQuestions.Update, User, ct);
         if (result is null)
         {
             TempData["Flash"] = L["导入预览已失效（超过 1 小时或已提交），请重新上传文件。"].Value;
             return Redirect("/bank/import");
         }
         TempData["Flash"] = result.Problems.Count > 0
-            ? string.Join(" ", result.Problems)
-            : L["已导入 {0} 道试题（版本 v1）。", result.Created].Value;
+            ? string.Join(" ", result.Problems.Select(p => p.Localize(L)))
+            : L["导入完成：新建 {0} 道，更新 {1} 道（保存为新版本），未改动 {2} 道。", result.Created.Count, result.Updated.Count, result.Skipped.Count].Value;
         return Redirect(result.Problems.Count > 0 ? "/bank/import" : "/bank");
     }
 
     [HttpGet("export")]
-    public async Task<IActionResult> Export([FromQuery] BankFilter filter, BankFormat format, [FromServices] QuestionExport export, CancellationToken ct)
+    public async Task<IActionResult> Export([FromQuery] BankFilter filter, BankFormat format, bool confirmed, [FromServices] QuestionExport export, CancellationToken ct)
     {
         var file = await export.RunAsync(filter, format, ct);
+        if (file.Skipped.Count > 0 && !confirmed)
+        {
+            // Name what the format cannot hold before the download, not in a header nobody reads.
+            var query = Request.QueryString.Add("confirmed", "true").Value ?? "";
+            return View("ExportSkipped", new ExportSkippedModel(format, file.Written, file.Skipped, "/bank/export" + query));
+        }
         if (file.Skipped.Count > 0) Response.Headers["X-Skipped-Questions"] = file.Skipped.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return File(file.Content, file.ContentType, file.FileName);
     }

@@ -52,6 +52,9 @@ public sealed class QuestionForm
         public string? Image { get; set; }
         public IFormFile? ImageFile { get; set; }
         public bool RemoveImage { get; set; }
+        /// <summary>Imported per-option feedback and weight, carried through an edit unchanged (hidden fields).</summary>
+        public string? Feedback { get; set; }
+        public decimal? Weight { get; set; }
     }
 
     public sealed class PairRow
@@ -82,7 +85,7 @@ public sealed class QuestionForm
         Id = q.Id, BaseVersion = baseVersion, LessonId = q.LessonId, Anchor = q.Anchor, Type = q.Type, Difficulty = q.Difficulty,
         Tags = string.Join("、", q.Tags), Status = q.Status, Stem = q.Stem, Explanation = q.Explanation, Points = q.Points,
         StemImage = q.StemImage,
-        Options = q.Options.Select(o => new OptionRow { Text = o.Text, Correct = o.Correct, Image = o.Image }).ToList(),
+        Options = q.Options.Select(o => new OptionRow { Text = o.Text, Correct = o.Correct, Image = o.Image, Feedback = o.Feedback, Weight = o.Weight }).ToList(),
         TrueFalseAnswer = q.TrueFalseAnswer?.ToString().ToLowerInvariant(),
         BlanksText = string.Join("\n", q.Blanks.Select(b => string.Join(" | ", b))),
         Pairs = q.Pairs.Select(p => new PairRow { Left = p.Left, Right = p.Right }).ToList(),
@@ -97,7 +100,8 @@ public sealed class QuestionForm
         Id = Id.Trim(), Type = Type, Stem = Stem.Trim(), StemImage = RemoveStemImage || string.IsNullOrWhiteSpace(StemImage) ? null : StemImage, Explanation = Explanation.Trim(), Difficulty = Difficulty,
         LessonId = LessonId, Anchor = string.IsNullOrWhiteSpace(Anchor) ? null : Anchor.Trim(), Tags = SplitTags(Tags), Status = Status,
         Points = Type == QuestionType.Case ? 1 : Points,
-        Options = Type is QuestionType.Single or QuestionType.Multiple ? FilledOptions.Select(o => new ChoiceOption(o.Text.Trim(), o.Correct, o.RemoveImage || string.IsNullOrWhiteSpace(o.Image) ? null : o.Image)).ToList() : [],
+        Options = Type is QuestionType.Single or QuestionType.Multiple ? FilledOptions.Select(o => new ChoiceOption(o.Text.Trim(), o.Correct, o.RemoveImage || string.IsNullOrWhiteSpace(o.Image) ? null : o.Image,
+            string.IsNullOrEmpty(o.Feedback) ? null : o.Feedback, o.Weight)).ToList() : [],
         TrueFalseAnswer = Type == QuestionType.TrueFalse && bool.TryParse(TrueFalseAnswer, out var tf) ? tf : null,
         Blanks = Type == QuestionType.Fill
             ? Lines(BlanksText).Select(l => (IReadOnlyList<string>)l.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList()

@@ -9,7 +9,7 @@ namespace CertPlatform.Web.Features.QuestionBank;
 /// never by its name or the browser's claim; SVG and anything else is refused (SVG can carry script).
 /// Stored once per SHA-256, so every question version keeps exactly the image it showed.
 /// </summary>
-public sealed class QuestionImages(AppDbContext db, TimeProvider clock)
+public sealed class QuestionImages(AppDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L)
 {
     public const int MaxBytes = 1024 * 1024;
 
@@ -28,13 +28,14 @@ public sealed class QuestionImages(AppDbContext db, TimeProvider clock)
     public async Task<Saved> SaveAsync(IFormFile file, string author, CancellationToken ct)
     {
         var name = Path.GetFileName(file.FileName);
-        if (file.Length > MaxBytes) return new(null, $"图片“{name}”超过 {MaxBytes / 1024} KB 的上限");
+        if (file.Length == 0) return new(null, L["图片“{0}”是空的（0 字节）", name]);
+        if (file.Length > MaxBytes) return new(null, L["图片“{0}”超过 {1} KB 的上限", name, MaxBytes / 1024]);
         using var buffer = new MemoryStream();
         await using (var s = file.OpenReadStream()) await s.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        if (bytes.Length > MaxBytes) return new(null, $"图片“{name}”超过 {MaxBytes / 1024} KB 的上限");
+        if (bytes.Length > MaxBytes) return new(null, L["图片“{0}”超过 {1} KB 的上限", name, MaxBytes / 1024]);
         var type = Sniff(bytes);
-        if (type is null) return new(null, $"“{name}”不是 PNG、JPEG、GIF 或 WebP 图片");
+        if (type is null) return new(null, L["“{0}”不是 PNG、JPEG、GIF 或 WebP 图片", name]);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (!await db.QuestionImages.AnyAsync(i => i.Sha256 == sha, ct) && db.QuestionImages.Local.All(i => i.Sha256 != sha))
             db.QuestionImages.Add(new QuestionImage { Sha256 = sha, ContentType = type, Bytes = bytes, Length = bytes.Length, FileName = name, CreatedAt = clock.GetUtcNow(), CreatedBy = author });

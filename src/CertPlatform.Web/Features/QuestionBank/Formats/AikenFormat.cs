@@ -5,7 +5,7 @@ using CertPlatform.Web.Domain.Questions;
 namespace CertPlatform.Web.Features.QuestionBank.Formats;
 
 /// <summary>A question <see cref="AikenFormat.Write"/> could not write, and why.</summary>
-public sealed record ExportSkip(string QuestionId, string Reason);
+public sealed record ExportSkip(string QuestionId, ImportText Reason);
 
 /// <summary>The Aiken text and the questions left out of it.</summary>
 public sealed record AikenExport(string Text, int Written, IReadOnlyList<ExportSkip> Skipped);
@@ -31,6 +31,8 @@ public sealed record AikenExport(string Text, int Written, IReadOnlyList<ExportS
 /// </summary>
 public static partial class AikenFormat
 {
+    private static readonly ImportTexts L = ImportTexts.Instance;
+
     [GeneratedRegex(@"^([A-Z])(?:[.)](?:[ \t]+|$)|[、．）]\s*)(.*)$")]
     private static partial Regex OptionLine();
 
@@ -49,10 +51,9 @@ public static partial class AikenFormat
     {
         var result = new ImportResult();
         if (!ImportLimits.CheckSize(fileName, text, result)) return result;
-        var idPrefix = GiftFormat.IdPrefix(fileName);
         var count = 0;
         Pending? q = null;
-        void Error(int line, string message) => result.Error(fileName, line, message);
+        void Error(int line, ImportText message) => result.Error(fileName, line, message);
 
         if (text.StartsWith('\uFEFF')) text = text[1..];
         var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
@@ -66,7 +67,7 @@ public static partial class AikenFormat
             {
                 if (q is null)
                 {
-                    Error(no, $"option '{option.Groups[1].Value}' comes before any question text");
+                    Error(no, L["选项“{0}”之前没有题干", option.Groups[1].Value]);
                     q = new Pending { Line = no, Broken = true };
                 }
                 if (q.Broken) continue;
@@ -75,12 +76,12 @@ public static partial class AikenFormat
                 var optionText = option.Groups[2].Value.Trim();
                 if (letter != expected)
                 {
-                    Error(no, $"option letter '{letter}' out of order: expected '{expected}' (options run A, B, C…)");
+                    Error(no, L["选项字母“{0}”顺序不对：应为“{1}”（选项依次为 A、B、C…）", letter, expected]);
                     q.Broken = true;
                 }
                 else if (optionText.Length == 0)
                 {
-                    Error(no, $"option {letter} is empty");
+                    Error(no, L["选项 {0} 为空", letter]);
                     q.Broken = true;
                 }
                 else q.Options.Add(new ChoiceOption(optionText, false));
@@ -91,35 +92,36 @@ public static partial class AikenFormat
             {
                 var done = q;
                 q = null;
-                if (done is null) { Error(no, "ANSWER line without a question before it"); continue; }
+                if (done is null) { Error(no, L["ANSWER 行之前没有试题"]); continue; }
                 if (done.Broken) continue;
                 if (AnswerLine().Match(line) is not { Success: true } answer)
                 {
-                    Error(no, "ANSWER must be followed by one option letter, e.g. 'ANSWER: B'");
+                    Error(no, L["ANSWER 后面应为一个选项字母，例如“ANSWER: B”"]);
                     continue;
                 }
                 if (done.Options.Count < 2)
                 {
-                    Error(done.Line, $"the question on line {done.Line} needs at least two options 'A. …', 'B. …' before its ANSWER line");
+                    Error(done.Line, L["第 {0} 行的试题在 ANSWER 行之前至少需要两个选项“A. …”“B. …”", done.Line]);
                     continue;
                 }
                 var index = char.ToUpperInvariant(answer.Groups[1].Value[0]) - 'A';
                 if (index >= done.Options.Count)
                 {
-                    Error(no, $"ANSWER {char.ToUpperInvariant(answer.Groups[1].Value[0])} names no option (the options are A–{(char)('A' + done.Options.Count - 1)})");
+                    Error(no, L["ANSWER {0} 不是任何选项（选项为 A–{1}）", char.ToUpperInvariant(answer.Groups[1].Value[0]), (char)('A' + done.Options.Count - 1)]);
                     continue;
                 }
                 count++;
                 if (!ImportLimits.CheckCount(fileName, done.Line, count, result)) return result;
                 var question = new Question
                 {
-                    Id = $"{idPrefix}-q{count:000}",
+                    Id = "",
                     Type = QuestionType.Single,
                     Stem = string.Join("\n", done.Stem),
                     Options = done.Options.Select((o, k) => o with { Correct = k == index }).ToList(),
                 };
+                question = question with { Id = GiftFormat.ContentId(question) };
                 var problems = question.Validate();
-                foreach (var problem in problems) Error(done.Line, $"question {question.Id}: {problem}");
+                foreach (var problem in problems) Error(done.Line, L["试题 {0}：{1}", question.Id, QuestionProblems.Describe(problem)]);
                 if (problems.Count == 0) result.Questions.Add(new(question, done.Line, null));
                 continue;
             }
@@ -127,14 +129,14 @@ public static partial class AikenFormat
             // Question text.
             if (q is not null && (q.Options.Count > 0 || q.Broken))
             {
-                if (!q.Broken) Error(q.Line, $"the question on line {q.Line} has no 'ANSWER: X' line after its options");
+                if (!q.Broken) Error(q.Line, L["第 {0} 行的试题在选项之后没有“ANSWER: X”行", q.Line]);
                 q = null;
             }
             q ??= new Pending { Line = no };
             q.Stem.Add(line);
         }
         if (q is { Broken: false })
-            Error(q.Line, $"the question on line {q.Line} has no 'ANSWER: X' line");
+            Error(q.Line, L["第 {0} 行的试题没有“ANSWER: X”行", q.Line]);
         return result;
     }
 
@@ -155,21 +157,21 @@ public static partial class AikenFormat
         return new AikenExport(sb.ToString(), written, skipped);
     }
 
-    private static string? WhyNot(Question q)
+    private static ImportText? WhyNot(Question q)
     {
-        if (q.Type != QuestionType.Single) return $"Aiken holds single-choice questions only (this is {q.Type})";
+        if (q.Type != QuestionType.Single) return L["Aiken 只能保存单选题（此题为{0}）", QuestionProblems.TypeName(q.Type)];
         var stem = q.Stem.Trim();
-        if (stem.Length == 0) return "the stem is empty";
-        if (stem.Contains('\n') || stem.Contains('\r')) return "the stem has several lines; Aiken question text is one line";
+        if (stem.Length == 0) return L["题干为空"];
+        if (stem.Contains('\n') || stem.Contains('\r')) return L["题干有多行；Aiken 的题干只能是一行"];
         if (OptionLine().IsMatch(stem) || stem.StartsWith("ANSWER:", StringComparison.Ordinal))
-            return "the stem would read as an option or ANSWER line";
-        if (q.Options.Count is < 2 or > 26) return "Aiken needs 2–26 options";
-        if (q.Options.Count(o => o.Correct) != 1) return "a single-choice question needs exactly one correct option";
+            return L["题干会被读成选项或 ANSWER 行"];
+        if (q.Options.Count is < 2 or > 26) return L["Aiken 需要 2–26 个选项"];
+        if (q.Options.Count(o => o.Correct) != 1) return L["单选题必须恰好有一个正确选项"];
         foreach (var o in q.Options)
         {
             var t = o.Text.Trim();
-            if (t.Length == 0) return "an option is empty";
-            if (t.Contains('\n') || t.Contains('\r')) return "an option has several lines; Aiken options are one line";
+            if (t.Length == 0) return L["有一个选项为空"];
+            if (t.Contains('\n') || t.Contains('\r')) return L["有一个选项有多行；Aiken 的选项只能是一行"];
         }
         return null;
     }

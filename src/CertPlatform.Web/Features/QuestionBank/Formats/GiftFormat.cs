@@ -48,6 +48,7 @@ public static partial class GiftFormat
     private const string MetaTag = "@certplatform";
     private const string FillMark = "{{1}}";
     private const string MissingWord = "_____";
+    private static readonly ImportTexts L = ImportTexts.Instance;
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -58,7 +59,7 @@ public static partial class GiftFormat
         RespectNullableAnnotations = true,
     };
 
-    [GeneratedRegex(@"\G\[(?:moodle|html|plain|markdown)\]")]
+    [GeneratedRegex(@"\G\[(moodle|html|plain|markdown)\]")]
     private static partial Regex FormatMarker();
 
     [GeneratedRegex(@"\G%(-*)(\d{1,2}\.?\d*)%")]
@@ -73,29 +74,42 @@ public static partial class GiftFormat
     {
         var result = new ImportResult();
         if (!ImportLimits.CheckSize(fileName, text, result)) return result;
-        var idPrefix = IdPrefix(fileName);
         string? category = null;
         var count = 0;
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, (int Line, Question Question)>(StringComparer.Ordinal);
         foreach (var block in Blocks(text))
         {
             var before = result.Issues.Count;
             try
             {
-                var read = ReadBlock(block, fileName, () => $"{idPrefix}-q{count:000}", ref category, result.Issues, () => count++);
+                var notes = new List<ImportIssue>();
+                var read = ReadBlock(block, fileName, ref category, result.Issues, notes, () => count++);
                 if (!read.HasQuestion) continue;
                 if (!ImportLimits.CheckCount(fileName, read.Line, count, result)) break;
                 if (read.Question is not { } q || result.Issues.Count > before) continue;
                 foreach (var problem in q.Validate())
-                    result.Error(fileName, read.Line, $"question {q.Id}: {problem}");
-                if (ids.TryGetValue(q.Id, out var firstLine))
-                    result.Error(fileName, read.Line, $"question id '{q.Id}' is used twice (first on line {firstLine})");
-                else ids[q.Id] = read.Line;
-                if (result.Issues.Count == before) result.Questions.Add(new(q, read.Line, category));
+                    result.Error(fileName, read.Line, L["试题 {0}：{1}", q.Id, QuestionProblems.Describe(problem)]);
+                if (ids.TryGetValue(q.Id, out var first))
+                {
+                    if (read.IdFromFile) result.Error(fileName, read.Line, L["试题编号“{0}”重复使用（第一次在第 {1} 行）", q.Id, first.Line]);
+                    else if (ContentId(first.Question) == ContentId(q))
+                    {
+                        result.Skip(fileName, read.Line, L["与第 {0} 行的试题完全相同", first.Line]);
+                        continue;
+                    }
+                    else
+                    {
+                        // Two different questions with the same title: the second is known by its content.
+                        notes.Add(new(fileName, read.Line, L["标题“{0}”在第 {1} 行已用过，此题以内容生成编号", q.Title, first.Line], true));
+                        q = q with { Id = ContentId(q) };
+                    }
+                }
+                if (!ids.ContainsKey(q.Id)) ids[q.Id] = (read.Line, q);
+                if (result.Issues.Count == before) result.Questions.Add(new(q, read.Line, category) { Notes = notes });
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                result.Error(fileName, block[0].No, $"could not read this question: {ex.Message}");
+                result.Error(fileName, block[0].No, L["无法读取这道试题：{0}", ex.Message]);
             }
         }
         return result;
@@ -103,7 +117,7 @@ public static partial class GiftFormat
 
     private sealed record Line(int No, string Text);
 
-    private readonly record struct BlockRead(bool HasQuestion, int Line, Question? Question);
+    private readonly record struct BlockRead(bool HasQuestion, int Line, Question? Question, bool IdFromFile);
 
     private static IEnumerable<List<Line>> Blocks(string text)
     {
@@ -122,8 +136,8 @@ public static partial class GiftFormat
         if (block.Count > 0) yield return block;
     }
 
-    private static BlockRead ReadBlock(List<Line> block, string file, Func<string> generatedId, ref string? category,
-        List<ImportIssue> issues, Action countQuestion)
+    private static BlockRead ReadBlock(List<Line> block, string file, ref string? category,
+        List<ImportIssue> issues, List<ImportIssue> notes, Action countQuestion)
     {
         Line? meta = null;
         string? metaJson = null;
@@ -135,16 +149,16 @@ public static partial class GiftFormat
             {
                 if (MetaJson(t) is not { } json) continue;
                 if (content.Count > 0)
-                    issues.Add(new(file, line.No, $"the '// {MetaTag}' comment must come right before its question, not inside it", false));
+                    issues.Add(new(file, line.No, L["“// {0}”注释必须紧挨在它所属的试题之前，不能写在试题中间", MetaTag], false));
                 else if (meta is not null)
-                    issues.Add(new(file, line.No, $"two '// {MetaTag}' comments for one question (the first is on line {meta.No})", false));
+                    issues.Add(new(file, line.No, L["一道试题有两条“// {0}”注释（第一条在第 {1} 行）", MetaTag, meta.No], false));
                 else (meta, metaJson) = (line, json);
                 continue;
             }
             if (content.Count == 0 && t.StartsWith("$CATEGORY:", StringComparison.Ordinal))
             {
                 var path = PhpTrim(t["$CATEGORY:".Length..]);
-                category = path.Length == 0 ? null : path;
+                category = path.Length == 0 ? null : MoodleXmlFormat.CategoryFromMoodle(path);
                 continue;
             }
             content.Add(line);
@@ -152,11 +166,12 @@ public static partial class GiftFormat
         if (content.Count == 0)
         {
             if (meta is not null)
-                issues.Add(new(file, meta.No, $"this '// {MetaTag}' comment is not followed by a question (there must be no blank line between them)", false));
-            return new(false, 0, null);
+                issues.Add(new(file, meta.No, L["这条“// {0}”注释后面没有试题（注释与试题之间不能有空行）", MetaTag], false));
+            return new(false, 0, null, false);
         }
         countQuestion();
-        return new(true, content[0].No, ReadQuestion(content, metaJson, meta?.No ?? 0, file, generatedId(), issues));
+        var q = ReadQuestion(content, metaJson, meta?.No ?? 0, file, category, issues, notes);
+        return new(true, content[0].No, q, metaJson is not null);
     }
 
     private static string? MetaJson(string trimmedComment)
@@ -178,10 +193,12 @@ public static partial class GiftFormat
         public bool? TrueFalse;
         public List<IReadOnlyList<string>> Blanks = [];
         public List<MatchPair> Pairs = [];
+        public bool Html;
+        public List<ImportIssue> Notes = [];
     }
 
-    private static Question? ReadQuestion(List<Line> content, string? metaJson, int metaLine, string file, string generatedId,
-        List<ImportIssue> issues)
+    private static Question? ReadQuestion(List<Line> content, string? metaJson, int metaLine, string file, string? category,
+        List<ImportIssue> issues, List<ImportIssue> notes)
     {
         var firstLine = content[0].No;
         GiftMeta? meta = null;
@@ -194,77 +211,109 @@ public static partial class GiftFormat
             }
             catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
             {
-                issues.Add(new(file, metaLine, $"the '// {MetaTag}' comment is not valid: {ex.Message}", false));
+                issues.Add(new(file, metaLine, L["“// {0}”注释无效：{1}", MetaTag, ex.Message], false));
                 return null;
             }
         }
         var text = new Marked(content);
-        if (ReadBody(text, file, issues) is not { } body) return null;
+        var body = ReadBody(text, file, issues);
+        if (body is null) return null;
+        if (meta is null) notes.AddRange(body.Notes);
 
         var type = body.Type;
         if (meta?.Type is { } declared)
         {
             if (body.Type != QuestionType.Essay && body.Type != declared)
             {
-                issues.Add(new(file, firstLine, $"the '// {MetaTag}' comment says this is a {Name(declared)} question, so its answer block must be empty (an essay-form {{}}), not a {Name(body.Type)} answer", false));
+                issues.Add(new(file, firstLine, L["“// {0}”注释说明这是{1}，因此答案块必须为空（问答题形式 {{}}），而不是{2}的答案", MetaTag, QuestionProblems.TypeName(declared), QuestionProblems.TypeName(body.Type)], false));
                 return null;
             }
             type = declared;
         }
-        var id = body.Title is { } title && LessonParser.IsValidId(title) ? title : generatedId;
-        return new Question
+        // GIFT has no grader information: a foreign essay's general feedback doubles as its rubric; without one the
+        // essay comes in as a draft (the examiner adds a rubric before using it).
+        var rubric = meta is not null ? meta.Rubric ?? "" : type == QuestionType.Essay ? body.Explanation : "";
+        var status = meta?.Status ?? QuestionStatus.Ready;
+        if (meta is null && type == QuestionType.Essay && rubric.Trim().Length == 0)
         {
-            Id = meta?.Id ?? id,
+            status = QuestionStatus.Draft;
+            notes.Add(new(file, firstLine, L["问答题没有评分要点（GIFT 的 #### 总体反馈）：以草稿导入，补充评分要点后再启用"], true));
+        }
+        var tags = meta?.Tags ?? (category is null ? [] : [category]);
+        var q = new Question
+        {
+            Id = meta?.Id ?? "",
+            Title = meta is not null ? meta.Title : body.Title,
             Type = type,
             Stem = meta?.Stem ?? body.Stem,
             Explanation = meta?.Explanation ?? body.Explanation,
             Difficulty = meta?.Difficulty ?? 3,
             LessonId = meta?.LessonId ?? "",
             Anchor = meta?.Anchor,
-            Tags = meta?.Tags ?? [],
-            Status = meta?.Status ?? QuestionStatus.Ready,
+            Tags = tags,
+            Status = status,
             Points = meta?.Points ?? (type == QuestionType.Essay ? 10 : 1),
             Options = meta?.Options ?? body.Options,
             TrueFalseAnswer = meta?.TrueFalse ?? body.TrueFalse,
             Blanks = meta?.Blanks ?? body.Blanks,
             Pairs = meta?.Pairs ?? body.Pairs,
             Items = meta?.Items ?? [],
-            // GIFT has no grader information: a foreign essay's general feedback doubles as its rubric.
-            Rubric = meta is not null ? meta.Rubric ?? "" : type == QuestionType.Essay ? body.Explanation : "",
+            Rubric = rubric,
             Scenario = meta?.Scenario ?? "",
             Parts = meta?.Parts ?? [],
         };
+        if (q.Id.Length > 0) return q;
+        // The id: the title when it is a valid id, else derived from the title, else from the content — never
+        // from the file name or position, so another file's question is never mistaken for this one.
+        var id = body.Title is { } title && LessonParser.IsValidId(title) && title.Length <= 120 ? title
+            : body.Title is { Length: > 0 } named ? "gift-" + Hash12(named)
+            : ContentId(q);
+        return q with { Id = id, Title = body.Title == id ? null : body.Title };
     }
+
+    /// <summary>
+    /// An id made from what the question asks and answers (type, texts, options, key — not its title, category, lesson,
+    /// difficulty or status): the same question in another file gets the same id.
+    /// </summary>
+    internal static string ContentId(Question q) => "q-" + QuestionJson.Hash(q with
+    {
+        Id = "", Title = null, Tags = [], LessonId = "", Anchor = null, Status = QuestionStatus.Ready, Difficulty = 3,
+    })[..12];
+
+    private static string Hash12(string s) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(s)))[..12];
 
     private static Body? ReadBody(Marked t, string file, List<ImportIssue> issues)
     {
         var body = new Body();
         var (p, end) = t.Trim(0, t.Length);
-        void Error(int at, string message) => issues.Add(new(file, t.LineAt(at), message, false));
+        void Error(int at, ImportText message) => issues.Add(new(file, t.LineAt(at), message, false));
+        void Note(int at, ImportText message) => body.Notes.Add(new(file, t.LineAt(at), message, true));
 
         if (t.IsSeq(p, end, "::"))
         {
             var close = t.FindSeq("::", p + 2, end);
-            if (close < 0) { Error(p, "the question title '::…' is not closed with '::' (write a literal colon as \\:)"); return null; }
+            if (close < 0) { Error(p, L["试题标题“::…”没有用“::”结束（字面的冒号前加反斜杠）"]); return null; }
             body.Title = t.Text(p + 2, close);
             p = close + 2;
         }
+        body.Html = t.Marker(p, end) == "html";
 
         var open = t.Find('{', p, end);
         var shut = t.Find('}', p, end);
         if (open < 0 && shut < 0)
         {
-            issues.Add(new(file, t.LineAt(p), "text without an answer block {…} is a Moodle description, which the platform does not import", true));
+            issues.Add(new(file, t.LineAt(p), L["没有答案块 {{…}} 的文字是 Moodle 的说明（description），平台不导入"], true));
             return null;
         }
-        if (shut >= 0 && (open < 0 || shut < open)) { Error(shut, "'}' without a '{' before it (write a literal brace as \\})"); return null; }
-        if (shut < 0) { Error(open, $"'{{' on line {t.LineAt(open)} is never closed with '}}' (a blank line ends a question; write a literal brace as \\{{)"); return null; }
+        if (shut >= 0 && (open < 0 || shut < open)) { Error(shut, L["“}}”之前没有“{{”（字面的花括号前加反斜杠）"]); return null; }
+        if (shut < 0) { Error(open, L["第 {0} 行的“{{”没有用“}}”闭合（空行表示试题结束；字面的花括号前加反斜杠）", t.LineAt(open)]); return null; }
         var nested = t.Find('{', open + 1, shut);
-        if (nested >= 0) { Error(open, $"'{{' on line {t.LineAt(open)} is not closed before the next '{{' on line {t.LineAt(nested)}"); return null; }
+        if (nested >= 0) { Error(open, L["第 {0} 行的“{{”在第 {1} 行的下一个“{{”之前没有闭合", t.LineAt(open), t.LineAt(nested)]); return null; }
         var again = FirstOf(t.Find('{', shut + 1, end), t.Find('}', shut + 1, end));
         if (again >= 0)
         {
-            Error(again, $"a second answer block on line {t.LineAt(again)}: a question has one {{…}} (separate questions with a blank line; write literal braces as \\{{ \\}})");
+            Error(again, L["第 {0} 行有第二个答案块：一道试题只有一个 {{…}}（试题之间用空行分隔；字面的花括号前加反斜杠）", t.LineAt(again)]);
             return null;
         }
 
@@ -280,7 +329,7 @@ public static partial class GiftFormat
         if (a0 == a1) body.Type = QuestionType.Essay;
         else if (t.IsSpecial(a0, '#'))
         {
-            issues.Add(new(file, t.LineAt(open), "numerical questions ({#…}) are not supported", true));
+            issues.Add(new(file, t.LineAt(open), L["数值题（{{#…}}）平台不支持"], true));
             return null;
         }
         else if (t.Find('~', a0, a1) >= 0)
@@ -289,7 +338,7 @@ public static partial class GiftFormat
         }
         else if (t.Find('=', a0, a1) >= 0 && t.FindSeq("->", a0, a1) >= 0)
         {
-            if (!ReadPairs(t, open, a0, a1, body, Error, issues, file)) return null;
+            if (!ReadPairs(t, open, a0, a1, body, Error, Note)) return null;
         }
         else
         {
@@ -299,8 +348,9 @@ public static partial class GiftFormat
             {
                 body.Type = QuestionType.TrueFalse;
                 body.TrueFalse = word[0] == 'T';
+                if (hash > a0) Note(hash, L["判断题的答案反馈（#…）平台不保存"]);
             }
-            else if (!ReadShortAnswers(t, open, a0, a1, body, Error)) return null;
+            else if (!ReadShortAnswers(t, open, a0, a1, body, Error, Note)) return null;
         }
 
         // The question text: the answer block is removed; inside the text it leaves a mark.
@@ -313,20 +363,36 @@ public static partial class GiftFormat
             var after = atEnd ? "" : t.Text(shut + 1, end, trimStart: false);
             body.Stem = before + mark + after;
         }
+        if (body.Html) ConvertHtml(body);
         return body;
     }
 
-    private static bool ReadChoices(Marked t, int open, int a0, int a1, Body body, Action<int, string> error)
+    /// <summary>[html] text is converted to plain text as Moodle XML's HTML is, so trainees never see tags.</summary>
+    private static void ConvertHtml(Body body)
+    {
+        static string Plain(string s) => HtmlToText.Convert(s, newlinesAreBreaks: false);
+        body.Stem = Plain(body.Stem);
+        body.Explanation = Plain(body.Explanation);
+        body.Options = body.Options.Select(o => o with { Text = Plain(o.Text), Feedback = o.Feedback is null ? null : Plain(o.Feedback) }).ToList();
+        body.Blanks = body.Blanks.Select(b => (IReadOnlyList<string>)b.Select(Plain).ToList()).ToList();
+        body.Pairs = body.Pairs.Select(p => new MatchPair(Plain(p.Left), Plain(p.Right))).ToList();
+    }
+
+    private static bool ReadChoices(Marked t, int open, int a0, int a1, Body body, Action<int, ImportText> error)
     {
         var pieces = t.Split(a0, a1, "~=");
         if (!FirstPieceEmpty(t, open, pieces, error)) return false;
-        var single = pieces.Any(x => x.Prefix == '=');
+        // As Moodle: any '=' answer makes it single choice (several '=' answers are each fully right); without one,
+        // the weights decide and several answers may be chosen.
+        var fullAnswers = pieces.Count(x => x.Prefix == '=');
+        var single = fullAnswers > 0;
         body.Type = single ? QuestionType.Single : QuestionType.Multiple;
         if (pieces.Count < 2)
         {
-            error(open, $"a multiple-choice question needs at least two answers (found {pieces.Count})");
+            error(open, L["选择题至少需要两个答案（只有 {0} 个）", pieces.Count]);
             return false;
         }
+        var weights = new List<decimal>();
         foreach (var piece in pieces)
         {
             var (from, to) = t.Trim(piece.From, piece.To);
@@ -335,13 +401,17 @@ public static partial class GiftFormat
             else if (t.MatchWeight(from, to) is { } w) (weight, from) = (w.Value, w.End);
             var hash = t.Find('#', from, to);
             var answer = t.Text(from, hash >= 0 ? hash : to, format: true);
-            if (answer.Length == 0) { error(piece.From, $"an answer on line {t.LineAt(piece.From)} is empty"); return false; }
-            body.Options.Add(new ChoiceOption(answer, single ? weight >= 100 : weight > 0));
+            var feedback = hash >= 0 ? t.Text(hash + 1, to, format: true) : "";
+            if (answer.Length == 0) { error(piece.From, L["第 {0} 行有一个空答案", t.LineAt(piece.From)]); return false; }
+            body.Options.Add(new ChoiceOption(answer, single ? weight >= 100 : weight > 0, Feedback: feedback.Length == 0 ? null : feedback));
+            weights.Add(weight);
         }
+        // Weights are kept when they say more than the platform's rule: partial credit, other penalties, several right answers.
+        body.Options = ChoiceWeights.Apply(body.Options, weights, single);
         return true;
     }
 
-    private static bool ReadPairs(Marked t, int open, int a0, int a1, Body body, Action<int, string> error, List<ImportIssue> issues, string file)
+    private static bool ReadPairs(Marked t, int open, int a0, int a1, Body body, Action<int, ImportText> error, Action<int, ImportText> note)
     {
         body.Type = QuestionType.Matching;
         var pieces = t.Split(a0, a1, "=");
@@ -349,32 +419,33 @@ public static partial class GiftFormat
         foreach (var piece in pieces)
         {
             var arrow = t.FindSeq("->", piece.From, piece.To);
-            if (arrow < 0) { error(piece.From, $"the matching answer on line {t.LineAt(piece.From)} needs the form '=left -> right'"); return false; }
+            if (arrow < 0) { error(piece.From, L["第 {0} 行的连线答案应写作“=左 -> 右”", t.LineAt(piece.From)]); return false; }
             var left = t.Text(piece.From, arrow, format: true);
             var right = t.Text(arrow + 2, piece.To);
+            if (right.Length == 0) { error(piece.From, L["第 {0} 行的连线答案在“->”之后没有内容", t.LineAt(piece.From)]); return false; }
             if (left.Length == 0)
             {
-                issues.Add(new(file, t.LineAt(piece.From), "matching with extra wrong answers (an answer without a left side) is not supported", true));
-                return false;
+                // A distractor (a right side without a left one): the platform has none; only it is lost.
+                note(piece.From, L["连线题的干扰项“{0}”平台不支持，已舍去（其余配对照常导入）", right]);
+                continue;
             }
-            if (right.Length == 0) { error(piece.From, $"the matching answer on line {t.LineAt(piece.From)} has nothing after '->'"); return false; }
             body.Pairs.Add(new MatchPair(left, right));
         }
         if (body.Pairs.Count < 2)
         {
-            error(open, $"a matching question needs at least two pairs '=left -> right' (found {body.Pairs.Count})");
+            error(open, L["连线题至少需要两对“=左 -> 右”（只有 {0} 对）", body.Pairs.Count]);
             return false;
         }
         return true;
     }
 
-    private static bool ReadShortAnswers(Marked t, int open, int a0, int a1, Body body, Action<int, string> error)
+    private static bool ReadShortAnswers(Marked t, int open, int a0, int a1, Body body, Action<int, ImportText> error, Action<int, ImportText> note)
     {
         body.Type = QuestionType.Fill;
         var accepted = new List<string>();
         var pieces = t.Split(a0, a1, "=");
         if (t.IsBlank(pieces[0].From, pieces[0].To)) pieces.RemoveAt(0);
-        if (pieces.All(x => t.IsBlank(x.From, x.To))) { error(open, "the answer list is empty"); return false; }
+        if (pieces.All(x => t.IsBlank(x.From, x.To))) { error(open, L["答案列表为空"]); return false; }
         foreach (var piece in pieces)
         {
             var (from, to) = t.Trim(piece.From, piece.To);
@@ -382,12 +453,14 @@ public static partial class GiftFormat
             if (t.MatchWeight(from, to) is { } w) (weight, from) = (w.Value, w.End);
             var hash = t.Find('#', from, to);
             var answer = t.Text(from, hash >= 0 ? hash : to, format: true);
-            if (answer.Length == 0) { error(piece.From, $"an answer on line {t.LineAt(piece.From)} is empty"); return false; }
+            if (answer.Length == 0) { error(piece.From, L["第 {0} 行有一个空答案", t.LineAt(piece.From)]); return false; }
             if (weight >= 100) accepted.Add(answer);
+            else note(piece.From, L["填空答案“{0}”只得部分分（{1}%）：平台的填空题只有全对的答案，已舍去", answer, weight]);
+            if (hash >= 0 && !t.IsBlank(hash + 1, to)) note(hash, L["填空答案“{0}”的反馈平台不保存", answer]);
         }
         if (accepted.Count == 0)
         {
-            error(open, "no answer gets full credit (write =answer or =%100%answer; partial-credit answers are not imported)");
+            error(open, L["没有得满分的答案（写作 =答案 或 =%100%答案）"]);
             return false;
         }
         body.Blanks.Add(accepted);
@@ -395,21 +468,20 @@ public static partial class GiftFormat
     }
 
     /// <summary>Drops the (empty) text before the first '~'/'='; false after reporting when it is not empty or nothing follows.</summary>
-    private static bool FirstPieceEmpty(Marked t, int open, List<Marked.Piece> pieces, Action<int, string> error)
+    private static bool FirstPieceEmpty(Marked t, int open, List<Marked.Piece> pieces, Action<int, ImportText> error)
     {
         if (!t.IsBlank(pieces[0].From, pieces[0].To))
         {
-            error(pieces[0].From, "text before the first answer: every answer starts with '=', '~' (or '=' and '->' for matching)");
+            error(pieces[0].From, L["第一个答案之前有文字：每个答案以“=”或“~”开头（连线题为“=”和“->”）"]);
             return false;
         }
         pieces.RemoveAt(0);
-        if (pieces.All(x => t.IsBlank(x.From, x.To))) { error(open, "the answer list is empty"); return false; }
+        if (pieces.All(x => t.IsBlank(x.From, x.To))) { error(open, L["答案列表为空"]); return false; }
         return true;
     }
 
     private static int FirstOf(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
 
-    private static string Name(QuestionType type) => JsonNamingPolicy.CamelCase.ConvertName(type.ToString());
 
     /// <summary>
     /// Question text with GIFT escapes decoded; remembers which characters were escaped (they never act as
@@ -515,6 +587,13 @@ public static partial class GiftFormat
             return (m.Groups[1].Length > 0 ? -value : value, m.Index + m.Length);
         }
 
+        /// <summary>The format marker ([html], [markdown]…) at the start of [from, to) after blanks, without brackets; null if none.</summary>
+        public string? Marker(int from, int to)
+        {
+            while (from < to && IsSpace(from)) from++;
+            return from < to && FormatMarker().Match(s, from) is { Success: true } m && m.Index + m.Length <= to ? m.Groups[1].Value : null;
+        }
+
         /// <summary>The decoded text of [from, to), trimmed (escaped characters are never trimmed), optionally without a format marker.</summary>
         public string Text(int from, int to, bool trimStart = true, bool trimEnd = true, bool format = false)
         {
@@ -556,6 +635,7 @@ public static partial class GiftFormat
     private static readonly (Func<Question, object?> Get, Action<GiftMeta, Question> Set)[] Overridable =
     [
         (q => q.Id, (m, q) => m.Id = q.Id),
+        (q => q.Title, (m, q) => m.Title = q.Title),
         (q => q.Stem, (m, q) => m.Stem = q.Stem),
         (q => q.Explanation, (m, q) => m.Explanation = q.Explanation),
         (q => q.Rubric, (m, q) => m.Rubric = q.Rubric),
@@ -595,7 +675,7 @@ public static partial class GiftFormat
         if (blocks.Count != 1) return null;
         var issues = new List<ImportIssue>();
         string? category = null;
-        var read = ReadBlock(blocks[0], "", () => "\0", ref category, issues, () => { });
+        var read = ReadBlock(blocks[0], "", ref category, issues, [], () => { });
         return issues.Count == 0 && category is null ? read.Question : null;
     }
 
@@ -612,6 +692,10 @@ public static partial class GiftFormat
     private static string Feedback(Question q, string before, string after) =>
         q.Explanation.Length == 0 ? "" : before + "####" + Escape(q.Explanation) + after;
 
+    private static string Percent(decimal w) => w.ToString("0.#####", CultureInfo.InvariantCulture);
+
+    private static string OptionFeedback(ChoiceOption o) => o.Feedback is { Length: > 0 } f ? "#" + Escape(f) : "";
+
     private static string EssayBody(Question q) => Title(q) + Escape(q.Stem) + "{" + Feedback(q, "", "") + "}";
 
     private static string? NativeBody(Question q)
@@ -622,14 +706,16 @@ public static partial class GiftFormat
             case QuestionType.Single:
                 sb.Append(Escape(q.Stem)).Append("{\n");
                 foreach (var o in q.Options)
-                    sb.Append('\t').Append(o.Correct ? "=" : o.Text.StartsWith('%') ? "~%0%" : "~").Append(Escape(o.Text)).Append('\n');
+                    sb.Append('\t').Append(o.Weight is { } w && !o.Correct ? "~%" + Percent(w) + "%"
+                        : o.Correct ? "=" : o.Text.StartsWith('%') ? "~%0%" : "~").Append(Escape(o.Text)).Append(OptionFeedback(o)).Append('\n');
                 return sb.Append(Feedback(q, "\t", "\n")).Append('}').ToString();
             case QuestionType.Multiple:
                 var correct = q.Options.Count(o => o.Correct);
                 var share = correct == 0 ? "0" : Math.Round(100m / correct, 5).ToString("0.#####", CultureInfo.InvariantCulture);
                 sb.Append(Escape(q.Stem)).Append("{\n");
                 foreach (var o in q.Options)
-                    sb.Append("\t~%").Append(o.Correct || correct == 0 ? share : "-" + share).Append('%').Append(Escape(o.Text)).Append('\n');
+                    sb.Append("\t~%").Append(o.Weight is { } w ? Percent(w) : o.Correct || correct == 0 ? share : "-" + share).Append('%')
+                        .Append(Escape(o.Text)).Append(OptionFeedback(o)).Append('\n');
                 return sb.Append(Feedback(q, "\t", "\n")).Append('}').ToString();
             case QuestionType.TrueFalse when q.TrueFalseAnswer is { } answer:
                 return sb.Append(Escape(q.Stem)).Append('{').Append(answer ? "TRUE" : "FALSE").Append(Feedback(q, "", "")).Append('}').ToString();
@@ -673,6 +759,7 @@ public static partial class GiftFormat
         public int V { get; set; } = 1;
         public QuestionType? Type { get; set; }
         public string? Id { get; set; }
+        public string? Title { get; set; }
         public int? Difficulty { get; set; }
         public string? LessonId { get; set; }
         public string? Anchor { get; set; }

@@ -68,6 +68,7 @@ public static class MoodleXmlFormat
     public const string Extension = "certplatform";
 
     private const string PlainText = "plain_text";
+    private static readonly ImportTexts L = ImportTexts.Instance;
 
     // ------------------------------------------------------------------ import
 
@@ -78,7 +79,7 @@ public static class MoodleXmlFormat
         var bytes = ReadLimited(xml, ImportLimits.MaxBytes);
         if (bytes is null)
         {
-            result.Issues.Add(new ImportIssue(fileName, 1, $"文件超过 {ImportLimits.MaxBytes / 1024 / 1024.0:0.#} MB 的上限，请拆分后分批导入", false));
+            result.Issues.Add(new ImportIssue(fileName, 1, ImportLimits.TooLarge(null), false));
             return result;
         }
         XDocument doc;
@@ -89,23 +90,27 @@ public static class MoodleXmlFormat
         catch (XmlException ex)
         {
             result.Issues.Add(DoctypeLine(bytes) is { } dtdLine && (dtdLine == ex.LineNumber || ex.LineNumber == 0)
-                ? new ImportIssue(fileName, dtdLine, "文件包含 DTD 声明（<!DOCTYPE …>），出于安全原因拒绝导入：Moodle XML 不需要 DTD，请删除该声明后重试", false)
+                ? new ImportIssue(fileName, dtdLine, L["文件包含 DTD 声明（<!DOCTYPE …>），出于安全原因拒绝导入：Moodle XML 不需要 DTD，请删除该声明后重试"], false)
                 : ex.LineNumber == 0
-                    ? new ImportIssue(fileName, 1, $"不是有效的 XML 文件：{ex.Message}", false)
-                    : new ImportIssue(fileName, ex.LineNumber, $"XML 格式错误（第 {ex.LineNumber} 行第 {ex.LinePosition} 列）：{ex.Message}", false));
+                    ? new ImportIssue(fileName, 1, L["不是有效的 XML 文件：{0}", ex.Message], false)
+                    : new ImportIssue(fileName, ex.LineNumber, L["XML 格式错误（第 {0} 行第 {1} 列）：{2}", ex.LineNumber, ex.LinePosition, ex.Message], false));
             return result;
         }
         var root = doc.Root;
         if (root is null || root.Name.LocalName != "quiz")
         {
-            result.Issues.Add(new ImportIssue(fileName, root is null ? 1 : LineOf(root), "不是 Moodle XML 文件：根元素应为 <quiz>", false));
+            result.Issues.Add(new ImportIssue(fileName, root is null ? 1 : LineOf(root), L["不是 Moodle XML 文件：根元素应为 <quiz>"], false));
             return result;
         }
         new Importer(fileName, result).Run(root);
         return result;
     }
 
-    private static XDocument Load(byte[] bytes)
+    /// <summary>
+    /// Loads untrusted XML with line information: DTDs prohibited (a document with one throws), no resolver,
+    /// at most <see cref="ImportLimits.MaxBytes"/> characters. Shared by every XML importer.
+    /// </summary>
+    internal static XDocument Load(byte[] bytes)
     {
         var settings = new XmlReaderSettings
         {
@@ -170,6 +175,7 @@ public static class MoodleXmlFormat
             public int Line { get; } = line;
             public string? Category { get; } = category;
             public List<Question> Parts { get; } = [];
+            public List<ImportIssue> Notes { get; init; } = [];
         }
 
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
@@ -178,8 +184,10 @@ public static class MoodleXmlFormat
         private readonly List<(Question Part, int Line, string CaseId)> _parts = [];
         private string? _category;
 
-        private void Error(int line, string message) => result.Issues.Add(new ImportIssue(file, line, message, false));
-        private void Skip(int line, string message) => result.Issues.Add(new ImportIssue(file, line, message, true));
+        private void Error(int line, ImportText message) => result.Issues.Add(new ImportIssue(file, line, message, false));
+        private void Skip(int line, ImportText message) => result.Issues.Add(new ImportIssue(file, line, message, true));
+        private List<ImportIssue> _notes = [];
+        private void Note(int line, ImportText message) => _notes.Add(new ImportIssue(file, line, message, true));
 
         public void Run(XElement root)
         {
@@ -195,7 +203,7 @@ public static class MoodleXmlFormat
                 }
                 if (++count > ImportLimits.MaxQuestions)
                 {
-                    Error(line, $"文件中的题目超过单次导入 {ImportLimits.MaxQuestions} 道的上限，请拆分后分批导入");
+                    Error(line, L["文件中的题目超过单次导入 {0} 道的上限，请拆分后分批导入", ImportLimits.MaxQuestions]);
                     return;
                 }
                 ReadQuestion(el, type, line);
@@ -204,9 +212,9 @@ public static class MoodleXmlFormat
             foreach (var (part, line, caseId) in _parts)
             {
                 if (!_cases.TryGetValue(caseId, out var parent))
-                    Skip(line, $"题目 {part.Id} 是案例“{Shorten(caseId)}”的小题，但文件中没有可导入的该案例（Moodle 导出时可能丢失了案例），已跳过");
+                    Skip(line, L["题目 {0} 是案例“{1}”的小题，但文件中没有可导入的该案例（Moodle 导出时可能丢失了案例），已跳过", part.Id, Shorten(caseId)]);
                 else if (parent.Parts.Any(p => p.Id == part.Id))
-                    Error(line, $"案例 {caseId} 中小题编号 {part.Id} 重复");
+                    Error(line, L["案例 {0} 中小题编号 {1} 重复", caseId, part.Id]);
                 else parent.Parts.Add(part);
             }
             foreach (var entry in _entries)
@@ -218,13 +226,13 @@ public static class MoodleXmlFormat
                     var problems = q.Validate();
                     if (problems.Count > 0)
                     {
-                        foreach (var p in problems) Error(entry.Line, $"题目 {q.Id}：{Describe(p)}");
+                        foreach (var p in problems) Error(entry.Line, L["题目 {0}：{1}", q.Id, Describe(p)]);
                         continue;
                     }
                 }
-                result.Questions.Add(new ImportedQuestion(q, entry.Line, entry.Category));
+                result.Questions.Add(new ImportedQuestion(q, entry.Line, entry.Category) { Notes = entry.Notes });
             }
-            if (count == 0 && result.Issues.Count == 0) Error(LineOf(root), "文件中没有题目");
+            if (count == 0 && result.Issues.Count == 0) Error(LineOf(root), L["文件中没有题目"]);
         }
 
         private static string? ReadCategory(XElement el)
@@ -262,19 +270,23 @@ public static class MoodleXmlFormat
             {
                 Skip(line, type switch
                 {
-                    "" => $"题目{label}缺少 type 属性，已跳过",
-                    "description" => $"说明文字{label}（description）不是题目，已跳过",
-                    "cloze" or "multianswer" => $"题目{label}是完形填空（cloze），平台不支持此题型，已跳过",
-                    _ => $"题目{label}的题型“{Shorten(type)}”平台不支持，已跳过",
+                    "" => L["题目{0}缺少 type 属性，已跳过", label],
+                    "description" => L["说明文字{0}（description）不是题目，已跳过", label],
+                    "cloze" or "multianswer" => L["题目{0}是完形填空（cloze），平台不支持此题型，已跳过", label],
+                    _ => L["题目{0}的题型“{1}”平台不支持，已跳过", label, Shorten(type)],
                 });
                 return;
             }
 
             var rawText = questionText?.Element("text")?.Value ?? "";
-            var id = name;
+            // The id: Moodle's idnumber, else the name, when a valid id not used before in the file; else derived
+            // from type, name and text (never from the file name or position).
+            var idNumber = (el.Element("idnumber")?.Value ?? "").Trim();
+            var id = IsValidId(idNumber) && !_ids.Contains(idNumber) ? idNumber : name;
             if (!IsValidId(id) || _ids.Contains(id))
                 id = GeneratedId(type, name, rawText);
             _ids.Add(id);
+            _notes = [];
 
             var stem = ReadText(questionText, "html");
             var before = result.Issues.Count;
@@ -283,18 +295,19 @@ public static class MoodleXmlFormat
             if (el.Element("defaultgrade") is { } grade)
             {
                 if (decimal.TryParse(grade.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var g)) points = Normalize(g);
-                else Error(LineOf(grade), $"题目 {id}：defaultgrade“{Shorten(grade.Value.Trim())}”不是数字");
+                else Error(LineOf(grade), L["题目 {0}：defaultgrade“{1}”不是数字", id, Shorten(grade.Value.Trim())]);
             }
             var hidden = IsTrue(((string?)el.Element("hidden") ?? "0").Trim());
 
             var q = new Question
             {
-                Id = id, Type = qtype, Stem = stem,
+                Id = id, Type = qtype, Stem = stem, Title = name.Length > 0 && name != id ? name : null,
                 Explanation = ReadText(el.Element("generalfeedback"), textFormat),
                 Difficulty = meta.Difficulty ?? 3,
                 LessonId = meta.Lesson ?? "",
                 Anchor = meta.Anchor,
-                Tags = meta.Tags,
+                // A foreign file's category becomes a tag (our own exports carry the lesson and tags instead).
+                Tags = meta.Ours || _category is null || meta.Tags.Contains(_category) ? meta.Tags : [.. meta.Tags, _category],
                 Status = meta.Status ?? (hidden ? QuestionStatus.Draft : QuestionStatus.Ready),
                 Points = points,
             };
@@ -302,21 +315,25 @@ public static class MoodleXmlFormat
             switch (qtype)
             {
                 case QuestionType.Single or QuestionType.Multiple:
-                    q = q with
-                    {
-                        Options = answers.Select(a => new ChoiceOption(ReadText(a, textFormat), Fraction(a) > 0)).ToList(),
-                    };
+                    var single = qtype == QuestionType.Single;
+                    var options = answers.Select(a => new ChoiceOption(ReadText(a, textFormat), single ? Fraction(a) >= 100 : Fraction(a) > 0,
+                        Feedback: ReadText(a.Element("feedback"), textFormat) is { Length: > 0 } fb ? fb : null)).ToList();
+                    if (single && options.Count(o => o.Correct) == 0 && answers.Count > 0 && answers.Max(Fraction) > 0)
+                        options = options.Select((o, i) => o with { Correct = Fraction(answers[i]) == answers.Max(Fraction) }).ToList();
+                    q = q with { Options = ChoiceWeights.Apply(options, answers.Select(Fraction).ToList(), single) };
                     break;
                 case QuestionType.TrueFalse:
                     q = q with { TrueFalseAnswer = TrueFalse(answers) };
                     break;
                 case QuestionType.Fill when type == "shortanswer":
                     var accepted = answers.Where(a => Fraction(a) >= 100).Select(a => a.Element("text")?.Value ?? "").ToList();
+                    foreach (var partial in answers.Where(a => Fraction(a) is > 0 and < 100))
+                        Note(LineOf(partial), L["填空答案“{0}”只得部分分（{1}%）：平台的填空题只有全对的答案，已舍去", partial.Element("text")?.Value ?? "", Fraction(partial)]);
                     if (!FillText.BlankNumbers(stem).Contains(1)) stem = AppendBlankMark(stem);
                     q = q with { Stem = stem, Blanks = [accepted] };
                     if (accepted.Count == 0)
                     {
-                        Error(line, $"题目 {id}：简答题（shortanswer）没有得分为 100% 的答案，无法作为填空题导入");
+                        Error(line, L["题目 {0}：简答题（shortanswer）没有得分为 100% 的答案，无法作为填空题导入", id]);
                         return;
                     }
                     break;
@@ -327,19 +344,22 @@ public static class MoodleXmlFormat
                     };
                     break;
                 case QuestionType.Matching:
-                    q = q with
-                    {
-                        Pairs = el.Elements("subquestion")
-                            .Select(s => new MatchPair(ReadText(s, textFormat), s.Element("answer")?.Element("text")?.Value ?? ""))
-                            .Where(p => p.Left.Length > 0)
-                            .ToList(),
-                    };
+                    var pairs = el.Elements("subquestion")
+                        .Select(s => (Line: LineOf(s), Pair: new MatchPair(ReadText(s, textFormat), s.Element("answer")?.Element("text")?.Value ?? ""))).ToList();
+                    foreach (var d in pairs.Where(p => p.Pair.Left.Length == 0 && p.Pair.Right.Length > 0))
+                        Note(d.Line, L["连线题的干扰项“{0}”平台不支持，已舍去（其余配对照常导入）", d.Pair.Right]);
+                    q = q with { Pairs = pairs.Where(p => p.Pair.Left.Length > 0).Select(p => p.Pair).ToList() };
                     break;
                 case QuestionType.Ordering:
                     q = q with { Items = answers.Select(a => ReadText(a, textFormat)).ToList() };
                     break;
                 case QuestionType.Essay:
                     q = q with { Rubric = ReadText(el.Element("graderinfo"), textFormat) };
+                    if (q.Rubric.Trim().Length == 0 && meta.Status is null)
+                    {
+                        q = q with { Status = QuestionStatus.Draft };
+                        Note(line, L["问答题没有评分要点（graderinfo）：以草稿导入，补充评分要点后再启用"]);
+                    }
                     break;
                 case QuestionType.Case:
                     q = q with { Scenario = stem, Stem = ReadText(ext!.Element("stem"), PlainText) };
@@ -352,7 +372,7 @@ public static class MoodleXmlFormat
                 var partProblems = q.Validate(isPart: true);
                 if (partProblems.Count > 0)
                 {
-                    foreach (var p in partProblems) Error(line, $"案例 {Shorten(caseId)} 的小题 {id}：{Describe(p)}");
+                    foreach (var p in partProblems) Error(line, L["案例 {0} 的小题 {1}：{2}", Shorten(caseId), id, Describe(p)]);
                     return;
                 }
                 _parts.Add((q, line, caseId));
@@ -363,16 +383,19 @@ public static class MoodleXmlFormat
                 var problems = q.Validate();
                 if (problems.Count > 0)
                 {
-                    foreach (var p in problems) Error(line, $"题目 {id}：{Describe(p)}");
+                    foreach (var p in problems) Error(line, L["题目 {0}：{1}", id, Describe(p)]);
                     return;
                 }
             }
-            var entry = new Entry(q, line, _category);
+            if (el.Elements("hint").Any(h => (h.Element("text")?.Value ?? "").Trim().Length > 0))
+                Note(line, L["提示（hint）平台不保存"]);
+            var entry = new Entry(q, line, _category) { Notes = _notes };
             _entries.Add(entry);
             if (qtype == QuestionType.Case) _cases[id] = entry;
         }
 
-        private sealed record Meta(int? Difficulty, string? Lesson, string? Anchor, QuestionStatus? Status, string? CaseId, IReadOnlyList<string> Tags);
+        /// <summary><see cref="Ours"/>: the question carries certplatform: tags (written by this platform).</summary>
+        private sealed record Meta(int? Difficulty, string? Lesson, string? Anchor, QuestionStatus? Status, string? CaseId, IReadOnlyList<string> Tags, bool Ours);
 
         private Meta ReadMeta(XElement el, string id)
         {
@@ -380,6 +403,7 @@ public static class MoodleXmlFormat
             string? lesson = null, anchor = null, caseId = null;
             QuestionStatus? status = null;
             var tags = new List<string>();
+            var ours = false;
             foreach (var tag in el.Element("tags")?.Elements("tag") ?? [])
             {
                 var text = tag.Element("text")?.Value ?? tag.Value;
@@ -388,6 +412,7 @@ public static class MoodleXmlFormat
                     tags.Add(text);
                     continue;
                 }
+                ours = true;
                 var body = text[TagPrefix.Length..];
                 var eq = body.IndexOf('=');
                 var key = (eq < 0 ? body : body[..eq]).Trim().ToLowerInvariant();
@@ -397,20 +422,20 @@ public static class MoodleXmlFormat
                 {
                     case "difficulty":
                         if (int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 5) difficulty = d;
-                        else Error(tagLine, $"题目 {id}：难度“{Shorten(value)}”无效，应为 1–5 的整数");
+                        else Error(tagLine, L["题目 {0}：难度“{1}”无效，应为 1–5 的整数", id, Shorten(value)]);
                         break;
                     case "lesson": lesson = value; break;
                     case "anchor": anchor = value; break;
                     case "status":
                         if (Enum.TryParse<QuestionStatus>(value.Trim(), ignoreCase: true, out var s) && Enum.IsDefined(s)) status = s;
-                        else Error(tagLine, $"题目 {id}：状态“{Shorten(value)}”无效，应为 ready、draft 或 retired");
+                        else Error(tagLine, L["题目 {0}：状态“{1}”无效，应为 ready、draft 或 retired", id, Shorten(value)]);
                         break;
                     case "case": caseId = value.Trim(); break;
                     case "tag": tags.Add(value); break;
                     default: break; // a newer exporter's key: ignored
                 }
             }
-            return new Meta(difficulty, lesson, anchor, status, caseId, tags);
+            return new Meta(difficulty, lesson, anchor, status, caseId, tags, ours);
         }
 
         private static bool? TrueFalse(List<XElement> answers)
@@ -434,7 +459,7 @@ public static class MoodleXmlFormat
     internal static string AppendBlankMark(string stem) =>
         stem.Length == 0 || char.IsWhiteSpace(stem[^1]) || stem[^1] >= '\u2E80' ? stem + "{{1}}" : stem + " {{1}}";
 
-    private static string Describe(string domainProblem) => QuestionProblems.ToChinese(domainProblem);
+    private static ImportText Describe(string domainProblem) => QuestionProblems.Describe(domainProblem);
 
     private static decimal Fraction(XElement answer) =>
         decimal.TryParse(((string?)answer.Attribute("fraction") ?? "0").Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var f) ? f : 0m;
@@ -552,23 +577,22 @@ public static class MoodleXmlFormat
         w.WriteStartElement("question");
         w.WriteAttributeString("type", moodleType);
         w.WriteStartElement("name");
-        WriteTextElement(w, q.Id);
+        WriteTextElement(w, q.Title ?? q.Id);
         w.WriteEndElement();
         WriteFormatted(w, "questiontext", q.Type == QuestionType.Case ? q.Scenario : q.Stem);
         WriteFormatted(w, "generalfeedback", q.Explanation);
         w.WriteElementString("defaultgrade", q.Points.ToString(CultureInfo.InvariantCulture));
         w.WriteElementString("hidden", q.Status == QuestionStatus.Ready ? "0" : "1");
+        w.WriteElementString("idnumber", q.Id);
 
         switch (moodleType)
         {
             case "multichoice":
-                var correct = Math.Max(1, q.Options.Count(o => o.Correct));
-                var share = FractionText(100m / (q.Type == QuestionType.Single ? 1 : correct));
                 w.WriteElementString("single", q.Type == QuestionType.Single ? "true" : "false");
                 w.WriteElementString("shuffleanswers", "true");
                 w.WriteElementString("answernumbering", "ABCD");
                 foreach (var o in q.Options)
-                    WriteAnswer(w, o.Correct ? share : q.Type == QuestionType.Single ? "0" : "-" + share, o.Text, PlainText);
+                    WriteAnswer(w, FractionText(ChoiceWeights.Of(q, o)), o.Text, PlainText, feedbackText: o.Feedback ?? "");
                 break;
             case "truefalse":
                 WriteAnswer(w, q.TrueFalseAnswer == true ? "100" : "0", "true", "moodle_auto_format");
@@ -651,13 +675,13 @@ public static class MoodleXmlFormat
     private static string FractionText(decimal percent) =>
         Math.Round(percent, 5, MidpointRounding.AwayFromZero).ToString("0.#####", CultureInfo.InvariantCulture);
 
-    private static void WriteAnswer(XmlWriter w, string fraction, string text, string format, bool feedback = true)
+    private static void WriteAnswer(XmlWriter w, string fraction, string text, string format, bool feedback = true, string feedbackText = "")
     {
         w.WriteStartElement("answer");
         w.WriteAttributeString("fraction", fraction);
         w.WriteAttributeString("format", format);
         WriteTextElement(w, text);
-        if (feedback) WriteFormatted(w, "feedback", "");
+        if (feedback) WriteFormatted(w, "feedback", feedbackText);
         w.WriteEndElement();
     }
 
@@ -677,23 +701,7 @@ public static class MoodleXmlFormat
     }
 
     /// <summary>Drops characters XML 1.0 cannot represent (control characters, lone surrogates).</summary>
-    internal static string XmlSafe(string s)
-    {
-        var ok = true;
-        for (var i = 0; i < s.Length && ok; i++)
-        {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
-            ok = XmlConvert.IsXmlChar(s[i]);
-        }
-        if (ok) return s;
-        var sb = new StringBuilder(s.Length);
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(s[i]).Append(s[i + 1]); i++; continue; }
-            if (XmlConvert.IsXmlChar(s[i])) sb.Append(s[i]);
-        }
-        return sb.ToString();
-    }
+    internal static string XmlSafe(string s) => Infrastructure.XmlText.Safe(s);
 }
 
 /// <summary>
@@ -796,47 +804,5 @@ internal static class HtmlToText
             if (!char.IsWhiteSpace(ch)) last = ch;
         }
         return html.Length;
-    }
-}
-
-/// <summary>The domain's validation messages (<see cref="Question.Validate"/>) in Chinese, for import reports.</summary>
-internal static class QuestionProblems
-{
-    private static readonly Dictionary<string, string> Known = new(StringComparer.Ordinal)
-    {
-        ["stem is empty"] = "题干为空",
-        ["difficulty must be 1–5"] = "难度应为 1–5",
-        ["points must be positive"] = "分值必须大于 0",
-        ["single choice needs 2–8 options"] = "单选题需要 2–8 个选项",
-        ["single choice needs exactly one correct option"] = "单选题必须恰好有一个正确选项",
-        ["multiple choice needs 3–10 options"] = "多选题需要 3–10 个选项",
-        ["multiple choice needs at least one correct option"] = "多选题至少需要一个正确选项",
-        ["true/false needs an answer"] = "判断题缺少答案",
-        ["fill-in needs at least one blank"] = "填空题至少需要一个空",
-        ["every blank needs at least one non-empty accepted answer"] = "每个空至少需要一个非空的参考答案",
-        ["matching needs 2–10 pairs"] = "连线题需要 2–10 对",
-        ["matching sides must be distinct"] = "连线题左右两侧的各项不能重复",
-        ["ordering needs 2–10 items"] = "排序题需要 2–10 项",
-        ["ordering items must be distinct"] = "排序题的各项不能重复",
-        ["essay needs a rubric"] = "问答题缺少评分要点",
-        ["a case part cannot itself be a case"] = "案例的小题不能再是案例题",
-        ["case needs a scenario"] = "案例题缺少案例材料",
-        ["case needs sub-questions"] = "案例题缺少小题",
-        ["options must be distinct"] = "选项不能重复",
-    };
-
-    public static string ToChinese(string problem)
-    {
-        if (Known.TryGetValue(problem, out var zh)) return zh;
-        const string marks = "the stem must mark blanks ";
-        if (problem.StartsWith(marks, StringComparison.Ordinal))
-        {
-            var range = problem[marks.Length..];
-            var cut = range.IndexOf(" in order", StringComparison.Ordinal);
-            return $"题干必须按顺序标出空位 {(cut < 0 ? range : range[..cut])}，每个空一处";
-        }
-        if (problem.StartsWith("part ", StringComparison.Ordinal) && problem.IndexOf(": ", StringComparison.Ordinal) is var colon and > 5)
-            return $"小题 {problem[5..colon]}：{ToChinese(problem[(colon + 2)..])}";
-        return problem;
     }
 }

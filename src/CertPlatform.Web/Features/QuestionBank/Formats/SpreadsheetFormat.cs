@@ -39,6 +39,7 @@ namespace CertPlatform.Web.Features.QuestionBank.Formats;
 /// </summary>
 public static partial class SpreadsheetFormat
 {
+    private static readonly ImportTexts L = ImportTexts.Instance;
     /// <summary>Largest total uncompressed size of an XLSX package accepted (zip-bomb guard).</summary>
     public const long MaxXlsxUncompressedBytes = 50L * 1024 * 1024;
     private const int MaxXlsxEntries = 1000;
@@ -106,12 +107,12 @@ public static partial class SpreadsheetFormat
     {
         ArgumentNullException.ThrowIfNull(input);
         var result = new ImportResult();
-        void Error(int line, string message) => result.Issues.Add(new ImportIssue(fileName, line, message, false));
+        void Error(int line, ImportText message) => result.Issues.Add(new ImportIssue(fileName, line, message, false));
 
         var bytes = MoodleXmlFormat.ReadLimited(input, ImportLimits.MaxBytes);
         if (bytes is null)
         {
-            Error(1, $"文件超过 {ImportLimits.MaxBytes / 1024 / 1024.0:0.#} MB 的上限，请拆分后分批导入");
+            Error(1, ImportLimits.TooLarge(null));
             return result;
         }
         List<(int Line, string[] Cells)> table;
@@ -121,19 +122,24 @@ public static partial class SpreadsheetFormat
         }
         catch (TemplateException ex)
         {
-            Error(1, ex.Message);
+            Error(1, ex.Text);
+            return result;
+        }
+        catch (XlsxException ex)
+        {
+            Error(1, new ImportText(ex.Message, []));
             return result;
         }
         catch (Exception ex) when (ex is InvalidDataException or OpenXmlPackageException or IOException or CsvHelperException or FormatException or System.Xml.XmlException)
         {
-            Error(1, $"无法读取文件“{fileName}”：文件已损坏，或不是有效的 CSV / XLSX 文件");
+            Error(1, L["无法读取文件“{0}”：文件已损坏，或不是有效的 CSV / XLSX 文件", fileName]);
             return result;
         }
 
         table = table.Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
         if (table.Count == 0)
         {
-            Error(1, "文件是空的：第一行应为表头（题号、题型、题干、选项A…选项F、答案、解析、难度、课程、锚点、标签）");
+            Error(1, L["文件是空的：第一行应为表头（题号、题型、题干、选项A…选项F、答案、解析、难度、课程、锚点、标签）"]);
             return result;
         }
         var (headerLine, headerCells) = table[0];
@@ -146,25 +152,25 @@ public static partial class SpreadsheetFormat
             var h = HeaderKey(raw);
             if (OptionIndex(h) is { } letter)
             {
-                if (!options.TryAdd(letter, i)) Error(headerLine, $"列“{raw}”重复出现");
+                if (!options.TryAdd(letter, i)) Error(headerLine, L["列“{0}”重复出现", raw]);
                 continue;
             }
             if (!Headers.TryGetValue(h, out var col))
             {
-                Error(headerLine, $"无法识别的列“{raw}”：可用的列为 题号、题型、题干、选项A…选项J、答案、解析、难度、分值、课程、锚点、标签、状态");
+                Error(headerLine, L["无法识别的列“{0}”：可用的列为 题号、题型、题干、选项A…选项J、答案、解析、难度、分值、课程、锚点、标签、状态", raw]);
                 continue;
             }
-            if (!map.TryAdd(col, i)) Error(headerLine, $"列“{raw}”重复出现");
+            if (!map.TryAdd(col, i)) Error(headerLine, L["列“{0}”重复出现", raw]);
         }
         foreach (var (col, label) in new[] { (Column.Type, "题型"), (Column.Stem, "题干"), (Column.Answer, "答案") })
-            if (!map.ContainsKey(col)) Error(headerLine, $"缺少必需的列“{label}”");
+            if (!map.ContainsKey(col)) Error(headerLine, L["缺少必需的列“{0}”", label]);
         if (result.Issues.Count > 0) return result;
 
         var rows = table.Skip(1).ToList();
-        if (rows.Count == 0) { Error(1, "文件只有表头，没有题目"); return result; }
+        if (rows.Count == 0) { Error(1, L["文件只有表头，没有题目"]); return result; }
         if (rows.Count > ImportLimits.MaxQuestions)
         {
-            Error(1, $"文件共有 {rows.Count} 行题目，超过单次导入 {ImportLimits.MaxQuestions} 道的上限，请拆分后分批导入");
+            Error(1, L["文件共有 {0} 行题目，超过单次导入 {1} 道的上限，请拆分后分批导入", rows.Count, ImportLimits.MaxQuestions]);
             return result;
         }
 
@@ -173,48 +179,48 @@ public static partial class SpreadsheetFormat
         {
             string Cell(Column c) => map.TryGetValue(c, out var i) ? CellAt(cells, i) : "";
             var before = result.Issues.Count;
-            void RowError(string message) => Error(line, $"第 {line} 行：{message}");
+            void RowError(ImportText message) => Error(line, L["第 {0} 行：{1}", line, message]);
 
             var typeText = Cell(Column.Type);
             var typeKey = HeaderKey(typeText);
-            if (typeText.Length == 0) { RowError("题型为空"); continue; }
+            if (typeText.Length == 0) { RowError(L["题型为空"]); continue; }
             if (!TypeNames.TryGetValue(typeKey, out var type))
             {
-                RowError($"题型“{typeText}”无法识别（可用：单选、多选、判断、填空、问答）");
+                RowError(L["题型“{0}”无法识别（可用：单选、多选、判断、填空、问答）", typeText]);
                 continue;
             }
             if (type is QuestionType.Matching or QuestionType.Ordering or QuestionType.Case)
             {
-                result.Issues.Add(new ImportIssue(fileName, line, $"第 {line} 行：{TypeLabels[type]}题无法用表格模板表示，已跳过（请用 Moodle XML 导入）", true));
+                result.Issues.Add(new ImportIssue(fileName, line, L["第 {0} 行：{1}题无法用表格模板表示，已跳过（请用 Moodle XML 导入）", line, QuestionProblems.TypeName(type)], true));
                 continue;
             }
 
             var stem = Cell(Column.Stem);
             var answer = Cell(Column.Answer);
-            if (stem.Length == 0) RowError("题干为空");
-            if (answer.Length == 0) RowError(type == QuestionType.Essay ? "答案（评分要点）为空" : "答案为空");
+            if (stem.Length == 0) RowError(L["题干为空"]);
+            if (answer.Length == 0) RowError(type == QuestionType.Essay ? L["答案（评分要点）为空"] : L["答案为空"]);
 
             var id = Cell(Column.Id);
             if (id.Length == 0) id = GeneratedId(type, stem, seenIds);
-            else if (!(id.Length <= 120 && LessonParser.IsValidId(id))) RowError($"题号“{id}”格式不正确（只能包含小写英文字母、数字和连字符）");
-            else if (seenIds.TryGetValue(id, out var firstLine)) RowError($"题号“{id}”与第 {firstLine} 行重复");
+            else if (!(id.Length <= 120 && LessonParser.IsValidId(id))) RowError(L["题号“{0}”格式不正确（只能包含小写英文字母、数字和连字符）", id]);
+            else if (seenIds.TryGetValue(id, out var firstLine)) RowError(L["题号“{0}”与第 {1} 行重复", id, firstLine]);
             seenIds.TryAdd(id, line);
 
             var difficulty = 3;
             if (Cell(Column.Difficulty) is { Length: > 0 } d &&
                 (!int.TryParse(Normalize(d), NumberStyles.Integer, CultureInfo.InvariantCulture, out difficulty) || difficulty is < 1 or > 5))
-                RowError($"难度“{d}”无效，应为 1–5 的整数");
+                RowError(L["难度“{0}”无效，应为 1–5 的整数", d]);
             var points = type == QuestionType.Essay ? 10m : 1m;
             if (Cell(Column.Points) is { Length: > 0 } p &&
                 (!decimal.TryParse(Normalize(p), NumberStyles.Number, CultureInfo.InvariantCulture, out points) || points <= 0))
-                RowError($"分值“{p}”无效，应为大于 0 的数");
+                RowError(L["分值“{0}”无效，应为大于 0 的数", p]);
             var lesson = Cell(Column.Lesson);
-            if (lesson.Length > 0 && !LessonParser.IsValidId(lesson)) RowError($"课程“{lesson}”不是有效的课程编号（小写英文字母、数字和连字符）");
+            if (lesson.Length > 0 && !LessonParser.IsValidId(lesson)) RowError(L["课程“{0}”不是有效的课程编号（小写英文字母、数字和连字符）", lesson]);
             var anchor = Cell(Column.Anchor);
-            if (anchor.Length > 0 && !LessonParser.IsValidId(anchor)) RowError($"锚点“{anchor}”格式不正确（小写英文字母、数字和连字符）");
+            if (anchor.Length > 0 && !LessonParser.IsValidId(anchor)) RowError(L["锚点“{0}”格式不正确（小写英文字母、数字和连字符）", anchor]);
             var status = QuestionStatus.Ready;
             if (Cell(Column.Status) is { Length: > 0 } st && !StatusNames.TryGetValue(HeaderKey(st), out status))
-                RowError($"状态“{st}”无效（可用：启用、草稿、停用）");
+                RowError(L["状态“{0}”无效（可用：启用、草稿、停用）", st]);
             var tags = Cell(Column.Tags).Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
             var q = new Question
@@ -231,7 +237,7 @@ public static partial class SpreadsheetFormat
                 for (var k = 0; k <= last; k++)
                 {
                     var text = byLetter.GetValueOrDefault(k, "");
-                    if (text.Length == 0) RowError($"选项 {Letter(k)} 为空，但后面的选项有内容");
+                    if (text.Length == 0) RowError(L["选项 {0} 为空，但后面的选项有内容", Letter(k)]);
                     optionTexts.Add(text);
                 }
             }
@@ -242,18 +248,18 @@ public static partial class SpreadsheetFormat
                     case QuestionType.Single or QuestionType.Multiple:
                         if (ParseLetters(answer) is not { } letters)
                         {
-                            RowError($"答案“{answer}”无效：应为选项字母，如 B 或 ACD");
+                            RowError(L["答案“{0}”无效：应为选项字母，如 B 或 ACD", answer]);
                             break;
                         }
                         foreach (var l in letters.Where(l => l >= optionTexts.Count))
-                            RowError($"答案中的 {Letter(l)} 没有对应的选项");
+                            RowError(L["答案中的 {0} 没有对应的选项", Letter(l)]);
                         if (type == QuestionType.Single && letters.Count > 1)
-                            RowError($"单选题只能有一个答案，但填写了“{answer}”");
+                            RowError(L["单选题只能有一个答案，但填写了“{0}”", answer]);
                         q = q with { Options = optionTexts.Select((t, k) => new ChoiceOption(t, letters.Contains(k))).ToList() };
                         break;
                     case QuestionType.TrueFalse:
                         if (TrueFalseWords.TryGetValue(HeaderKey(answer), out var tf)) q = q with { TrueFalseAnswer = tf };
-                        else RowError($"判断题答案“{answer}”无效，应为 对/错、正确/错误 或 true/false");
+                        else RowError(L["判断题答案“{0}”无效，应为 对/错、正确/错误 或 true/false", answer]);
                         break;
                     case QuestionType.Fill:
                         var blanks = ParseBlanks(answer);
@@ -266,7 +272,7 @@ public static partial class SpreadsheetFormat
             }
             if (result.Issues.Count > before) continue;
             var problems = q.Validate();
-            foreach (var problem in problems) RowError(QuestionProblems.ToChinese(problem));
+            foreach (var problem in problems) RowError(QuestionProblems.Describe(problem));
             if (problems.Count == 0) result.Questions.Add(new ImportedQuestion(q, line, null));
         }
         return result;
@@ -369,7 +375,7 @@ public static partial class SpreadsheetFormat
         if (placeholders.Count == blankCount)
         {
             var n = 0;
-            return BlankPlaceholder().Replace(stem, _ => $"{{{{{++n}}}}}");
+            return BlankPlaceholder().Replace(stem, _ => "{{" + (++n).ToString(CultureInfo.InvariantCulture) + "}}");
         }
         return placeholders.Count == 0 && blankCount == 1 ? MoodleXmlFormat.AppendBlankMark(stem) : stem;
     }
@@ -419,61 +425,12 @@ public static partial class SpreadsheetFormat
         return rows;
     }
 
-    private static List<(int, string[])> ReadXlsx(byte[] bytes)
+    private static List<(int, string[])> ReadXlsx(byte[] bytes) => XlsxReader.ReadFirstSheet(bytes, ImportLimits.MaxQuestions + 3);
+
+    private sealed class TemplateException(ImportText text) : Exception(text.ToString())
     {
-        using var buffer = new MemoryStream(bytes, writable: false);
-        // Reject zip bombs before the OpenXML SDK inflates anything.
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true))
-        {
-            if (zip.Entries.Count > MaxXlsxEntries || zip.Entries.Sum(e => e.Length) > MaxXlsxUncompressedBytes)
-                throw new TemplateException("XLSX 文件解压后过大，已拒绝（可能是压缩炸弹）");
-        }
-        buffer.Position = 0;
-        using var doc = SpreadsheetDocument.Open(buffer, false);
-        var workbook = doc.WorkbookPart ?? throw new TemplateException("XLSX 文件中没有工作簿");
-        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-            ?? throw new TemplateException("XLSX 文件中没有工作表");
-        if (firstSheet.Id?.Value is not { } sheetId || workbook.GetPartById(sheetId) is not WorksheetPart sheetPart)
-            throw new TemplateException("XLSX 文件的第一个工作表无法读取");
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(RichText).ToArray() ?? [];
-        var rows = new List<(int, string[])>();
-        foreach (var row in sheetPart.Worksheet.Descendants<Row>())
-        {
-            var cells = new List<string>();
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var col = TabularFiles.ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-                if (col > 200) continue;
-                while (cells.Count < col) cells.Add("");
-                if (cells.Count == col) cells.Add(CellText(cell, shared));
-            }
-            rows.Add(((int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1)), cells.ToArray()));
-            if (rows.Count > ImportLimits.MaxQuestions + 2) break;
-        }
-        return rows;
+        public ImportText Text { get; } = text;
     }
-
-    /// <summary>Text of a shared or inline string without phonetic guides (rPh), which Chinese Excel adds.</summary>
-    private static string RichText(OpenXmlElement item)
-    {
-        var plain = item.GetFirstChild<Text>();
-        if (plain is not null) return plain.Text;
-        return string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
-    }
-
-    private static string CellText(Cell cell, string[] shared)
-    {
-        var raw = cell.CellValue?.Text ?? "";
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
-            return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Length ? shared[i] : "";
-        if (type == CellValues.InlineString) return cell.InlineString is { } inline ? RichText(inline) : "";
-        if (type == CellValues.Boolean) return raw == "1" ? "true" : "false";
-        return raw;
-    }
-
-
-    private sealed class TemplateException(string message) : Exception(message);
 
     // ------------------------------------------------------------------ export
 
@@ -501,51 +458,8 @@ public static partial class SpreadsheetFormat
     public static byte[] WriteXlsx(IEnumerable<Question> questions, ICollection<ImportIssue>? skipped = null)
     {
         var table = Table(questions, skipped);
-        using var ms = new MemoryStream();
-        using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
-        {
-            var workbookPart = doc.AddWorkbookPart();
-            workbookPart.Workbook = new Workbook();
-            var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            var sheetData = new SheetData();
-            var columns = new Columns();
-            var header = table[0];
-            for (var c = 0; c < header.Count; c++)
-            {
-                var width = header[c].Text switch { "题干" => 60d, "解析" or "答案" => 30d, "题号" or "课程" or "锚点" or "标签" => 18d, _ => 12d };
-                columns.Append(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = width, CustomWidth = true });
-            }
-            for (var r = 0; r < table.Count; r++)
-            {
-                var row = new Row { RowIndex = (uint)r + 1 };
-                for (var c = 0; c < table[r].Count; c++)
-                {
-                    var (text, numeric) = table[r][c];
-                    var reference = ColumnName(c) + (r + 1).ToString(CultureInfo.InvariantCulture);
-                    if (text.Length == 0) continue;
-                    row.Append(numeric
-                        ? new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(text) }
-                        : new Cell
-                        {
-                            CellReference = reference,
-                            DataType = CellValues.InlineString,
-                            InlineString = new InlineString(new Text(MoodleXmlFormat.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }),
-                        });
-                }
-                sheetData.Append(row);
-            }
-            sheetPart.Worksheet = new Worksheet(columns, sheetData);
-            var sheets = workbookPart.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = "题目" });
-        }
-        return ms.ToArray();
-    }
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
-        return name;
+        var widths = table[0].Select(h => h.Text switch { "题干" => 60d, "解析" or "答案" => 30d, "题号" or "课程" or "锚点" or "标签" => 18d, _ => 12d }).ToList();
+        return XlsxWriter.Write(table.Select(r => (IReadOnlyList<ExportCell>)r.Select(c => new ExportCell(c.Text, c.Numeric)).ToList()), "题目", widths);
     }
 
     private static List<List<(string Text, bool Numeric)>> Table(IEnumerable<Question> questions, ICollection<ImportIssue>? skipped)
@@ -555,12 +469,12 @@ public static partial class SpreadsheetFormat
         foreach (var q in questions)
         {
             if (q.Type is QuestionType.Matching or QuestionType.Ordering or QuestionType.Case || q.Options.Count > MaxOptions)
-                skipped?.Add(new ImportIssue("", 0, $"题目 {q.Id}（{TypeLabels[q.Type]}题）无法用表格模板表示，未导出（可导出为 Moodle XML）", true));
+                skipped?.Add(new ImportIssue("", 0, L["题目 {0}（{1}题）无法用表格模板表示，未导出（可导出为 Moodle XML）", q.Id, QuestionProblems.TypeName(q.Type)], true));
             else rows.Add(q);
         }
         var optionCount = Math.Max(6, rows.Select(q => q.Options.Count).DefaultIfEmpty(0).Max());
         var header = new List<string> { "题号", "题型", "题干" };
-        header.AddRange(Enumerable.Range(0, optionCount).Select(k => $"选项{Letter(k)}"));
+        header.AddRange(Enumerable.Range(0, optionCount).Select(k => "选项" + Letter(k)));
         header.AddRange(["答案", "解析", "难度", "分值", "课程", "锚点", "标签", "状态"]);
         var table = new List<List<(string, bool)>> { header.Select(h => (h, false)).ToList() };
         foreach (var q in rows)

@@ -1,0 +1,726 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Xml;
+using System.Xml.Linq;
+using CertPlatform.Web.Content;
+using CertPlatform.Web.Domain.Questions;
+
+namespace CertPlatform.Web.Features.QuestionBank.Formats;
+
+/// <summary>A QTI package written by <see cref="QtiFormat.WritePackage"/> and the questions it could not hold.</summary>
+public sealed record QtiExport(byte[] Package, int Written, IReadOnlyList<ExportSkip> Skipped);
+
+/// <summary>
+/// 1EdTech QTI 2.2 and 3.0 items, alone or in a content package (a zip with <c>imsmanifest.xml</c>), to and from
+/// domain questions. Pure: no database, no HTTP. Element and attribute names are matched in both spellings
+/// (<c>choiceInteraction</c> / <c>qti-choice-interaction</c>, <c>responseIdentifier</c> / <c>response-identifier</c>).
+/// <list type="bullet">
+/// <item>choice → Single (cardinality single or max-choices 1) or Multiple; the correct response marks the key; a
+/// mapping (map_response) becomes option weights (percent of the best single answer, or of the upper bound / the sum
+/// of positive values for several answers); per-choice feedback-inline → option feedback.</item>
+/// <item>text-entry (one or more) → Fill, one blank per interaction: accepted answers are the correct response and
+/// the mapping keys worth full marks; partial-credit keys are reported.</item>
+/// <item>extended-text → Essay; the rubric is a rubric-block for scorers (or the correct response); without one the
+/// essay comes in as a draft.</item>
+/// <item>match → Matching (left set by the correct pairs; unused right choices are reported as lost distractors);
+/// order → Ordering; gap-match → Fill (one blank per gap; the word bank is reported as lost); inline-choice → Single
+/// when there is one, Fill when there are several.</item>
+/// <item>Response processing: the standard templates match_correct, map_response and map_response_point, and custom
+/// processing built from match / map-response (what authoring tools write) are read as the correct response and the
+/// mapping; other custom processing is reported per item.</item>
+/// <item>Unsupported interactions (hotspot, hottext, graphic-*, select-point, slider, upload, drawing, media,
+/// associate, position-object, custom, portable-custom, end-attempt) skip their item, named by identifier and
+/// interaction, never silently.</item>
+/// </list>
+/// <para><b>Safety.</b> DTDs are refused, nothing external is resolved; zip entries with <c>..</c> or an absolute path
+/// refuse the package; at most <see cref="MaxEntries"/> entries, <see cref="MaxUncompressedBytes"/> uncompressed.</para>
+/// <para><b>Export</b> writes a QTI 3.0 package: one item per question, <c>imsmanifest.xml</c> listing them, and the
+/// platform's metadata (lesson, anchor, difficulty, tags, status, points, type, id) as a JSON
+/// <c>&lt;cp:certplatform&gt;</c> element in each resource's metadata (other tools ignore it). Case questions are not
+/// written (listed as skipped).</para>
+/// </summary>
+public static class QtiFormat
+{
+    public const int MaxEntries = 2000;
+    public const long MaxUncompressedBytes = 64L * 1024 * 1024;
+    public const string Qti3Namespace = "http://www.imsglobal.org/xsd/imsqtiasi_v3p0";
+    public const string Cp3Namespace = "http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1";
+    public const string MetaNamespace = "urn:certplatform:question";
+    private const string TemplateBase = "https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/";
+    private static readonly ImportTexts L = ImportTexts.Instance;
+
+    private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
+    {
+        "choiceinteraction", "textentryinteraction", "extendedtextinteraction", "matchinteraction", "orderinteraction",
+        "gapmatchinteraction", "inlinechoiceinteraction",
+    };
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The platform's metadata carried in a package manifest.</summary>
+    private sealed class Meta
+    {
+        public string? Id { get; set; }
+        public QuestionType? Type { get; set; }
+        public string? LessonId { get; set; }
+        public string? Anchor { get; set; }
+        public int? Difficulty { get; set; }
+        public IReadOnlyList<string>? Tags { get; set; }
+        public QuestionStatus? Status { get; set; }
+        public decimal? Points { get; set; }
+        // Exact texts, written only when the QTI markup does not read back exactly (line breaks, runs of spaces).
+        public string? Stem { get; set; }
+        public string? Explanation { get; set; }
+        public string? Rubric { get; set; }
+        public IReadOnlyList<ChoiceOption>? Options { get; set; }
+        public IReadOnlyList<IReadOnlyList<string>>? Blanks { get; set; }
+        public IReadOnlyList<MatchPair>? Pairs { get; set; }
+        public IReadOnlyList<string>? Items { get; set; }
+    }
+
+    private static readonly (Func<Question, object?> Get, Action<Meta, Question> Set)[] Exact =
+    [
+        (q => q.Stem, (m, q) => m.Stem = q.Stem),
+        (q => q.Explanation, (m, q) => m.Explanation = q.Explanation),
+        (q => q.Rubric, (m, q) => m.Rubric = q.Rubric),
+        (q => q.Options, (m, q) => m.Options = q.Options),
+        (q => q.Blanks, (m, q) => m.Blanks = q.Blanks),
+        (q => q.Pairs, (m, q) => m.Pairs = q.Pairs),
+        (q => q.Items, (m, q) => m.Items = q.Items),
+    ];
+
+    // ------------------------------------------------------------------ import
+
+    /// <summary>Reads a QTI item (XML) or a content package (zip). Never throws on malformed input.</summary>
+    public static ImportResult Parse(string fileName, Stream input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var result = new ImportResult();
+        var bytes = MoodleXmlFormat.ReadLimited(input, ImportLimits.MaxBytes);
+        if (bytes is null)
+        {
+            result.Error(fileName, 0, ImportLimits.TooLarge(null));
+            return result;
+        }
+        try
+        {
+            if (bytes.Length >= 2 && bytes[0] == 'P' && bytes[1] == 'K') ReadPackage(fileName, bytes, result);
+            else if (Load(fileName, bytes, result) is { } doc) ReadItem(fileName, doc, null, result);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
+        {
+            result.Error(fileName, 0, L["无法读取压缩包：{0}", ex.Message]);
+        }
+        if (result.Questions.Count == 0 && result.Issues.Count == 0) result.Error(fileName, 0, L["文件中没有题目"]);
+        return result;
+    }
+
+    private static void ReadPackage(string fileName, byte[] bytes, ImportResult result)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        if (zip.Entries.Count > MaxEntries)
+        {
+            result.Error(fileName, 0, L["压缩包中有 {0} 个条目，超过 {1} 个的上限", zip.Entries.Count, MaxEntries]);
+            return;
+        }
+        foreach (var e in zip.Entries)
+        {
+            var name = e.FullName.Replace('\\', '/');
+            if (name.StartsWith('/') || name.Contains(':') || name.Split('/').Any(s => s == ".."))
+            {
+                result.Error(fileName, 0, L["压缩包中的条目“{0}”路径不安全（含 .. 或绝对路径），整个文件已拒绝", e.FullName]);
+                return;
+            }
+        }
+        if (zip.Entries.Sum(e => e.Length) > MaxUncompressedBytes || zip.Entries.Any(e => e.Length > ImportLimits.MaxBytes))
+        {
+            result.Error(fileName, 0, L["压缩包解压后过大，已拒绝（可能是压缩炸弹）"]);
+            return;
+        }
+        var entries = zip.Entries.Where(e => e.Length > 0 || e.Name.Length > 0).ToDictionary(e => e.FullName.Replace('\\', '/'), StringComparer.Ordinal);
+        byte[] ReadEntry(ZipArchiveEntry e)
+        {
+            using var s = e.Open();
+            return MoodleXmlFormat.ReadLimited(s, ImportLimits.MaxBytes) ?? [];
+        }
+        var items = new List<(string Path, Meta? Meta)>();
+        if (entries.TryGetValue("imsmanifest.xml", out var manifestEntry))
+        {
+            var manifestName = fileName + "/imsmanifest.xml";
+            if (Load(manifestName, ReadEntry(manifestEntry), result) is not { } manifest) return;
+            foreach (var res in manifest.Descendants().Where(x => Norm(x.Name) == "resource"))
+            {
+                var type = (Attr(res, "type") ?? "").ToLowerInvariant();
+                var href = Attr(res, "href");
+                if (href is null) continue;
+                if (type.StartsWith("imsqti_test", StringComparison.Ordinal))
+                {
+                    result.Skip(manifestName, LineOf(res), L["试卷（assessmentTest）“{0}”的结构不导入；其中的试题照常导入", href]);
+                    continue;
+                }
+                if (!type.StartsWith("imsqti_item", StringComparison.Ordinal)) continue;
+                var metaText = res.Descendants(XName.Get("certplatform", MetaNamespace)).FirstOrDefault()?.Value;
+                Meta? meta = null;
+                if (metaText is not null)
+                {
+                    try { meta = JsonSerializer.Deserialize<Meta>(metaText, Json); }
+                    catch (JsonException ex) { result.Error(manifestName, LineOf(res), L["平台元数据无效：{0}", ex.Message]); }
+                }
+                items.Add((href.Replace('\\', '/'), meta));
+            }
+        }
+        else items.AddRange(entries.Keys.Where(k => k.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).Select(k => (k, (Meta?)null)));
+        var count = 0;
+        foreach (var (path, meta) in items)
+        {
+            var itemName = fileName + "/" + path;
+            if (!entries.TryGetValue(path, out var entry))
+            {
+                result.Error(fileName + "/imsmanifest.xml", 0, L["清单列出的文件“{0}”不在压缩包中", path]);
+                continue;
+            }
+            if (!ImportLimits.CheckCount(fileName, 0, ++count, result)) return;
+            if (Load(itemName, ReadEntry(entry), result) is { } doc) ReadItem(itemName, doc, meta, result);
+        }
+    }
+
+    private static XDocument? Load(string file, byte[] bytes, ImportResult result)
+    {
+        try
+        {
+            return MoodleXmlFormat.Load(bytes);
+        }
+        catch (XmlException ex)
+        {
+            result.Error(file, Math.Max(ex.LineNumber, 1), ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
+                ? L["文件包含 DTD 声明（<!DOCTYPE …>），出于安全原因拒绝导入"]
+                : L["XML 格式错误（第 {0} 行第 {1} 列）：{2}", ex.LineNumber, ex.LinePosition, ex.Message]);
+            return null;
+        }
+    }
+
+    /// <summary>Element or attribute name without namespace, "qti-" prefix, hyphens and case: both QTI spellings compare equal.</summary>
+    private static string Norm(XName name)
+    {
+        var local = name.LocalName;
+        if (local.StartsWith("qti-", StringComparison.Ordinal)) local = local[4..];
+        return local.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+    }
+
+    private static string? Attr(XElement e, string normalized) =>
+        e.Attributes().FirstOrDefault(a => Norm(a.Name) == normalized)?.Value;
+
+    private static IEnumerable<XElement> Kids(XElement e, string normalized) => e.Elements().Where(x => Norm(x.Name) == normalized);
+
+    private static IEnumerable<XElement> All(XElement e, string normalized) => e.Descendants().Where(x => Norm(x.Name) == normalized);
+
+    private static int LineOf(XObject o) => o is IXmlLineInfo li && li.HasLineInfo() ? li.LineNumber : 0;
+
+    private sealed class Declaration
+    {
+        public string Cardinality = "single";
+        public List<string> Correct = [];
+        public Dictionary<string, decimal> Mapping = new(StringComparer.Ordinal);
+        public decimal? UpperBound;
+    }
+
+    private static Dictionary<string, Declaration> Declarations(XElement root)
+    {
+        var map = new Dictionary<string, Declaration>(StringComparer.Ordinal);
+        foreach (var d in Kids(root, "responsedeclaration"))
+        {
+            var decl = new Declaration { Cardinality = Attr(d, "cardinality") ?? "single" };
+            foreach (var cr in Kids(d, "correctresponse")) decl.Correct.AddRange(Kids(cr, "value").Select(v => v.Value.Trim()));
+            foreach (var m in Kids(d, "mapping"))
+            {
+                if (Number(Attr(m, "upperbound")) is { } ub) decl.UpperBound = ub;
+                foreach (var entry in Kids(m, "mapentry"))
+                    if (Attr(entry, "mapkey") is { } key && Number(Attr(entry, "mappedvalue")) is { } v) decl.Mapping.TryAdd(key.Trim(), v);
+            }
+            map[Attr(d, "identifier") ?? ""] = decl;
+        }
+        return map;
+    }
+
+    private static decimal? Number(string? s) =>
+        decimal.TryParse(s?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+
+    private static readonly HashSet<string> BlockNames = new(StringComparer.Ordinal)
+    {
+        "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
+        "prompt", "contentbody", "simplechoice", "section",
+    };
+
+    /// <summary>
+    /// Plain text of an element as a trainee reads it: block elements break lines, images become "[图片]", runs of
+    /// whitespace collapse, lines are trimmed and blank lines dropped; <paramref name="replace"/> may substitute an
+    /// element (null: descend into it as usual).
+    /// </summary>
+    private static string Flatten(XElement element, Func<XElement, string?>? replace = null)
+    {
+        var lines = new List<StringBuilder> { new() };
+        void Text(string s)
+        {
+            var line = lines[^1];
+            foreach (var ch in s)
+            {
+                if (ch is ' ' or '\t' or '\n' or '\r') { if (line.Length > 0 && line[^1] != ' ') line.Append(' '); }
+                else line.Append(ch);
+            }
+        }
+        void Walk(XElement e)
+        {
+            foreach (var node in e.Nodes())
+            {
+                if (node is XText t) { Text(t.Value); continue; }
+                if (node is not XElement child) continue;
+                if (replace?.Invoke(child) is { } r) { Text(r); continue; }
+                var name = Norm(child.Name);
+                if (name is "feedbackinline" or "feedbackblock" or "rubricblock" or "modalfeedback" or "templateinline" or "templateblock") continue;
+                if (name is "img" or "object" or "picture") { Text("[图片]"); continue; }
+                var block = BlockNames.Contains(name);
+                if (block) lines.Add(new StringBuilder());
+                Walk(child);
+                if (block) lines.Add(new StringBuilder());
+            }
+        }
+        Walk(element);
+        return string.Join('\n', lines.Select(l => l.ToString().Trim()).Where(l => l.Length > 0));
+    }
+
+    private static void ReadItem(string file, XDocument doc, Meta? meta, ImportResult result)
+    {
+        var root = doc.Root!;
+        if (Norm(root.Name) != "assessmentitem")
+        {
+            result.Skip(file, LineOf(root), L["不是 QTI 试题（根元素应为 assessmentItem 或 qti-assessment-item），已跳过"]);
+            return;
+        }
+        var line = LineOf(root);
+        var identifier = Attr(root, "identifier") ?? "";
+        var title = Attr(root, "title");
+        var label = identifier.Length > 0 ? identifier : title ?? "?";
+        var body = Kids(root, "itembody").FirstOrDefault();
+        if (body is null) { result.Error(file, line, L["QTI 试题 {0} 没有题目正文（itemBody）", label]); return; }
+        var interactions = body.Descendants().Where(e => Norm(e.Name).EndsWith("interaction", StringComparison.Ordinal)).ToList();
+        var unsupported = interactions.Select(e => e.Name.LocalName).Where(n => !Supported.Contains(Norm(XName.Get(n)))).Distinct().ToList();
+        if (unsupported.Count > 0)
+        {
+            result.Skip(file, line, L["QTI 试题 {0} 含平台不支持的交互（{1}），已跳过", label, string.Join("、", unsupported)]);
+            return;
+        }
+        var kinds = interactions.Select(e => Norm(e.Name)).Distinct().ToList();
+        if (kinds.Count == 0) { result.Skip(file, line, L["QTI 试题 {0} 没有作答交互，已跳过", label]); return; }
+        if (kinds.Count > 1 || (interactions.Count > 1 && kinds[0] is not ("textentryinteraction" or "inlinechoiceinteraction")))
+        {
+            result.Skip(file, line, L["QTI 试题 {0} 有多个作答交互（{1}），平台的一道试题只有一种作答方式，已跳过", label, string.Join("、", interactions.Select(i => i.Name.LocalName))]);
+            return;
+        }
+        var notes = new List<ImportIssue>();
+        void Note(int at, ImportText text) => notes.Add(new ImportIssue(file, at, text, true));
+        var decls = Declarations(root);
+        Declaration Decl(XElement interaction) =>
+            decls.TryGetValue(Attr(interaction, "responseidentifier") ?? "", out var d) ? d : new Declaration();
+        CheckProcessing(root, Note);
+
+        var first = interactions[0];
+        var kind = kinds[0];
+        var inlineMarks = new Dictionary<XElement, string>();
+        string Stem(Func<XElement, string?>? extra = null) => Flatten(body, e =>
+            inlineMarks.TryGetValue(e, out var mark) ? mark
+            : Norm(e.Name) is "choiceinteraction" or "orderinteraction" or "matchinteraction" or "extendedtextinteraction"
+                ? string.Join('\n', Kids(e, "prompt").Select(p => Flatten(p))) is { Length: > 0 } prompt ? "\n" + prompt + "\n" : ""
+            : extra?.Invoke(e));
+        var q = new Question { Id = "", Type = QuestionType.Single, Stem = "" };
+        switch (kind)
+        {
+            case "choiceinteraction":
+            {
+                var decl = Decl(first);
+                var single = decl.Cardinality == "single" || Attr(first, "maxchoices") == "1";
+                var choices = All(first, "simplechoice").ToList();
+                var ids = choices.Select(c => Attr(c, "identifier") ?? "").ToList();
+                var options = choices.Select((c, i) => new ChoiceOption(Flatten(c),
+                    decl.Correct.Count > 0 ? decl.Correct.Contains(ids[i]) : decl.Mapping.GetValueOrDefault(ids[i]) > 0,
+                    Feedback: string.Join('\n', All(c, "feedbackinline").Select(f => Flatten(f))) is { Length: > 0 } fb ? fb : null)).ToList();
+                if (single && options.Count(o => o.Correct) > 1 && decl.Mapping.Count == 0)
+                    options = options.Select((o, i) => o with { Correct = i == options.FindIndex(x => x.Correct) }).ToList();
+                if (decl.Mapping.Count > 0)
+                {
+                    var values = ids.Select(id => decl.Mapping.GetValueOrDefault(id)).ToList();
+                    var full = single ? values.DefaultIfEmpty(0).Max() : decl.UpperBound ?? values.Where(v => v > 0).Sum();
+                    if (full > 0) options = ChoiceWeights.Apply(options, values.Select(v => Math.Round(v / full * 100m, 4)).ToList(), single);
+                }
+                if (meta?.Type == QuestionType.TrueFalse && ids.Count == 2)
+                    q = q with { Type = QuestionType.TrueFalse, TrueFalseAnswer = decl.Correct.FirstOrDefault() is { } c ? c == "true" : null };
+                else q = q with { Type = single ? QuestionType.Single : QuestionType.Multiple, Options = options };
+                q = q with { Stem = Stem() };
+                break;
+            }
+            case "textentryinteraction":
+            {
+                var blanks = new List<IReadOnlyList<string>>();
+                foreach (var te in interactions)
+                {
+                    var decl = Decl(te);
+                    var best = decl.Mapping.Values.DefaultIfEmpty(0).Max();
+                    var accepted = decl.Correct.Concat(decl.Mapping.Where(m => m.Value >= best && best > 0).Select(m => m.Key)).Distinct().ToList();
+                    foreach (var partial in decl.Mapping.Where(m => m.Value > 0 && m.Value < best))
+                        Note(LineOf(te), L["填空答案“{0}”只得部分分：平台的填空题只有全对的答案，已舍去", partial.Key]);
+                    blanks.Add(accepted);
+                    inlineMarks[te] = $"{{{{{blanks.Count}}}}}";
+                }
+                q = q with { Type = QuestionType.Fill, Blanks = blanks, Stem = Stem() };
+                break;
+            }
+            case "inlinechoiceinteraction" when interactions.Count == 1:
+            {
+                var decl = Decl(first);
+                inlineMarks[first] = "_____";
+                var choices = All(first, "inlinechoice").ToList();
+                var options = choices.Select(c => new ChoiceOption(Flatten(c), decl.Correct.Contains(Attr(c, "identifier") ?? ""))).ToList();
+                q = q with { Type = QuestionType.Single, Options = options, Stem = Stem() };
+                break;
+            }
+            case "inlinechoiceinteraction":
+            {
+                var blanks = new List<IReadOnlyList<string>>();
+                foreach (var ic in interactions)
+                {
+                    var decl = Decl(ic);
+                    blanks.Add(All(ic, "inlinechoice").Where(c => decl.Correct.Contains(Attr(c, "identifier") ?? "")).Select(c => Flatten(c)).ToList());
+                    inlineMarks[ic] = $"{{{{{blanks.Count}}}}}";
+                }
+                Note(line, L["几个下拉选空（inline choice）导入为填空题：学员需输入答案，下拉选项不保存"]);
+                q = q with { Type = QuestionType.Fill, Blanks = blanks, Stem = Stem() };
+                break;
+            }
+            case "gapmatchinteraction":
+            {
+                var decl = Decl(first);
+                var words = All(first, "gaptext").ToDictionary(g => Attr(g, "identifier") ?? "", g => Flatten(g));
+                var gaps = All(first, "gap").ToList();
+                var blanks = new List<IReadOnlyList<string>>();
+                foreach (var gap in gaps)
+                {
+                    var gapId = Attr(gap, "identifier") ?? "";
+                    blanks.Add(decl.Correct.Select(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                        .Where(p => p.Length == 2 && p[1] == gapId && words.ContainsKey(p[0])).Select(p => words[p[0]]).ToList());
+                    inlineMarks[gap] = $"{{{{{blanks.Count}}}}}";
+                }
+                Note(line, L["选词填空（gap match）导入为填空题：学员需输入答案，备选词不保存"]);
+                q = q with
+                {
+                    Type = QuestionType.Fill, Blanks = blanks,
+                    Stem = Stem(e => Norm(e.Name) == "gaptext" ? "" : null),
+                };
+                break;
+            }
+            case "extendedtextinteraction":
+            {
+                var decl = Decl(first);
+                var rubric = string.Join('\n', All(root, "rubricblock").Where(r => (Attr(r, "view") ?? "").Contains("scorer", StringComparison.Ordinal))
+                    .Select(r => Flatten(r)).Where(t => t.Length > 0));
+                if (rubric.Length == 0) rubric = string.Join('\n', decl.Correct);
+                q = q with { Type = QuestionType.Essay, Rubric = rubric, Stem = Stem() };
+                if (rubric.Trim().Length == 0 && meta?.Status is null)
+                {
+                    q = q with { Status = QuestionStatus.Draft };
+                    Note(line, L["问答题没有评分要点（供阅卷人的 rubricBlock）：以草稿导入，补充评分要点后再启用"]);
+                }
+                break;
+            }
+            case "matchinteraction":
+            {
+                var decl = Decl(first);
+                var sets = All(first, "simplematchset").ToList();
+                if (sets.Count != 2) { result.Error(file, LineOf(first), L["QTI 试题 {0}：匹配交互应有两组选项（simpleMatchSet）", label]); return; }
+                var left = All(sets[0], "simpleassociablechoice").ToDictionary(c => Attr(c, "identifier") ?? "", c => Flatten(c));
+                var right = All(sets[1], "simpleassociablechoice").ToDictionary(c => Attr(c, "identifier") ?? "", c => Flatten(c));
+                var pairs = new List<MatchPair>();
+                var used = new HashSet<string>();
+                foreach (var (leftId, leftText) in left)
+                {
+                    var targets = decl.Correct.Select(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                        .Where(p => p.Length == 2 && p[0] == leftId && right.ContainsKey(p[1])).Select(p => p[1]).ToList();
+                    if (targets.Count != 1)
+                    {
+                        Note(LineOf(first), L["匹配项“{0}”没有唯一的正确配对，已舍去", leftText]);
+                        continue;
+                    }
+                    used.Add(targets[0]);
+                    pairs.Add(new MatchPair(leftText, right[targets[0]]));
+                }
+                foreach (var (rightId, rightText) in right.Where(r => !used.Contains(r.Key)))
+                    Note(LineOf(first), L["连线题的干扰项“{0}”平台不支持，已舍去（其余配对照常导入）", rightText]);
+                q = q with { Type = QuestionType.Matching, Pairs = pairs, Stem = Stem() };
+                break;
+            }
+            case "orderinteraction":
+            {
+                var decl = Decl(first);
+                var choices = All(first, "simplechoice").ToDictionary(c => Attr(c, "identifier") ?? "", c => Flatten(c));
+                var order = decl.Correct.Where(choices.ContainsKey).ToList();
+                if (order.Count != choices.Count)
+                {
+                    result.Error(file, LineOf(first), L["QTI 试题 {0}：排序题的正确顺序（correctResponse）没有列出全部选项", label]);
+                    return;
+                }
+                q = q with { Type = QuestionType.Ordering, Items = order.Select(id => choices[id]).ToList(), Stem = Stem() };
+                break;
+            }
+        }
+
+        var explanation = string.Join('\n', All(root, "modalfeedback").Select(f => Flatten(f)).Where(t => t.Length > 0));
+        var maxScore = Kids(root, "outcomedeclaration").Where(o => Attr(o, "identifier") == "MAXSCORE")
+            .SelectMany(o => All(o, "value")).Select(v => Number(v.Value)).FirstOrDefault(v => v > 0);
+        var id = meta?.Id is { Length: > 0 } metaId ? metaId
+            : IsValidId(identifier) ? identifier
+            : identifier.Length > 0 ? "qti-" + Hash12(identifier)
+            : "";
+        q = q with
+        {
+            Title = title is { Length: > 0 } && title != id ? title : null,
+            Explanation = explanation,
+            Points = meta?.Points ?? maxScore ?? (q.Type == QuestionType.Essay ? 10 : 1),
+            Difficulty = meta?.Difficulty ?? 3,
+            LessonId = meta?.LessonId ?? "",
+            Anchor = meta?.Anchor,
+            Tags = meta?.Tags ?? [],
+            Status = meta?.Status ?? q.Status,
+        };
+        if (meta is not null)
+            q = q with
+            {
+                Stem = meta.Stem ?? q.Stem, Explanation = meta.Explanation ?? q.Explanation, Rubric = meta.Rubric ?? q.Rubric,
+                Options = meta.Options ?? q.Options, Blanks = meta.Blanks ?? q.Blanks, Pairs = meta.Pairs ?? q.Pairs, Items = meta.Items ?? q.Items,
+            };
+        if (id.Length == 0) id = GiftFormat.ContentId(q);
+        q = q with { Id = id };
+        var problems = q.Validate();
+        foreach (var p in problems) result.Error(file, line, L["试题 {0}：{1}", id, QuestionProblems.Describe(p)]);
+        if (problems.Count == 0) result.Questions.Add(new ImportedQuestion(q, line, null) { Notes = notes });
+    }
+
+    /// <summary>Standard templates and custom processing built from match / map-response are understood; anything else is reported.</summary>
+    private static void CheckProcessing(XElement root, Action<int, ImportText> note)
+    {
+        var rp = Kids(root, "responseprocessing").FirstOrDefault();
+        if (rp is null) return;
+        var template = Attr(rp, "template") ?? Attr(rp, "templatelocation");
+        if (template is not null)
+        {
+            var name = template.Split('/').Last().Replace(".xml", "", StringComparison.Ordinal);
+            if (name is not ("match_correct" or "map_response" or "map_response_point" or "CC2_match" or "CC2_match_basic" or "CC2_map_response"))
+                note(LineOf(rp), L["评分规则模板“{0}”不认识：按正确答案和分值映射评分", name]);
+            return;
+        }
+        var known = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "responsecondition", "responseif", "responseelse", "responseelseif", "setoutcomevalue", "match", "mapresponse",
+            "mapresponsepoint", "variable", "correct", "baseValue".ToLowerInvariant(), "sum", "isnull", "and", "or", "not", "multiple", "ordered",
+        };
+        var other = rp.Descendants().Select(e => Norm(e.Name)).Where(n => !known.Contains(n)).Distinct().ToList();
+        if (other.Count > 0)
+            note(LineOf(rp), L["自定义评分规则中的 {0} 平台不执行：按正确答案和分值映射评分", string.Join("、", other)]);
+    }
+
+    private static bool IsValidId(string id) => id.Length is > 0 and <= 120 && LessonParser.IsValidId(id);
+
+    private static string Hash12(string s) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(s)))[..12];
+
+    // ------------------------------------------------------------------ export
+
+    /// <summary>A QTI 3.0 content package of <paramref name="questions"/> (case questions are listed as skipped).</summary>
+    public static QtiExport WritePackage(IEnumerable<Question> questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var skipped = new List<ExportSkip>();
+        var written = new List<(Meta Meta, string Path, string Identifier)>();
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var n = 0;
+            foreach (var q in questions)
+            {
+                if (q.Type == QuestionType.Case)
+                {
+                    skipped.Add(new(q.Id, L["案例题无法用一个 QTI 试题表示，未导出（可导出为 Moodle XML）"]));
+                    continue;
+                }
+                var identifier = "item-" + (++n).ToString("0000", CultureInfo.InvariantCulture);
+                var path = $"items/{identifier}.xml";
+                var item = WriteItem(q, identifier);
+                var meta = MetaOf(q);
+                // Read the item back as an import would; where the markup loses something, the exact value goes in the metadata.
+                var back = new ImportResult();
+                ReadItem(path, XDocument.Parse(item.ToString(SaveOptions.DisableFormatting), LoadOptions.SetLineInfo), meta, back);
+                var plain = back.Questions.Count == 1 ? back.Questions[0].Question : null;
+                foreach (var (get, set) in Exact)
+                    if (plain is null || JsonSerializer.Serialize(get(plain), Json) != JsonSerializer.Serialize(get(q), Json)) set(meta, q);
+                var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
+                using (var s = entry.Open()) item.Save(s, SaveOptions.DisableFormatting);
+                written.Add((meta, path, identifier));
+            }
+            var manifest = zip.CreateEntry("imsmanifest.xml", CompressionLevel.Optimal);
+            using (var s = manifest.Open()) Manifest(written).Save(s);
+        }
+        return new QtiExport(ms.ToArray(), written.Count, skipped);
+    }
+
+    private static XDocument Manifest(List<(Meta Meta, string Path, string Identifier)> items)
+    {
+        XNamespace cp = Cp3Namespace;
+        XNamespace meta = MetaNamespace;
+        var resources = items.Select(i => new XElement(cp + "resource",
+            new XAttribute("identifier", "res-" + i.Identifier), new XAttribute("type", "imsqti_item_xmlv3p0"), new XAttribute("href", i.Path),
+            new XElement(cp + "metadata", new XElement(meta + "certplatform", JsonSerializer.Serialize(i.Meta, Json))),
+            new XElement(cp + "file", new XAttribute("href", i.Path))));
+        return new XDocument(new XDeclaration("1.0", "UTF-8", null),
+            new XElement(cp + "manifest", new XAttribute("identifier", "certplatform-export"),
+                new XAttribute(XNamespace.Xmlns + "cp", MetaNamespace),
+                new XElement(cp + "metadata", new XElement(cp + "schema", "QTI Package"), new XElement(cp + "schemaversion", "3.0.0")),
+                new XElement(cp + "organizations"),
+                new XElement(cp + "resources", resources)));
+    }
+
+    private static Meta MetaOf(Question q) => new()
+    {
+        Id = q.Id, Type = q.Type == QuestionType.TrueFalse ? QuestionType.TrueFalse : null, LessonId = q.LessonId.Length > 0 ? q.LessonId : null,
+        Anchor = q.Anchor, Difficulty = q.Difficulty, Tags = q.Tags, Status = q.Status, Points = q.Points,
+    };
+
+    private static XElement Paragraphs(XNamespace ns, string text, Func<string, IEnumerable<object>>? inline = null) =>
+        new(ns + "div", text.Split('\n').Select(l => new XElement(ns + "p", inline is null ? Safe(l) : inline(l))));
+
+    private static string Safe(string s) => Infrastructure.XmlText.Safe(s);
+
+    private static XDocument WriteItem(Question q, string identifier)
+    {
+        XNamespace ns = Qti3Namespace;
+        var decls = new List<XElement>();
+        var body = new XElement(ns + "qti-item-body");
+        XElement? processing = new(ns + "qti-response-processing", new XAttribute("template", TemplateBase + "match_correct.xml"));
+        XElement Decl(string id, string cardinality, string baseType, IEnumerable<string> correct, XElement? mapping = null) =>
+            new(ns + "qti-response-declaration", new XAttribute("identifier", id), new XAttribute("cardinality", cardinality), new XAttribute("base-type", baseType),
+                new XElement(ns + "qti-correct-response", correct.Select(c => new XElement(ns + "qti-value", Safe(c)))), mapping);
+        string Choice(int i) => "c" + (i + 1).ToString(CultureInfo.InvariantCulture);
+        switch (q.Type)
+        {
+            case QuestionType.Single or QuestionType.Multiple:
+            {
+                var single = q.Type == QuestionType.Single;
+                XElement? mapping = null;
+                if (q.Options.Any(o => o.Weight is not null))
+                {
+                    mapping = new XElement(ns + "qti-mapping", new XAttribute("default-value", "0"), new XAttribute("lower-bound", "0"), new XAttribute("upper-bound", "100"),
+                        q.Options.Select((o, i) => new XElement(ns + "qti-map-entry", new XAttribute("map-key", Choice(i)),
+                            new XAttribute("mapped-value", ChoiceWeights.Of(q, o).ToString(CultureInfo.InvariantCulture)))));
+                    processing = new XElement(ns + "qti-response-processing", new XAttribute("template", TemplateBase + "map_response.xml"));
+                }
+                decls.Add(Decl("RESPONSE", single ? "single" : "multiple", "identifier",
+                    q.Options.Select((o, i) => (o, i)).Where(x => x.o.Correct).Select(x => Choice(x.i)), mapping));
+                body.Add(Paragraphs(ns, q.Stem));
+                body.Add(new XElement(ns + "qti-choice-interaction", new XAttribute("response-identifier", "RESPONSE"),
+                    new XAttribute("max-choices", single ? "1" : "0"), new XAttribute("shuffle", "false"),
+                    q.Options.Select((o, i) => new XElement(ns + "qti-simple-choice", new XAttribute("identifier", Choice(i)), Safe(o.Text),
+                        o.Feedback is { Length: > 0 } f
+                            ? new XElement(ns + "qti-feedback-inline", new XAttribute("outcome-identifier", "FEEDBACK"), new XAttribute("identifier", Choice(i)),
+                                new XAttribute("show-hide", "show"), Safe(f))
+                            : null))));
+                break;
+            }
+            case QuestionType.TrueFalse:
+                decls.Add(Decl("RESPONSE", "single", "identifier", q.TrueFalseAnswer is { } a ? [a ? "true" : "false"] : []));
+                body.Add(Paragraphs(ns, q.Stem));
+                body.Add(new XElement(ns + "qti-choice-interaction", new XAttribute("response-identifier", "RESPONSE"), new XAttribute("max-choices", "1"),
+                    new XElement(ns + "qti-simple-choice", new XAttribute("identifier", "true"), "正确"),
+                    new XElement(ns + "qti-simple-choice", new XAttribute("identifier", "false"), "错误")));
+                break;
+            case QuestionType.Fill:
+            {
+                for (var b = 0; b < q.Blanks.Count; b++)
+                {
+                    var accepted = q.Blanks[b];
+                    decls.Add(Decl($"RESPONSE_{b + 1}", "single", "string", accepted.Take(1),
+                        new XElement(ns + "qti-mapping", new XAttribute("default-value", "0"),
+                            accepted.Select(a => new XElement(ns + "qti-map-entry", new XAttribute("map-key", Safe(a)), new XAttribute("mapped-value", "1"))))));
+                }
+                body.Add(Paragraphs(ns, q.Stem, FillLine));
+                processing = new XElement(ns + "qti-response-processing",
+                    new XElement(ns + "qti-set-outcome-value", new XAttribute("identifier", "SCORE"),
+                        new XElement(ns + "qti-sum", Enumerable.Range(1, q.Blanks.Count).Select(b =>
+                            new XElement(ns + "qti-map-response", new XAttribute("identifier", $"RESPONSE_{b}"))))));
+                break;
+            }
+            case QuestionType.Matching:
+                decls.Add(Decl("RESPONSE", "multiple", "directedPair", q.Pairs.Select((_, i) => $"l{i + 1} r{i + 1}")));
+                body.Add(Paragraphs(ns, q.Stem));
+                body.Add(new XElement(ns + "qti-match-interaction", new XAttribute("response-identifier", "RESPONSE"),
+                    new XAttribute("max-associations", q.Pairs.Count.ToString(CultureInfo.InvariantCulture)), new XAttribute("shuffle", "true"),
+                    new XElement(ns + "qti-simple-match-set", q.Pairs.Select((p, i) => new XElement(ns + "qti-simple-associable-choice",
+                        new XAttribute("identifier", $"l{i + 1}"), new XAttribute("match-max", "1"), Safe(p.Left)))),
+                    new XElement(ns + "qti-simple-match-set", q.Pairs.Select((p, i) => new XElement(ns + "qti-simple-associable-choice",
+                        new XAttribute("identifier", $"r{i + 1}"), new XAttribute("match-max", "1"), Safe(p.Right))))));
+                break;
+            case QuestionType.Ordering:
+                decls.Add(Decl("RESPONSE", "ordered", "identifier", q.Items.Select((_, i) => Choice(i))));
+                body.Add(Paragraphs(ns, q.Stem));
+                body.Add(new XElement(ns + "qti-order-interaction", new XAttribute("response-identifier", "RESPONSE"), new XAttribute("shuffle", "true"),
+                    q.Items.Select((t, i) => new XElement(ns + "qti-simple-choice", new XAttribute("identifier", Choice(i)), Safe(t)))));
+                break;
+            default: // Essay
+                decls.Add(new XElement(ns + "qti-response-declaration", new XAttribute("identifier", "RESPONSE"), new XAttribute("cardinality", "single"),
+                    new XAttribute("base-type", "string")));
+                if (q.Rubric.Length > 0)
+                    body.Add(new XElement(ns + "qti-rubric-block", new XAttribute("use", "scoring"), new XAttribute("view", "scorer"),
+                        new XElement(ns + "qti-content-body", Paragraphs(ns, q.Rubric))));
+                body.Add(Paragraphs(ns, q.Stem));
+                body.Add(new XElement(ns + "qti-extended-text-interaction", new XAttribute("response-identifier", "RESPONSE")));
+                processing = null;
+                break;
+        }
+        var points = q.Points.ToString(CultureInfo.InvariantCulture);
+        var item = new XElement(ns + "qti-assessment-item",
+            new XAttribute("identifier", identifier), new XAttribute("title", Safe(q.Title ?? q.Id)),
+            new XAttribute("adaptive", "false"), new XAttribute("time-dependent", "false"), new XAttribute(XNamespace.Xml + "lang", "zh-CN"),
+            decls,
+            new XElement(ns + "qti-outcome-declaration", new XAttribute("identifier", "SCORE"), new XAttribute("cardinality", "single"), new XAttribute("base-type", "float")),
+            new XElement(ns + "qti-outcome-declaration", new XAttribute("identifier", "MAXSCORE"), new XAttribute("cardinality", "single"), new XAttribute("base-type", "float"),
+                new XElement(ns + "qti-default-value", new XElement(ns + "qti-value", points))),
+            q.Explanation.Length > 0
+                ? new XElement(ns + "qti-outcome-declaration", new XAttribute("identifier", "FEEDBACKMODAL"), new XAttribute("cardinality", "single"), new XAttribute("base-type", "identifier"))
+                : null,
+            body,
+            processing,
+            q.Explanation.Length > 0
+                ? new XElement(ns + "qti-modal-feedback", new XAttribute("outcome-identifier", "FEEDBACKMODAL"), new XAttribute("show-hide", "hide"),
+                    new XAttribute("identifier", "EXPLANATION"), new XElement(ns + "qti-content-body", Paragraphs(ns, q.Explanation)))
+                : null);
+        return new XDocument(new XDeclaration("1.0", "UTF-8", null), item);
+
+        IEnumerable<object> FillLine(string lineText)
+        {
+            var parts = new List<object>();
+            var last = 0;
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(lineText, @"\{\{(\d+)\}\}"))
+            {
+                if (m.Index > last) parts.Add(Safe(lineText[last..m.Index]));
+                parts.Add(new XElement(ns + "qti-text-entry-interaction", new XAttribute("response-identifier", "RESPONSE_" + m.Groups[1].Value)));
+                last = m.Index + m.Length;
+            }
+            if (last < lineText.Length) parts.Add(Safe(lineText[last..]));
+            return parts;
+        }
+    }
+}
