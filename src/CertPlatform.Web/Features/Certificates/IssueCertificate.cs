@@ -26,7 +26,8 @@ namespace CertPlatform.Web.Features.Certificates;
 /// or a failed render after step 1) is completed by <see cref="CompleteAsync"/> from the safety net.
 /// </summary>
 public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer renderer, IOptions<CertificateOptions> options,
-    DisplayTime display, TimeProvider clock, OpenBadgeCredentials credentials, CredentialSigner signer, ILogger<IssueCertificate> log) : IAttemptResultHandler
+    DisplayTime display, TimeProvider clock, OpenBadgeCredentials credentials, CredentialSigner signer,
+    Infrastructure.Telemetry.CertPlatformMetrics metrics, ILogger<IssueCertificate> log) : IAttemptResultHandler
 {
     public const string AuditAction = "certificate.issued";
     /// <summary>Name of the credential (VC-JWT) embedded in the certificate PDF.</summary>
@@ -84,6 +85,7 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             log.LogInformation("Issued certificate {Number} for attempt {Attempt}", number, attempt.Id);
+            metrics.CertificatesIssued.Add(1);
             return certificate.Id;
         }
         catch (DbUpdateException)

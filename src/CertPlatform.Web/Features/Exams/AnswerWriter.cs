@@ -1,3 +1,4 @@
+using CertPlatform.Web.Infrastructure.Telemetry;
 using System.Data.Common;
 using System.Threading.Channels;
 using CertPlatform.Web.Data;
@@ -18,7 +19,7 @@ namespace CertPlatform.Web.Features.Exams;
 /// Anything else changes nothing (Stale, with the stored answer); a save to an attempt that is no
 /// longer in progress changes nothing (Closed). The refusal costs a read only when it happens.
 /// </summary>
-public sealed class AnswerWriter(IServiceScopeFactory scopes, ILogger<AnswerWriter> log) : BackgroundService
+public sealed class AnswerWriter(IServiceScopeFactory scopes, CertPlatformMetrics metrics, ILogger<AnswerWriter> log) : BackgroundService
 {
     public const int MaxBatch = 512;
     private sealed record Pending(AnswerSave Save, TaskCompletionSource<WriteResult> Done);
@@ -40,6 +41,7 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, ILogger<AnswerWrit
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
+        metrics.Gauge("certplatform.autosave.queue_depth", "{answer}", "Answers waiting for the autosave writer.", () => queue.Reader.Count);
         while (true)
         {
             try
@@ -60,6 +62,7 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, ILogger<AnswerWrit
                     batch.Add(first);
                     while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
                     await WriteBatchAsync(db.Database.GetDbConnection(), sql, batch);
+                    metrics.WriterBatchSize.Record(batch.Count);
                     batch.Clear();
                     if (queue.Reader.Count == 0 && !stoppingToken.IsCancellationRequested)
                         await Task.Yield(); // let requests that are on their way join the next batch

@@ -11,7 +11,7 @@ namespace CertPlatform.Web.Features.Exams;
 /// Autosave of one answer (PUT …/answers/{ref}, docs/api.md): checks ownership, question ref, seq and
 /// deadline, then hands the save to the <see cref="AnswerWriter"/> and answers only once it is durable.
 /// </summary>
-public sealed class SaveAnswer(AppDbContext db, AnswerWriter writer, IMemoryCache cache, ExamDeadlines deadlines)
+public sealed class SaveAnswer(AppDbContext db, AnswerWriter writer, IMemoryCache cache, ExamDeadlines deadlines, Infrastructure.Telemetry.CertPlatformMetrics metrics)
 {
     public async Task<AttemptKey?> KeyAsync(string attemptId, CancellationToken ct)
     {
@@ -74,7 +74,9 @@ public sealed class SaveAnswer(AppDbContext db, AnswerWriter writer, IMemoryCach
         var json = ResponseJson.Serialize(response);
         if (json.Length > ResponseJson.MaxLength) return new SaveAnswerResult(SaveAnswerOutcome.TooLong, 0, now);
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var saved = await writer.SaveAsync(new AnswerSave(key.Id, questionRef, json, seq, baseSeq, now.ToUnixTimeMilliseconds()), ct);
+        metrics.AutosaveDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         switch (saved.Outcome)
         {
             case WriteOutcome.Saved: return new SaveAnswerResult(SaveAnswerOutcome.Saved, seq, now);

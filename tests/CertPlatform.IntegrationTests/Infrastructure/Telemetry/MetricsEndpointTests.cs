@@ -38,6 +38,7 @@ public sealed class MetricsEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("certplatform_attempts_in_progress", text);
+        Assert.Contains("certplatform_autosave_queue_depth", text);
         Assert.Contains("http_server_request_duration_seconds", text);
         Assert.Contains("dotnet_gc_", text);
 
