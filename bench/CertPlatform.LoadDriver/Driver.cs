@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace CertPlatform.LoadDriver;
 
 /// <summary>
-/// Runs the QUALITY.md exam-engine scenarios against a running server and checks, after each one,
+/// Runs the exam-engine scenarios of bench/TARGETS.md against a running server and checks, after each one,
 /// that every answer the server acknowledged is stored as acknowledged.
 /// </summary>
 public sealed class Driver(DriverOptions o)

@@ -3,7 +3,7 @@ using System.Net;
 
 namespace CertPlatform.LoadDriver;
 
-/// <summary>Command line of the driver. Defaults are the QUALITY.md scenarios.</summary>
+/// <summary>Command line of the driver. Defaults are the bench/TARGETS.md scenarios.</summary>
 public sealed class DriverOptions
 {
     public static readonly string[] Scenarios = ["users", "start-storm", "steady", "ceiling", "submit-storm", "all"];

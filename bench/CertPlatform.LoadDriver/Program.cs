@@ -1,6 +1,6 @@
 using CertPlatform.LoadDriver;
 
-// Exam-engine load driver (QUALITY.md performance targets, docs/api.md contract). Real HTTP against a
+// Exam-engine load driver (bench/TARGETS.md performance targets, docs/api.md contract). Real HTTP against a
 // running server on loopback; bench/exam-load.sh starts a fresh server and runs every scenario.
 //   dotnet run -c Release --project bench/CertPlatform.LoadDriver -- all --base-url http://127.0.0.1:5099
 // Exit code: 0 = ran and every acknowledged answer / submit checked out (targets are reported, not enforced);

@@ -3,7 +3,7 @@ using CertPlatform.Web.Domain.Questions;
 namespace CertPlatform.Web.Content;
 
 /// <summary>
-/// Lessons per part, curriculum-topic coverage (CURRICULUM.md topics listed in curriculum.yaml) and
+/// Lessons per part, curriculum-topic coverage (the curriculum map's topics, listed in curriculum.yaml) and
 /// the shipped question bank per topic, type and difficulty.
 /// </summary>
 public sealed record ContentReport(

@@ -1,6 +1,6 @@
 namespace CertPlatform.Web.Infrastructure;
 
-/// <summary>Adds the security headers every response carries (QUALITY.md, ASVS V3.4).</summary>
+/// <summary>Adds the security headers every response carries (ASVS V3.4).</summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =

@@ -8,7 +8,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace CertPlatform.Web.Infrastructure;
 
 /// <summary>
-/// The one XLSX reader (question template, employee import): the first worksheet as rows of cell texts, with the
+/// The one XLSX reader (question template, employee import, results matrices): the first worksheet as rows of cell
+/// texts, read row by row (streaming, so a large sheet never becomes a DOM), with the
 /// checks every upload needs before the OpenXML SDK inflates anything — at most <see cref="MaxEntries"/> zip entries,
 /// at most <see cref="MaxUncompressedBytes"/> uncompressed (zip bombs), no DTD in any part (refused with a clear
 /// message rather than an XML error). Shared strings lose their phonetic guides (rPh, added by Chinese Excel).
@@ -18,10 +19,13 @@ public static class XlsxReader
 {
     public const long MaxUncompressedBytes = 50L * 1024 * 1024;
     public const int MaxEntries = 1000;
-    private const int MaxColumns = 200;
+    public const int DefaultMaxColumns = 200;
 
-    /// <summary>Rows of the first sheet (row number as Excel shows it, cells by column), at most <paramref name="maxRows"/> rows.</summary>
-    public static List<(int Row, string[] Cells)> ReadFirstSheet(byte[] bytes, int maxRows)
+    /// <summary>
+    /// Rows of the first sheet (row number as Excel shows it, cells by column), at most <paramref name="maxRows"/> rows;
+    /// cells right of <paramref name="maxColumns"/> are left out.
+    /// </summary>
+    public static List<(int Row, string[] Cells)> ReadFirstSheet(byte[] bytes, int maxRows, int maxColumns = DefaultMaxColumns)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         try
@@ -36,13 +40,16 @@ public static class XlsxReader
                 throw new XlsxException("XLSX 文件的第一个工作表无法读取");
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(RichText).ToArray() ?? [];
             var rows = new List<(int, string[])>();
-            foreach (var row in sheetPart.Worksheet?.Descendants<Row>() ?? [])
+            using var reader = OpenXmlReader.Create(sheetPart);
+            while (reader.Read())
             {
+                if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
+                var row = (Row)reader.LoadCurrentElement()!;
                 var cells = new List<string>();
                 foreach (var cell in row.Elements<Cell>())
                 {
                     var col = TabularFiles.ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-                    if (col > MaxColumns) continue;
+                    if (col > maxColumns) continue;
                     while (cells.Count < col) cells.Add("");
                     if (cells.Count == col) cells.Add(CellText(cell, shared));
                 }

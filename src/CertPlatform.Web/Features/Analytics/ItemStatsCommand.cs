@@ -57,7 +57,7 @@ public static class ItemStatsCommand
         try { parsed = MatrixFile.Parse(file, File.ReadAllBytes(file)); }
         catch (MatrixFile.FormatException e)
         {
-            stderr.WriteLine($"{file}: {StatisticsText.Unreadable(L, e.Reason)}");
+            stderr.WriteLine($"{file}: {StatisticsText.Unreadable(L, e.Message)}");
             return 1;
         }
         if (parsed.Matrix is null)

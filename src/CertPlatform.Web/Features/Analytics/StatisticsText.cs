@@ -60,12 +60,9 @@ public static class StatisticsText
         return e.Column > 0 ? L["第 {0} 行，第 {1} 列（{2}）：{3}", e.Row, e.Column, e.ColumnLetter, what] : L["第 {0} 行：{1}", e.Row, what];
     }
 
-    public static string Unreadable(IStringLocalizer L, MatrixFile.Unreadable? reason) => reason switch
-    {
-        MatrixFile.Unreadable.XlsxTooLarge => L["XLSX 文件解压后过大，已拒绝（可能是压缩炸弹）。"],
-        MatrixFile.Unreadable.NoSheet => L["XLSX 文件中没有工作表。"],
-        _ => L["无法读取文件：它已损坏，或不是 CSV/XLSX。"],
-    };
+    /// <summary>Why a file could not be read at all (the reader's message key), or the general message.</summary>
+    public static string Unreadable(IStringLocalizer L, string? reason) =>
+        reason is null ? L["无法读取文件：它已损坏，或不是 CSV/XLSX。"] : L[reason];
 
     /// <summary>The 400 message for query parameters that did not bind (naming them).</summary>
     public static string BadQuery(IStringLocalizer L, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state) =>

@@ -8,7 +8,7 @@ public sealed class UploadStatistics(UploadedMatrices uploads, IOptions<Analytic
 {
     public enum Status { Analysed, Invalid, TooLarge, Unreadable }
 
-    public sealed record Outcome(Status Status, StatisticsReport? Report = null, string? Token = null, IReadOnlyList<MatrixError>? Errors = null, MatrixFile.Unreadable? Reason = null);
+    public sealed record Outcome(Status Status, StatisticsReport? Report = null, string? Token = null, IReadOnlyList<MatrixError>? Errors = null, string? Reason = null);
 
     public async Task<Outcome> RunAsync(string userId, string fileName, Stream content, long length, CancellationToken ct)
     {
@@ -17,7 +17,7 @@ public sealed class UploadStatistics(UploadedMatrices uploads, IOptions<Analytic
         await content.CopyToAsync(buffer, ct);
         ResultsMatrix.Outcome parsed;
         try { parsed = MatrixFile.Parse(fileName, buffer.ToArray()); }
-        catch (MatrixFile.FormatException e) { return new Outcome(Status.Unreadable, Reason: e.Reason); }
+        catch (MatrixFile.FormatException e) { return new Outcome(Status.Unreadable, Reason: e.Message); }
         if (parsed.Matrix is null) return new Outcome(Status.Invalid, Errors: parsed.Errors);
         var report = Analyse(Path.GetFileName(fileName), parsed.Matrix, options.Value.Flags);
         return new Outcome(Status.Analysed, report, uploads.Keep(userId, report));

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CertPlatform.Web.Features.Papers;
 
 /// <summary>
-/// Creates the papers the platform ships with, once: the level-4 certification paper (CURRICULUM.md's
+/// Creates the papers the platform ships with, once: the level-4 certification paper (the curriculum map's
 /// suggestion: Part 1 ≈ 35 %, Part 2 ≈ 30 %, Part 3 ≈ 20 %, Part 4 ≈ 15 %; 100 points, pass 60, 90 minutes)
 /// and a mock exam per part. Existing papers are never changed (examiners own them after creation).
 /// </summary>

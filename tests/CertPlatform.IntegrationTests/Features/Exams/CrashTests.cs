@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace CertPlatform.IntegrationTests.Features.Exams;
 
 /// <summary>
-/// QUALITY.md reliability: "kill -9 of the server during steady autosave → after restart every answer
+/// Reliability bar: "kill -9 of the server during steady autosave → after restart every answer
 /// that got a 200 is present; PRAGMA integrity_check = ok". The server runs as a real process so the
 /// kill is a real SIGKILL: no shutdown hook, no drain of the autosave queue, no final checkpoint.
 /// </summary>
