@@ -66,11 +66,12 @@ public sealed class QuestionForm
     public IEnumerable<OptionRow> FilledOptions => Options.Where(o => !string.IsNullOrWhiteSpace(o.Text));
     public IEnumerable<PairRow> FilledPairs => Pairs.Where(p => !string.IsNullOrWhiteSpace(p.Left) || !string.IsNullOrWhiteSpace(p.Right));
 
-    public static IReadOnlyList<string> Lines(string text) =>
-        text.Replace("\r\n", "\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    // A field posted empty binds as null (MVC's ConvertEmptyStringToNull), whatever the property's default.
+    public static IReadOnlyList<string> Lines(string? text) =>
+        (text ?? "").Replace("\r\n", "\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    public static IReadOnlyList<string> SplitTags(string text) =>
-        text.Split([',', '，', '、', ';', '；'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+    public static IReadOnlyList<string> SplitTags(string? text) =>
+        (text ?? "").Split([',', '，', '、', ';', '；'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
 
     /// <summary>Pads the repeatable rows so the form always offers empty ones to fill.</summary>
     public QuestionForm WithSpareRows()

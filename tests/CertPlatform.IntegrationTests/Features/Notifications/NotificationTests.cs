@@ -44,7 +44,7 @@ public sealed class NotificationTests : IDisposable
         Assert.Contains(cert.Number, issued.Subject);
         Assert.Equal("certs@example.test", issued.From.Mailboxes.Single().Address);
         Assert.Contains("https://certs.example.test/verify/" + cert.VerificationCode, issued.TextBody);
-        Assert.Contains("2029-11-30", issued.TextBody); // expiry date in China time
+        Assert.Contains("2029-11-29", issued.TextBody); // the last valid day in China time, as printed on the certificate
         var pdf = Assert.IsType<MimePart>(Assert.Single(issued.Attachments));
         Assert.Equal("application/pdf", pdf.ContentType.MimeType);
         Assert.Equal($"certificate-{cert.Number}.pdf", pdf.FileName);
