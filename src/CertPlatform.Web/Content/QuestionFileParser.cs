@@ -96,6 +96,11 @@ public static class QuestionFileParser
         var status = QuestionStatus.Ready;
         if (m.Scalar("status") is { } st && !Enum.TryParse(st, ignoreCase: true, out status))
             Error("status", $"{label}: status must be ready, draft or retired");
+        var pool = QuestionPool.Practice;
+        if (m.Scalar("pool") is { } pl && !(Enum.TryParse(pl, ignoreCase: true, out pool) && Enum.IsDefined(pool)))
+            Error("pool", $"{label}: pool must be practice or secure");
+        else if (isPart && m.Get("pool") is not null)
+            Error("pool", $"{label}: a case part takes its pool from the case; remove 'pool' here");
         decimal points = 1;
         if (m.Scalar("points") is { } p && (!decimal.TryParse(p, NumberStyles.Number, CultureInfo.InvariantCulture, out points) || points <= 0))
             Error("points", $"{label}: points must be a positive number");
@@ -104,7 +109,7 @@ public static class QuestionFileParser
         var q = new Question
         {
             Id = id!, Type = type, Stem = stem!, Explanation = explanation, Difficulty = difficulty, LessonId = lessonId,
-            Anchor = anchor, Tags = m.ScalarList("tags") ?? [], Status = status, Points = points,
+            Anchor = anchor, Tags = m.ScalarList("tags") ?? [], Status = status, Pool = pool, Points = points,
             Rubric = m.Scalar("rubric") ?? "", Scenario = m.Scalar("scenario") ?? "",
         };
         switch (type)

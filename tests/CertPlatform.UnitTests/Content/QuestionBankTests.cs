@@ -91,6 +91,27 @@ public sealed class QuestionBankTests
     }
 
     [Fact]
+    public void Pool_is_practice_by_default_secure_when_declared_and_other_values_are_refused_at_their_line()
+    {
+        var r = QuestionFileParser.Parse("q.yaml", Valid.Replace("  tags: [概念]\n", "  tags: [概念]\n  pool: secure\n"));
+        Assert.Empty(r.Errors);
+        Assert.Equal(QuestionPool.Secure, r.Questions.Single(b => b.Question.Id == "p1-a-q01").Question.Pool);
+        Assert.Equal(QuestionPool.Practice, r.Questions.Single(b => b.Question.Id == "p1-a-q02").Question.Pool);
+
+        var bad = QuestionFileParser.Parse("q.yaml", Valid.Replace("  tags: [概念]\n", "  tags: [概念]\n  pool: vault\n"));
+        Assert.Contains("q.yaml:8: p1-a-q01: pool must be practice or secure", bad.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void A_practice_question_serialises_without_a_pool_and_a_secure_one_round_trips()
+    {
+        var q = QuestionFileParser.Parse("q.yaml", Valid).Questions.Single(b => b.Question.Id == "p1-a-q01").Question;
+        Assert.DoesNotContain("pool", QuestionJson.Serialize(q), StringComparison.OrdinalIgnoreCase);
+        var secure = q with { Pool = QuestionPool.Secure };
+        Assert.Equal(QuestionPool.Secure, QuestionJson.Deserialize(QuestionJson.Serialize(secure)).Pool);
+    }
+
+    [Fact]
     public void Unknown_type_bad_difficulty_and_missing_keys_are_reported_at_their_lines()
     {
         var text = "lesson: p1-a\nquestions:\n- id: p1-a-q01\n  type: puzzle\n  difficulty: 9\n  stem: x\n";

@@ -33,6 +33,9 @@ public sealed record Question
     public string? Anchor { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
     public QuestionStatus Status { get; init; } = QuestionStatus.Ready;
+    /// <summary>Practice (default) or secure (certification only); not written to JSON when practice, so older JSON is unchanged.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public QuestionPool Pool { get; init; } = QuestionPool.Practice;
     /// <summary>Maximum score; 1 for objective items unless set, the rubric total for essays.</summary>
     public decimal Points { get; init; } = 1;
 
