@@ -33,7 +33,10 @@ internal static class StatisticsBench
         var questions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
         var repo = Repo();
         var web = Path.Combine(repo, "src", "CertPlatform.Web");
-        var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "certplatform-stats-bench-" + Environment.ProcessId)).FullName;
+        // STATS_BENCH_DIR keeps the populated database between runs (populating 10,000 attempts takes minutes).
+        var keep = Environment.GetEnvironmentVariable("STATS_BENCH_DIR");
+        var work = Directory.CreateDirectory(keep ?? Path.Combine(Path.GetTempPath(), "certplatform-stats-bench-" + Environment.ProcessId)).FullName;
+        var populated = keep is not null && File.Exists(Path.Combine(work, "stats.db"));
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(work, "stats.db")}",
@@ -49,9 +52,9 @@ internal static class StatisticsBench
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 await DatabaseSetup.MigrateAsync(db);
-                await PopulateAsync(db, attempts, questions);
+                if (!populated) await PopulateAsync(db, attempts, questions);
             }
-            Console.WriteLine($"populated {attempts:N0} attempts × {questions} questions in {sw.Elapsed.TotalSeconds:0.0} s ({new FileInfo(Path.Combine(work, "stats.db")).Length / 1e6:0} MB database)");
+            Console.WriteLine(populated ? $"reused {Path.Combine(work, "stats.db")}" : $"populated {attempts:N0} attempts × {questions} questions in {sw.Elapsed.TotalSeconds:0.0} s ({new FileInfo(Path.Combine(work, "stats.db")).Length / 1e6:0} MB database)");
             for (var run = 1; run <= 3; run++)
             {
                 GC.Collect();
@@ -76,7 +79,7 @@ internal static class StatisticsBench
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(work, recursive: true);
+            if (keep is null) Directory.Delete(work, recursive: true);
         }
     }
 

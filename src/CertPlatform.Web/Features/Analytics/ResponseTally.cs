@@ -15,28 +15,63 @@ internal sealed class ResponseTally(IReadOnlyDictionary<string, Question> questi
     public const string TrueLabel = "\u0001true";
     public const string FalseLabel = "\u0001false";
     private const int MaxLabel = 40;
-    private readonly Dictionary<string, List<OptionChoice>> answers = new();
+    private readonly Dictionary<string, List<(int Attempt, OptionChoice Choice)>> answers = new();
+    /// <summary>Per attempt index: its laid-out questions with options, by question ref, and whether an answer arrived.</summary>
+    private readonly Dictionary<int, Dictionary<int, Laid>> layouts = new();
+    private readonly Dictionary<string, string> keys = new();
 
     public static bool HasOptions(Question q) => q.Type is QuestionType.Single or QuestionType.Multiple or QuestionType.TrueFalse or QuestionType.Matching;
 
     /// <summary>Only what the tally needs from a laid-out question (the JSON has more; it is skipped).</summary>
     private sealed record Slim(int Ref, string QuestionId, int Version, int[] Order);
 
-    /// <summary>Adds one attempt: its layout JSON, its saved answers by question ref, its total mark.</summary>
-    public void AddAttempt(string layoutJson, IReadOnlyDictionary<int, string> responses, double total)
+    private sealed class Laid(string key, Question question, int[] order)
     {
+        public string Key { get; } = key;
+        public Question Question { get; } = question;
+        public int[] Order { get; } = order;
+        public int[]? Chosen { get; set; }
+    }
+
+    /// <summary>Adds one attempt's layout (JSON); its answers follow through <see cref="AddResponse"/> in any order.</summary>
+    public void AddLayout(int attempt, string layoutJson)
+    {
+        var laid = new Dictionary<int, Laid>();
         foreach (var l in JsonSerializer.Deserialize<List<Slim>>(layoutJson) ?? [])
         {
             var key = AnalyticsKeys.Version(l.QuestionId, l.Version);
             if (!questions.TryGetValue(key, out var q) || !HasOptions(q)) continue;
-            var chosen = responses.TryGetValue(l.Ref, out var json) ? Chosen(q, l.Order, json) : [];
-            if (!answers.TryGetValue(key, out var list)) answers[key] = list = [];
-            list.Add(new OptionChoice(total, chosen));
+            if (!keys.TryGetValue(key, out var shared)) keys[key] = shared = key;
+            laid[l.Ref] = new Laid(shared, q, l.Order);
         }
+        layouts[attempt] = laid;
+    }
+
+    /// <summary>Adds one saved answer (displayed positions, JSON) of an attempt whose layout was added.</summary>
+    public void AddResponse(int attempt, int questionRef, string json)
+    {
+        if (layouts.TryGetValue(attempt, out var laid) && laid.TryGetValue(questionRef, out var l))
+            l.Chosen = Chosen(l.Question, l.Order, json);
+    }
+
+    /// <summary>
+    /// Closes the tally: every laid-out question of every attempt counts once, with what it chose (nothing when
+    /// unanswered) and the attempt's total; attempts keep their index order, which ranks ties in the top and bottom groups.
+    /// </summary>
+    public void Complete(IReadOnlyList<double> totals)
+    {
+        foreach (var (attempt, laid) in layouts)
+            foreach (var l in laid.Values)
+            {
+                if (!answers.TryGetValue(l.Key, out var list)) answers[l.Key] = list = [];
+                list.Add((attempt, new OptionChoice(totals[attempt], l.Chosen ?? [])));
+            }
+        layouts.Clear();
+        foreach (var list in answers.Values) list.Sort((a, b) => a.Attempt.CompareTo(b.Attempt));
     }
 
     public IReadOnlyList<OptionStatistics> Options(string key) =>
-        questions.TryGetValue(key, out var q) && HasOptions(q) ? DistractorAnalysis.Compute(OptionsOf(q), answers.GetValueOrDefault(key) ?? []) : [];
+        questions.TryGetValue(key, out var q) && HasOptions(q) ? DistractorAnalysis.Compute(OptionsOf(q), answers.TryGetValue(key, out var list) ? list.ConvertAll(x => x.Choice) : []) : [];
 
     public static IReadOnlyList<(string Label, bool Correct)> OptionsOf(Question q) => q.Type switch
     {
