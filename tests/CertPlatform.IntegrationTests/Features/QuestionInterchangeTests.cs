@@ -278,6 +278,19 @@ public sealed partial class QuestionInterchangeTests(SharedApp app) : IClassFixt
         Assert.Equal(0, json.RootElement.GetProperty("errors").GetArrayLength());
         Assert.True(await Factory.ScopedAsync(db => db.Questions.AnyAsync(q => q.Id == "cx-cli-2" && q.Status == "Draft")));
 
+        // The same file again: nothing changes, and the skipped entries speak the language asked for.
+        foreach (var (lang, expected) in new[] { ("zh-CN", "cx-cli-1：与题库中的 v1 相同，不改动"), ("en", "cx-cli-1: same as v1 in the bank; not changed") })
+        {
+            stdout = new StringWriter();
+            code = await Web.Features.QuestionBank.QuestionImportCommand.RunAsync(Factory.Services, ["import", file, "--lesson", "p3-basic-concepts", "--json", "--dry-run", "--lang", lang], stdout, new StringWriter());
+            Assert.Equal(0, code);
+            using var again = System.Text.Json.JsonDocument.Parse(stdout.ToString());
+            Assert.Contains(expected, again.RootElement.GetProperty("skipped").EnumerateArray().Select(s => s.GetProperty("message").GetString()));
+        }
+        var usage = new StringWriter();
+        Assert.Equal(2, await Web.Features.QuestionBank.QuestionImportCommand.RunAsync(Factory.Services, ["import", file, "--lang", "fr"], new StringWriter(), usage));
+        Assert.Contains("unknown --lang", usage.ToString());
+
         await File.WriteAllTextAsync(file, "::cx-cli-3::坏题{=没有结束\n");
         stdout = new StringWriter();
         code = await Web.Features.QuestionBank.QuestionImportCommand.RunAsync(Factory.Services, ["import", file, "--lesson", "p3-basic-concepts", "--json", "--dry-run"], stdout, new StringWriter());

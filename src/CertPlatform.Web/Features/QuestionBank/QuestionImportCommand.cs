@@ -1,14 +1,16 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.QuestionBank.Formats;
+using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 
 /// <summary>
-/// <c>dotnet run --project src/CertPlatform.Web -- import FILE [--format F] [--lesson L] [--existing update|skip|new] [--dry-run] [--json]</c>:
+/// <c>dotnet run --project src/CertPlatform.Web -- import FILE [--format F] [--lesson L] [--existing update|skip|new] [--dry-run] [--json] [--lang zh-CN|en]</c>:
 /// the same preview and one-transaction commit as the import page, for administrators and scripts. Exit code 0 when
 /// the file had no errors, 1 when it had (nothing is changed then), 2 for a usage error.
 /// With <c>--json</c> stdout is <c>{"created":[…],"updated":[…],"skipped":[…],"errors":[…]}</c>: created and updated
@@ -33,6 +35,7 @@ public static class QuestionImportCommand
         BankFormat? format = null;
         var existing = ExistingQuestions.Update;
         bool dryRun = false, json = false;
+        var lang = new CultureInfo("zh-CN");
         for (var i = 1; i < args.Length; i++)
         {
             var a = args[i];
@@ -42,6 +45,11 @@ public static class QuestionImportCommand
                 case "--dry-run": dryRun = true; break;
                 case "--json": json = true; break;
                 case "--lesson": lesson = Next(); break;
+                case "--lang":
+                    var name = Next();
+                    if (name is not ("zh-CN" or "en")) return Usage(stderr, "unknown --lang (use zh-CN or en)");
+                    lang = new CultureInfo(name);
+                    break;
                 case "--format":
                     if (!Enum.TryParse<BankFormat>(Next(), ignoreCase: true, out var f)) return Usage(stderr, "unknown --format (use gift, moodlexml, aiken, qti, csv or xlsx)");
                     format = f;
@@ -68,6 +76,10 @@ public static class QuestionImportCommand
         await DatabaseInitializer.InitialiseAsync(services, withDemoAccounts: false, ct);
         using var scope = services.CreateScope();
         var import = scope.ServiceProvider.GetRequiredService<QuestionImport>();
+        // Messages in the language asked for (--lang zh-CN, the default, or en), like the import page's.
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = lang;
+        var L = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+        IssueJson Issue(ImportIssue i) => new(i.Line, i.File, i.Text.Localize(L));
         var actor = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "cli"), new Claim(ClaimTypes.Name, "cli")], "cli"));
         ImportSummary preview;
         await using (var stream = File.OpenRead(file))
@@ -77,7 +89,7 @@ public static class QuestionImportCommand
         var updated = preview.Rows.Where(r => r.Kind == ImportRowKind.Changed).ToList();
         var skipped = preview.Skipped.Select(Issue).ToList();
         skipped.AddRange(preview.Rows.Where(r => r.Kind == ImportRowKind.Unchanged)
-            .Select(r => new IssueJson(r.Line, preview.FileName, $"{r.Question.Id}: 与题库中的 v{r.CurrentVersion} 相同，不改动")));
+            .Select(r => new IssueJson(r.Line, preview.FileName, L["{0}：与题库中的 v{1} 相同，不改动", r.Question.Id, r.CurrentVersion ?? 0].Value)));
         var errors = preview.Errors.Select(Issue).ToList();
         if (!dryRun && preview.ImportId is { } id)
         {
@@ -86,7 +98,7 @@ public static class QuestionImportCommand
                 errors.AddRange((commit?.Problems ?? []).Select(p => new IssueJson(0, preview.FileName, p.ToString())));
             else if (existing == ExistingQuestions.Skip)
             {
-                skipped.AddRange(updated.Select(r => new IssueJson(r.Line, preview.FileName, $"{r.Question.Id}: 题库中已有内容不同的同编号试题，按 --existing skip 保留题库中的版本")));
+                skipped.AddRange(updated.Select(r => new IssueJson(r.Line, preview.FileName, L["{0}：题库中已有内容不同的同编号试题，按 --existing skip 保留题库中的版本", r.Question.Id].Value)));
                 updated = [];
             }
             else if (existing == ExistingQuestions.ImportAsNew)
@@ -96,7 +108,7 @@ public static class QuestionImportCommand
                 updated = [];
             }
         }
-        var report = new ReportJson(created.Select(Entry).ToList(), updated.Select(Entry).ToList(), skipped, errors);
+        var report = new ReportJson(created.Select(r => Entry(r, L)).ToList(), updated.Select(r => Entry(r, L)).ToList(), skipped, errors);
         if (json) stdout.WriteLine(JsonSerializer.Serialize(report, Json));
         else
         {
@@ -111,7 +123,7 @@ public static class QuestionImportCommand
     private static int Usage(TextWriter stderr, string problem)
     {
         stderr.WriteLine($"import: {problem}");
-        stderr.WriteLine("usage: import FILE [--format gift|moodlexml|aiken|qti|csv|xlsx] [--lesson LESSON-ID] [--existing update|skip|new] [--dry-run] [--json]");
+        stderr.WriteLine("usage: import FILE [--format gift|moodlexml|aiken|qti|csv|xlsx] [--lesson LESSON-ID] [--existing update|skip|new] [--dry-run] [--json] [--lang zh-CN|en]");
         return 2;
     }
 
@@ -121,13 +133,12 @@ public static class QuestionImportCommand
 
     private sealed record IssueJson(int Line, string File, string Message);
 
-    private static IssueJson Issue(ImportIssue i) => new(i.Line, i.File, i.Message);
 
-    private static EntryJson Entry(ImportRow r)
+    private static EntryJson Entry(ImportRow r, IStringLocalizer L)
     {
         var q = r.Question;
         return new EntryJson(q.Id, JsonNamingPolicy.CamelCase.ConvertName(q.Type.ToString()), q.Title ?? q.Id, q.LessonId, r.Line, Options(q), Key(q),
-            r.Notes.Select(n => n.Message).ToList());
+            r.Notes.Select(n => n.Text.Localize(L)).ToList());
     }
 
     private static IReadOnlyList<string> Options(Question q) => q.Type switch
