@@ -1,0 +1,217 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using CertPlatform.IntegrationTests.Infrastructure;
+using CertPlatform.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
+
+namespace CertPlatform.IntegrationTests.Features.Admin;
+
+public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
+{
+    private AppFactory Factory => app.Factory;
+    private Task<HttpClient> Admin() => Factory.SignedInClient(Demo.Account(Roles.Admin).Email, Demo.Account(Roles.Admin).Password);
+
+    public static TheoryData<string> AdminPages => ["/admin/users", "/admin/users/create", "/admin/users/import", "/admin/audit"];
+
+    [Theory]
+    [MemberData(nameof(AdminPages))]
+    public async Task Anonymous_visitors_are_sent_to_login(string path)
+    {
+        var response = await Factory.NewClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/account/login", response.Headers.Location!.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminPages))]
+    public async Task Only_admins_reach_admin_pages(string path)
+    {
+        foreach (var role in new[] { Roles.Trainee, Roles.Examiner, Roles.HR })
+        {
+            var client = await Factory.SignedInClient(Demo.Account(role).Email, Demo.Account(role).Password);
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("https://localhost/account/access-denied", response.Headers.Location!.ToString());
+            var denied = await client.GetAsync(response.Headers.Location);
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        }
+        var admin = await Admin();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Admin_post_actions_are_refused_to_other_roles()
+    {
+        var trainee = await Factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password);
+        var hr = await Factory.ScopedAsync(db => db.Users.SingleAsync(u => u.Email == Demo.Account(Roles.HR).Email));
+        var response = await trainee.PostFormAsync("/lessons", $"/admin/users/{hr.Id}/deactivate", []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("access-denied", response.Headers.Location!.ToString());
+        Assert.True(await Factory.ScopedAsync(db => db.Users.Where(u => u.Id == hr.Id).Select(u => u.IsActive).SingleAsync()));
+    }
+
+    [GeneratedRegex("<code class=\"password\">([^<]+)</code>")]
+    private static partial Regex PasswordCell();
+
+    [Fact]
+    public async Task A_created_user_must_change_the_initial_password_before_doing_anything_else()
+    {
+        var admin = await Admin();
+        var created = await admin.PostFormAsync("/admin/users/create", "/admin/users/create",
+        [
+            F("FullName", "孙红"), F("EmployeeNumber", "N5001"), F("Organization", "示例分公司"), F("Department", "营业部"),
+            F("Email", "sunhong@example.com"), F("Roles", Roles.Trainee),
+        ]);
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.True(created.Headers.CacheControl?.NoStore, "initial passwords must not be cached");
+        var password = PasswordCell().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.Matches("^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$", password);
+
+        var user = Factory.NewClient();
+        var login = await user.LoginAsync("sunhong@example.com", password);
+        Assert.Equal("/account/change-password", login.Headers.Location?.OriginalString);
+        var blocked = await user.GetAsync("/lessons");
+        Assert.Equal("/account/change-password", blocked.Headers.Location?.OriginalString);
+
+        var changed = await user.PostFormAsync("/account/change-password", "/account/change-password",
+            [F("CurrentPassword", password), F("NewPassword", "my-own-2026"), F("ConfirmPassword", "my-own-2026")]);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/lessons")).StatusCode);
+        Assert.False(await Factory.ScopedAsync(db => db.Users.Where(u => u.Email == "sunhong@example.com").Select(u => u.MustChangePassword).SingleAsync()));
+        Assert.Contains(await Factory.ScopedAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()), a => a == "user.create");
+    }
+
+    [Fact]
+    public async Task A_deactivated_user_cannot_sign_in()
+    {
+        using var factory = new AppFactory();
+        var admin = await factory.SignedInClient(Demo.Account(Roles.Admin).Email, Demo.Account(Roles.Admin).Password);
+        var examiner = Demo.Account(Roles.Examiner);
+        var id = await factory.ScopedAsync(db => db.Users.Where(u => u.Email == examiner.Email).Select(u => u.Id).SingleAsync());
+        var response = await admin.PostFormAsync("/admin/users", $"/admin/users/{id}/deactivate", []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var login = await factory.NewClient().LoginAsync(examiner.Email, examiner.Password);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        // The same answer as a wrong password: sign-in must not reveal which accounts exist.
+        Assert.Contains("邮箱或密码不正确", await login.Content.ReadAsStringAsync());
+
+        await admin.PostFormAsync("/admin/users", $"/admin/users/{id}/activate", []);
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.NewClient().LoginAsync(examiner.Email, examiner.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Admins_cannot_deactivate_themselves()
+    {
+        var admin = await Admin();
+        var id = await Factory.ScopedAsync(db => db.Users.Where(u => u.Email == Demo.Account(Roles.Admin).Email).Select(u => u.Id).SingleAsync());
+        await admin.PostFormAsync("/admin/users", $"/admin/users/{id}/deactivate", []);
+        Assert.True(await Factory.ScopedAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.IsActive).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Editing_a_user_changes_profile_and_roles_and_validates_fields()
+    {
+        var admin = await Admin();
+        var hr = Demo.Account(Roles.HR);
+        var id = await Factory.ScopedAsync(db => db.Users.Where(u => u.Email == hr.Email).Select(u => u.Id).SingleAsync());
+        var invalid = await admin.PostFormAsync($"/admin/users/{id}/edit", $"/admin/users/{id}/edit",
+            [F("FullName", "张丽"), F("EmployeeNumber", "D0001"), F("Organization", "示例分公司"), F("Email", hr.Email), F("Roles", Roles.HR)]);
+        Assert.Contains("工号 D0001 已被其他账号使用", await invalid.Content.ReadAsStringAsync());
+
+        var ok = await admin.PostFormAsync($"/admin/users/{id}/edit", $"/admin/users/{id}/edit",
+            [F("FullName", "张丽"), F("EmployeeNumber", "D0003"), F("Organization", "示例分公司"), F("Department", "人力资源部（总部）"),
+             F("Email", hr.Email), F("Roles", Roles.HR), F("Roles", Roles.Examiner)]);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var roles = await Factory.ScopedAsync(db => db.UserRoles.Where(ur => ur.UserId == id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).OrderBy(n => n).ToListAsync());
+        Assert.Equal([Roles.Examiner, Roles.HR], roles);
+        Assert.Equal("人力资源部（总部）", await Factory.ScopedAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.Department).SingleAsync()));
+    }
+
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] bytes)
+    {
+        var token = await client.AntiforgeryTokenAsync("/admin/users/import");
+        var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", fileName);
+        return await client.PostAsync("/admin/users/import", form);
+    }
+
+    [GeneratedRegex("action=\"(/admin/users/import/[0-9a-f-]+/commit)\"")]
+    private static partial Regex CommitAction();
+
+    [Fact]
+    public async Task Import_with_a_bad_row_shows_the_line_and_creates_nobody()
+    {
+        var admin = await Admin();
+        var csv = "姓名,工号,单位/部门,角色,邮箱\n周一,M1001,示例分公司/营业部,学员,zhou1@example.com\n吴二,M1002,示例分公司/营业部,校长,wu2@example.com\n";
+        var response = await UploadAsync(admin, "staff.csv", Encoding.UTF8.GetBytes(csv));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("角色“校长”无效", html);
+        Assert.DoesNotMatch(CommitAction(), html);
+        Assert.False(await Factory.ScopedAsync(db => db.Users.AnyAsync(u => u.EmployeeNumber == "M1001")));
+    }
+
+    [Fact]
+    public async Task Import_previews_then_creates_every_account_in_one_commit()
+    {
+        var admin = await Admin();
+        var csv = "姓名,工号,单位,部门,角色,邮箱\n郑三,M2001,示例分公司,营业部,学员,zheng3@example.com\n王四,M2002,示例分公司,培训中心,考官；学员,wang4@example.com\n";
+        var preview = await UploadAsync(admin, "staff.csv", Encoding.UTF8.GetBytes(csv));
+        var html = await preview.Content.ReadAsStringAsync();
+        Assert.Contains("全部检查通过", html);
+        Assert.False(await Factory.ScopedAsync(db => db.Users.AnyAsync(u => u.EmployeeNumber == "M2001")), "preview must not create accounts");
+
+        var action = WebUtility.HtmlDecode(CommitAction().Match(html).Groups[1].Value);
+        var commit = await admin.PostFormAsync("/admin/users/import", action, []);
+        var result = await commit.Content.ReadAsStringAsync();
+        Assert.Equal(2, PasswordCell().Matches(result).Count);
+
+        var users = await Factory.ScopedAsync(db => db.Users.Where(u => u.EmployeeNumber == "M2001" || u.EmployeeNumber == "M2002").OrderBy(u => u.EmployeeNumber).ToListAsync());
+        Assert.Equal(["郑三", "王四"], users.Select(u => u.FullName));
+        Assert.All(users, u => Assert.True(u.MustChangePassword));
+        var wangRoles = await Factory.ScopedAsync(db => db.UserRoles.Where(ur => ur.UserId == users[1].Id).CountAsync());
+        Assert.Equal(2, wangRoles);
+
+        // The same preview cannot be committed twice.
+        var again = await admin.PostFormAsync("/admin/users/import", action, []);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(2, await Factory.ScopedAsync(db => db.Users.CountAsync(u => u.EmployeeNumber == "M2001" || u.EmployeeNumber == "M2002")));
+
+        // Re-uploading the same people is refused row by row.
+        var duplicate = await UploadAsync(admin, "staff.csv", Encoding.UTF8.GetBytes(csv));
+        Assert.Contains("工号“M2001”已存在于系统中", await duplicate.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Import_rechecks_rows_at_commit_time_and_commits_nothing_if_one_became_invalid()
+    {
+        var admin = await Admin();
+        var csv = "姓名,工号,单位,角色,邮箱\n冯五,M3001,示例分公司,学员,feng5@example.com\n陈六,M3002,示例分公司,学员,chen6@example.com\n";
+        var html = await (await UploadAsync(admin, "staff.csv", Encoding.UTF8.GetBytes(csv))).Content.ReadAsStringAsync();
+        var action = WebUtility.HtmlDecode(CommitAction().Match(html).Groups[1].Value);
+        // Meanwhile someone registers with one of the employee numbers.
+        await Factory.NewClient().PostFormAsync("/account/register", "/account/register",
+        [
+            F("FullName", "陈六"), F("EmployeeNumber", "M3002"), F("Organization", "示例分公司"),
+            F("Email", "chen6-self@example.com"), F("Password", "study-2026"), F("ConfirmPassword", "study-2026"),
+        ]);
+        var commit = await admin.PostFormAsync("/admin/users/import", action, []);
+        Assert.Contains("工号“M3002”已存在于系统中", await commit.Content.ReadAsStringAsync());
+        Assert.False(await Factory.ScopedAsync(db => db.Users.AnyAsync(u => u.EmployeeNumber == "M3001")));
+    }
+
+    [Fact]
+    public async Task Content_report_lists_every_part_and_flags_no_topic()
+    {
+        var admin = await Admin();
+        var html = await admin.GetStringAsync("/admin/content");
+        Assert.Contains("第一部分 服务营销知识与能力", html);
+        Assert.Contains("0 个缺少课程，0 个可用试题少于 5 道", html);
+        Assert.DoesNotContain("row-error", html);
+    }
+}
