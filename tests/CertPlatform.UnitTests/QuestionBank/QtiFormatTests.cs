@@ -205,9 +205,8 @@ public sealed class QtiFormatTests
         CheckStructure(export.Package);
         var r = QtiFormat.Parse("bank.zip", new MemoryStream(export.Package));
         Assert.True(r.Ok, string.Join("\n", r.Issues.Take(10)));
-        // Lint silences are this bank's own authoring notes, and the pool (practice or certification-only) is this
-        // platform's own use of a question: neither is part of any interchange format, so an import reads practice.
-        var expected = questions.Where(q => q.Type != QuestionType.Case).Select(q => q with { LintIgnore = null, Pool = QuestionPool.Practice }).ToList();
+        // Lint silences are this bank's own authoring notes, not part of any interchange format.
+        var expected = questions.Where(q => q.Type != QuestionType.Case).Select(q => q with { LintIgnore = null }).ToList();
         QuestionAssert.Same(expected, r.Questions.Select(x => x.Question));
     }
 
