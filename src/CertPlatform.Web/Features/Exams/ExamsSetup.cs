@@ -16,7 +16,8 @@ public static class ExamsSetup
         services.AddHostedService(sp => sp.GetRequiredService<OverdueAttempts>());
         services.AddScoped<AttemptLoader>();
         services.AddScoped<StartAttempt>();
-        services.AddScoped<SaveAnswer>();
+        services.AddSingleton<SaveAnswer>();
+        services.AddSingleton<ApiAntiforgery>();
         services.AddScoped<FinishAttempt>();
         services.AddScoped<SubmitAttempt>();
         services.AddScoped<ExamPages>();
