@@ -20,7 +20,7 @@ public static class ExamApiEndpoints
     {
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("ExamApi");
         api.MapPut("/attempts/{attemptId}/answers/{questionRef:int}", SaveAsync)
-            .Accepts<SaveAnswerRequest>("application/json")
+            .WithMetadata(new JsonBodyMetadata(typeof(SaveAnswerRequest)))
             .Produces<AnswerSaved>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -29,7 +29,7 @@ public static class ExamApiEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("Answer");
         api.MapPut("/attempts/{attemptId}/flags/{questionRef:int}", FlagAsync)
-            .Accepts<FlagRequest>("application/json")
+            .WithMetadata(new JsonBodyMetadata(typeof(FlagRequest)))
             .Produces<FlagsChanged>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
