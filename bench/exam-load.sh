@@ -50,6 +50,17 @@ done
 curl -sf "$base/healthz" >/dev/null || { echo "server not ready after 120 s:"; cat "$work/server.log"; exit 1; }
 ss -ltnp "sport = :$port" | grep -q "pid=$server," || { echo "port $port is not served by our server (pid $server):"; cat "$work/server.log"; exit 1; }
 
+# Evidence for "where does a request queue" (bench/RESULTS.md): with EXAM_LOAD_COUNTERS=FILE.csv the server's runtime and
+# Kestrel counters (thread-pool queue length and threads, GC pause time and heap, lock contention, connections
+# and requests in flight) are sampled every second into FILE.csv for the whole run (dotnet-counters, a local tool).
+if [ -n "${EXAM_LOAD_COUNTERS:-}" ]; then
+  dotnet tool restore >/dev/null
+  dotnet tool run dotnet-counters collect -p "$server" --refresh-interval 1 --format csv -o "$EXAM_LOAD_COUNTERS" \
+    --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft-AspNetCore-Server-Kestrel,System.Net.Http >"$work/counters.log" 2>&1 &
+  counters=$!
+  trap 'kill $counters 2>/dev/null; kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+fi
+
 driver=(dotnet bench/CertPlatform.LoadDriver/bin/Release/net10.0/CertPlatform.LoadDriver.dll)
 echo "commit $(git rev-parse --short HEAD), $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(date -u +%F)"
 # 1. accounts: written in bulk into the running server's database (verified trainees, one shared password hash),

@@ -17,12 +17,21 @@ public sealed class CpuMeter
     private readonly Dictionary<string, long> _waited0;
     private readonly TimeSpan _driver0 = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly TimeSpan _driverGc0 = GC.GetTotalPauseDuration();
+    private long _driverQueueMax;
+    private readonly Timer _queueSampler;
 
     public CpuMeter(int? serverPid)
     {
         _serverPid = serverPid;
         _server0 = ServerTime() ?? TimeSpan.Zero;
         _waited0 = RunQueueWaits() ?? [];
+        // The driver's thread-pool backlog, sampled every 100 ms: work items (request continuations, timers) waiting
+        // for a thread. A backlog here delays sends and the reading of responses, i.e. it is driver lag, not server latency.
+        _queueSampler = new Timer(_ =>
+        {
+            var pending = ThreadPool.PendingWorkItemCount;
+            if (pending > Interlocked.Read(ref _driverQueueMax)) Interlocked.Exchange(ref _driverQueueMax, pending);
+        }, null, 0, 100);
     }
 
     /// <summary>
@@ -44,7 +53,8 @@ public sealed class CpuMeter
             : "";
         // The driver's own stalls (its GC pauses hold every request it is timing) show here rather than as server latency.
         var gc = (GC.GetTotalPauseDuration() - _driverGc0).TotalMilliseconds;
-        return $"{server}driver {driver:0} % (of {Environment.ProcessorCount * 100} %){waited}; driver GC pauses {gc:0} ms";
+        _queueSampler.Dispose();
+        return $"{server}driver {driver:0} % (of {Environment.ProcessorCount * 100} %){waited}; driver GC pauses {gc:0} ms, thread-pool queue ≤ {Interlocked.Read(ref _driverQueueMax)}";
     }
 
     /// <summary>
