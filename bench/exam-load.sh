@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Exam-engine load on loopback (bench/TARGETS.md: start storm, steady autosave, autosave ceiling, submit storm).
-# Starts the site (Release, fresh SQLite file in a temp folder, demo data), creates the trainee accounts
-# through the public registration form, runs the four scenarios with bench/CertPlatform.LoadDriver and
+# Starts the site (Release, fresh SQLite file in a temp folder, demo data), creates the trainee accounts in
+# bulk (bench/CertPlatform.Bench `accounts`: rows written into the server's database with one shared password
+# hash — a bench shortcut, see bench/RESULTS.md), runs the four scenarios with bench/CertPlatform.LoadDriver and
 # stops the server. Results: the markdown table at the end (recorded in bench/RESULTS.md).
 # Usage: bash bench/exam-load.sh [driver options, e.g. --users 500 --duration 30]   (see the driver's usage)
 set -euo pipefail
@@ -16,7 +17,17 @@ base="http://127.0.0.1:$port"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-for project in src/CertPlatform.Web bench/CertPlatform.LoadDriver; do
+# The accounts to create follow the driver's own options (--users, --email-prefix, --password).
+users=2000; prefix=load; password=Bench-load-2026; args=("$@")
+for ((i = 0; i < ${#args[@]} - 1; i++)); do
+  case "${args[i]}" in
+    --users) users=${args[i+1]} ;;
+    --email-prefix) prefix=${args[i+1]} ;;
+    --password) password=${args[i+1]} ;;
+  esac
+done
+
+for project in src/CertPlatform.Web bench/CertPlatform.LoadDriver bench/CertPlatform.Bench; do
   dotnet build "$project" -c Release -nologo -v q >"$work/build.log" 2>&1 || { echo "build of $project failed:"; cat "$work/build.log"; exit 1; }
 done
 
@@ -39,9 +50,22 @@ done
 curl -sf "$base/healthz" >/dev/null || { echo "server not ready after 120 s:"; cat "$work/server.log"; exit 1; }
 ss -ltnp "sport = :$port" | grep -q "pid=$server," || { echo "port $port is not served by our server (pid $server):"; cat "$work/server.log"; exit 1; }
 
+# Evidence for "where does a request queue" (bench/RESULTS.md): with EXAM_LOAD_COUNTERS=FILE.csv the server's runtime and
+# Kestrel counters (thread-pool queue length and threads, GC pause time and heap, lock contention, connections
+# and requests in flight) are sampled every second into FILE.csv for the whole run (dotnet-counters, a local tool).
+if [ -n "${EXAM_LOAD_COUNTERS:-}" ]; then
+  dotnet tool restore >/dev/null
+  dotnet tool run dotnet-counters collect -p "$server" --refresh-interval 1 --format csv -o "$EXAM_LOAD_COUNTERS" \
+    --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft-AspNetCore-Server-Kestrel,System.Net.Http >"$work/counters.log" 2>&1 &
+  counters=$!
+  trap 'kill $counters 2>/dev/null; kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+fi
+
 driver=(dotnet bench/CertPlatform.LoadDriver/bin/Release/net10.0/CertPlatform.LoadDriver.dll)
 echo "commit $(git rev-parse --short HEAD), $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(date -u +%F)"
-# 1. accounts: registered through /account/register (the public sign-up path; see RESULTS.md for why).
+# 1. accounts: written in bulk into the running server's database (verified trainees, one shared password hash),
+#    then every user signs in through the login form once (one hash verification each) and the cookies are kept.
+dotnet bench/CertPlatform.Bench/bin/Release/net10.0/CertPlatform.Bench.dll accounts "Data Source=$work/exam-load.db" "$users" "$prefix" "$password"
 "${driver[@]}" users --base-url "$base" --sessions "$work/sessions.json" "$@"
 # 2. the four scenarios in one process, on the same users (their saved sessions: no second password hash each).
 status=0

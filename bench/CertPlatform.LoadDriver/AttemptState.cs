@@ -10,7 +10,8 @@ public sealed record Acked(long Seq, JsonObject Response);
 
 /// <summary>
 /// The attempt one virtual user sits: its questions as the start call returned them, the next seq per
-/// question (continuing from what the server already stores, so a re-run is never "stale") and the
+/// question (continuing from what the server already stores, so a re-run is never "stale"), the stored
+/// seq each save is based on (sent as <c>baseSeq</c>, like the exam page: docs/api.md) and the
 /// newest acknowledged answer per question, which verification compares with the server's state.
 /// Only the owning user's loop touches it, one request at a time, so it needs no locking.
 /// </summary>
@@ -18,6 +19,7 @@ public sealed class AttemptState
 {
     private readonly QuestionView[] _questions;
     private readonly long[] _seq;
+    private readonly long[] _base;
     private readonly Acked?[] _acked;
     private int _cursor;
 
@@ -26,6 +28,7 @@ public sealed class AttemptState
         Id = id;
         _questions = questions;
         _seq = new long[refs];
+        _base = new long[refs];
         _acked = new Acked?[refs];
     }
 
@@ -44,22 +47,30 @@ public sealed class AttemptState
         var refs = questions.Max(q => q.Ref) + 1;
         var state = new AttemptState(started.AttemptId, questions, refs) { Resumed = started.Resumed };
         foreach (var a in started.Answers)
-            if (a.Ref >= 0 && a.Ref < refs) state._seq[a.Ref] = Math.Max(state._seq[a.Ref], a.Seq);
+            if (a.Ref >= 0 && a.Ref < refs) state._seq[a.Ref] = state._base[a.Ref] = Math.Max(state._seq[a.Ref], a.Seq);
         return state;
     }
 
-    /// <summary>The next autosave: questions in turn, each with a seq one above its last.</summary>
-    public (int Ref, long Seq, JsonObject Response) NextSave()
+    /// <summary>The next autosave: questions in turn, each with a seq one above its last, based on the seq last known stored.</summary>
+    public (int Ref, long Seq, long BaseSeq, JsonObject Response) NextSave()
     {
         var q = _questions[_cursor++ % _questions.Length];
         var r = q.Ref;
         var seq = ++_seq[r];
-        return (r, seq, Answers.For(q, seq));
+        return (r, seq, _base[r], Answers.For(q, seq));
     }
 
     public void Acknowledge(int questionRef, long seq, JsonObject response)
     {
+        _base[questionRef] = Math.Max(_base[questionRef], seq);
         if (_acked[questionRef] is not { } current || current.Seq < seq) _acked[questionRef] = new Acked(seq, response);
+    }
+
+    /// <summary>A 409: the server keeps <paramref name="storedSeq"/>; continue from it, as the page does.</summary>
+    public void Conflicted(int questionRef, long storedSeq)
+    {
+        _base[questionRef] = storedSeq;
+        _seq[questionRef] = Math.Max(_seq[questionRef], storedSeq);
     }
 
     public IEnumerable<(int Ref, Acked Acked)> AckedAnswers() =>

@@ -16,28 +16,45 @@ public sealed class CpuMeter
     private readonly TimeSpan _server0;
     private readonly Dictionary<string, long> _waited0;
     private readonly TimeSpan _driver0 = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly TimeSpan _driverGc0 = GC.GetTotalPauseDuration();
+    private long _driverQueueMax;
+    private readonly Timer _queueSampler;
 
     public CpuMeter(int? serverPid)
     {
         _serverPid = serverPid;
         _server0 = ServerTime() ?? TimeSpan.Zero;
         _waited0 = RunQueueWaits() ?? [];
+        // The driver's thread-pool backlog, sampled every 100 ms: work items (request continuations, timers) waiting
+        // for a thread. A backlog here delays sends and the reading of responses, i.e. it is driver lag, not server latency.
+        _queueSampler = new Timer(_ =>
+        {
+            var pending = ThreadPool.PendingWorkItemCount;
+            if (pending > Interlocked.Read(ref _driverQueueMax)) Interlocked.Exchange(ref _driverQueueMax, pending);
+        }, null, 0, 100);
     }
 
     /// <summary>
     /// e.g. "server 185 %, driver 40 % (of 200 %); server run-queue wait 30 ms/s": percentages are of one
     /// core; the wait is thread-milliseconds per second in which server threads were ready but had no core.
     /// </summary>
-    public string Read()
+    /// <param name="requests">Requests of the scenario: with a server pid, the server's CPU time per request is added
+    /// (the figure of bench/TARGETS.md's "server CPU per acknowledged autosave", steadier than latency on a shared machine).</param>
+    public string Read(int requests = 0)
     {
         var wall = Stopwatch.GetElapsedTime(_started).TotalSeconds;
         var driver = (Process.GetCurrentProcess().TotalProcessorTime - _driver0).TotalSeconds / wall * 100;
-        var server = ServerTime() is { } now ? $"server {(now - _server0).TotalSeconds / wall * 100:0} %, " : "";
+        var server = ServerTime() is { } now
+            ? $"server {(now - _server0).TotalSeconds / wall * 100:0} %" + (requests > 0 ? $" = {(now - _server0).TotalMilliseconds / requests:0.000} ms CPU per request" : "") + ", "
+            : "";
         // Per thread, so threads that the pool retired meanwhile do not make the sum go backwards.
         var waited = RunQueueWaits() is { } w
             ? $"; server run-queue wait {w.Sum(t => t.Value - _waited0.GetValueOrDefault(t.Key)) / 1e6 / wall:0} ms/s"
             : "";
-        return $"{server}driver {driver:0} % (of {Environment.ProcessorCount * 100} %){waited}";
+        // The driver's own stalls (its GC pauses hold every request it is timing) show here rather than as server latency.
+        var gc = (GC.GetTotalPauseDuration() - _driverGc0).TotalMilliseconds;
+        _queueSampler.Dispose();
+        return $"{server}driver {driver:0} % (of {Environment.ProcessorCount * 100} %){waited}; driver GC pauses {gc:0} ms, thread-pool queue ≤ {Interlocked.Read(ref _driverQueueMax)}";
     }
 
     /// <summary>

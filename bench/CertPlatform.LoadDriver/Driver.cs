@@ -68,7 +68,7 @@ public sealed class Driver(DriverOptions o)
         await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = o.SetupParallelism, CancellationToken = ct }, async (u, token) =>
         {
             if (saved.TryGetValue(u.Email, out var cookies) && await u.ResumeAsync(cookies, token)) Interlocked.Increment(ref resumed);
-            else await u.SignInAsync(mayRegister: true, token);
+            else await u.SignInAsync(token);
             var n = Interlocked.Increment(ref done);
             if (n % 500 == 0) Console.WriteLine($"  signed in {n:N0}/{count:N0} ({sw.Elapsed.TotalSeconds:0} s)");
         });
@@ -77,7 +77,7 @@ public sealed class Driver(DriverOptions o)
             foreach (var u in users) saved[u.Email] = [.. u.ExportCookies()];
             await File.WriteAllTextAsync(target, JsonSerializer.Serialize(saved), ct);
         }
-        Console.WriteLine($"setup: {count:N0} users signed in ({resumed:N0} resumed saved sessions, the others logged in or registered) in {sw.Elapsed.TotalSeconds:0.0} s — not timed");
+        Console.WriteLine($"setup: {count:N0} users signed in ({resumed:N0} resumed saved sessions, the others logged in) in {sw.Elapsed.TotalSeconds:0.0} s — not timed");
     }
 
     /// <summary>
@@ -87,8 +87,8 @@ public sealed class Driver(DriverOptions o)
     /// </summary>
     private async Task WarmupAsync(CancellationToken ct)
     {
-        using var u = new VirtualUser(99_999, $"{o.EmailPrefix}-warmup@bench.local", o.Password, o.BaseUrl);
-        await u.SignInAsync(mayRegister: true, ct);
+        using var u = new VirtualUser(0, o.EmailOf(0), o.Password, o.BaseUrl);
+        await u.SignInAsync(ct);
         var start = await u.StartAsync(o.WarmupPaper, ct);
         if (start.Status != 201)
         {
@@ -98,8 +98,9 @@ public sealed class Driver(DriverOptions o)
         var attempt = AttemptState.FromStart(start.Body);
         for (var i = 0; i < 300; i++)
         {
-            var (r, seq, response) = attempt.NextSave();
-            await u.SaveAsync(attempt.Id, r, seq, response, ct);
+            var (r, seq, baseSeq, response) = attempt.NextSave();
+            var saved = await u.SaveAsync(attempt.Id, r, seq, baseSeq, response, ct);
+            if (saved.Status == 200) attempt.Acknowledge(r, seq, response);
             if (i % 50 == 0) await u.StateAsync(attempt.Id, ct);
         }
         await u.SubmitAsync(attempt.Id, ct);
@@ -143,7 +144,8 @@ public sealed class Driver(DriverOptions o)
             if (u.Attempt.Resumed) Interlocked.Increment(ref resumed);
         }, ct)));
         rec.Stop();
-        var s = rec.Summarize() with { Cpu = cpu.Read() };
+        var s = rec.Summarize();
+        s = s with { Cpu = cpu.Read(s.Count) };
         s.Print();
         var distinct = _users.Where(u => u.Attempt is not null).Select(u => u.Attempt!.Id).Distinct().Count();
         Console.WriteLine($"attempts: {distinct:N0} distinct ids for {_users.Count:N0} users; {resumed:N0} were resumed (an attempt in progress from an earlier run)");
@@ -173,7 +175,8 @@ public sealed class Driver(DriverOptions o)
             }
         }, ct)));
         rec.Stop();
-        var s = rec.Summarize() with { Cpu = cpu.Read() };
+        var s = rec.Summarize();
+        s = s with { Cpu = cpu.Read(s.Count) };
         s.Print();
         var v = await VerifyAnswersAsync(_users, ct);
         Row(s, $"{_users.Count:N0} attempts × 1 save / {o.IntervalSeconds:0.#} s, {o.SteadySeconds:0} s", "p99 < 50 ms, 0 lost",
@@ -195,7 +198,8 @@ public sealed class Driver(DriverOptions o)
             while (Stopwatch.GetElapsedTime(origin) < duration) await SaveOnceAsync(u, rec, 0, ct);
         }, ct)));
         rec.Stop();
-        var s = rec.Summarize() with { Cpu = cpu.Read() };
+        var s = rec.Summarize();
+        s = s with { Cpu = cpu.Read(s.Count) };
         s.Print();
         var v = await VerifyAnswersAsync(workers, ct);
         Row(s, $"{workers.Count} connections, closed loop, {o.CeilingSeconds:0} s", "≥ 10,000 acknowledged saves/s",
@@ -219,7 +223,8 @@ public sealed class Driver(DriverOptions o)
             if (r.Status == 200) u.SubmitBody = r.Body;
         }, ct)));
         rec.Stop();
-        var s = rec.Summarize() with { Cpu = cpu.Read() };
+        var s = rec.Summarize();
+        s = s with { Cpu = cpu.Read(s.Count) };
         s.Print();
         var graded = await VerifySubmitsAsync(ct);
         var v = await VerifyAnswersAsync(_users, ct);
@@ -230,10 +235,11 @@ public sealed class Driver(DriverOptions o)
     private static async Task SaveOnceAsync(VirtualUser u, Recorder rec, double lag, CancellationToken ct)
     {
         var attempt = u.Attempt!;
-        var (questionRef, seq, response) = attempt.NextSave();
-        var r = await u.SaveAsync(attempt.Id, questionRef, seq, response, ct);
+        var (questionRef, seq, baseSeq, response) = attempt.NextSave();
+        var r = await u.SaveAsync(attempt.Id, questionRef, seq, baseSeq, response, ct);
         rec.Add(r, lag);
         if (r.Status == 200) attempt.Acknowledge(questionRef, seq, response);
+        else if (r.Status == 409 && JsonNode.Parse(r.Body)?["storedSeq"] is { } stored) attempt.Conflicted(questionRef, (long)stored);
     }
 
     // ---------------------------------------------------------------- verification

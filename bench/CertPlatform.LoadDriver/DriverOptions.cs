@@ -11,7 +11,7 @@ public sealed class DriverOptions
     public const string Usage = """
         usage: CertPlatform.LoadDriver <scenario> [options]
           scenarios:
-            users          sign in (registering through /account/register when needed) every virtual user, then stop
+            users          sign in every virtual user (accounts created beforehand: CertPlatform.Bench accounts), then stop
             start-storm    every user starts the paper; arrivals spread evenly over --start-window seconds
             steady         every user's attempt saves one answer every --interval seconds for --duration seconds
             ceiling        closed loop: --connections users save as fast as they can for --ceiling-duration seconds

@@ -134,6 +134,7 @@ app.UseAuthorization();
 app.MapHealthEndpoints();
 // The exam API's contract as OpenAPI (docs/api.md describes it in prose).
 app.MapOpenApi().AllowAnonymous(); // the contract is public documentation; the API itself needs a signed-in trainee
+app.MapExamApi(); // autosave and flags outside MVC's filters (Features/Exams/ExamApiEndpoints.cs)
 app.MapControllers();
 app.Run();
 return 0;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace CertPlatform.IntegrationTests.Infrastructure;
 
@@ -113,6 +114,26 @@ public sealed class ServerProcess : IDisposable
         _process.Kill(entireProcessTree: true);
         if (!_process.WaitForExit(30_000)) throw new TimeoutException($"server process {_process.Id} did not die within 30 s of SIGKILL");
     }
+
+    /// <summary>
+    /// SIGTERM (what systemd, Docker and Kubernetes send to stop a service): the host shuts down in order —
+    /// Kestrel stops taking requests and finishes those in flight, then the hosted services stop. Returns
+    /// the exit code; throws if the process has not exited within <paramref name="timeout"/>.
+    /// </summary>
+    public int Terminate(TimeSpan timeout)
+    {
+        if (_process.HasExited) return _process.ExitCode;
+        if (SendSignal(_process.Id, SigTerm) != 0) throw new InvalidOperationException($"kill(SIGTERM) of pid {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}");
+        if (!_process.WaitForExit((int)timeout.TotalMilliseconds))
+            throw new TimeoutException($"server process {_process.Id} did not exit within {timeout.TotalSeconds:0} s of SIGTERM:{Environment.NewLine}{Output}");
+        _process.WaitForExit(); // flushes the redirected output
+        return _process.ExitCode;
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     public void Dispose()
     {

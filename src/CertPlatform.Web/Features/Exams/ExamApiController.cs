@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Exams.Contract;
 using Microsoft.AspNetCore.Antiforgery;
@@ -12,7 +11,8 @@ namespace CertPlatform.Web.Features.Exams;
 
 /// <summary>
 /// The exam HTTP API (docs/api.md; OpenAPI at /openapi/v1.json) for the exam page, the load driver and
-/// checks. Use cases return outcomes; only this controller turns them into statuses.
+/// checks. Use cases return outcomes; only this controller turns them into statuses. Autosave and flags, the
+/// calls made most, are lean endpoints outside MVC (<see cref="ExamApiEndpoints"/>).
 /// </summary>
 [ApiController]
 [Authorize]
@@ -67,41 +67,6 @@ public sealed class ExamApiController(TimeProvider clock, IStringLocalizer<Share
         var a = view.Attempt;
         return Ok(new AttemptState(a.Id, a.PaperId, a.Status, a.Deadline, clock.GetUtcNow(), view.Answers, view.Flags, a.FocusLossCount,
             view.Paper.FocusLossLimit, a.Status == AttemptStatus.Finished ? ResultBody(a, view.Paper, null) : null));
-    }
-
-    [HttpPut("attempts/{attemptId}/answers/{questionRef:int}")]
-    [ProducesResponseType<AnswerSaved>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
-    [ProducesResponseType<AnswerConflict>(StatusCodes.Status409Conflict)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone)]
-    public async Task<IActionResult> Answer(string attemptId, int questionRef, [FromBody] SaveAnswerRequest body, [FromServices] SaveAnswer save, CancellationToken ct)
-    {
-        var r = await save.RunAsync(attemptId, UserId, questionRef, body, ct);
-        return r.Outcome switch
-        {
-            SaveAnswerOutcome.Saved => Ok(new AnswerSaved(r.Seq, r.SavedAt)),
-            SaveAnswerOutcome.Stale => Conflict(new AnswerConflict(ExamMessages.Save(r, L), StatusCodes.Status409Conflict, r.Seq,
-                JsonDocument.Parse(r.StoredResponseJson ?? "{}").RootElement.Clone())),
-            SaveAnswerOutcome.Finished or SaveAnswerOutcome.TimeUp => Fail(ExamMessages.Save(r, L), StatusCodes.Status410Gone),
-            SaveAnswerOutcome.BadSeq or SaveAnswerOutcome.BadResponse or SaveAnswerOutcome.TooLong => Fail(ExamMessages.Save(r, L), StatusCodes.Status400BadRequest),
-            SaveAnswerOutcome.NoSuchQuestion => Fail(ExamMessages.Save(r, L), StatusCodes.Status404NotFound),
-            _ => NotYours(),
-        };
-    }
-
-    [HttpPut("attempts/{attemptId}/flags/{questionRef:int}")]
-    [ProducesResponseType<FlagsChanged>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public async Task<IActionResult> Flag(string attemptId, int questionRef, [FromBody] FlagRequest body, [FromServices] AttemptIntegrity integrity, CancellationToken ct)
-    {
-        var r = await integrity.FlagAsync(attemptId, UserId, questionRef, body.Flagged, ct);
-        return r.Outcome switch
-        {
-            FlagOutcome.Changed => Ok(new FlagsChanged(r.Flags)),
-            FlagOutcome.NoSuchQuestion => Fail(ExamMessages.NoSuchFlagQuestion(L), StatusCodes.Status404NotFound),
-            _ => NotYours(),
-        };
     }
 
     [HttpPost("attempts/{attemptId}/events")]

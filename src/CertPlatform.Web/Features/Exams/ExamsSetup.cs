@@ -7,7 +7,12 @@ public static class ExamsSetup
         services.AddOptions<ExamOptions>().Bind(config.GetSection(ExamOptions.Section))
             .Validate(o => o.GraceSeconds is >= 0 and <= 300, "Exams:GraceSeconds must be 0–300")
             .Validate(o => o.OverdueScanSeconds is >= 1 and <= 300, "Exams:OverdueScanSeconds must be 1–300")
+            .Validate(o => o.ShutdownSeconds is >= 5 and <= 600, "Exams:ShutdownSeconds must be 5–600")
             .ValidateOnStart();
+        // An orderly stop drains the requests in flight and then the autosave writer's queue within this time
+        // (tests/…/Features/Exams/CrashTests: nothing acknowledged is lost on SIGTERM).
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
+            config.GetSection(ExamOptions.Section).GetValue(nameof(ExamOptions.ShutdownSeconds), new ExamOptions().ShutdownSeconds)));
         services.AddMemoryCache();
         services.AddSingleton<ExamDeadlines>();
         services.AddSingleton<AnswerWriter>();
@@ -16,7 +21,8 @@ public static class ExamsSetup
         services.AddHostedService(sp => sp.GetRequiredService<OverdueAttempts>());
         services.AddScoped<AttemptLoader>();
         services.AddScoped<StartAttempt>();
-        services.AddScoped<SaveAnswer>();
+        services.AddSingleton<SaveAnswer>();
+        services.AddSingleton<ApiAntiforgery>();
         services.AddScoped<FinishAttempt>();
         services.AddScoped<SubmitAttempt>();
         services.AddScoped<ExamPages>();

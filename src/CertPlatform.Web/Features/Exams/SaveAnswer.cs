@@ -10,12 +10,18 @@ namespace CertPlatform.Web.Features.Exams;
 /// <summary>
 /// Autosave of one answer (PUT …/answers/{ref}, docs/api.md): checks ownership, question ref, seq and
 /// deadline, then hands the save to the <see cref="AnswerWriter"/> and answers only once it is durable.
+/// A singleton with no DbContext of its own: owner, deadline and question count come from a cached
+/// <see cref="AttemptKey"/> (read once per attempt, removed when the attempt is finished), so a save of
+/// an attempt in progress touches the database only through the writer's batch. The rare paths (first
+/// save of an attempt, a finished attempt, the no-script form) open a scope of their own.
 /// </summary>
-public sealed class SaveAnswer(AppDbContext db, AnswerWriter writer, IMemoryCache cache, ExamDeadlines deadlines, Infrastructure.Telemetry.CertPlatformMetrics metrics)
+public sealed class SaveAnswer(IServiceScopeFactory scopes, AnswerWriter writer, IMemoryCache cache, ExamDeadlines deadlines, Infrastructure.Telemetry.CertPlatformMetrics metrics)
 {
     public async Task<AttemptKey?> KeyAsync(string attemptId, CancellationToken ct)
     {
         if (cache.TryGetValue<AttemptKey>(CacheKey(attemptId), out var key)) return key;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var row = await db.Attempts.AsNoTracking().Where(a => a.Id == attemptId && a.Status == AttemptStatus.InProgress)
             .Select(a => new { a.Id, a.UserId, a.Deadline, a.LayoutJson }).FirstOrDefaultAsync(ct);
         if (row is null) return null;
@@ -35,9 +41,13 @@ public sealed class SaveAnswer(AppDbContext db, AnswerWriter writer, IMemoryCach
         var now = deadlines.Now;
         var key = await KeyAsync(attemptId, ct);
         if (key is null)
+        {
             // Finished attempts are not cached: tell the owner it is over, and everyone else nothing.
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             return await db.Attempts.AnyAsync(a => a.Id == attemptId && a.UserId == userId, ct)
                 ? new SaveAnswerResult(SaveAnswerOutcome.Finished, 0, now) : new SaveAnswerResult(SaveAnswerOutcome.NotFound, 0, now);
+        }
         if (key.UserId != userId) return new SaveAnswerResult(SaveAnswerOutcome.NotFound, 0, now);
         if (questionRef < 0 || questionRef >= key.QuestionCount) return new SaveAnswerResult(SaveAnswerOutcome.NoSuchQuestion, 0, now);
         if (!SeqInRange(request.Seq, request.BaseSeq)) return new SaveAnswerResult(SaveAnswerOutcome.BadSeq, 0, now);
@@ -58,6 +68,8 @@ public sealed class SaveAnswer(AppDbContext db, AnswerWriter writer, IMemoryCach
         var now = deadlines.Now;
         var key = await KeyAsync(attemptId, ct);
         if (key is null || key.UserId != userId || !deadlines.IsOpen(key.Deadline)) return null;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var stored = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == attemptId)
             .ToDictionaryAsync(a => a.QuestionRef, a => new { a.Seq, a.ResponseJson }, ct);
         var changed = responses.Where(r => r.Key >= 0 && r.Key < key.QuestionCount).Where(r =>

@@ -11,8 +11,10 @@ namespace CertPlatform.IntegrationTests.Features.Exams;
 
 /// <summary>
 /// Reliability bar: "kill -9 of the server during steady autosave → after restart every answer
-/// that got a 200 is present; PRAGMA integrity_check = ok". The server runs as a real process so the
-/// kill is a real SIGKILL: no shutdown hook, no drain of the autosave queue, no final checkpoint.
+/// that got a 200 is present; PRAGMA integrity_check = ok", and the same for an orderly stop (SIGTERM,
+/// as a deploy or a container stop sends). The server runs as a real process so the signals are real:
+/// SIGKILL leaves no shutdown hook, no drain of the autosave queue, no final checkpoint; SIGTERM must
+/// finish the requests in flight and drain the writer before the process exits (with exit code 0).
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 {
@@ -33,8 +35,12 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         try { Directory.Delete(_data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    [Fact]
-    public async Task Every_acknowledged_answer_survives_a_SIGKILL_during_concurrent_autosaves_and_the_database_stays_intact()
+    public enum Stop { Kill, Term }
+
+    [Theory]
+    [InlineData(Stop.Kill)]
+    [InlineData(Stop.Term)]
+    public async Task Every_acknowledged_answer_survives_a_stop_during_concurrent_autosaves_and_the_database_stays_intact(Stop stop)
     {
         var first = await StartServerAsync();
         var trainee = await SignInAsync(first);
@@ -78,12 +84,21 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             }
         })).ToList();
 
-        // About two seconds of concurrent saves, then SIGKILL at a moment when requests are in flight.
+        // About two seconds of concurrent saves, then the signal at a moment when requests are in flight.
         await Task.Delay(TimeSpan.FromSeconds(2));
         var wait = Stopwatch.StartNew();
         while (Volatile.Read(ref inFlight) == 0 && wait.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(1);
         var inFlightAtKill = Volatile.Read(ref inFlight);
-        first.Kill();
+        var okAtSignal = Volatile.Read(ref okCount);
+        if (stop == Stop.Kill) first.Kill();
+        else
+        {
+            // An orderly stop exits by itself, well within the host's shutdown timeout (Exams:ShutdownSeconds).
+            var stopping = Stopwatch.StartNew();
+            var exitCode = first.Terminate(TimeSpan.FromSeconds(60));
+            output.WriteLine($"SIGTERM: exit code {exitCode} after {stopping.Elapsed.TotalSeconds:0.0} s");
+            Assert.True(exitCode == 0, $"exit code {exitCode} after SIGTERM:{Environment.NewLine}{first.Output}");
+        }
         var allStopped = Task.WhenAll(loops);
         Assert.Same(allStopped, await Task.WhenAny(allStopped, Task.Delay(TimeSpan.FromSeconds(60))));
         await allStopped;
@@ -103,11 +118,11 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 
         Assert.NotEmpty(acked);
         var newer = acked.Count(a => stored.TryGetValue(a.Key, out var s) && (long)s["seq"]! > a.Value.Seq);
-        output.WriteLine($"{okCount} saves acknowledged on {acked.Count} questions before SIGKILL of pid {first.Id}; {inFlightAtKill} in flight at the kill; " +
+        output.WriteLine($"{okCount} saves acknowledged on {acked.Count} questions ({okCount - okAtSignal} of them after the signal) before {stop} of pid {first.Id}; {inFlightAtKill} in flight at the signal; " +
             $"after restart {stored.Count} answers stored, {newer} of them newer than the last acknowledged save");
         foreach (var (questionRef, (seq, response)) in acked)
         {
-            Assert.True(stored.TryGetValue(questionRef, out var s), $"question {questionRef}: acknowledged seq {seq} is missing after the crash ({okCount} saves acknowledged in all)");
+            Assert.True(stored.TryGetValue(questionRef, out var s), $"question {questionRef}: acknowledged seq {seq} is missing after the {stop} ({okCount} saves acknowledged in all)");
             var storedSeq = (long)s["seq"]!;
             // Higher is fine: a save that was in flight at the kill may have committed without its 200 getting out.
             Assert.True(storedSeq >= seq, $"question {questionRef}: acknowledged seq {seq}, stored seq {storedSeq}");
@@ -115,7 +130,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
                 Assert.True(Matches(response, s["response"]), $"question {questionRef} seq {seq}: sent {response.ToJsonString()}, stored {s["response"]?.ToJsonString()}");
         }
 
-        // The file itself: WAL recovery after the kill must leave a consistent database.
+        // The file itself: WAL recovery after the kill (or the orderly close) must leave a consistent database.
         await using var db = new SqliteConnection($"Data Source={ServerProcess.DatabasePath(_data)};Pooling=False");
         await db.OpenAsync();
         await using var check = db.CreateCommand();
