@@ -32,15 +32,15 @@ public sealed class ExamScreenshotTests(ExamSiteFixture site)
             await page.LogInAsync(trainee.Email, trainee.Password, $"/exams/attempt/{data.OpenAttemptId}");
             await Expect(page.Locator("#save-status")).ToHaveAttributeAsync("data-state", "saved");
             await FreezeTimerAsync(page);
-            await ShootAsync(page, "exam.png");
+            await page.ShootAsync("exam.png");
 
             await page.GotoAsync($"/exams/attempt/{data.FinishedAttemptId}/result");
             await Expect(page.Locator("#result-summary")).ToBeVisibleAsync();
-            await ShootAsync(page, "result.png");
+            await page.ShootAsync("result.png");
 
             await page.GotoAsync($"/verify/{data.VerificationCode}");
             await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-status", "valid");
-            await ShootAsync(page, "verify.png");
+            await page.ShootAsync("verify.png");
         }
         await using (var phone = await site.NewContextAsync(MobileLayoutTests.Phone()))
         {
@@ -48,7 +48,7 @@ public sealed class ExamScreenshotTests(ExamSiteFixture site)
             await page.LogInAsync(trainee.Email, trainee.Password, $"/exams/attempt/{data.OpenAttemptId}");
             await Expect(page.Locator("#save-status")).ToHaveAttributeAsync("data-state", "saved");
             await FreezeTimerAsync(page);
-            await ShootAsync(page, "mobile-exam.png");
+            await page.ShootAsync("mobile-exam.png");
         }
         await RenderCertificateAsync(data.CertificateId, Path.Combine(RepoPaths.Screenshots, "certificate.png"));
 
@@ -74,17 +74,6 @@ public sealed class ExamScreenshotTests(ExamSiteFixture site)
         await p.WaitForExitAsync();
         Assert.True(p.ExitCode == 0, $"pdftoppm failed ({p.ExitCode}): {error}");
         File.Copy(prefix + ".png", png, overwrite: true);
-    }
-
-    private static async Task ShootAsync(IPage page, string name)
-    {
-        await page.WaitForImagesAsync();
-        await page.EvaluateAsync("async () => { await document.fonts.ready; }");
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(RepoPaths.Screenshots, name), FullPage = false, Animations = ScreenshotAnimations.Disabled,
-            Caret = ScreenshotCaret.Hide, Scale = ScreenshotScale.Css,
-        });
     }
 
     /// <summary>Width and height from the PNG's IHDR chunk; fails unless the file is a PNG of more than 10 kB.</summary>

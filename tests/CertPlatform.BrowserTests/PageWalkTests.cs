@@ -91,7 +91,7 @@ public sealed partial class PageWalkTests(ExamSiteFixture site)
                     var axe = await page.RunAxe();
                     foreach (var v in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
                         problems.Add($"{where}: axe {v.Impact} {v.Id} ({v.Help}): " +
-                            string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target.Select(t => t.ToString())))));
+                            string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html?[..Math.Min(n.Html.Length, 120)]}")));
                 }
             }
         }
