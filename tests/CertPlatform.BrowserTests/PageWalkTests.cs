@@ -63,6 +63,10 @@ public sealed partial class PageWalkTests(ExamSiteFixture site)
 
         var problems = new List<string>();
         var visited = 0;
+        // Progress, page by page, for a long run on a busy machine: TestResults/page-walk.log.
+        var progress = Path.Combine(RepoPaths.Root, "TestResults", "page-walk.log");
+        Directory.CreateDirectory(Path.GetDirectoryName(progress)!);
+        await File.WriteAllTextAsync(progress, "");
         foreach (var (name, width, height) in Viewports)
         {
             foreach (var role in urls.Select(u => u.Role).Distinct())
@@ -80,11 +84,12 @@ public sealed partial class PageWalkTests(ExamSiteFixture site)
                 }
                 foreach (var (_, url) in urls.Where(u => u.Role == role))
                 {
+                    var before = problems.Count;
                     var response = await page.GotoAsync(url);
                     var where = $"{name} px, {role}, {url}";
                     var status = response?.Status ?? 0;
-                    if (status is < 200 or >= 300 && status != 404) { problems.Add($"{where}: HTTP {status}"); continue; }
-                    if (url.StartsWith("/verify/no-such", StringComparison.Ordinal) != (status == 404)) { problems.Add($"{where}: HTTP {status}"); continue; }
+                    var expected = url.StartsWith("/verify/no-such", StringComparison.Ordinal) ? 404 : 200;
+                    if (status != expected) { problems.Add($"{where}: HTTP {status}"); continue; }
                     await page.WaitForImagesAsync();
                     visited++;
                     problems.AddRange((await LayoutProblemsAsync(page)).Select(p => $"{where}: {p}"));
@@ -92,6 +97,7 @@ public sealed partial class PageWalkTests(ExamSiteFixture site)
                     foreach (var v in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
                         problems.Add($"{where}: axe {v.Impact} {v.Id} ({v.Help}): " +
                             string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html?[..Math.Min(n.Html.Length, 120)]}")));
+                    await File.AppendAllTextAsync(progress, $"{DateTime.UtcNow:HH:mm:ss} {where}\n" + string.Concat(problems.Skip(before).Select(p => "  " + p + "\n")));
                 }
             }
         }
