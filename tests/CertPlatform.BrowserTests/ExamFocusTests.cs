@@ -102,6 +102,17 @@ public sealed partial class ExamFocusTests(ExamSiteFixture site)
         return page;
     }
 
-    private sealed record FocusBox(string Name, double Top, double Bottom, double BarBottom, double ActionsTop, bool InBars,
-        double OutlineWidth, string OutlineStyle, bool IsSubmit);
+    /// <summary>What the page reports about the focused element (Playwright fills it through the parameterless constructor).</summary>
+    private sealed class FocusBox
+    {
+        public string Name { get; set; } = "";
+        public double Top { get; set; }
+        public double Bottom { get; set; }
+        public double BarBottom { get; set; }
+        public double ActionsTop { get; set; }
+        public bool InBars { get; set; }
+        public double OutlineWidth { get; set; }
+        public string OutlineStyle { get; set; } = "";
+        public bool IsSubmit { get; set; }
+    }
 }
