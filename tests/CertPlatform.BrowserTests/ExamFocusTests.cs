@@ -41,7 +41,7 @@ public sealed partial class ExamFocusTests(ExamSiteFixture site)
                     const style = getComputedStyle(e);
                     return {
                         name: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.name ? '[name=' + e.name + ']' : '') + (e.value && e.type === 'radio' ? '=' + e.value : ''),
-                        top: r.top, bottom: r.bottom, barBottom: bar.bottom, actionsTop: actions.top,
+                        top: r.top, bottom: r.bottom, barTop: bar.top, barBottom: bar.bottom, actionsTop: actions.top, actionsBottom: actions.bottom,
                         inBars, outlineWidth: parseFloat(style.outlineWidth) || 0, outlineStyle: style.outlineStyle, isSubmit: e.id === 'submit-exam',
                     };
                 }
@@ -50,8 +50,9 @@ public sealed partial class ExamFocusTests(ExamSiteFixture site)
             if (!seen.Add(f.Name) && f.IsSubmit) break;
             if (f.InBars) { if (f.IsSubmit) break; continue; }
             checkedCount++;
-            if (f.Top < f.BarBottom - 1) problems.Add($"{f.Name}: top {f.Top:0} under the status bar (bottom {f.BarBottom:0})");
-            if (f.Bottom > f.ActionsTop + 1) problems.Add($"{f.Name}: bottom {f.Bottom:0} under the submit bar (top {f.ActionsTop:0})");
+            // Covered = the element's box overlaps a bar's box (the skip link above the header is not under anything).
+            if (f.Top < f.BarBottom - 1 && f.Bottom > f.BarTop + 1) problems.Add($"{f.Name}: top {f.Top:0} under the status bar (bottom {f.BarBottom:0})");
+            if (f.Bottom > f.ActionsTop + 1 && f.Top < f.ActionsBottom - 1) problems.Add($"{f.Name}: bottom {f.Bottom:0} under the submit bar (top {f.ActionsTop:0})");
             if (f.OutlineStyle == "none" || f.OutlineWidth < 2) problems.Add($"{f.Name}: focus ring {f.OutlineStyle} {f.OutlineWidth} px");
         }
         Assert.True(checkedCount > 20, $"only {checkedCount} focus stops inside the questions");
@@ -108,7 +109,9 @@ public sealed partial class ExamFocusTests(ExamSiteFixture site)
         public string Name { get; set; } = "";
         public double Top { get; set; }
         public double Bottom { get; set; }
+        public double BarTop { get; set; }
         public double BarBottom { get; set; }
+        public double ActionsBottom { get; set; }
         public double ActionsTop { get; set; }
         public bool InBars { get; set; }
         public double OutlineWidth { get; set; }
