@@ -36,10 +36,10 @@ public sealed class ScreenshotTests(PristineSiteFixture site)
             await page.LogInAsync(user.Email, user.Password, "/lessons");
             await Expect(page.Locator("span.count[data-part=part1]")).ToHaveTextAsync($"3 / {part1.Count}");
             await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^课程学习 · "));
-            await ShootAsync(page, "curriculum.png");
+            await page.ShootAsync("curriculum.png");
 
             await OpenLessonAsync(page, lessonId);
-            await ShootAsync(page, "lesson.png");
+            await page.ShootAsync("lesson.png");
         }
 
         await using (var phone = await site.NewContextAsync(MobileLayoutTests.Phone()))
@@ -47,7 +47,7 @@ public sealed class ScreenshotTests(PristineSiteFixture site)
             var page = await phone.NewPageAsync();
             await page.LogInAsync(user.Email, user.Password, "/lessons");
             await OpenLessonAsync(page, lessonId);
-            await ShootAsync(page, "mobile-lesson.png");
+            await page.ShootAsync("mobile-lesson.png");
         }
 
         foreach (var name in new[] { "curriculum.png", "lesson.png", "mobile-lesson.png" })
@@ -62,19 +62,5 @@ public sealed class ScreenshotTests(PristineSiteFixture site)
         Assert.False(string.IsNullOrEmpty(title));
         await Expect(page).ToHaveTitleAsync($"{title} · CertPlatform 培训认证平台");
         await Expect(page.Locator("#learned-state")).ToBeVisibleAsync();
-    }
-
-    private static async Task ShootAsync(IPage page, string name)
-    {
-        await page.WaitForImagesAsync();
-        await page.EvaluateAsync("async () => { await document.fonts.ready; }");
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(RepoPaths.Screenshots, name),
-            FullPage = false,
-            Animations = ScreenshotAnimations.Disabled,
-            Caret = ScreenshotCaret.Hide,
-            Scale = ScreenshotScale.Css,
-        });
     }
 }

@@ -32,4 +32,16 @@ public static class SiteActions
     /// <summary>Every image has finished (loaded or failed): deterministic, unlike waiting for network idle.</summary>
     public static Task WaitForImagesAsync(this IPage page) =>
         page.WaitForFunctionAsync("() => Array.from(document.images).every(i => i.complete)");
+
+    /// <summary>A README screenshot of the viewport (images loaded, fonts ready, no caret or animation) into <see cref="RepoPaths.Screenshots"/>.</summary>
+    public static async Task ShootAsync(this IPage page, string name)
+    {
+        await page.WaitForImagesAsync();
+        await page.EvaluateAsync("async () => { await document.fonts.ready; }");
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(RepoPaths.Screenshots, name), FullPage = false, Animations = ScreenshotAnimations.Disabled,
+            Caret = ScreenshotCaret.Hide, Scale = ScreenshotScale.Css,
+        });
+    }
 }

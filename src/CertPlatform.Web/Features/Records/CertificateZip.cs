@@ -5,12 +5,13 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Records;
 
 /// <summary>
-/// Writes certificates' stored PDFs as <c>{number}.pdf</c> plus <c>manifest.csv</c> (number, holder, status, sha256, issued,
-/// valid_until — days of the display zone) into a
+/// Writes certificates' stored PDFs as <c>{number}.pdf</c> plus <c>manifest.csv</c> (证书编号, 姓名, 状态, SHA-256, 发证日期,
+/// 有效期至 — the same localised headers and status labels as the CSV export (<see cref="RecordLabels"/>); days of the display zone) into a
 /// ZIP on any writable stream — the HTTP response body or a file.
 /// <para>
 /// Memory stays flat whatever the count: the PDFs are read <see cref="BatchSize"/> at a time (AsNoTracking, nothing kept),
@@ -21,7 +22,7 @@ namespace CertPlatform.Web.Features.Records;
 /// PDF (plus, at the end, the central directory: ~100 bytes per entry) in the buffer.
 /// </para>
 /// </summary>
-public sealed class CertificateZip(AppDbContext db, DisplayTime display, ILogger<CertificateZip> log)
+public sealed class CertificateZip(AppDbContext db, DisplayTime display, IStringLocalizer<SharedResource> L, ILogger<CertificateZip> log)
 {
     public const int BatchSize = 100;
     public const string ContentType = "application/zip";
@@ -42,7 +43,7 @@ public sealed class CertificateZip(AppDbContext db, DisplayTime display, ILogger
     public async Task WriteAsync(IReadOnlyList<ZipItem> items, Stream output, Action<int>? progress, CancellationToken ct)
     {
         var buffer = new ChunkBuffer();
-        var manifest = new List<IReadOnlyList<ExportCell>>(items.Count + 1) { new ExportCell[] { "number", "holder", "status", "sha256", "issued", "valid_until" } };
+        var manifest = new List<IReadOnlyList<ExportCell>>(items.Count + 1) { RecordLabels.ManifestHeader(L).Select(h => (ExportCell)h).ToArray() };
         var done = 0;
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8))
         {
@@ -67,7 +68,7 @@ public sealed class CertificateZip(AppDbContext db, DisplayTime display, ILogger
                     var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
                     if (hash != item.PdfSha256)
                         log.LogError("Stored PDF of certificate {Number} does not match its recorded SHA-256 ({Actual} ≠ {Recorded})", item.Number, hash, item.PdfSha256);
-                    manifest.Add(new ExportCell[] { item.Number, item.HolderName, CertificateStatus.Key(item.Status), hash, display.Day(item.IssuedAt), DisplayTime.Day(display.LastDay(item.ExpiresAt)) });
+                    manifest.Add(new ExportCell[] { item.Number, item.HolderName, RecordLabels.Status(L, item.Status), hash, display.Day(item.IssuedAt), DisplayTime.Day(display.LastDay(item.ExpiresAt)) });
                     await buffer.DrainToAsync(output, ct);
                     progress?.Invoke(++done);
                 }

@@ -42,8 +42,9 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime d
             table.Add(new ExportCell[]
             {
                 c.Number, c.HolderName, c.EmployeeNumber, c.Organization, c.Title, c.Level, ExportCell.Number(c.Score),
-                display.Day(c.PassedAt), display.Day(c.IssuedAt), DisplayTime.Day(display.LastDay(c.ExpiresAt)), StatusLabel(c.EffectiveStatus(now)),
-                display.Minute(c.RevokedAt),
+                ExportCell.Date(display.Date(c.PassedAt)), ExportCell.Date(display.Date(c.IssuedAt)), ExportCell.Date(display.LastDay(c.ExpiresAt)),
+                StatusLabel(c.EffectiveStatus(now)),
+                c.RevokedAt is { } revoked ? ExportCell.Minute(display.Local(revoked).DateTime) : "",
                 c.RevocationReason ?? "", c.PdfSha256,
             });
         }
@@ -56,10 +57,5 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime d
             : new ExportFile(TableExport.Csv(table), TableExport.CsvContentType, name + ".csv", rows.Count);
     }
 
-    public string StatusLabel(string status) => status switch
-    {
-        CertificateStatus.Valid => L["有效"],
-        CertificateStatus.Expired => L["已过期"],
-        _ => L["已撤销"],
-    };
+    public string StatusLabel(string status) => RecordLabels.Status(L, status);
 }

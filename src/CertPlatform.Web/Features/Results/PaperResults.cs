@@ -51,7 +51,7 @@ public sealed class PaperResults(AppDbContext db, IStringLocalizer<SharedResourc
         var table = new List<IReadOnlyList<ExportCell>> { header };
         table.AddRange(rows.Select(r => (IReadOnlyList<ExportCell>)
         [
-            r.FullName, r.EmployeeNumber ?? "", r.Organization, ExportCell.Number(r.Number), display.Minute(r.StartedAt), display.Minute(r.FinishedAt),
+            r.FullName, r.EmployeeNumber ?? "", r.Organization, ExportCell.Number(r.Number), Minute(r.StartedAt), Minute(r.FinishedAt),
             Reason(r), r.Score is { } s ? ExportCell.Number(s) : "", ExportCell.Number(r.MaxScore), Verdict(r), ExportCell.Number(r.FocusLossCount),
             Flags(r), r.AttemptId,
         ]));
@@ -68,6 +68,9 @@ public sealed class PaperResults(AppDbContext db, IStringLocalizer<SharedResourc
         FinishReason.Deadline => L["到时自动交卷"],
         var other => other ?? "",
     };
+
+    /// <summary>A time as a wall-clock minute of the display zone: a date-time cell in XLSX, "yyyy-MM-dd HH:mm" in CSV.</summary>
+    private ExportCell Minute(DateTimeOffset? t) => t is { } v ? ExportCell.Minute(display.Local(v).DateTime) : "";
 
     public string Verdict(AttemptRow r) => r.Status == AttemptStatus.InProgress ? L["进行中"]
         : r.Grading == GradingStatus.AwaitingManual ? L["待人工评分"]

@@ -123,9 +123,19 @@
   }
   const questionOf = el => el.closest('fieldset.question');
   function responseOf(q) { return read(q, 'a' + q.dataset.ref, q.dataset.type); }
+  // The navigator names each link with its state in words ("第 3 题，已作答，已标记"), not by colour alone.
+  function nameNav(nav) {
+    const template = text.navState[nav.classList.contains('answered') ? 1 : 0][nav.classList.contains('flagged') ? 1 : 0];
+    nav.setAttribute('aria-label', format(template, nav.dataset.number));
+    const count = document.getElementById('navigator-count');
+    if (count) {
+      const links = document.querySelectorAll('#navigator a');
+      count.textContent = count.textContent.replace(/\d+(\s*\/\s*)\d+/, [...links].filter(a => a.classList.contains('answered')).length + '$1' + links.length);
+    }
+  }
   function markAnswered(ref, answered) {
     const nav = document.getElementById('nav-' + ref);
-    if (nav) nav.classList.toggle('answered', answered);
+    if (nav) { nav.classList.toggle('answered', answered); nameNav(nav); }
   }
 
   // --- the save queue: newest answer per question, sent in order, one request at a time ---
@@ -277,8 +287,9 @@
     const ref = +button.dataset.flag;
     const flagged = button.getAttribute('aria-pressed') !== 'true';
     button.setAttribute('aria-pressed', String(flagged));
-    button.textContent = flagged ? text.unflag : text.flag;
-    document.getElementById('nav-' + ref)?.classList.toggle('flagged', flagged);
+    labelFlag(button, flagged);
+    const nav = document.getElementById('nav-' + ref);
+    if (nav) { nav.classList.toggle('flagged', flagged); nameNav(nav); }
     try { await api('PUT', base + '/flags/' + ref, { flagged }); } catch { /* a flag is a reminder only */ }
   }
   async function focusLost(kind) {
@@ -315,6 +326,13 @@
     }
   });
   // Flag buttons exist only with this script (flags are a JavaScript feature); the page renders none.
+  // Each is named with its question's number ("标记第 3 题") and shows the navigator's flag icon.
+  const flagIcon = document.querySelector('.legend .flag-icon');
+  function labelFlag(button, flagged) {
+    const label = document.createElement('span');
+    label.textContent = format(flagged ? text.unflag : text.flag, button.dataset.number);
+    button.replaceChildren(...(flagIcon ? [flagIcon.cloneNode(true)] : []), label);
+  }
   form.querySelectorAll('fieldset.question').forEach(q => {
     const ref = +q.dataset.ref;
     const flagged = cfg.flags.includes(ref);
@@ -322,8 +340,9 @@
     b.type = 'button';
     b.className = 'flag link';
     b.dataset.flag = String(ref);
+    b.dataset.number = q.dataset.number;
     b.setAttribute('aria-pressed', String(flagged));
-    b.textContent = flagged ? text.unflag : text.flag;
+    labelFlag(b, flagged);
     b.addEventListener('click', () => toggleFlag(b));
     q.appendChild(b);
   });
@@ -341,6 +360,19 @@
     const q = document.getElementById('q' + entry.ref);
     if (q) { write(q, 'a' + entry.ref, q.dataset.type, entry.response); markAnswered(entry.ref, !blank(entry.response)); }
   }
+  // On a phone the navigator starts folded (its summary says how many are answered), so question 1 is on the first screen.
+  const navPanel = document.getElementById('navigator-panel');
+  if (navPanel && window.matchMedia('(max-width: 999px)').matches) navPanel.open = false;
+  // Focused controls must not hide under the sticky status bar (top) or the submit bar (bottom): the page
+  // scrolls with padding the size of those bars (WCAG 2.2 SC 2.4.11); the stylesheet has fallbacks without script.
+  const bar = document.querySelector('.exam-bar'), actions = document.querySelector('.exam-actions');
+  function padScroll() {
+    const root = document.documentElement.style;
+    if (bar) root.setProperty('--exam-bar-height', Math.ceil(bar.getBoundingClientRect().height) + 'px');
+    if (actions) root.setProperty('--exam-actions-height', Math.ceil(actions.getBoundingClientRect().height) + 'px');
+  }
+  if (window.ResizeObserver) new ResizeObserver(padScroll).observe(bar || document.body);
+  padScroll();
   timerEl.hidden = false;
   document.documentElement.classList.add('exam-js');
   tick();

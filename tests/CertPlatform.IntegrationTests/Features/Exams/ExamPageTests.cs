@@ -72,7 +72,7 @@ public sealed class ExamPageTests(SharedApp app) : IClassFixture<SharedApp>
 
         var result = await client.GetStringAsync($"/exams/attempt/{attemptId}/result");
         var resultDoc = await new HtmlParser().ParseDocumentAsync(result);
-        Assert.Equal(finished.Score!.Value.ToString(), resultDoc.GetElementById("score")!.TextContent.Trim());
+        Assert.Equal(CertPlatform.Web.Domain.Scores.ScoreFormat.Number(finished.Score!.Value), resultDoc.GetElementById("score")!.TextContent.Trim());
         Assert.Contains("解析", result);
         Assert.Contains("/lessons/", result);
 

@@ -366,19 +366,20 @@ public sealed class RecordsTests : IDisposable
 
         var (hashes, manifest) = ReadZip(bytes);
         Assert.Equal(1000, hashes.Count);
-        Assert.Equal(["number", "holder", "status", "sha256", "issued", "valid_until"], manifest[0]);
+        // The manifest speaks the CSV export's language: the same localised headers and status labels.
+        Assert.Equal(["证书编号", "姓名", "状态", "SHA-256", "发证日期", "有效期至"], manifest[0]);
         Assert.Equal(1001, manifest.Count);
         foreach (var m in manifest.Skip(1))
         {
             var cert = certs[m[0]];
             Assert.Equal(cert.PdfSha256, m[3]);
             Assert.Equal(m[3], hashes[m[0] + ".pdf"]);
-            Assert.Equal(cert.Status == CertificateStatus.Revoked ? "revoked" : "valid", m[2]);
+            Assert.Equal(cert.Status == CertificateStatus.Revoked ? "已撤销" : "有效", m[2]);
             // Days of the display zone: issued on 2024-06-01 (China time), expiring at the start of 2027-06-01.
             Assert.Equal(["2024-06-01", "2027-05-31"], m[4..6]);
         }
         Assert.Equal("'" + FormulaName, manifest.Single(m => m[0] == "CP-2024-000007")[1]);
-        Assert.Equal(10, manifest.Count(m => m[2] == "revoked"));
+        Assert.Equal(10, manifest.Count(m => m[2] == "已撤销"));
         Assert.Contains(await _factory.ScopedAsync(db => db.AuditEntries.Where(a => a.Action == "records.zip-exported").Select(a => a.Details).ToListAsync()),
             d => d.StartsWith("1000 certificates, background job ", StringComparison.Ordinal) && d.EndsWith("filter: from=2024-01-01; to=2024-12-31", StringComparison.Ordinal));
 
