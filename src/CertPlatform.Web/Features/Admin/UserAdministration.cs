@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Accounts;
 using CertPlatform.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,10 @@ public static class InitialPasswords
 }
 
 /// <summary>The employee-import use case: preview an upload, then commit it in one transaction.</summary>
-public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, AuditLog audit, TimeProvider clock)
+/// Every imported row is also kept as an <see cref="EmployeeRecord"/>; a row whose 工号 belongs to a self-registered account
+/// that is not verified yet creates no account: when name (and organisation) match, the account is verified (audited as
+/// <see cref="VerifyAccount.MatchedAuditAction"/>), otherwise it stays unverified and HR sees the mismatch on /admin/verification.
+public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, AuditLog audit, TimeProvider clock, VerifyAccount verify)
 {
     public const string Kind = "employees";
     public static readonly TimeSpan PreviewLifetime = TimeSpan.FromHours(1);
@@ -74,7 +78,7 @@ public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, 
         var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
         var now = clock.GetUtcNow();
         // Hashing dominates the cost (PBKDF2); spread it over the cores before the single write.
-        var prepared = rows.AsParallel().AsOrdered().Select(r =>
+        var prepared = rows.Where(r => !check.Registered.ContainsKey(r.Line)).AsParallel().AsOrdered().Select(r =>
         {
             var password = InitialPasswords.Generate();
             var user = new AppUser
@@ -94,11 +98,53 @@ public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, 
             db.Users.Add(user);
             foreach (var role in row.Roles) db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[role] });
         }
+        var verified = await VerifyRegisteredAsync(rows, check.Registered, actor, pending.FileName, ct);
+        await KeepRecordsAsync(rows, pending.FileName, now, ct);
         db.PendingImports.Remove(pending);
-        audit.Record(actor, "users.import", pending.FileName, $"{prepared.Count} accounts created");
+        audit.Record(actor, "users.import", pending.FileName,
+            $"{prepared.Count} accounts created, {verified.Count} registered accounts verified, {check.Registered.Count - verified.Count} left unverified (name differs)");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        foreach (var v in verified) await verify.NotifyAsync(v, ct);
         return new CommitResult(prepared.Select(p => new InitialPassword(p.User.FullName, p.User.EmployeeNumber!, p.User.Email!, p.Password)).ToList(), [], pending.FileName);
+    }
+
+    /// <summary>Marks the matching self-registered accounts verified (tracked; saved with the import).</summary>
+    private async Task<List<AccountVerified>> VerifyRegisteredAsync(List<EmployeeRow> rows, Dictionary<int, EmployeeMatch.Outcome> registered,
+        ClaimsPrincipal actor, string fileName, CancellationToken ct)
+    {
+        var verified = new List<AccountVerified>();
+        foreach (var row in rows.Where(r => registered.GetValueOrDefault(r.Line) == EmployeeMatch.Outcome.Match))
+        {
+            var user = await db.Users.FirstAsync(u => u.EmployeeNumber == row.EmployeeNumber, ct);
+            verified.Add(verify.Mark(user, actor.FindFirstValue(ClaimTypes.NameIdentifier)));
+            audit.Record(actor, VerifyAccount.MatchedAuditAction, user.Email ?? user.Id,
+                $"{user.FullName} {user.EmployeeNumber}: matches line {row.Line} of {fileName}");
+        }
+        return verified;
+    }
+
+    /// <summary>One <see cref="EmployeeRecord"/> per 工号, replaced by a later import.</summary>
+    private async Task KeepRecordsAsync(List<EmployeeRow> rows, string fileName, DateTimeOffset now, CancellationToken ct)
+    {
+        var records = new Dictionary<string, EmployeeRecord>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in rows.Select(r => r.EmployeeNumber).Chunk(500))
+            foreach (var r in await db.EmployeeRecords.Where(r => chunk.Contains(r.EmployeeNumber)).ToListAsync(ct))
+                records[r.EmployeeNumber] = r;
+        foreach (var row in rows)
+        {
+            if (!records.TryGetValue(row.EmployeeNumber, out var record))
+            {
+                record = new EmployeeRecord { EmployeeNumber = row.EmployeeNumber };
+                db.EmployeeRecords.Add(record);
+                records[row.EmployeeNumber] = record;
+            }
+            record.FullName = row.FullName;
+            record.Organization = row.Organization;
+            record.Department = row.Department;
+            record.ImportedAt = now;
+            record.FileName = fileName;
+        }
     }
 
     private async Task CheckAgainstDatabaseAsync(EmployeeImportResult result, CancellationToken ct)
@@ -112,8 +158,19 @@ public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, 
             existingNumbers.UnionWith(await db.Users.Where(u => u.EmployeeNumber != null && chunk.Contains(u.EmployeeNumber)).Select(u => u.EmployeeNumber!).ToListAsync(ct));
         foreach (var chunk in emails.Chunk(500))
             existingEmails.UnionWith(await db.Users.Where(u => u.NormalizedEmail != null && chunk.Contains(u.NormalizedEmail)).Select(u => u.NormalizedEmail!).ToListAsync(ct));
+        var registered = new Dictionary<string, AppUser>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in numbers.Chunk(500))
+            foreach (var u in await db.Users.AsNoTracking().Where(u => !u.IsVerified && u.EmployeeNumber != null && chunk.Contains(u.EmployeeNumber)).ToListAsync(ct))
+                registered[u.EmployeeNumber!] = u;
         foreach (var r in result.Rows)
         {
+            if (registered.TryGetValue(r.EmployeeNumber, out var account))
+            {
+                // A self-registered account waiting for HR: this row verifies it (or, when the name differs, does not).
+                result.Registered[r.Line] = EmployeeMatch.Compare(account.EmployeeNumber, account.FullName, account.Organization,
+                    r.EmployeeNumber, r.FullName, r.Organization);
+                continue;
+            }
             if (existingNumbers.Contains(r.EmployeeNumber)) result.Problems.Add(new(r.Line, $"工号“{r.EmployeeNumber}”已存在于系统中（如需修改请到用户管理中编辑）"));
             if (r.Email.Length > 0 && existingEmails.Contains(users.NormalizeEmail(r.Email)!)) result.Problems.Add(new(r.Line, $"邮箱“{r.Email}”已被其他账号使用"));
         }

@@ -20,6 +20,8 @@ public static class CertificatesSetup
         services.AddScoped<StatusListCredential>();
         services.AddScoped<IssueCertificate>();
         services.AddScoped<IAttemptResultHandler>(sp => sp.GetRequiredService<IssueCertificate>());
+        services.AddScoped<HeldCertificates>();
+        services.AddScoped<Account.IAccountVerifiedHandler, IssueHeldCertificates>();
         services.AddScoped<RevokeCertificate>();
         services.AddScoped<VerifyCertificate>();
         services.AddSingleton<IssueMissingCertificates>();
