@@ -38,47 +38,51 @@ public static class InitialPasswords
 public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, AuditLog audit, TimeProvider clock, VerifyAccount verify)
 {
     public const string Kind = "employees";
+    /// <summary>A roster-only import keeps the employee records (for self-registration to match) and creates no accounts.</summary>
+    public const string RosterKind = "employees-roster";
     public static readonly TimeSpan PreviewLifetime = TimeSpan.FromHours(1);
 
-    public sealed record Preview(Guid? ImportId, string FileName, EmployeeImportResult Result);
+    public sealed record Preview(Guid? ImportId, string FileName, EmployeeImportResult Result, bool RosterOnly = false);
 
-    public async Task<Preview> PreviewAsync(Stream file, string fileName, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<Preview> PreviewAsync(Stream file, string fileName, ClaimsPrincipal actor, CancellationToken ct, bool rosterOnly = false)
     {
         var result = new EmployeeImportParser().Parse(file, fileName);
-        if (result.Rows.Count > 0) await CheckAgainstDatabaseAsync(result, ct);
-        if (!result.Ok) return new Preview(null, fileName, result);
+        if (result.Rows.Count > 0) await CheckAgainstDatabaseAsync(result, rosterOnly, ct);
+        if (!result.Ok) return new Preview(null, fileName, result, rosterOnly);
 
         // Expired previews are cleared here rather than by a timer: they are only read by this use case.
         var cutoff = clock.GetUtcNow() - PreviewLifetime;
         await db.PendingImports.Where(p => p.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
         var pending = new PendingImport
         {
-            Id = Guid.NewGuid(), Kind = Kind, CreatedById = actor.FindFirstValue(ClaimTypes.NameIdentifier)!,
+            Id = Guid.NewGuid(), Kind = rosterOnly ? RosterKind : Kind, CreatedById = actor.FindFirstValue(ClaimTypes.NameIdentifier)!,
             CreatedAt = clock.GetUtcNow(), FileName = Path.GetFileName(fileName), PayloadJson = JsonSerializer.Serialize(result.Rows),
         };
         db.PendingImports.Add(pending);
         await db.SaveChangesAsync(ct);
-        return new Preview(pending.Id, fileName, result);
+        return new Preview(pending.Id, fileName, result, rosterOnly);
     }
 
-    public sealed record CommitResult(IReadOnlyList<InitialPassword> Created, IReadOnlyList<ImportProblem> Problems, string FileName);
+    public sealed record CommitResult(IReadOnlyList<InitialPassword> Created, IReadOnlyList<ImportProblem> Problems, string FileName,
+        bool RosterOnly = false, int Records = 0, int Verified = 0);
 
     /// <summary>Creates every previewed account or none (one transaction); rows are re-checked first.</summary>
     public async Task<CommitResult?> CommitAsync(Guid importId, ClaimsPrincipal actor, CancellationToken ct)
     {
         var actorId = actor.FindFirstValue(ClaimTypes.NameIdentifier);
-        var pending = await db.PendingImports.SingleOrDefaultAsync(p => p.Id == importId && p.Kind == Kind && p.CreatedById == actorId, ct);
+        var pending = await db.PendingImports.SingleOrDefaultAsync(p => p.Id == importId && (p.Kind == Kind || p.Kind == RosterKind) && p.CreatedById == actorId, ct);
         if (pending is null || pending.CreatedAt < clock.GetUtcNow() - PreviewLifetime) return null;
         var rows = JsonSerializer.Deserialize<List<EmployeeRow>>(pending.PayloadJson) ?? [];
         var check = new EmployeeImportResult();
         check.Rows.AddRange(rows);
-        await CheckAgainstDatabaseAsync(check, ct);
+        await CheckAgainstDatabaseAsync(check, pending.Kind == RosterKind, ct);
         if (check.Problems.Count > 0) return new CommitResult([], check.Problems, pending.FileName);
 
         var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
         var now = clock.GetUtcNow();
         // Hashing dominates the cost (PBKDF2); spread it over the cores before the single write.
-        var prepared = rows.Where(r => !check.Registered.ContainsKey(r.Line)).AsParallel().AsOrdered().Select(r =>
+        var rosterOnly = pending.Kind == RosterKind;
+        var prepared = rows.Where(r => !rosterOnly && !check.Registered.ContainsKey(r.Line)).AsParallel().AsOrdered().Select(r =>
         {
             var password = InitialPasswords.Generate();
             var user = new AppUser
@@ -106,7 +110,8 @@ public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var v in verified) await verify.NotifyAsync(v, ct);
-        return new CommitResult(prepared.Select(p => new InitialPassword(p.User.FullName, p.User.EmployeeNumber!, p.User.Email!, p.Password)).ToList(), [], pending.FileName);
+        return new CommitResult(prepared.Select(p => new InitialPassword(p.User.FullName, p.User.EmployeeNumber!, p.User.Email!, p.Password)).ToList(), [], pending.FileName,
+            rosterOnly, rows.Count, verified.Count);
     }
 
     /// <summary>Marks the matching self-registered accounts verified (tracked; saved with the import).</summary>
@@ -147,7 +152,8 @@ public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, 
         }
     }
 
-    private async Task CheckAgainstDatabaseAsync(EmployeeImportResult result, CancellationToken ct)
+    /// <summary>Existing 工号 and e-mails are problems unless the import only keeps the roster (it creates no accounts).</summary>
+    private async Task CheckAgainstDatabaseAsync(EmployeeImportResult result, bool rosterOnly, CancellationToken ct)
     {
         var numbers = result.Rows.Select(r => r.EmployeeNumber).Where(n => n.Length > 0).ToList();
         var emails = result.Rows.Select(r => users.NormalizeEmail(r.Email)).Where(e => !string.IsNullOrEmpty(e)).ToList();
@@ -171,6 +177,7 @@ public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, 
                     r.EmployeeNumber, r.FullName, r.Organization);
                 continue;
             }
+            if (rosterOnly) continue;
             if (existingNumbers.Contains(r.EmployeeNumber)) result.Problems.Add(new(r.Line, $"工号“{r.EmployeeNumber}”已存在于系统中（如需修改请到用户管理中编辑）"));
             if (r.Email.Length > 0 && existingEmails.Contains(users.NormalizeEmail(r.Email)!)) result.Problems.Add(new(r.Line, $"邮箱“{r.Email}”已被其他账号使用"));
         }
