@@ -21,7 +21,8 @@ public static class CertificatesSetup
         services.AddScoped<IssueCertificate>();
         services.AddScoped<IAttemptResultHandler>(sp => sp.GetRequiredService<IssueCertificate>());
         services.AddScoped<HeldCertificates>();
-        services.AddScoped<Account.IAccountVerifiedHandler, IssueHeldCertificates>();
+        services.AddScoped<IssueHeldCertificates>();
+        services.AddScoped<Account.IAccountVerifiedHandler>(sp => sp.GetRequiredService<IssueHeldCertificates>());
         services.AddScoped<RevokeCertificate>();
         services.AddScoped<VerifyCertificate>();
         services.AddSingleton<IssueMissingCertificates>();
