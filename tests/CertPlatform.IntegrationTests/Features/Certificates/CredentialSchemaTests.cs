@@ -1,9 +1,8 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CertPlatform.IntegrationTests.Infrastructure;
-using CertPlatform.Web.Features.Papers;
 using Json.Schema;
-using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.IntegrationTests.Features.Certificates;
 
@@ -45,20 +44,18 @@ public sealed class CredentialSchemaTests : IDisposable
         return JsonSchema.FromText(schema.ToJsonString());
     }
 
-    private static EvaluationResults Evaluate(JsonSchema schema, JsonNode credential) =>
-        schema.Evaluate(credential, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+    private static EvaluationResults Evaluate(JsonSchema schema, JsonNode credential)
+    {
+        using var document = JsonDocument.Parse(credential.ToJsonString());
+        return schema.Evaluate(document.RootElement.Clone(), new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+    }
 
     private static string Errors(EvaluationResults r) =>
         string.Join("\n", (r.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}")));
 
     private async Task<JsonObject> CredentialAsync(string email)
     {
-        var trainee = await _factory.NewTraineeClientAsync(email, u => u.FullName = "李晓梅");
-        var start = await trainee.StartAsync(PaperSeeder.CertificationId);
-        var id = (string)(await start.JsonAsync())["attemptId"]!;
-        await _factory.AnswerEverythingRightAsync(id);
-        var certificateId = (string)(await (await trainee.SubmitAsync(id)).JsonAsync())["certificateId"]!;
-        var code = await _factory.ScopedAsync(db => db.Certificates.Where(c => c.Id == certificateId).Select(c => c.VerificationCode).SingleAsync());
+        var (_, code) = await CertificateScenario.IssueAsync(_factory, email);
         var response = await _factory.NewClient().GetAsync($"/verify/{code}/credential.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();

@@ -4,7 +4,6 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Features.Certificates;
-using CertPlatform.Web.Features.Papers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -22,16 +21,7 @@ public sealed class VerifyStatusTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private async Task<(string Id, string Code)> IssueAsync(string email)
-    {
-        var trainee = await _factory.NewTraineeClientAsync(email, u => u.FullName = "李晓梅");
-        var start = await trainee.StartAsync(PaperSeeder.CertificationId);
-        var id = (string)(await start.JsonAsync())["attemptId"]!;
-        await _factory.AnswerEverythingRightAsync(id);
-        var certificateId = (string)(await (await trainee.SubmitAsync(id)).JsonAsync())["certificateId"]!;
-        var code = await _factory.ScopedAsync(db => db.Certificates.Where(c => c.Id == certificateId).Select(c => c.VerificationCode).SingleAsync());
-        return (certificateId, code);
-    }
+    private Task<(string Id, string Code)> IssueAsync(string email) => CertificateScenario.IssueAsync(_factory, email);
 
     private async Task<(string Html, string Json)> StatusAsync(string code)
     {

@@ -88,12 +88,12 @@ public sealed class CertificateRenderingTests(CertificatePdfFixture fx) : IClass
             var name = Run(letters, s.Name!);
             var label = Run(letters, s.Label);
             // PdfPig's y grows upwards: the name's baseline is above the label's, in the same column.
-            Assert.True(name[0].GlyphRectangle.Bottom > label[0].GlyphRectangle.Top + 10, $"{s.Name} is not above {s.Label}");
+            Assert.True(name[0].BoundingBox.Bottom > label[0].BoundingBox.Top + 10, $"{s.Name} is not above {s.Label}");
             Assert.True(Math.Abs(Center(name) - Center(label)) < 5, $"{s.Name} is not centred over {s.Label}");
         }
     }
 
-    private static double Center(IReadOnlyList<Letter> run) => (run[0].GlyphRectangle.Left + run[^1].GlyphRectangle.Right) / 2;
+    private static double Center(IReadOnlyList<Letter> run) => (run[0].BoundingBox.Left + run[^1].BoundingBox.Right) / 2;
 
     private static int CountOf(string line, string phrase)
     {
