@@ -31,7 +31,12 @@ public sealed class CredentialSchemaTests : IDisposable
     /// The same schema with the one change Open Badges 3.0.3 made when it moved to the VC data model 2.0: issuanceDate
     /// and expirationDate became validFrom and validUntil (same type and format). Nothing else is touched.
     /// </summary>
-    private static JsonSchema Schema()
+    private static JsonSchema Schema() => AdaptedSchema.Value;
+
+    /// <summary>Built once: JsonSchema.Net registers a schema under its $id process-wide and refuses a second registration.</summary>
+    private static readonly Lazy<JsonSchema> AdaptedSchema = new(BuildSchema);
+
+    private static JsonSchema BuildSchema()
     {
         var schema = OfficialSchema();
         var properties = schema["properties"]!.AsObject();

@@ -72,7 +72,11 @@ public sealed class CertificateRenderingTests(CertificatePdfFixture fx) : IClass
         // The seal's glyphs are drawn one by one (each rotated along the ring), in reading order.
         using var document = UglyToad.PdfPig.PdfDocument.Open(File.ReadAllBytes(path));
         var glyphs = Run(document.GetPage(1).Letters, seal);
-        Assert.True(glyphs.Count(g => g.TextOrientation != TextOrientation.Horizontal) >= seal.Length - 1, "the seal's glyphs are not rotated along the ring");
+        // Along the upper arc: the middle glyphs stand well above both ends, which lie at about the same height.
+        var ys = glyphs.Select(g => g.StartBaseLine.Y).ToList();
+        var middle = ys[ys.Count / 2];
+        Assert.True(middle - ys[0] > 15 && middle - ys[^1] > 15, $"the seal's glyphs do not follow an arc: {string.Join(", ", ys.Select(y => y.ToString("0")))}");
+        Assert.True(Math.Abs(ys[0] - ys[^1]) < 3, "the seal's name is not centred at the top of the ring");
     }
 
     [Fact]
