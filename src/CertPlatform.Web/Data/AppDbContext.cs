@@ -33,6 +33,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<EmployeeRecord> EmployeeRecords => Set<EmployeeRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

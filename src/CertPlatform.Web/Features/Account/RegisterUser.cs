@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,9 +9,11 @@ namespace CertPlatform.Web.Features.Account;
 /// Self-registration. The password is checked first (its problems concern only the password); then
 /// a registration whose e-mail or 工号 is already taken is not created but recorded in the audit log
 /// ("account.register-duplicate") for HR to follow up, and answered exactly like a successful one,
-/// with the same password-hashing work.
+/// with the same password-hashing work. An account whose 工号 and name (and organisation, when both give one) match
+/// an employee record HR imported is verified at once (audited as <see cref="VerifyAccount.MatchedAuditAction"/>);
+/// a mismatch stays unverified and is listed for HR on /admin/verification.
 /// </summary>
-public sealed class RegisterUser(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, ILogger<RegisterUser> log)
+public sealed class RegisterUser(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, VerifyAccount verify, ILogger<RegisterUser> log)
 {
     public async Task<RegisterOutcome> RunAsync(RegisterForm form, CancellationToken ct)
     {
@@ -29,6 +32,10 @@ public sealed class RegisterUser(AppDbContext db, UserManager<AppUser> users, Au
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == email || u.EmployeeNumber == user.EmployeeNumber, ct))
             return await DuplicateAsync(user, ct);
 
+        var record = await db.EmployeeRecords.AsNoTracking().FirstOrDefaultAsync(r => r.EmployeeNumber == user.EmployeeNumber, ct);
+        var verified = record is not null && EmployeeMatch.Compare(user.EmployeeNumber, user.FullName, user.Organization,
+            record.EmployeeNumber, record.FullName, record.Organization) == EmployeeMatch.Outcome.Match
+            ? verify.Mark(user, null) : null;
         user.PasswordHash = users.PasswordHasher.HashPassword(user, form.Password);
         IdentityResult created;
         try { created = await users.CreateAsync(user); }
@@ -43,7 +50,10 @@ public sealed class RegisterUser(AppDbContext db, UserManager<AppUser> users, Au
                 : new RegisterOutcome(false, created.Errors.ToList());
         await users.AddToRoleAsync(user, Roles.Trainee);
         audit.Record(null, "account.register", user.Email!, $"{user.FullName} {user.EmployeeNumber}");
+        if (verified is not null)
+            audit.Record(null, VerifyAccount.MatchedAuditAction, user.Email!, $"{user.FullName} {user.EmployeeNumber}: matches the imported employee record ({record!.FileName})");
         await db.SaveChangesAsync(ct);
+        if (verified is not null) await verify.NotifyAsync(verified, ct);
         return RegisterOutcome.Accepted;
     }
 

@@ -18,7 +18,7 @@ public sealed class ImportController(EmployeeImport import, IStringLocalizer<Sha
     [HttpPost("")]
     [RequestSizeLimit(EmployeeImportParser.MaxFileBytes * 4)]
     [RequestFormLimits(MultipartBodyLengthLimit = EmployeeImportParser.MaxFileBytes * 4)]
-    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> Upload(IFormFile? file, bool rosterOnly, CancellationToken ct)
     {
         // A file a little over the limit gets the size message (the request limit is well above the file limit).
         string? problem = file is null ? L["请选择要导入的 CSV 或 XLSX 文件"].Value
@@ -32,7 +32,7 @@ public sealed class ImportController(EmployeeImport import, IStringLocalizer<Sha
             return View("Index", new ImportPreviewModel(null));
         }
         await using var stream = file.OpenReadStream();
-        var preview = await import.PreviewAsync(stream, file.FileName, User, ct);
+        var preview = await import.PreviewAsync(stream, file.FileName, User, ct, rosterOnly);
         return View("Index", new ImportPreviewModel(preview));
     }
 
@@ -50,6 +50,11 @@ public sealed class ImportController(EmployeeImport import, IStringLocalizer<Sha
             var check = new EmployeeImportResult();
             check.Problems.AddRange(result.Problems);
             return View("Index", new ImportPreviewModel(new EmployeeImport.Preview(null, result.FileName, check)));
+        }
+        if (result.RosterOnly)
+        {
+            TempData["Flash"] = L["已登记 {0} 条员工记录，确认了 {1} 个自助注册账号。", result.Records, result.Verified].Value;
+            return RedirectToAction(nameof(Index));
         }
         Response.Headers.CacheControl = "no-store";
         return View("~/Features/Admin/Users/InitialPasswords.cshtml",

@@ -13,7 +13,7 @@ public sealed class VerificationController(IStringLocalizer<SharedResource> L) :
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] UnverifiedAccounts accounts, CancellationToken ct) =>
-        View(await accounts.ListAsync(ct));
+        View(await accounts.PageAsync(ct));
 
     [HttpPost("{id}/verify")]
     public async Task<IActionResult> Verify(string id, [FromServices] VerifyAccount verify, CancellationToken ct)

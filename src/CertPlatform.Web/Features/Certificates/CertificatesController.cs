@@ -14,12 +14,16 @@ namespace CertPlatform.Web.Features.Certificates;
 public sealed class CertificatesController(AppDbContext db, IOptions<CertificateOptions> options, TimeProvider clock,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : Controller
 {
+    /// <summary>ViewData key of the trainee's passes whose certificate waits for the account to be verified.</summary>
+    public const string HeldViewDataKey = "HeldPasses";
+
     public sealed record MyCertificate(Certificate Certificate, string Status, string VerificationUrl, string? PreviousNumber);
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct)
+    public async Task<IActionResult> Index([FromServices] HeldCertificates held, CancellationToken ct)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        ViewData[HeldViewDataKey] = await held.ListAsync(userId, ct);
         var mine = await db.Certificates.AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.IssuedAt).ToListAsync(ct);
         var numbers = mine.ToDictionary(c => c.Id, c => c.Number);
         var now = clock.GetUtcNow();

@@ -20,6 +20,9 @@ public static class CertificatesSetup
         services.AddScoped<StatusListCredential>();
         services.AddScoped<IssueCertificate>();
         services.AddScoped<IAttemptResultHandler>(sp => sp.GetRequiredService<IssueCertificate>());
+        services.AddScoped<HeldCertificates>();
+        services.AddScoped<IssueHeldCertificates>();
+        services.AddScoped<Account.IAccountVerifiedHandler>(sp => sp.GetRequiredService<IssueHeldCertificates>());
         services.AddScoped<RevokeCertificate>();
         services.AddScoped<VerifyCertificate>();
         services.AddSingleton<IssueMissingCertificates>();

@@ -20,11 +20,21 @@ internal static class CertificateLayout
     public static readonly XRect HolderName = new(100, 200, 642, 58);
     public static readonly XRect Employee = new(100, 260, 642, 20);
     public static readonly XRect Organization = new(100, 282, 642, 36);
-    public static readonly XRect Body = new(100, 322, 642, 64);
-    public static readonly XRect Validity = new(100, 390, 642, 20);
-    public static readonly XRect Recertification = new(100, 412, 642, 20);
+    public static readonly XRect Body = new(100, 318, 642, 56);
+    /// <summary>
+    /// One-line details under the body (validity, recertification, …) stack from <see cref="FirstDetailLine"/> down, one
+    /// <see cref="DetailLineStep"/> apart; there is room for <see cref="MaxDetailLines"/> before the signatures and seal.
+    /// </summary>
+    public static readonly XRect FirstDetailLine = new(100, 378, 642, 20);
+    public const double DetailLineStep = 20;
+    public const int MaxDetailLines = 3;
     /// <summary>Signature lines share this band; the QR code sits to its right.</summary>
-    public static readonly XRect Signatures = new(80, 470, 560, 60);
+    public static readonly XRect Signatures = new(80, 478, 560, 60);
+    /// <summary>Radius of the drawn round seal, in points (about 25 mm across, a usual size for an organisation's seal).</summary>
+    public const double SealRadius = 36;
+
+    public static XRect DetailLine(int index) =>
+        new(FirstDetailLine.X, FirstDetailLine.Y + index * DetailLineStep, FirstDetailLine.Width, FirstDetailLine.Height);
     public static readonly XRect QrCode = new(690, 440, 92, 92);
     public static readonly XRect QrCaption = new(670, 533, 132, 13);
     public static readonly XRect VerificationLine = new(60, 549, 722, 13);

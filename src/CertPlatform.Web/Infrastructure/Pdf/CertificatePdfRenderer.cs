@@ -99,9 +99,13 @@ public sealed class CertificatePdfRenderer : ICertificateRenderer
         private readonly XFont _regularRef = new(CertificateFontResolver.Family, 100, XFontStyleEx.Regular, EmbedSubset);
         private readonly XFont _boldRef = new(CertificateFontResolver.Family, 100, XFontStyleEx.Bold, EmbedSubset);
 
+        /// <summary>Phrases never broken across lines (the certification title and level): "VIP客户服务经理" stays whole.</summary>
+        private IReadOnlyList<string> _keepTogether = [];
+
         public void Draw(CertificateContent c)
         {
             var t = template;
+            _keepTogether = [c.Title, c.Level];
             var w = t.Wording;
             DrawBorder();
             if (t.Logo is not null) DrawImage(t.Logo, CertificateLayout.Logo);
@@ -115,9 +119,11 @@ public sealed class CertificatePdfRenderer : ICertificateRenderer
             Text(t.Fill(w.EmployeeLine, c), CertificateLayout.Employee, false, 13, 9, FitMode.ShrinkThenWrap, t.Colors.Text);
             Text(t.Fill(w.OrganizationLine, c), CertificateLayout.Organization, false, 13, 10, FitMode.ShrinkThenWrap, t.Colors.Text);
             Text(t.Fill(w.Body, c), CertificateLayout.Body, false, 14, 9, FitMode.WrapThenShrink, t.Colors.Text);
-            Text(t.Fill(w.ValidityLine, c), CertificateLayout.Validity, false, 12, 8, FitMode.ShrinkThenWrap, t.Colors.Text);
-            if (!string.IsNullOrWhiteSpace(c.PreviousCertificateNumber))
-                Text(t.Fill(w.RecertificationLine, c), CertificateLayout.Recertification, false, 11, 7, FitMode.ShrinkThenWrap, t.Colors.Text);
+            // Details stack under the body, so a further line (e.g. the programme) only needs adding to this list.
+            List<string> details = [t.Fill(w.ValidityLine, c)];
+            if (!string.IsNullOrWhiteSpace(c.PreviousCertificateNumber)) details.Add(t.Fill(w.RecertificationLine, c));
+            for (var i = 0; i < Math.Min(details.Count, CertificateLayout.MaxDetailLines); i++)
+                Text(details[i], CertificateLayout.DetailLine(i), false, 12, 7, FitMode.ShrinkThenWrap, t.Colors.Text);
 
             DrawSignatures();
             DrawQrCode(c.VerificationUrl);
@@ -154,7 +160,7 @@ public sealed class CertificatePdfRenderer : ICertificateRenderer
         private void Text(string text, XRect box, bool bold, double maxSize, double minSize, FitMode mode, XColor color)
         {
             if (string.IsNullOrWhiteSpace(text)) return;
-            var fit = TextLayout.Fit(text, box.Width, box.Height, maxSize, minSize, mode, s => WidthAtOnePoint(s, bold));
+            var fit = TextLayout.Fit(text, box.Width, box.Height, maxSize, minSize, mode, s => WidthAtOnePoint(s, bold), _keepTogether);
             var font = Font(fit.FontSize, bold);
             var brush = new XSolidBrush(color);
             var lineHeight = TextLayout.LineHeightEm * fit.FontSize;
@@ -202,41 +208,44 @@ public sealed class CertificatePdfRenderer : ICertificateRenderer
             }
             if (template.SealOverSignatory is { } over)
             {
-                // Centred just above the line, like a stamp over the signature, leaving most of the label readable.
-                var center = new XPoint(band.X + (over + 0.5) * slotWidth, lineY - 14);
-                if (template.SealImage is not null) DrawImage(template.SealImage, new XRect(center.X - 45, center.Y - 45, 90, 90));
-                else if (template.SealText is not null) DrawSeal(template.SealText, center, 44);
+                // Stamped over the right half of the signature line, as a seal is beside a signature: it covers neither
+                // the signatory's name above the line (centred) nor the title below it.
+                var radius = CertificateLayout.SealRadius;
+                var center = new XPoint(band.X + (over + 0.5) * slotWidth + radius + 14, lineY + 2 - radius);
+                if (template.SealImage is not null) DrawImage(template.SealImage, new XRect(center.X - radius, center.Y - radius, 2 * radius, 2 * radius));
+                else if (template.SealText is not null) DrawSeal(template.SealText, center, radius);
             }
         }
 
-        /// <summary>A round red seal drawn as vectors: rings, a star and the issuer's name along the upper arc.</summary>
+        /// <summary>
+        /// A round red seal drawn as vectors, as Chinese organisations' seals look: one strong ring, the organisation's
+        /// Chinese name along the upper arc (each glyph rotated to face the centre) and a five-pointed star in the middle.
+        /// </summary>
         private void DrawSeal(string text, XPoint center, double radius)
         {
-            // Slightly transparent so the signature label underneath stays readable, as with a real stamp.
-            var ink = XColor.FromArgb(220, template.Colors.Seal);
-            gfx.DrawEllipse(new XPen(ink, 2.4), center.X - radius, center.Y - radius, 2 * radius, 2 * radius);
-            gfx.DrawEllipse(new XPen(ink, 0.6), center.X - radius + 4, center.Y - radius + 4, 2 * radius - 8, 2 * radius - 8);
-            DrawStar(center, radius * 0.3, new XSolidBrush(ink));
+            // Slightly transparent so whatever lies underneath stays readable, as with a real stamp.
+            var ink = XColor.FromArgb(225, template.Colors.Seal);
+            var ring = radius * 0.07;
+            gfx.DrawEllipse(new XPen(ink, ring), center.X - radius + ring / 2, center.Y - radius + ring / 2, 2 * radius - ring, 2 * radius - ring);
+            DrawStar(center, radius * 0.36, new XSolidBrush(ink));
 
             var chars = text.EnumerateRunes().Select(r => r.ToString()).ToList();
-            const double sweep = 250 * Math.PI / 180;
-            const double gapEm = 0.12;
-            var textRadius = radius - 7;
-            // Each character takes an angle proportional to its width, so Latin letters do not float apart.
-            var widthsEm = chars.Select(ch => WidthAtOnePoint(ch, true) + gapEm).ToList();
-            var size = Math.Min(11, textRadius * sweep / widthsEm.Sum());
+            // Seals set the name over about 240° of the ring, centred at the top, glyphs evenly spaced.
+            const double sweep = 240 * Math.PI / 180;
+            var textRadius = radius - ring - 1.5;
+            var size = Math.Min(radius * 0.3, 0.9 * textRadius * sweep / chars.Count);
             var font = Font(size, true);
             var brush = new XSolidBrush(ink);
-            var angle = -widthsEm.Sum() * size / textRadius / 2;
-            for (var i = 0; i < chars.Count; i++)
+            var step = chars.Count > 1 ? Math.Min(sweep / (chars.Count - 1), 1.1 * size / (textRadius - size)) : 0;
+            var angle = -step * (chars.Count - 1) / 2;
+            foreach (var ch in chars)
             {
-                var charAngle = widthsEm[i] * size / textRadius;
                 gfx.Save();
-                gfx.RotateAtTransform((angle + charAngle / 2) * 180 / Math.PI, center);
-                var w = WidthAtOnePoint(chars[i], true) * size;
-                gfx.DrawString(chars[i], font, brush, center.X - w / 2, center.Y - textRadius + 0.88 * size, XStringFormats.BaseLineLeft);
+                gfx.RotateAtTransform(angle * 180 / Math.PI, center);
+                var w = WidthAtOnePoint(ch, true) * size;
+                gfx.DrawString(ch, font, brush, center.X - w / 2, center.Y - textRadius + 0.88 * size, XStringFormats.BaseLineLeft);
                 gfx.Restore();
-                angle += charAngle;
+                angle += step;
             }
         }
 

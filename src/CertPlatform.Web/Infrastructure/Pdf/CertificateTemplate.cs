@@ -197,6 +197,10 @@ public sealed class CertificateTemplate
             var image = Image(seal, "image");
             var text = Scalar(seal, "text");
             if (image is null && text is null) throw Error(seal, "seal needs 'image:' (a PNG/JPEG file) or 'text:' (drawn as a round seal)");
+            if (text is not null && text.Any(char.IsAsciiLetterOrDigit))
+                throw Error(seal.Get("text"), $"seal.text '{text}': a seal carries the issuing organisation's Chinese name only (no Latin letters or digits, e.g. no product name)");
+            if (text is not null && text.EnumerateRunes().Count() > 24)
+                throw Error(seal.Get("text"), $"seal.text '{text}' has more than 24 characters and would not be legible on the seal ring");
             var over = signatoryCount;
             if (seal.Get("signatory") is { } n)
             {

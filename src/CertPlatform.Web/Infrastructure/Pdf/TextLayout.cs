@@ -19,14 +19,18 @@ internal static class TextLayout
     public const double AbsoluteMinimumSize = 4;
     private const double SizeStep = 0.5;
 
-    /// <summary>A piece that is never split (unless it alone is wider than the line), with whether a space precedes it.</summary>
-    internal readonly record struct Token(string Text, bool SpaceBefore);
+    /// <summary>
+    /// A piece that is never split, with whether a space precedes it. Other tokens wider than the line are broken between
+    /// characters; a <paramref name="Keep"/> token (a protected phrase) is not: the text shrinks until it fits instead.
+    /// </summary>
+    internal readonly record struct Token(string Text, bool SpaceBefore, bool Keep = false);
 
     /// <param name="widthAtOnePoint">Advance width of a string at a font size of 1 pt (widths scale linearly with size).</param>
+    /// <param name="keepTogether">Phrases never broken across lines, such as the certification title "VIP客户服务经理".</param>
     public static FittedText Fit(string text, double width, double height, double maxSize, double minSize, FitMode mode,
-        Func<string, double> widthAtOnePoint)
+        Func<string, double> widthAtOnePoint, IReadOnlyList<string>? keepTogether = null)
     {
-        var tokens = Tokenize(text);
+        var tokens = Tokenize(text, keepTogether ?? []);
         var spaceWidth = widthAtOnePoint(" ");
         var tokenWidths = tokens.Select(t => widthAtOnePoint(t.Text)).ToArray();
         var floor = Math.Min(AbsoluteMinimumSize, minSize);
@@ -40,7 +44,7 @@ internal static class TextLayout
             for (var s = minSize; s >= floor; s -= SizeStep)
             {
                 var lines = Wrap(tokens, tokenWidths, spaceWidth, s, width, widthAtOnePoint);
-                if (lines.Count * LineHeightEm * s <= height) return new FittedText(s, lines, false);
+                if (lines is not null && lines.Count * LineHeightEm * s <= height) return new FittedText(s, lines, false);
             }
         }
         else
@@ -48,16 +52,19 @@ internal static class TextLayout
             for (var s = maxSize; s >= floor; s -= SizeStep)
             {
                 var lines = Wrap(tokens, tokenWidths, spaceWidth, s, width, widthAtOnePoint);
-                if (lines.Count * LineHeightEm * s <= height) return new FittedText(s, lines, false);
+                if (lines is not null && lines.Count * LineHeightEm * s <= height) return new FittedText(s, lines, false);
             }
         }
-        var last = Wrap(tokens, tokenWidths, spaceWidth, floor, width, widthAtOnePoint);
+        var last = Wrap(tokens, tokenWidths, spaceWidth, floor, width, widthAtOnePoint, breakKept: true)!;
         return new FittedText(floor, last, true);
     }
 
-    /// <summary>Greedy line filling at one font size; a token wider than the line is broken between characters.</summary>
-    internal static List<string> Wrap(IReadOnlyList<Token> tokens, IReadOnlyList<double> tokenWidths, double spaceWidth,
-        double size, double maxWidth, Func<string, double> widthAtOnePoint)
+    /// <summary>
+    /// Greedy line filling at one font size; a token wider than the line is broken between characters, except a kept
+    /// phrase: then null (this size does not fit) unless <paramref name="breakKept"/> (the last resort at the floor size).
+    /// </summary>
+    internal static List<string>? Wrap(IReadOnlyList<Token> tokens, IReadOnlyList<double> tokenWidths, double spaceWidth,
+        double size, double maxWidth, Func<string, double> widthAtOnePoint, bool breakKept = false)
     {
         var lines = new List<string>();
         var line = new StringBuilder();
@@ -86,6 +93,7 @@ internal static class TextLayout
                 Place(tokens[i].Text, w, tokens[i].SpaceBefore);
                 continue;
             }
+            if (tokens[i].Keep && !breakKept) return null;
             // A URL or a long Latin word: no better break exists, so break between characters.
             var first = true;
             foreach (var rune in tokens[i].Text.EnumerateRunes())
@@ -97,6 +105,44 @@ internal static class TextLayout
         }
         if (line.Length > 0) lines.Add(line.ToString());
         return lines;
+    }
+
+    /// <summary>
+    /// Splits text into unbreakable pieces: one CJK character each, whole Latin words, punctuation glued to its neighbour,
+    /// and each occurrence of a <paramref name="keepTogether"/> phrase as one token.
+    /// </summary>
+    internal static List<Token> Tokenize(string text, IReadOnlyList<string> keepTogether)
+    {
+        var phrases = keepTogether.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct().OrderByDescending(p => p.Length).ToList();
+        if (phrases.Count == 0) return Tokenize(text);
+        var tokens = new List<Token>();
+        var from = 0;
+        while (from < text.Length)
+        {
+            var (at, phrase) = phrases.Select(p => (At: text.IndexOf(p, from, StringComparison.Ordinal), P: p))
+                .Where(x => x.At >= 0).OrderBy(x => x.At).FirstOrDefault(x => true, (-1, ""));
+            var end = at < 0 ? text.Length : at;
+            foreach (var t in Tokenize(text[from..end]))
+            {
+                // Closing punctuation right after a kept phrase stays with it, as it would with any other word.
+                if (tokens.Count > 0 && tokens[^1].Keep && !t.SpaceBefore && t.Text.EnumerateRunes().All(IsClosing))
+                    tokens[^1] = tokens[^1] with { Text = tokens[^1].Text + t.Text };
+                else tokens.Add(t);
+            }
+            if (at < 0) break;
+            var spaceBefore = at > 0 && IsBreakingSpace(new Rune(text[at - 1]));
+            // An opening bracket just before the phrase belongs to it (it must not end a line).
+            if (tokens.Count > 0 && !spaceBefore && tokens[^1].Text.Length > 0 && IsOpening(new Rune(tokens[^1].Text[^1]))
+                && tokens[^1].Text.EnumerateRunes().All(IsOpening))
+            {
+                var opening = tokens[^1];
+                tokens.RemoveAt(tokens.Count - 1);
+                tokens.Add(new Token(opening.Text + phrase, opening.SpaceBefore, Keep: true));
+            }
+            else tokens.Add(new Token(phrase, spaceBefore, Keep: true));
+            from = at + phrase.Length;
+        }
+        return tokens;
     }
 
     /// <summary>Splits text into unbreakable pieces: one CJK character each, whole Latin words, punctuation glued to its neighbour.</summary>

@@ -58,7 +58,7 @@ public sealed class OpenBadgeCredentials(IOptions<CertificateOptions> options, C
                 ["targetName"] = p.Title,
                 ["targetUrl"] = $"{Base}/lessons#part-{p.Id}",
                 ["targetDescription"] = $"{catalog.Curriculum.Title} · {p.Title}",
-                ["targetType"] = "ceterms:Competency",
+                ["targetType"] = "ceasn:Competency",
             })]),
             ["resultDescription"] = new JsonArray(new JsonObject
             {

@@ -1,0 +1,25 @@
+namespace CertPlatform.Web.Domain.Accounts;
+
+/// <summary>
+/// Does a self-registered account belong to the employee that HR imported? Same 工号 (case-insensitive), same name
+/// (ignoring spaces, including full-width ones) and, when both sides give one, the same organisation.
+/// </summary>
+public static class EmployeeMatch
+{
+    public enum Outcome { NoRecord, Match, Mismatch }
+
+    public static Outcome Compare(string? accountNumber, string accountName, string accountOrganization,
+        string? recordNumber, string recordName, string recordOrganization)
+    {
+        if (string.IsNullOrWhiteSpace(accountNumber) || string.IsNullOrWhiteSpace(recordNumber)
+            || !string.Equals(accountNumber.Trim(), recordNumber.Trim(), StringComparison.OrdinalIgnoreCase))
+            return Outcome.NoRecord;
+        if (Squeeze(accountName) != Squeeze(recordName) || Squeeze(accountName).Length == 0) return Outcome.Mismatch;
+        var a = Squeeze(accountOrganization);
+        var r = Squeeze(recordOrganization);
+        return a.Length > 0 && r.Length > 0 && a != r ? Outcome.Mismatch : Outcome.Match;
+    }
+
+    private static string Squeeze(string? s) =>
+        string.Concat((s ?? "").Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+}
