@@ -1,3 +1,4 @@
+using AngleSharp.Html.Parser;
 using CertPlatform.Web.Features.Papers;
 using System.Net;
 using System.Net.Http.Headers;
@@ -213,7 +214,7 @@ public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
         var html = await admin.GetStringAsync("/admin/content");
         Assert.Contains("第一部分 服务营销知识与能力", html);
         Assert.Contains("0 个缺少课程，0 个可用试题少于 5 道", html);
-        var doc = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(html);
+        var doc = await new HtmlParser().ParseDocumentAsync(html);
         Assert.Empty(doc.QuerySelectorAll("#topics-table tr.row-error"));
         // Both pools per topic and the certification feasibility from the secure pool (whether the shipped bank passes
         // is the unit test ContentReportPoolTests.Shipped_bank_secure_pool_allows_two_certification_attempts_without_repeats).
