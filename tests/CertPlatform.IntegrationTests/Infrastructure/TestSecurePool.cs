@@ -17,6 +17,9 @@ namespace CertPlatform.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class TestSecurePool(IServiceProvider services) : IHostedService
 {
+    /// <summary>Lessons whose questions other tests name by id (as practice questions): moved last, if at all.</summary>
+    private static readonly HashSet<string> NamedByTests = ["p1-crm", "p1-customer-classification", "p1-customer-value", "p1-swot", "p2-customer-care", "p4-fttx"];
+
     public async Task StartAsync(CancellationToken ct)
     {
         using var scope = services.CreateScope();
@@ -26,7 +29,8 @@ public sealed class TestSecurePool(IServiceProvider services) : IHostedService
         {
             var matching = ready.Where(q => q.PartId == section.PartId && q.Type == section.Type).ToList();
             var missing = section.Count - matching.Count(q => q.Pool == QuestionPool.Secure);
-            foreach (var record in matching.Where(q => q.Pool == QuestionPool.Practice).OrderByDescending(q => q.Id, StringComparer.Ordinal).Take(Math.Max(0, missing)))
+            foreach (var record in matching.Where(q => q.Pool == QuestionPool.Practice)
+                         .OrderBy(q => NamedByTests.Contains(q.LessonId)).ThenByDescending(q => q.Id, StringComparer.Ordinal).Take(Math.Max(0, missing)))
                 await MoveAsync(db, record, ct);
         }
         await db.SaveChangesAsync(ct);
