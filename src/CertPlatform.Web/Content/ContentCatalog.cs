@@ -25,7 +25,7 @@ public sealed class ContentCatalog
     /// <summary>The shipped question bank as loaded from content/questions (the seed for the database bank).</summary>
     public IReadOnlyList<BankQuestion> Questions { get; }
 
-    public ContentReport Report() => ContentReport.Build(Curriculum, Ordered.ToDictionary(l => l.Id), Questions);
+    public ContentReport Report() => ContentReport.Build(Curriculum, Ordered.ToDictionary(l => l.Id), Questions, Features.Papers.PaperSeeder.CertificationBlueprint);
 
     public Lesson? Find(string id) => _index.TryGetValue(id, out var i) ? Ordered[i] : null;
 

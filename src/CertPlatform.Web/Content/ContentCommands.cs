@@ -25,9 +25,9 @@ public static class ContentCommands
         var result = new ContentLoader().Load(contentRoot);
         foreach (var p in result.Errors) stderr.WriteLine(p);
         if (result.Curriculum is null) return 1;
-        var report = ContentReport.Build(result.Curriculum, result.Lessons, result.Questions);
+        var report = ContentReport.Build(result.Curriculum, result.Lessons, result.Questions, Features.Papers.PaperSeeder.CertificationBlueprint);
         stdout.Write(report.ToText());
-        return result.Ok && !report.MissingTopics.Any() && !report.TopicsBelowQuestionMinimum.Any() ? 0 : 1;
+        return result.Ok && !report.MissingTopics.Any() && !report.TopicsBelowQuestionMinimum.Any() && report.CertificationFeasible != false ? 0 : 1;
     }
 
     public static int Fidelity(string contentRoot, TextWriter stdout, TextWriter stderr)

@@ -122,6 +122,7 @@ internal sealed class QuestionRecordConfiguration : IEntityTypeConfiguration<Que
         b.Property(q => q.PartId).HasMaxLength(50);
         b.Property(q => q.Type).HasMaxLength(16);
         b.Property(q => q.Status).HasMaxLength(16);
+        b.Property(q => q.Pool).HasConversion<string>().HasMaxLength(16);
         b.Property(q => q.Anchor).HasMaxLength(100);
         b.Property(q => q.Tags).HasMaxLength(1000);
         b.Property(q => q.StemText).HasMaxLength(4000);

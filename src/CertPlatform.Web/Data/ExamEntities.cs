@@ -48,6 +48,8 @@ public sealed class Attempt
     public DateTimeOffset? GradedAt { get; set; }
     /// <summary>A regrade moved this attempt across the pass mark: examiners should look at it.</summary>
     public bool PassChangedByRegrade { get; set; }
+    /// <summary>Questions drawn that this trainee had seen in an earlier attempt (the pool was too small to avoid them).</summary>
+    public int RepeatedQuestions { get; set; }
 }
 
 /// <summary>The newest saved answer to one question of an attempt; <see cref="Seq"/> only moves forward.</summary>
@@ -112,6 +114,8 @@ public sealed class MistakeEntry
     public int WrongCount { get; set; }
     public int RightStreak { get; set; }
     public DateTimeOffset? ClearedAt { get; set; }
+    /// <summary>Missed in an attempt whose review hid the answers (or a secure question): the notebook names only the lesson, and practice never offers it.</summary>
+    public bool Concealed { get; set; }
 }
 
 /// <summary>One practice answer (with immediate feedback): the history behind weak-topic summaries.</summary>

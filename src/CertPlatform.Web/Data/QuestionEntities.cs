@@ -12,6 +12,8 @@ public sealed class QuestionRecord
     public required string Type { get; set; }
     public required string Status { get; set; }
     public int Difficulty { get; set; }
+    /// <summary>Practice or secure (copied from the current version, stored as text): certification papers draw only secure questions.</summary>
+    public Domain.Questions.QuestionPool Pool { get; set; } = Domain.Questions.QuestionPool.Practice;
     public string? Anchor { get; set; }
     /// <summary>Tags joined with '|' and wrapped ("|a|b|") so a tag filter is a LIKE '%|tag|%'.</summary>
     public string Tags { get; set; } = "|";

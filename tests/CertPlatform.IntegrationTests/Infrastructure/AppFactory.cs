@@ -51,7 +51,11 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
-        builder.ConfigureServices(services => { foreach (var c in _services) c(services); });
+        builder.ConfigureServices(services =>
+        {
+            services.AddHostedService<TestSecurePool>(); // after the app's DatabaseInitializer (see the class)
+            foreach (var c in _services) c(services);
+        });
     }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions

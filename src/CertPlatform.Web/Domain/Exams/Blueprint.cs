@@ -1,3 +1,4 @@
+using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Domain.Statistics;
 
 namespace CertPlatform.Web.Domain.Exams;
@@ -8,6 +9,9 @@ namespace CertPlatform.Web.Domain.Exams;
 /// </summary>
 public sealed record DrawCandidate(string Id, string PartId, string LessonId, string Type, int Difficulty, IReadOnlyList<string> Tags, ObservedQuality? Observed = null)
 {
+    /// <summary>Practice or secure: see <see cref="DrawPools"/> for which papers draw from which.</summary>
+    public QuestionPool Pool { get; init; } = QuestionPool.Practice;
+
     /// <summary>
     /// How hard the draw treats the question, on the authored 1–5 scale: with <see cref="DrawPolicy.UseObservedFacility"/>
     /// and enough responses, 1 + 4·(1 − facility) (everyone right → 1, nobody right → 5); otherwise the authored difficulty.
@@ -85,8 +89,9 @@ public static class Blueprint
             if (eligible.Count < s.Count)
                 throw new InvalidOperationException($"section '{s.Title}' needs {s.Count} questions but only {eligible.Count} ready questions match it");
             var target = eligible.Average(c => c.Hardness(policy));
-            var unseen = Shuffled(eligible.Where(c => !seen.Contains(c.Id)), rng);
-            var repeat = Shuffled(eligible.Where(c => seen.Contains(c.Id)), rng);
+            var (fresh, seenBefore) = RepeatAvoidance.Split(eligible, seen);
+            var unseen = Shuffled(fresh, rng);
+            var repeat = Shuffled(seenBefore, rng);
             var chosen = PickBalanced(unseen, Math.Min(s.Count, unseen.Count), target, policy);
             if (chosen.Count < s.Count) chosen.AddRange(PickBalanced(repeat, s.Count - chosen.Count, target, policy)); // the bank ran out of unseen ones
             foreach (var c in chosen)

@@ -44,7 +44,10 @@ public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, Content
             }).ToList();
             db.AttemptItems.AddRange(items);
             AttemptGrading.Total(attempt, items, clock.GetUtcNow());
-            await mistakes.RecordExamAsync(attempt.UserId, items, ct);
+            // A paper whose review hides the answers (and any secure question) enters the notebook by lesson only.
+            var concealed = items.Where(i => ReviewVisibility.ConcealsMistake(loaded.Paper.ReviewShowsAnswers, loaded.QuestionOf(i).Pool))
+                .Select(i => i.QuestionId).ToHashSet();
+            await mistakes.RecordExamAsync(attempt.UserId, items, concealed, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             cache.Remove(SaveAnswer.CacheKey(attemptId));

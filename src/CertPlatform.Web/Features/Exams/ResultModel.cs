@@ -7,4 +7,8 @@ namespace CertPlatform.Web.Features.Exams;
 public sealed record ResultModel(Attempt Attempt, Paper Paper, IReadOnlyList<ResultRow> Rows)
 {
     public IReadOnlyList<string> SectionTitles => PaperAccess.SectionTitles(Paper);
+
+    /// <summary>Whether the review shows this row's key and explanation (never for a secure question).</summary>
+    public Domain.Exams.ReviewVisibility Shows(ResultRow row) =>
+        Domain.Exams.ReviewVisibility.For(Paper.ReviewShowsAnswers, Paper.ReviewShowsExplanations, row.Question.Pool);
 }

@@ -47,7 +47,8 @@ public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions
 
         var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
         IReadOnlyList<PaperQuestion> drawn;
-        try { drawn = await DrawAsync(paper, user.Id, seed, ct); }
+        int repeats;
+        try { (drawn, repeats) = await DrawAsync(paper, user.Id, seed, ct); }
         catch (InvalidOperationException e)
         {
             log.LogError("Paper {Paper} cannot be drawn: {Reason}", paper.Id, e.Message);
@@ -61,7 +62,10 @@ public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions
             StartedAt = now, Seed = seed, PassMark = paper.PassMark, MaxScore = drawn.Sum(q => q.Points),
             Deadline = AttemptDeadline.Compute(now, TimeSpan.FromMinutes(paper.TimeLimitMinutes), TimeSpan.FromMinutes(allowance), paper.ClosesAt),
             LayoutJson = AttemptLayout.Serialize(AttemptLayout.Freeze(drawn, paper.ShuffleQuestions, paper.ShuffleOptions, seed)),
+            RepeatedQuestions = repeats,
         };
+        if (repeats > 0)
+            log.LogWarning("Paper {Paper}: the pool is too small to avoid repeats; attempt {Number} of user {User} repeats {Repeats} question(s)", paper.Id, attempt.Number, user.Id, repeats);
         db.Attempts.Add(attempt);
         try
         {
@@ -80,19 +84,23 @@ public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions
     private Task<Attempt?> InProgressAsync(string paperId, string userId, CancellationToken ct) =>
         db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.PaperId == paperId && a.UserId == userId && a.Status == AttemptStatus.InProgress, ct);
 
-    private async Task<IReadOnlyList<PaperQuestion>> DrawAsync(Paper paper, string userId, int seed, CancellationToken ct)
+    private async Task<(IReadOnlyList<PaperQuestion> Drawn, int Repeats)> DrawAsync(Paper paper, string userId, int seed, CancellationToken ct)
     {
         var pool = await questions.PoolAsync(ct);
         List<(string Id, int Version, int Section, decimal Points)> picks;
+        var repeats = 0;
         if (paper.BlueprintJson is not null)
         {
             var seen = (await db.AttemptItems.Where(i => db.Attempts.Any(a => a.Id == i.AttemptId && a.UserId == userId))
                 .Select(i => i.QuestionId).Distinct().ToListAsync(ct)).ToHashSet();
             // Item analysis may exclude flagged questions or balance on observed facility (per paper).
             var policy = quality.PolicyFor(paper);
-            var candidates = policy == DrawPolicy.Authored ? pool.Candidates : await quality.EnrichAsync(pool.Candidates, ct);
-            picks = Blueprint.Draw(PaperAccess.Sections(paper), candidates, seen, seed, policy)
-                .Select(d => (d.Id, pool.CurrentVersions[d.Id], d.Section, d.Points)).ToList();
+            // Certification papers draw only from the secure pool, mock papers only from the practice pool.
+            var inPool = pool.In(DrawPools.ForPaper(paper.Kind == PaperKind.Certification));
+            var candidates = policy == DrawPolicy.Authored ? inPool : await quality.EnrichAsync(inPool, ct);
+            var chosen = Blueprint.Draw(PaperAccess.Sections(paper), candidates, seen, seed, policy);
+            repeats = RepeatAvoidance.Repeats(chosen, seen);
+            picks = chosen.Select(d => (d.Id, pool.CurrentVersions[d.Id], d.Section, d.Points)).ToList();
         }
         else
         {
@@ -104,6 +112,6 @@ public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions
             picks = fixedList.Select(f => (f.Id, current[f.Id], 0, f.Points)).ToList();
         }
         var loaded = await questions.GetAsync(picks.Select(p => (p.Id, p.Version)), db, ct);
-        return picks.Select(p => new PaperQuestion(loaded[(p.Id, p.Version)], p.Version, p.Section, p.Points)).ToList();
+        return (picks.Select(p => new PaperQuestion(loaded[(p.Id, p.Version)], p.Version, p.Section, p.Points)).ToList(), repeats);
     }
 }

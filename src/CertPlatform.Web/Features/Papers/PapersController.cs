@@ -65,7 +65,7 @@ public sealed class PapersController(AppDbContext db, QuestionVersionCache quest
 
     private async Task<EditModel> EditModelAsync(PaperForm form, CancellationToken ct)
     {
-        var pool = await quality.EnrichAsync((await questions.PoolAsync(ct)).Candidates, ct);
+        var pool = await quality.EnrichAsync((await questions.PoolAsync(ct)).In(DrawPools.ForPaper(form.Kind == PaperKind.Certification)), ct);
         var policy = quality.PolicyFor(new Paper { Id = "", Title = "", Kind = "", Status = "", DrawExcludeFlagged = form.DrawExcludeFlagged, DrawUseObservedFacility = form.DrawUseObservedFacility });
         return new EditModel(form, form.Mode == "blueprint" ? Blueprint.Feasibility(form.Blueprint(), pool, policy: policy) : [],
             pool.SelectMany(c => c.Tags).Distinct().Order().ToList());
@@ -75,8 +75,13 @@ public sealed class PapersController(AppDbContext db, QuestionVersionCache quest
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var papers = await db.Papers.AsNoTracking().OrderBy(p => p.Kind).ThenBy(p => p.Id).ToListAsync(ct);
-        var pool = await quality.EnrichAsync((await questions.PoolAsync(ct)).Candidates, ct);
-        return View(papers.Select(p => new PaperSummary(p, Blueprint.Feasibility(PaperAccess.Sections(p), pool, policy: quality.PolicyFor(p)))).ToList());
+        var ready = await questions.PoolAsync(ct);
+        var pools = new Dictionary<bool, IReadOnlyList<DrawCandidate>>
+        {
+            [true] = await quality.EnrichAsync(ready.In(DrawPools.ForPaper(true)), ct),
+            [false] = await quality.EnrichAsync(ready.In(DrawPools.ForPaper(false)), ct),
+        };
+        return View(papers.Select(p => new PaperSummary(p, Blueprint.Feasibility(PaperAccess.Sections(p), pools[p.Kind == PaperKind.Certification], policy: quality.PolicyFor(p)))).ToList());
     }
 
 }

@@ -30,8 +30,12 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
         if (form.Mode == "fixed")
         {
             var ids = form.Fixed().Questions.Select(q => q.Id).Distinct().ToList();
-            var known = await db.Questions.Where(q => ids.Contains(q.Id)).Select(q => q.Id).ToListAsync(ct);
-            if (ids.Except(known).ToList() is { Count: > 0 } unknown) Error(nameof(form.FixedText), L["题库中没有这些题号：{0}", string.Join("，", unknown)]);
+            var pools = await db.Questions.Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, q => q.Pool, ct);
+            if (ids.Except(pools.Keys).ToList() is { Count: > 0 } unknown) Error(nameof(form.FixedText), L["题库中没有这些题号：{0}", string.Join("，", unknown)]);
+            var certification = form.Kind == PaperKind.Certification;
+            if (ids.Where(i => pools.TryGetValue(i, out var pool) && !Domain.Exams.DrawPools.Allows(certification, pool)).ToList() is { Count: > 0 } wrongPool)
+                Error(nameof(form.FixedText), certification ? L["认证试卷只能使用认证题池的试题，这些题属于练习题池：{0}", string.Join("，", wrongPool)]
+                    : L["模拟试卷只能使用练习题池的试题，这些题属于认证题池：{0}", string.Join("，", wrongPool)]);
         }
 
         var people = PaperForm.Lines(form.Trainees).Concat(PaperForm.Lines(form.Allowances).Select(l => l.Split([' ', '\t', ',', '，'], StringSplitOptions.RemoveEmptyEntries)[0])).Distinct().ToList();

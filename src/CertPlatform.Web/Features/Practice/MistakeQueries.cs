@@ -6,8 +6,11 @@ using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Practice;
 
-/// <summary>A notebook entry with its question's stem as it reads today.</summary>
-public sealed record MistakeRow(MistakeEntry Entry, string Stem, bool Practisable);
+/// <summary>
+/// A notebook entry with its question's stem as it reads today; a <paramref name="Concealed"/> entry (missed where the
+/// answers were hidden, or a secure question) carries no stem: the page says only that a question on its lesson was missed.
+/// </summary>
+public sealed record MistakeRow(MistakeEntry Entry, string Stem, bool Practisable, bool Concealed = false);
 
 public sealed record MistakeLessonGroup(string LessonId, Lesson? Lesson, IReadOnlyList<MistakeRow> Rows)
 {
@@ -42,13 +45,19 @@ public sealed class MistakeQueries(AppDbContext db, QuestionVersionCache questio
     {
         var entries = await db.Mistakes.AsNoTracking().Where(m => m.UserId == userId).ToListAsync(ct);
         var ids = entries.Select(e => e.QuestionId).ToList();
-        var current = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id))
-            .Select(q => new { q.Id, q.CurrentVersion }).ToDictionaryAsync(q => q.Id, q => q.CurrentVersion, ct);
+        var records = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id))
+            .Select(q => new { q.Id, q.CurrentVersion, q.Pool }).ToDictionaryAsync(q => q.Id, ct);
+        var current = records.ToDictionary(r => r.Key, r => r.Value.CurrentVersion);
+        var secure = records.Where(r => r.Value.Pool == QuestionPool.Secure).Select(r => r.Key).ToHashSet();
         var loaded = await questions.GetAsync(current.Select(c => (c.Key, c.Value)), db, ct);
         var practisable = (await pool.ReadyAsync(ct)).Select(c => c.Id).ToHashSet();
-        MistakeRow Row(MistakeEntry e) => new(e,
-            current.TryGetValue(e.QuestionId, out var v) ? PracticeText.PlainStem(loaded[(e.QuestionId, v)], StemLength) : e.QuestionId,
-            practisable.Contains(e.QuestionId));
+        MistakeRow Row(MistakeEntry e)
+        {
+            if (e.Concealed || secure.Contains(e.QuestionId)) return new(e, "", false, Concealed: true);
+            return new(e,
+                current.TryGetValue(e.QuestionId, out var v) ? PracticeText.PlainStem(loaded[(e.QuestionId, v)], StemLength) : e.QuestionId,
+                practisable.Contains(e.QuestionId));
+        }
 
         var lessonOrder = catalog.Ordered.Select((l, i) => (l.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var partOrder = catalog.Curriculum.Parts.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);

@@ -10,7 +10,8 @@ public sealed record PracticeCandidate(string Id, int Version, string LessonId, 
 /// <summary>
 /// The questions practice draws from: ready questions that are graded automatically, so feedback can
 /// be immediate (single, multiple, true/false, fill-in, matching, ordering, and case questions whose
-/// parts are all of those). Essays are left out: an examiner grades them. Built on the exam pool
+/// parts are all of those) of the practice pool. Essays are left out: an examiner grades them; secure questions
+/// are left out: their keys must never be shown. Built on the exam pool
 /// cache (<see cref="QuestionVersionCache"/>), so it costs no query most of the time.
 /// </summary>
 public sealed class PracticePool(AppDbContext db, QuestionVersionCache questions)
@@ -18,9 +19,10 @@ public sealed class PracticePool(AppDbContext db, QuestionVersionCache questions
     public async Task<IReadOnlyList<PracticeCandidate>> ReadyAsync(CancellationToken ct)
     {
         var pool = await questions.PoolAsync(ct);
-        var cases = pool.Candidates.Where(c => c.Type == nameof(QuestionType.Case)).Select(c => (c.Id, pool.CurrentVersions[c.Id])).ToList();
+        var practice = pool.In(QuestionPool.Practice); // secure questions are for certification only: never practised
+        var cases = practice.Where(c => c.Type == nameof(QuestionType.Case)).Select(c => (c.Id, pool.CurrentVersions[c.Id])).ToList();
         var loaded = cases.Count == 0 ? new Dictionary<(string, int), Question>() : await questions.GetAsync(cases, db, ct);
-        return pool.Candidates
+        return practice
             .Where(c => Enum.TryParse<QuestionType>(c.Type, out var type) && type switch
             {
                 QuestionType.Essay => false,

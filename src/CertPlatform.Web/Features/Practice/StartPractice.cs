@@ -43,7 +43,7 @@ public sealed class StartPractice(AppDbContext db, PracticePool pool, ContentCat
             if (scopeId == StartPracticeForm.AllMistakes) scopeId = "";
             if (scopeId.Length > 0 && catalog.Find(scopeId) is null) return new Result(Status.NotFound);
             var open = await db.Mistakes.AsNoTracking()
-                .Where(m => m.UserId == userId && m.ClearedAt == null && (scopeId == "" || m.LessonId == scopeId))
+                .Where(m => m.UserId == userId && m.ClearedAt == null && !m.Concealed && (scopeId == "" || m.LessonId == scopeId))
                 .Select(m => m.QuestionId).ToListAsync(ct);
             var openSet = open.ToHashSet();
             eligible = ready.Where(c => openSet.Contains(c.Id)).ToList();

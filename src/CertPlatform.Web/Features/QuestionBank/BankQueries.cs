@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 
-public sealed record BankFilter(string? Part, string? Lesson, string? Type, int? Difficulty, string? Tag, string? Status, string? Q, int Page = 1);
+public sealed record BankFilter(string? Part, string? Lesson, string? Type, int? Difficulty, string? Tag, string? Status, string? Q, int Page = 1, QuestionPool? Pool = null);
 
 public sealed record BankListModel(BankFilter Filter, IReadOnlyList<QuestionRecord> Rows, int Total, int Page, int Pages);
 
@@ -42,6 +42,7 @@ public sealed class BankQueries(AppDbContext db)
         if (!string.IsNullOrEmpty(f.Type)) q = q.Where(x => x.Type == f.Type);
         if (f.Difficulty is { } d) q = q.Where(x => x.Difficulty == d);
         if (!string.IsNullOrEmpty(f.Status)) q = q.Where(x => x.Status == f.Status);
+        if (f.Pool is { } pool) q = q.Where(x => x.Pool == pool);
         if (!string.IsNullOrWhiteSpace(f.Tag)) { var t = "|" + f.Tag.Trim() + "|"; q = q.Where(x => x.Tags.Contains(t)); }
         if (!string.IsNullOrWhiteSpace(f.Q)) { var text = f.Q.Trim(); q = q.Where(x => x.StemText.Contains(text) || x.Id.Contains(text)); }
         return q;

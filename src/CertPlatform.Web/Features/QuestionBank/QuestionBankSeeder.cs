@@ -79,6 +79,7 @@ public sealed class QuestionVersioning(AppDbContext db, ContentCatalog catalog)
         record.PartId = PartOf(q);
         record.Type = q.Type.ToString();
         record.Status = q.Status.ToString();
+        record.Pool = q.Pool;
         record.Difficulty = q.Difficulty;
         record.Anchor = q.Anchor;
         record.Tags = "|" + string.Join("|", q.Tags) + (q.Tags.Count > 0 ? "|" : "");

@@ -23,6 +23,8 @@ public sealed class QuestionForm
     public int Difficulty { get; set; } = 3;
     public string Tags { get; set; } = "";
     public QuestionStatus Status { get; set; } = QuestionStatus.Draft;
+    /// <summary>Practice (default) or secure: certification papers draw only secure questions, whose keys trainees never see.</summary>
+    public QuestionPool Pool { get; set; } = QuestionPool.Practice;
     public string Stem { get; set; } = "";
     public string Explanation { get; set; } = "";
     public decimal Points { get; set; } = 1;
@@ -84,7 +86,7 @@ public sealed class QuestionForm
     public static QuestionForm From(Question q, int baseVersion) => new QuestionForm
     {
         Id = q.Id, BaseVersion = baseVersion, LessonId = q.LessonId, Anchor = q.Anchor, Type = q.Type, Difficulty = q.Difficulty,
-        Tags = string.Join("、", q.Tags), Status = q.Status, Stem = q.Stem, Explanation = q.Explanation, Points = q.Points,
+        Tags = string.Join("、", q.Tags), Status = q.Status, Pool = q.Pool, Stem = q.Stem, Explanation = q.Explanation, Points = q.Points,
         StemImage = q.StemImage,
         Options = q.Options.Select(o => new OptionRow { Text = o.Text, Correct = o.Correct, Image = o.Image, Feedback = o.Feedback, Weight = o.Weight }).ToList(),
         TrueFalseAnswer = q.TrueFalseAnswer?.ToString().ToLowerInvariant(),
@@ -99,7 +101,7 @@ public sealed class QuestionForm
     public Question ToQuestion() => new()
     {
         Id = Id.Trim(), Type = Type, Stem = Stem.Trim(), StemImage = RemoveStemImage || string.IsNullOrWhiteSpace(StemImage) ? null : StemImage, Explanation = Explanation.Trim(), Difficulty = Difficulty,
-        LessonId = LessonId, Anchor = string.IsNullOrWhiteSpace(Anchor) ? null : Anchor.Trim(), Tags = SplitTags(Tags), Status = Status,
+        LessonId = LessonId, Anchor = string.IsNullOrWhiteSpace(Anchor) ? null : Anchor.Trim(), Tags = SplitTags(Tags), Status = Status, Pool = Pool,
         Points = Type == QuestionType.Case ? 1 : Points,
         Options = Type is QuestionType.Single or QuestionType.Multiple ? FilledOptions.Select(o => new ChoiceOption(o.Text.Trim(), o.Correct, o.RemoveImage || string.IsNullOrWhiteSpace(o.Image) ? null : o.Image,
             string.IsNullOrEmpty(o.Feedback) ? null : o.Feedback, o.Weight)).ToList() : [],
@@ -189,6 +191,7 @@ public sealed class QuestionFormValidator : AbstractValidator<QuestionForm>
         RuleFor(f => f.Anchor).Must((f, a) => string.IsNullOrWhiteSpace(a) || catalog.Find(f.LessonId)?.HasAnchor(a.Trim()) == true)
             .WithMessage(L["该课程没有这个章节锚点"]);
         RuleFor(f => f.Difficulty).InclusiveBetween(1, 5).WithMessage(L["难度应为 1–5"]);
+        RuleFor(f => f.Pool).IsInEnum().WithMessage(L["题池只能是练习题池或认证题池"]);
         RuleFor(f => f.Stem).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(L["请填写题干"]).MaximumLength(4000);
         RuleFor(f => f.Explanation).MaximumLength(4000);
         RuleFor(f => f.Points).GreaterThan(0).WithMessage(L["分值必须大于 0"]);

@@ -85,7 +85,7 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
         var incoming = new Dictionary<string, (int Line, string Hash)>();
         var ids = read.Questions.Select(q => q.Question.Id).Distinct().ToList();
         var existing = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id))
-            .Select(q => new { q.Id, q.LessonId, q.CurrentVersion }).ToDictionaryAsync(q => q.Id, ct);
+            .Select(q => new { q.Id, q.LessonId, q.CurrentVersion, q.Pool }).ToDictionaryAsync(q => q.Id, ct);
         var current = await db.QuestionVersions.AsNoTracking()
             .Where(v => ids.Contains(v.QuestionId) && db.Questions.Any(q => q.Id == v.QuestionId && q.CurrentVersion == v.Version))
             .ToDictionaryAsync(v => v.QuestionId, v => v.PayloadJson, ct);
@@ -94,6 +94,8 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
             var q = item.Question;
             existing.TryGetValue(q.Id, out var known);
             if (string.IsNullOrEmpty(q.LessonId) && known is not null) q = q with { LessonId = known.LessonId };
+            // Interchange formats do not carry the pool: an imported version (or copy) of a bank question keeps its pool.
+            if (known is not null) q = q with { Pool = known.Pool };
             if (string.IsNullOrEmpty(q.LessonId) || catalog.Find(q.LessonId) is null)
             {
                 if (defaultLesson is null)

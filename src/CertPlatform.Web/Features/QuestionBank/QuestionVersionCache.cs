@@ -29,9 +29,9 @@ public sealed class QuestionVersionCache(IServiceScopeFactory scopes, TimeProvid
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var rows = await db.Questions.AsNoTracking().Where(q => q.Status == nameof(QuestionStatus.Ready))
-                .Select(q => new { q.Id, q.PartId, q.LessonId, q.Type, q.Difficulty, q.Tags, q.CurrentVersion }).ToListAsync(ct);
+                .Select(q => new { q.Id, q.PartId, q.LessonId, q.Type, q.Difficulty, q.Tags, q.CurrentVersion, q.Pool }).ToListAsync(ct);
             var loaded = new ReadyPool(
-                rows.Select(q => new DrawCandidate(q.Id, q.PartId, q.LessonId, q.Type, q.Difficulty, q.Tags.Trim('|').Split('|', StringSplitOptions.RemoveEmptyEntries))).ToList(),
+                rows.Select(q => new DrawCandidate(q.Id, q.PartId, q.LessonId, q.Type, q.Difficulty, q.Tags.Trim('|').Split('|', StringSplitOptions.RemoveEmptyEntries)) { Pool = q.Pool }).ToList(),
                 rows.ToDictionary(q => q.Id, q => q.CurrentVersion), clock.GetUtcNow());
             pool = loaded;
             return loaded;

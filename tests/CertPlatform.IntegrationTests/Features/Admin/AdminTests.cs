@@ -1,3 +1,5 @@
+using AngleSharp.Html.Parser;
+using CertPlatform.Web.Features.Papers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -209,6 +211,12 @@ public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
         var html = await admin.GetStringAsync("/admin/content");
         Assert.Contains("第一部分 服务营销知识与能力", html);
         Assert.Contains("0 个缺少课程，0 个可用试题少于 5 道", html);
-        Assert.DoesNotContain("row-error", html);
+        var doc = await new HtmlParser().ParseDocumentAsync(html);
+        Assert.Empty(doc.QuerySelectorAll("#topics-table tr.row-error"));
+        // Both pools per topic and the certification feasibility from the secure pool (whether the shipped bank passes
+        // is the unit test ContentReportPoolTests.Shipped_bank_secure_pool_allows_two_certification_attempts_without_repeats).
+        Assert.Equal(5, doc.QuerySelectorAll("#topics-table thead th").Length);
+        Assert.NotNull(doc.GetElementById("certification-feasibility"));
+        Assert.Equal(PaperSeeder.CertificationBlueprint.Count, doc.QuerySelectorAll("#certification-pool-table tbody tr").Length);
     }
 }

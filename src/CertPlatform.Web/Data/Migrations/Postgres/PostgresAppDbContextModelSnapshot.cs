@@ -188,6 +188,9 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.Property<bool?>("Passed")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("RepeatedQuestions")
+                        .HasColumnType("integer");
+
                     b.Property<decimal?>("Score")
                         .HasPrecision(9, 2)
                         .HasColumnType("numeric(9,2)");
@@ -640,6 +643,9 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ClearedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Concealed")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("FirstWrongAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1086,6 +1092,11 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Status")
                         .IsRequired()

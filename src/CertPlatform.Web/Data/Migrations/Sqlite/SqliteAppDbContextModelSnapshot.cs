@@ -183,6 +183,9 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.Property<bool?>("Passed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RepeatedQuestions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("Score")
                         .HasPrecision(9, 2)
                         .HasColumnType("TEXT");
@@ -627,6 +630,9 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ClearedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Concealed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("FirstWrongAt")
                         .HasColumnType("INTEGER");
 
@@ -1066,6 +1072,11 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.Property<string>("PartId")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
