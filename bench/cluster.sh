@@ -95,6 +95,33 @@ for i in $(seq 1 "$instances"); do
   ss -ltnp "sport = :$port" | grep -q "pid=$pid," || { echo "port $port is not served by instance $i (pid $pid)"; exit 1; }
 done
 
+# The virtual trainees, created in the database (verified, not forced to change the password): self-registration
+# leaves accounts unverified and answers with a page rather than a redirect, so the driver's register-on-demand path
+# does not apply; with the accounts in place it simply signs in. One PBKDF2 hash (ASP.NET Core Identity v3 format:
+# HMAC-SHA512, 100,000 iterations) serves every account: they share the driver's password.
+password=Bench-load-2026; prefix=load
+for arg_i in "${!driver_args[@]}"; do
+  case "${driver_args[$arg_i]}" in
+    --password) password=${driver_args[$((arg_i + 1))]} ;;
+    --email-prefix) prefix=${driver_args[$((arg_i + 1))]} ;;
+  esac
+done
+hash=$(python3 -c 'import base64, hashlib, os, struct, sys
+salt = os.urandom(16)
+key = hashlib.pbkdf2_hmac("sha512", sys.argv[1].encode(), salt, 100000, 32)
+print(base64.b64encode(b"\x01" + struct.pack(">III", 2, 100000, 16) + salt + key).decode())' "$password")
+psql_q "INSERT INTO \"AspNetUsers\" (\"Id\", \"UserName\", \"NormalizedUserName\", \"Email\", \"NormalizedEmail\", \"EmailConfirmed\",
+    \"PasswordHash\", \"SecurityStamp\", \"ConcurrencyStamp\", \"PhoneNumberConfirmed\", \"TwoFactorEnabled\", \"LockoutEnabled\",
+    \"AccessFailedCount\", \"FullName\", \"EmployeeNumber\", \"Organization\", \"Department\", \"IsActive\", \"IsVerified\",
+    \"MustChangePassword\", \"CreatedAt\")
+  SELECT 'bench-' || n, e, upper(e), e, upper(e), true, '$hash', md5(random()::text), md5(random()::text), false, false, true, 0,
+    '压测学员' || n, 'LD' || n, '压测单位', '压测部门', true, true, false, now()
+  FROM (SELECT lpad(i::text, 5, '0') AS n, '$prefix' || lpad(i::text, 5, '0') || '@bench.local' AS e FROM generate_series(1, $users) i
+        UNION ALL SELECT '99999', '$prefix-warmup@bench.local') u" >/dev/null
+psql_q "INSERT INTO \"AspNetUserRoles\" (\"UserId\", \"RoleId\") SELECT u.\"Id\", r.\"Id\" FROM \"AspNetUsers\" u, \"AspNetRoles\" r
+  WHERE u.\"Id\" LIKE 'bench-%' AND r.\"Name\" = 'Trainee'" >/dev/null
+echo "== $users trainee accounts (+ the warm-up user) created"
+
 # 4. nginx: the committed template with this run's ports and folders.
 nginx_port=$(free_port)
 mkdir -p "$work/nginx/tmp"
