@@ -31,7 +31,9 @@ public sealed class PostgresAdvisoryLock(string connectionString, ILogger<Postgr
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         var key = Key(name);
-        await ScalarAsync<object>(connection, "SELECT pg_advisory_lock(@k)", key, ct);
+        // No command timeout: the wait lasts as long as the holder's work (another instance migrating and seeding a
+        // new database can take minutes on a busy machine); only the token ends it.
+        await ScalarAsync<object>(connection, "SELECT pg_advisory_lock(@k)", key, ct, timeoutSeconds: 0);
         try { await work(ct); }
         finally { await UnlockAsync(connection, key); }
     }
@@ -39,9 +41,10 @@ public sealed class PostgresAdvisoryLock(string connectionString, ILogger<Postgr
     /// <summary>The lock's 64-bit key: the first 8 bytes of the name's SHA-256 (stable across processes and versions).</summary>
     public static long Key(string name) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("certplatform:" + name)), 0);
 
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, long key, CancellationToken ct)
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, long key, CancellationToken ct, int? timeoutSeconds = null)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        if (timeoutSeconds is { } seconds) command.CommandTimeout = seconds;
         command.Parameters.AddWithValue("k", key);
         return (T)(await command.ExecuteScalarAsync(ct))!;
     }
