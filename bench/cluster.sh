@@ -165,6 +165,7 @@ grep -oE '[0-9,]+ acked answers in [0-9,]+ attempts: [0-9,]+ lost, [0-9,]+ diffe
 for i in $(seq 1 "$instances"); do
   errors=$(grep -cE '"@l":"(Error|Fatal)"' "$work/instance$i.log" || true)
   echo "  instance $i log: $errors error lines"
+  grep -E '"@l":"(Error|Fatal)"' "$work/instance$i.log" | grep -oE '"@m":"[^"]{0,200}' | head -n 3 | sed 's/^"@m":"/    /' || true
 done
 if [ "$status" -eq 0 ] && [ "$ungraded" -eq 0 ] && [ "$graded_twice" -eq 0 ]; then
   echo "cluster run: OK (the driver verified every acknowledged answer: 0 lost)"

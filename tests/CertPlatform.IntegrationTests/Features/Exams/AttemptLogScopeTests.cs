@@ -50,9 +50,12 @@ public sealed class AttemptLogScopeTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await trainee.SaveAsync(id, 0, new { selected = new[] { 1 } }, 1)).StatusCode);
 
         var path = $"/api/attempts/{id}/answers/0";
+        bool IsSummary(LogEvent e) => Text(e, "RequestPath") == path && e.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal);
+        // The summary line is written when the request ends, which can be just after the client has the response.
+        for (var i = 0; i < 100 && !_sink.Events.Any(IsSummary); i++) await Task.Delay(50);
         var events = _sink.Events.ToList();
         // The request's summary line (Serilog request logging) …
-        var summary = Assert.Single(events, e => Text(e, "RequestPath") == path && e.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal));
+        var summary = Assert.Single(events, IsSummary);
         Assert.Equal((id, userId), (Text(summary, "AttemptId"), Text(summary, "UserId")));
         // … and the records written while the request ran (here ASP.NET Core's endpoint records), within the scope.
         var inside = events.Where(e => Text(e, "SourceContext")?.StartsWith("Microsoft.AspNetCore.Routing", StringComparison.Ordinal) == true).ToList();
