@@ -15,6 +15,7 @@ namespace CertPlatform.IntegrationTests.Features.Exams;
 /// answer save can be traced in the JSON logs of whichever instance served it. Log records are captured by a sink the
 /// app's Serilog configuration reads from its services.
 /// </summary>
+[Collection(SerilogStaticLogger.Name)]
 public sealed class AttemptLogScopeTests : IDisposable
 {
     private readonly CapturingSink _sink = new();
