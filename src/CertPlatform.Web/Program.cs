@@ -45,7 +45,8 @@ var isDev = builder.Environment.IsDevelopment();
 
 builder.Services.AddSerilog((services, lc) =>
 {
-    lc.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+    // ReadFrom.Services: sinks registered in DI too (tests capture log records that way).
+    lc.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
     if (builder.Configuration.GetValue("Logging:Json", !isDev)) lc.WriteTo.Console(new RenderedCompactJsonFormatter());
     else lc.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
 });
@@ -130,6 +131,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseForcedPasswordChange();
 app.UseAuthorization();
+app.UseAttemptLogScope(); // exam requests log with AttemptId and UserId
 
 app.MapHealthEndpoints();
 // The exam API's contract as OpenAPI (docs/api.md describes it in prose).

@@ -21,7 +21,15 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         log.LogInformation("Database ready (demo accounts {Demo})", demo.Enabled ? "enabled" : "disabled");
     }
 
-    public static async Task InitialiseAsync(IServiceProvider services, bool withDemoAccounts, CancellationToken ct = default)
+    /// <summary>
+    /// Under the cluster lock "database.initialise": instances starting together (PostgreSQL) migrate and seed one after
+    /// another, so the second finds everything in place instead of racing the first's inserts.
+    /// </summary>
+    public static Task InitialiseAsync(IServiceProvider services, bool withDemoAccounts, CancellationToken ct = default) =>
+        services.GetRequiredService<Infrastructure.Cluster.IClusterLock>().RunAsync("database.initialise",
+            token => InitialiseUnlockedAsync(services, withDemoAccounts, token), ct);
+
+    private static async Task InitialiseUnlockedAsync(IServiceProvider services, bool withDemoAccounts, CancellationToken ct)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

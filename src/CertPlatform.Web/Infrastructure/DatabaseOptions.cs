@@ -25,9 +25,12 @@ public static class DatabaseSetup
             case "sqlite":
                 var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteBusyTimeout.Instance));
+                services.AddSingleton<Cluster.IClusterLock, Cluster.InProcessLock>();
                 break;
             case "postgresql" or "postgres" or "npgsql":
                 services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+                services.AddSingleton<Cluster.IClusterLock>(sp => new Cluster.PostgresAdvisoryLock(options.ConnectionString,
+                    sp.GetRequiredService<ILogger<Cluster.PostgresAdvisoryLock>>()));
                 break;
             default:
                 throw new InvalidOperationException(

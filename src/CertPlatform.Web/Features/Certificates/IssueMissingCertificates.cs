@@ -6,9 +6,12 @@ namespace CertPlatform.Web.Features.Certificates;
 /// <summary>
 /// Safety net: issues certificates for passed certification attempts that have none, and completes certificates whose
 /// PDF is missing (the process stopped or the renderer failed between reserving the number and storing the file).
-/// Runs shortly after start and then every few minutes.
+/// Runs shortly after start and then every few minutes. With several instances each round runs under the cluster lock
+/// "certificates.missing" (one instance works, the others skip the round); <see cref="IssueCertificate"/> itself is
+/// idempotent (one certificate per attempt, the file stored once), so an overlap could cost a render, never a duplicate.
 /// </summary>
-public sealed class IssueMissingCertificates(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IssueMissingCertificates> log) : BackgroundService
+public sealed class IssueMissingCertificates(IServiceScopeFactory scopes, TimeProvider clock, Infrastructure.Cluster.IClusterLock cluster,
+    ILogger<IssueMissingCertificates> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,7 +19,7 @@ public sealed class IssueMissingCertificates(IServiceScopeFactory scopes, TimePr
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                try { await RunOnceAsync(stoppingToken); }
+                try { await RunClusterRoundAsync(stoppingToken); }
                 catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Issuing missing certificates failed; will retry"); }
                 await Task.Delay(TimeSpan.FromMinutes(5), clock, stoppingToken);
             }
@@ -26,6 +29,16 @@ public sealed class IssueMissingCertificates(IServiceScopeFactory scopes, TimePr
 
     /// <summary>A certificate reserved this long ago and still without its PDF is completed here (younger ones are still rendering).</summary>
     public static readonly TimeSpan UnfinishedAfter = TimeSpan.FromMinutes(1);
+
+    public const string LockName = "certificates.missing";
+
+    /// <summary>One round of the loop: <see cref="RunOnceAsync"/> unless another instance is running it; returns how many this instance issued or completed.</summary>
+    public async Task<int> RunClusterRoundAsync(CancellationToken ct)
+    {
+        var done = 0;
+        await cluster.TryRunAsync(LockName, async token => done = await RunOnceAsync(token), ct);
+        return done;
+    }
 
     /// <returns>How many certificates were issued or completed.</returns>
     public async Task<int> RunOnceAsync(CancellationToken ct)

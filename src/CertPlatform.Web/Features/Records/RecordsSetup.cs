@@ -5,10 +5,8 @@ public static class RecordsSetup
     /// <summary>HR certificate records: search, exports, bulk ZIP, revocation, per-trainee history (needs AddCertificates).</summary>
     public static IServiceCollection AddRecords(this IServiceCollection services)
     {
-        services.AddOptions<RecordsOptions>().BindConfiguration(RecordsOptions.Section)
-            .Validate(o => o.DirectZipLimit >= 0, "Records:DirectZipLimit must be 0 or more")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ExportFolder), "Records:ExportFolder must not be empty")
-            .ValidateOnStart();
+        services.AddOptions<RecordsOptions>().BindConfiguration(RecordsOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<RecordsOptions>, RecordsOptionsValidator>();
         services.AddScoped<SearchRecords>();
         services.AddScoped<ExportRecords>();
         services.AddScoped<CertificateZip>();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.Records;
@@ -10,83 +11,112 @@ namespace CertPlatform.Web.Features.Records;
 /// <see cref="CertificateZip"/> into <c>{ExportFolder}/{id}.zip.part</c> (renamed when complete) while a status page
 /// (auto-refresh with &lt;meta http-equiv="refresh"&gt;, no JavaScript) shows "n / total", then offers the download.
 /// <list type="bullet">
+/// <item>Several instances: the job's state lives in the export folder too (<c>jobs/{id}.json</c>, replaced atomically
+/// by rename), so with the folder shared (Records:ExportFolder on a shared disk) any instance shows the status and
+/// serves the download. The instance that accepted the request builds the ZIP and rewrites the state on progress and
+/// every <see cref="Heartbeat"/>; a queued or running job not rewritten for <see cref="LostAfter"/> was lost with its
+/// instance and shows as failed.</item>
 /// <item>Only the user who started a job sees it or downloads it (anyone else gets 404, as for an unknown id).</item>
-/// <item>The download is one-time: the job is removed when the download starts and the file is opened with
-/// DeleteOnClose, so it disappears when the response ends. Ready or failed jobs not downloaded within an hour are
-/// deleted (checked every minute and on every lookup); leftover files of a previous process are deleted at start.</item>
-/// <item>One job runs at a time (the others wait as "queued"): the ZIP is I/O plus deflate, and the machine is small.</item>
-/// <item>Jobs live in this process's memory: with several instances behind a load balancer, use sticky sessions.</item>
+/// <item>The download is one-time: the first request renames the ZIP to a name of its own (atomic, so of two instances
+/// only one wins), removes the job and opens the file with DeleteOnClose, so it disappears when the response ends.
+/// Ready or failed jobs not downloaded within an hour are deleted (checked every minute and on every lookup), as are
+/// files of jobs that no longer exist.</item>
+/// <item>One job runs at a time per instance (the others wait as "queued"): the ZIP is I/O plus deflate.</item>
 /// </list>
 /// </summary>
 public sealed class ZipExportJobs(IServiceScopeFactory scopes, IOptions<RecordsOptions> options, IHostEnvironment env, TimeProvider clock,
     ILogger<ZipExportJobs> log) : BackgroundService
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
-    private readonly ConcurrentDictionary<string, ZipJob> _jobs = new();
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan LostAfter = TimeSpan.FromMinutes(3);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Jobs this instance is building (queued or running): rewritten on every heartbeat.</summary>
+    private readonly ConcurrentDictionary<string, ZipJob> _local = new();
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly CancellationTokenSource _shutdown = new();
 
     public string Folder => Path.GetFullPath(Path.Combine(env.ContentRootPath, options.Value.ExportFolder));
+    private string JobsFolder => Path.Combine(Folder, "jobs");
+    private string ZipPath(string id) => Path.Combine(Folder, id + ".zip");
+    private string StatePath(string id) => Path.Combine(JobsFolder, id + ".json");
 
     public ZipJob Start(string ownerId, IReadOnlyList<ZipItem> items, string fileName)
     {
         Sweep();
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        Directory.CreateDirectory(Folder);
+        var now = clock.GetUtcNow();
         var job = new ZipJob
         {
-            Id = id, OwnerId = ownerId, Total = items.Count, FileName = fileName, FilePath = Path.Combine(Folder, id + ".zip"),
-            CreatedAt = clock.GetUtcNow(),
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), OwnerId = ownerId, Total = items.Count, FileName = fileName,
+            CreatedAt = now, UpdatedAt = now,
         };
-        _jobs[id] = job;
+        Directory.CreateDirectory(JobsFolder);
+        _local[job.Id] = job;
+        Save(job);
         _ = Task.Run(() => RunAsync(job, items, _shutdown.Token));
         return job;
     }
 
-    /// <summary>The user's queued or running job, if any: one at a time per user.</summary>
+    /// <summary>The user's queued or running job on any instance, if any: one at a time per user.</summary>
     public ZipJob? Unfinished(string ownerId) =>
-        _jobs.Values.FirstOrDefault(j => j.OwnerId == ownerId && j.State is ZipJobState.Queued or ZipJobState.Running);
+        AllJobs().FirstOrDefault(j => j.OwnerId == ownerId && j.State is ZipJobState.Queued or ZipJobState.Running);
 
     /// <summary>The job if it exists, belongs to <paramref name="ownerId"/> and has not expired.</summary>
     public ZipJob? Find(string id, string ownerId)
     {
         Sweep();
-        return _jobs.TryGetValue(id, out var job) && job.OwnerId == ownerId ? job : null;
+        return Load(id) is { } job && job.OwnerId == ownerId ? job : null;
     }
 
     /// <summary>The finished ZIP, once: the job is gone afterwards and the file is deleted when the stream closes.</summary>
     public (ZipJob Job, FileStream File)? TakeDownload(string id, string ownerId)
     {
-        var job = Find(id, ownerId);
-        if (job is not { State: ZipJobState.Ready } || !_jobs.TryRemove(new KeyValuePair<string, ZipJob>(id, job))) return null;
+        if (Find(id, ownerId) is not { State: ZipJobState.Ready } job) return null;
+        // The claim: a rename is atomic, so of two requests (on any instances) exactly one gets the file.
+        var taken = Path.Combine(Folder, $"{id}.zip.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.taken");
+        try { File.Move(ZipPath(id), taken); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        TryDelete(StatePath(id));
         try
         {
-            return (job, new FileStream(job.FilePath, FileMode.Open, FileAccess.Read, FileShare.Delete, 81920,
+            return (job, new FileStream(taken, FileMode.Open, FileAccess.Read, FileShare.Delete, 81920,
                 FileOptions.Asynchronous | FileOptions.SequentialScan | FileOptions.DeleteOnClose));
         }
         catch (IOException e)
         {
             log.LogWarning(e, "ZIP export {Job} could not be opened for download", id);
+            TryDelete(taken);
             return null;
         }
     }
 
     private async Task RunAsync(ZipJob job, IReadOnlyList<ZipItem> items, CancellationToken ct)
     {
-        var part = job.FilePath + ".part";
+        var path = ZipPath(job.Id);
+        var part = path + ".part";
         try
         {
             await _oneAtATime.WaitAsync(ct);
             try
             {
                 job.State = ZipJobState.Running;
+                Save(job);
                 using var scope = scopes.CreateScope();
                 var zip = scope.ServiceProvider.GetRequiredService<CertificateZip>();
+                var saved = 0;
+                void Progress(int done)
+                {
+                    job.Report(done);
+                    // Progress for the other instances: about every 2 % (the status page refreshes every 2 s).
+                    if (done - saved >= Math.Max(1, job.Total / 50)) { saved = done; Save(job); }
+                }
                 await using (var file = new FileStream(part, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-                    await zip.WriteAsync(items, file, job.Report, ct);
-                File.Move(part, job.FilePath);
+                    await zip.WriteAsync(items, file, Progress, ct);
+                File.Move(part, path);
                 job.FinishedAt = clock.GetUtcNow();
                 job.State = ZipJobState.Ready;
+                Save(job);
                 log.LogInformation("ZIP export {Job}: {Count} certificates ready", job.Id, job.Total);
             }
             finally { _oneAtATime.Release(); }
@@ -96,35 +126,58 @@ public sealed class ZipExportJobs(IServiceScopeFactory scopes, IOptions<RecordsO
             if (e is not OperationCanceledException) log.LogError(e, "ZIP export {Job} failed", job.Id);
             job.FinishedAt = clock.GetUtcNow();
             job.State = ZipJobState.Failed;
+            TrySave(job);
             TryDelete(part);
-            TryDelete(job.FilePath);
+            TryDelete(path);
         }
+        finally { _local.TryRemove(job.Id, out _); }
     }
 
-    /// <summary>Forgets ready and failed jobs older than <see cref="KeepFor"/> and deletes their files.</summary>
+    /// <summary>
+    /// Deletes ready and failed jobs older than <see cref="KeepFor"/> with their files, and files that belong to no job
+    /// (a download's renamed file left by a stopped instance, a lost job's part file) once they are that old. Every
+    /// instance sweeps; two deleting the same file is harmless.
+    /// </summary>
     public void Sweep()
     {
         var now = clock.GetUtcNow();
-        foreach (var (id, job) in _jobs)
+        var live = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var job in AllJobs())
         {
-            if (job.FinishedAt is { } finished && now - finished >= KeepFor && _jobs.TryRemove(new KeyValuePair<string, ZipJob>(id, job)))
+            var since = job.FinishedAt ?? job.UpdatedAt;
+            if (job.State is ZipJobState.Ready or ZipJobState.Failed && now - since >= KeepFor)
             {
-                TryDelete(job.FilePath);
-                log.LogInformation("ZIP export {Job} expired without download; deleted", id);
+                TryDelete(StatePath(job.Id));
+                TryDelete(ZipPath(job.Id));
+                log.LogInformation("ZIP export {Job} expired without download; deleted", job.Id);
             }
+            else live.Add(job.Id);
+        }
+        if (!Directory.Exists(Folder)) return;
+        foreach (var path in Directory.EnumerateFiles(Folder))
+        {
+            var name = Path.GetFileName(path);
+            if (name.Length < 36 || !IsJobId(name[..32]) || live.Contains(name[..32]) || !name[32..].StartsWith(".zip", StringComparison.Ordinal)) continue;
+            if (now.UtcDateTime - File.GetLastWriteTimeUtc(path) >= KeepFor) TryDelete(path);
         }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        DeleteLeftovers();
-        // Task.Delay, not PeriodicTimer: a clock that jumps (suspended VM, a test's fake clock) means one sweep, not one per missed minute.
+        // Task.Delay, not PeriodicTimer: a clock that jumps (suspended VM, a test's fake clock) means one round, not one per missed period.
         try
         {
+            var sinceSweep = TimeSpan.Zero;
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
-                Sweep();
+                await Task.Delay(Heartbeat, clock, stoppingToken);
+                foreach (var job in _local.Values) TrySave(job);
+                sinceSweep += Heartbeat;
+                if (sinceSweep >= TimeSpan.FromMinutes(1))
+                {
+                    sinceSweep = TimeSpan.Zero;
+                    Sweep();
+                }
             }
         }
         catch (OperationCanceledException) { }
@@ -148,17 +201,44 @@ public sealed class ZipExportJobs(IServiceScopeFactory scopes, IOptions<RecordsO
         base.Dispose();
     }
 
-    /// <summary>Files a previous process left behind (it stopped before they were downloaded), older than <see cref="KeepFor"/>.</summary>
-    private void DeleteLeftovers()
+    private static bool IsJobId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
+
+    /// <summary>The stored job (a lost one reads as failed); null for an unknown or malformed id.</summary>
+    private ZipJob? Load(string id)
     {
-        if (!Directory.Exists(Folder)) return;
-        var cutoff = clock.GetUtcNow().UtcDateTime - KeepFor;
-        foreach (var path in Directory.EnumerateFiles(Folder))
+        if (!IsJobId(id)) return null;
+        if (_local.TryGetValue(id, out var mine)) return mine;
+        ZipJob? job;
+        try { job = JsonSerializer.Deserialize<ZipJob>(File.ReadAllBytes(StatePath(id)), Json); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException) { return null; }
+        if (job is { State: ZipJobState.Queued or ZipJobState.Running } && clock.GetUtcNow() - job.UpdatedAt >= LostAfter)
         {
-            var name = Path.GetFileName(path);
-            var isOurs = name.Length >= 36 && name[..32].All(char.IsAsciiHexDigitLower) && (name.EndsWith(".zip", StringComparison.Ordinal) || name.EndsWith(".zip.part", StringComparison.Ordinal));
-            if (isOurs && File.GetLastWriteTimeUtc(path) < cutoff && !_jobs.ContainsKey(name[..32])) TryDelete(path);
+            job.State = ZipJobState.Failed;
+            job.FinishedAt = job.UpdatedAt;
         }
+        return job;
+    }
+
+    private IEnumerable<ZipJob> AllJobs()
+    {
+        if (!Directory.Exists(JobsFolder)) yield break;
+        foreach (var path in Directory.EnumerateFiles(JobsFolder, "*.json"))
+            if (Load(Path.GetFileNameWithoutExtension(path)) is { } job) yield return job;
+    }
+
+    /// <summary>Writes the job's state to a temporary file and renames it over the old one, so readers see the old or the new state, never half.</summary>
+    private void Save(ZipJob job)
+    {
+        job.UpdatedAt = clock.GetUtcNow();
+        var temp = Path.Combine(JobsFolder, $"{job.Id}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.tmp");
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(job, Json));
+        File.Move(temp, StatePath(job.Id), overwrite: true);
+    }
+
+    private void TrySave(ZipJob job)
+    {
+        try { Save(job); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { log.LogWarning(e, "Could not write the state of ZIP export {Job}", job.Id); }
     }
 
     private void TryDelete(string path)
