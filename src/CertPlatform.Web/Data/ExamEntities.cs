@@ -48,6 +48,8 @@ public sealed class Attempt
     public DateTimeOffset? GradedAt { get; set; }
     /// <summary>A regrade moved this attempt across the pass mark: examiners should look at it.</summary>
     public bool PassChangedByRegrade { get; set; }
+    /// <summary>The paper's version when the attempt started: a certificate needs that exact version approved.</summary>
+    public int PaperVersion { get; set; } = 1;
 }
 
 /// <summary>The newest saved answer to one question of an attempt; <see cref="Seq"/> only moves forward.</summary>
