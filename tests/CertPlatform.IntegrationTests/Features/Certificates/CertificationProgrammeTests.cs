@@ -120,7 +120,7 @@ public sealed class CertificationProgrammeTests : IDisposable
         Assert.Contains(line, WebUtility.HtmlDecode(await hr.GetStringAsync("/records")));
         Assert.Contains(line, WebUtility.HtmlDecode(await hr.GetStringAsync($"/records/trainee/{cert.UserId}")));
         var csv = await hr.GetStringAsync("/records/export.csv");
-        Assert.Contains("认证项目,试卷版本", csv);
+        Assert.Contains("\"认证项目\",\"试卷版本\"", csv);
         Assert.Contains(cert.Number, csv);
         Assert.Matches($"{cert.Number}.*{CertificationProgramme.SeededName}\"?,\"?v1", csv);
     }
