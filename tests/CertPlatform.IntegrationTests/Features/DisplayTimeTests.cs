@@ -74,7 +74,8 @@ public sealed class DisplayTimeTests : IDisposable
         var hr = await _factory.SignedInClient(Demo.Account(Roles.HR).Email, Demo.Account(Roles.HR).Password);
         var records = await hr.GetStringAsync("/records/export.csv?emp=TZ001");
         var cells = records.Split('\n').Single(l => l.Contains("TZ001")).Split(',').Select(c => c.Trim('"')).ToArray();
-        Assert.Equal(["2026-12-01", "2026-12-01", "2029-11-30"], cells[7..10]);
+        // Columns: number, name, employee number, organisation, title, level, programme, paper version, score, then the dates.
+        Assert.Equal(["2026-12-01", "2026-12-01", "2029-11-30"], cells[9..12]);
         Assert.Contains("2026-12-01", await hr.GetStringAsync("/records?emp=TZ001"));
 
         var mine = await trainee.GetStringAsync("/certificates");
