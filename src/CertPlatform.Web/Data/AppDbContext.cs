@@ -21,6 +21,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Paper> Papers => Set<Paper>();
     public DbSet<PaperAssignment> PaperAssignments => Set<PaperAssignment>();
     public DbSet<PaperAllowance> PaperAllowances => Set<PaperAllowance>();
+    public DbSet<PaperVersion> PaperVersions => Set<PaperVersion>();
+    public DbSet<PaperApproval> PaperApprovals => Set<PaperApproval>();
+    public DbSet<CertificationProgramme> Programmes => Set<CertificationProgramme>();
     public DbSet<Attempt> Attempts => Set<Attempt>();
     public DbSet<AttemptAnswer> AttemptAnswers => Set<AttemptAnswer>();
     public DbSet<AttemptEvent> AttemptEvents => Set<AttemptEvent>();
@@ -170,5 +173,9 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         b.Property(p => p.PassMark).HasPrecision(7, 2);
         b.Property(p => p.Audience).HasMaxLength(16);
         b.Property(p => p.AccessPasswordHash).HasMaxLength(200);
+        b.Property(p => p.ProgrammeId).HasMaxLength(64);
+        b.Property(p => p.CreatedById).HasMaxLength(450);
+        b.Property(p => p.UpdatedById).HasMaxLength(450);
+        b.HasOne<CertificationProgramme>().WithMany().HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -41,6 +41,11 @@ public sealed class Certificate
     public required string Level { get; set; }
     public required string PaperId { get; set; }
     public required string PaperTitle { get; set; }
+    /// <summary>The certification programme (frozen at issue: its id and name).</summary>
+    public string ProgrammeId { get; set; } = CertificationProgramme.SeededId;
+    public string ProgrammeName { get; set; } = CertificationProgramme.SeededName;
+    /// <summary>The approved paper version the holder passed.</summary>
+    public int PaperVersion { get; set; } = 1;
     public decimal Score { get; set; }
     public DateTimeOffset PassedAt { get; set; }
     public DateTimeOffset IssuedAt { get; set; }
@@ -95,6 +100,10 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.Property(c => c.Level).HasMaxLength(32);
         b.Property(c => c.PaperId).HasMaxLength(64);
         b.Property(c => c.PaperTitle).HasMaxLength(200);
+        b.Property(c => c.ProgrammeId).HasMaxLength(64);
+        b.Property(c => c.ProgrammeName).HasMaxLength(100);
+        b.HasIndex(c => c.ProgrammeId);
+        b.HasOne<CertificationProgramme>().WithMany().HasForeignKey(c => c.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         b.Property(c => c.Score).HasPrecision(9, 2);
         b.Property(c => c.Status).HasMaxLength(16);
         b.Property(c => c.RevokedBy).HasMaxLength(256);

@@ -50,6 +50,8 @@ public sealed class Attempt
     public bool PassChangedByRegrade { get; set; }
     /// <summary>Questions drawn that this trainee had seen in an earlier attempt (the pool was too small to avoid them).</summary>
     public int RepeatedQuestions { get; set; }
+    /// <summary>The paper's version when the attempt started: a certificate needs that exact version approved.</summary>
+    public int PaperVersion { get; set; } = 1;
 }
 
 /// <summary>The newest saved answer to one question of an attempt; <see cref="Seq"/> only moves forward.</summary>

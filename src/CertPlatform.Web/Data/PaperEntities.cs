@@ -37,6 +37,19 @@ public sealed class Paper
     public bool DrawUseObservedFacility { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>
+    /// 1 when created; incremented by every save that changes what the paper certifies (Domain.Certificates.CertifiedPaperContent).
+    /// Each version's author is in <see cref="PaperVersion"/>.
+    /// </summary>
+    public int Version { get; set; } = 1;
+    /// <summary>The certification programme whose certificate a certification paper awards (null for mock papers).</summary>
+    public string? ProgrammeId { get; set; }
+    /// <summary>User ids of who created the paper and who saved it last (<see cref="PaperVersion.SystemAuthor"/> for seeded papers).</summary>
+    public string? CreatedById { get; set; }
+    public string? UpdatedById { get; set; }
+    /// <summary>The version a second person last approved (<see cref="PaperApproval"/>); the paper is approved when it equals <see cref="Version"/>.</summary>
+    public int? ApprovedVersion { get; set; }
+    public bool IsApproved => ApprovedVersion == Version;
 }
 
 /// <summary>Who an "assigned" paper is for: an organisation, a department (within an organisation or any) or one trainee.</summary>

@@ -20,6 +20,20 @@ public static class CertificateValidity
     /// <summary>The first day on which the certificate is no longer valid: its expiry instant is the start of this day.</summary>
     public static DateOnly FirstExpiredDay(DateOnly passDate, int validityYears) => LastValidDay(passDate, validityYears).AddDays(1);
 
+    /// <summary>
+    /// The first day on which a certificate valid for <paramref name="validityMonths"/> months (a programme's validity) is no
+    /// longer valid. Whole years behave exactly like <see cref="FirstExpiredDay(DateOnly,int)"/>; otherwise, when the
+    /// passing day does not exist in the final month (passed 31 January, 1 month), the certificate is valid through the last
+    /// day of that month.
+    /// </summary>
+    public static DateOnly FirstExpiredDayAfterMonths(DateOnly passDate, int validityMonths)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(validityMonths, 1);
+        if (validityMonths % 12 == 0) return FirstExpiredDay(passDate, validityMonths / 12);
+        var end = passDate.AddMonths(validityMonths);
+        return end.Day < passDate.Day ? end.AddDays(1) : end;
+    }
+
     /// <summary>Valid until <paramref name="expiresAt"/> (exclusive), unless revoked.</summary>
     public static bool IsValidAt(DateTimeOffset expiresAt, bool revoked, DateTimeOffset now) => !revoked && now < expiresAt;
 }

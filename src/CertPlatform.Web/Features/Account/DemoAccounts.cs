@@ -14,6 +14,7 @@ public sealed class DemoAccounts(UserManager<AppUser> users, RoleManager<Identit
         new("examiner@demo.local", "Examiner-2026", Roles.Examiner, "王建国", "D0002", "示例分公司", "培训中心"),
         new("hr@demo.local", "Hr-demo-2026", Roles.HR, "张丽", "D0003", "示例分公司", "人力资源部"),
         new("admin@demo.local", "Admin-2026", Roles.Admin, "陈平", "D0004", "示例分公司", "信息化部"),
+        new("certmanager@demo.local", "Certmanager-2026", Roles.CertificationManager, "刘敏", "D0005", "示例分公司", "认证中心"),
     ];
 
     public async Task EnsureRolesAsync()

@@ -7,5 +7,7 @@ public static class AdminSetup
     public static IServiceCollection AddAdmin(this IServiceCollection services) =>
         services.AddScoped<EmployeeImport>()
             .AddScoped<UnverifiedAccounts>()
-            .AddScoped<IValidator<UserForm>, UserFormValidator>();
+            .AddScoped<IValidator<UserForm>, UserFormValidator>()
+            .AddScoped<SaveProgramme>()
+            .AddScoped<IValidator<ProgrammeForm>, ProgrammeFormValidator>();
 }

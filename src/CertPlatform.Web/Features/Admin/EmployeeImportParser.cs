@@ -54,6 +54,7 @@ public sealed class EmployeeImportParser
         ["考官"] = Roles.Examiner, ["阅卷人"] = Roles.Examiner, ["examiner"] = Roles.Examiner,
         ["人事"] = Roles.HR, ["人力资源"] = Roles.HR, ["hr"] = Roles.HR,
         ["管理员"] = Roles.Admin, ["admin"] = Roles.Admin, ["administrator"] = Roles.Admin,
+        ["认证经理"] = Roles.CertificationManager, ["certificationmanager"] = Roles.CertificationManager, ["certification manager"] = Roles.CertificationManager,
     };
 
     public EmployeeImportResult Parse(Stream input, string fileName)

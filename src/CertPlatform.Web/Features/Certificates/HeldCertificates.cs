@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CertPlatform.Web.Features.Certificates;
 
 /// <summary>
-/// Passes held until the account is verified (<see cref="CertificationEligibility.Outcome.HeldUntilVerified"/>): the
+/// Passes held until the account is verified (<see cref="Domain.Certificates.CertificationDecision.HeldUntilVerified"/>): the
 /// public surface that the verification page, HR records, 我的证书 and the result page read.
 /// </summary>
 public sealed class HeldCertificates(AppDbContext db)

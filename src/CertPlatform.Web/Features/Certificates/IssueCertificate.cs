@@ -30,6 +30,8 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
     Infrastructure.Telemetry.CertPlatformMetrics metrics, ILogger<IssueCertificate> log) : IAttemptResultHandler
 {
     public const string AuditAction = "certificate.issued";
+    /// <summary>A passed certification attempt that earns no certificate (unapproved paper version, author or approver passing…).</summary>
+    public const string RefusedAuditAction = "certificate.refused";
     /// <summary>Name of the credential (VC-JWT) embedded in the certificate PDF.</summary>
     public const string CredentialFileName = "open-badge-credential.jwt";
 
@@ -50,15 +52,20 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
         var existing = await db.Certificates.Where(c => c.AttemptId == attemptId).Select(c => c.Id).FirstOrDefaultAsync(ct);
         if (existing is not null) return existing;
         var attempt = await CertificationEligibility.EligibleAttempts(db).AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
-        if (attempt is null) return null;
+        if (attempt is null)
+        {
+            await AuditRefusalAsync(attemptId, ct);
+            return null;
+        }
         var o = options.Value;
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == attempt.UserId, ct);
         var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == attempt.PaperId, ct);
+        var programme = await db.Programmes.AsNoTracking().FirstAsync(p => p.Id == paper.ProgrammeId, ct);
         var now = clock.GetUtcNow();
         var passedAt = attempt.FinishedAt ?? attempt.GradedAt ?? now;
-        var expires = display.StartOfDay(CertificateValidity.FirstExpiredDay(display.Date(passedAt), o.ValidityYears));
+        var expires = display.StartOfDay(CertificateValidity.FirstExpiredDayAfterMonths(display.Date(passedAt), programme.ValidityMonths));
         var previous = await db.Certificates.AsNoTracking()
-            .Where(c => c.UserId == user.Id && c.Title == o.Title && c.Status == CertificateStatus.Valid)
+            .Where(c => c.UserId == user.Id && c.ProgrammeId == programme.Id && c.Status == CertificateStatus.Valid)
             .OrderByDescending(c => c.ExpiresAt).FirstOrDefaultAsync(ct);
         if (previous is not null && previous.ExpiresAt - passedAt > TimeSpan.FromDays(o.RenewalWindowDays)) previous = null;
 
@@ -70,7 +77,8 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), Number = number, VerificationCode = Base64Url(RandomNumberGenerator.GetBytes(24)),
             AttemptId = attempt.Id, UserId = user.Id, HolderName = holder, EmployeeNumber = user.EmployeeNumber ?? "",
-            Organization = user.Organization, Title = o.Title, Level = o.Level, PaperId = paper.Id, PaperTitle = paper.Title,
+            Organization = user.Organization, Title = programme.Title, Level = programme.Level, PaperId = paper.Id, PaperTitle = paper.Title,
+            ProgrammeId = programme.Id, ProgrammeName = programme.Name, PaperVersion = attempt.PaperVersion,
             Score = attempt.Score ?? 0, PassedAt = passedAt, IssuedAt = now, ExpiresAt = expires, Status = CertificateStatus.Valid,
             PreviousCertificateId = previous?.Id, PdfSha256 = Certificate.NoFileYet, PdfLength = 0,
         };
@@ -78,7 +86,7 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
         db.AuditEntries.Add(new AuditEntry
         {
             At = now, ActorId = user.Id, ActorName = "system", Action = AuditAction, Target = $"certificate:{certificate.Number}",
-            Details = $"attempt {attempt.Id}, paper {paper.Id}, score {certificate.Score}{(previous is null ? "" : $", renews {previous.Number}")}",
+            Details = $"attempt {attempt.Id}, programme {programme.Id}, paper {paper.Id} v{attempt.PaperVersion}, score {certificate.Score}{(previous is null ? "" : $", renews {previous.Number}")}",
         });
         try
         {
@@ -96,6 +104,27 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
             return await db.Certificates.Where(c => c.AttemptId == attempt.Id).Select(c => c.Id).FirstOrDefaultAsync(ct)
                 ?? throw new InvalidOperationException($"certificate for attempt {attempt.Id} could not be issued");
         }
+    }
+
+    /// <summary>
+    /// A passed certification attempt that <see cref="CertificationEligibility"/> refuses is audited once, with the reason
+    /// (nothing is written for mock papers, fails and results that are not final yet).
+    /// </summary>
+    private async Task AuditRefusalAsync(string attemptId, CancellationToken ct)
+    {
+        var decision = await CertificationEligibility.DecideAsync(db, attemptId, ct);
+        if (decision is CertificationDecision.NotApplicable or CertificationDecision.Eligible or CertificationDecision.HeldUntilVerified) return;
+        var target = $"attempt:{attemptId}";
+        if (await db.AuditEntries.AnyAsync(a => a.Action == RefusedAuditAction && a.Target == target, ct)) return;
+        var attempt = await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == attemptId, ct);
+        var programme = await db.Papers.Where(p => p.Id == attempt.PaperId).Select(p => p.ProgrammeId).FirstOrDefaultAsync(ct);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(), ActorId = attempt.UserId, ActorName = "system", Action = RefusedAuditAction, Target = target,
+            Details = $"reason {CertificationRule.Key(decision)}, paper {attempt.PaperId} v{attempt.PaperVersion}, programme {programme ?? "-"}, user {attempt.UserId}, score {attempt.Score}",
+        });
+        await db.SaveChangesAsync(ct);
+        log.LogWarning("No certificate for attempt {Attempt}: {Reason}", attemptId, CertificationRule.Key(decision));
     }
 
     /// <summary>
@@ -146,7 +175,7 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
     public CertificateContent Content(Certificate c, string? previousNumber) =>
         new(c.HolderName, c.EmployeeNumber, c.Organization, c.Title, c.Level, c.Number, c.PaperTitle, c.Score,
             display.Date(c.PassedAt), display.LastDay(c.ExpiresAt), options.Value.VerificationUrl(c.VerificationCode), previousNumber,
-            display.Date(c.IssuedAt));
+            display.Date(c.IssuedAt)) { Programme = c.ProgrammeName, PaperVersion = c.PaperVersion };
 
     /// <summary>Next number of the year; the update takes the row lock, so numbers never repeat.</summary>
     private async Task<int> NextNumberAsync(int year, CancellationToken ct)

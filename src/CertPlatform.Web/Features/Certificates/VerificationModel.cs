@@ -17,4 +17,7 @@ public sealed record VerificationModel(string Code, string Holder, string Number
     /// <summary>The certificate has an Open Badges credential, and its signature checks out against one of the issuer's keys.</summary>
     public bool HasCredential { get; init; }
     public bool CredentialSignatureValid { get; init; }
+    /// <summary>The certification programme and the approved paper version the holder passed.</summary>
+    public string Programme { get; init; } = "";
+    public int PaperVersion { get; init; } = 1;
 }

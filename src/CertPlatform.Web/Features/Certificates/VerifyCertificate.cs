@@ -27,7 +27,7 @@ public sealed class VerifyCertificate(AppDbContext db, IOptions<CertificateOptio
             display.Date(c.PassedAt), display.Date(c.IssuedAt), display.LastDay(c.ExpiresAt), c.EffectiveStatus(clock.GetUtcNow()),
             c.RevokedAt is { } r ? display.Date(r) : null, c.HasFile ? c.PdfSha256 : null)
         {
-            HasCredential = jwt is not null,
+            HasCredential = jwt is not null, Programme = c.ProgrammeName, PaperVersion = c.PaperVersion,
             CredentialSignatureValid = jwt is not null && signer.Verify(jwt) is not null,
         };
     }

@@ -90,7 +90,7 @@ public sealed class VerifyController(VerifyCertificate verify, IStringLocalizer<
 
     private static object Facts(VerificationModel m) => new
     {
-        holder = m.Holder, number = m.Number, title = m.Title, level = m.Level, passDate = m.PassDate, issuedOn = m.IssuedOn,
+        holder = m.Holder, number = m.Number, title = m.Title, level = m.Level, programme = m.Programme, paperVersion = m.PaperVersion, passDate = m.PassDate, issuedOn = m.IssuedOn,
         validUntil = m.ValidUntil, expiresOn = m.ValidUntil, status = CertificateStatus.Key(m.Status), revokedOn = m.RevokedOn, pdfSha256 = m.PdfSha256,
         credential = m.HasCredential ? new { jwt = $"/verify/{m.Code}/credential.jwt", json = $"/verify/{m.Code}/credential.json", signatureValid = m.CredentialSignatureValid } : null,
     };

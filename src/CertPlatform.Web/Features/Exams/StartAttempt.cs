@@ -59,7 +59,7 @@ public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             PaperId = paperId, UserId = user.Id, Number = previous + 1, Status = AttemptStatus.InProgress,
-            StartedAt = now, Seed = seed, PassMark = paper.PassMark, MaxScore = drawn.Sum(q => q.Points),
+            StartedAt = now, Seed = seed, PassMark = paper.PassMark, MaxScore = drawn.Sum(q => q.Points), PaperVersion = paper.Version,
             Deadline = AttemptDeadline.Compute(now, TimeSpan.FromMinutes(paper.TimeLimitMinutes), TimeSpan.FromMinutes(allowance), paper.ClosesAt),
             LayoutJson = AttemptLayout.Serialize(AttemptLayout.Freeze(drawn, paper.ShuffleQuestions, paper.ShuffleOptions, seed)),
             RepeatedQuestions = repeats,

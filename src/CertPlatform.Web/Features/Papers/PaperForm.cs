@@ -19,6 +19,11 @@ public sealed class PaperForm
     public bool IsNew { get; set; }
     public string Title { get; set; } = "";
     public string Kind { get; set; } = PaperKind.Mock;
+    /// <summary>The certification programme a certification paper awards (ignored for mock papers).</summary>
+    public string? ProgrammeId { get; set; }
+    /// <summary>Shown on the form: the paper's current version and whether it is approved (not posted back).</summary>
+    public int Version { get; set; } = 1;
+    public int? ApprovedVersion { get; set; }
     public string Status { get; set; } = PaperStatus.Draft;
     public int TimeLimitMinutes { get; set; } = 60;
     public decimal PassMark { get; set; } = 60;
@@ -103,7 +108,7 @@ public sealed class PaperForm
         var a = assignments.ToList();
         var form = new PaperForm
         {
-            Id = p.Id, Title = p.Title, Kind = p.Kind, Status = p.Status, TimeLimitMinutes = p.TimeLimitMinutes, PassMark = p.PassMark,
+            Id = p.Id, Title = p.Title, Kind = p.Kind, ProgrammeId = p.ProgrammeId, Version = p.Version, ApprovedVersion = p.ApprovedVersion, Status = p.Status, TimeLimitMinutes = p.TimeLimitMinutes, PassMark = p.PassMark,
             OpensAt = p.OpensAt is { } o ? display.Local(o).DateTime : null, ClosesAt = p.ClosesAt is { } c ? display.Local(c).DateTime : null,
             AttemptsAllowed = p.AttemptsAllowed, ShuffleQuestions = p.ShuffleQuestions, ShuffleOptions = p.ShuffleOptions,
             ReviewShowsScore = p.ReviewShowsScore, ReviewShowsAnswers = p.ReviewShowsAnswers, ReviewShowsExplanations = p.ReviewShowsExplanations,

@@ -17,6 +17,8 @@ public sealed class PaperFormValidator : AbstractValidator<PaperForm>
             .WithMessage(L["编号只能包含小写字母、数字和连字符"]);
         RuleFor(f => f.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(L["请填写试卷名称"]).MaximumLength(200);
         RuleFor(f => f.Kind).Must(PaperKind.IsKnown).WithMessage(L["请选择试卷类型"]);
+        RuleFor(f => f.ProgrammeId).Must(p => !string.IsNullOrWhiteSpace(p)).When(f => f.Kind == PaperKind.Certification)
+            .WithMessage(L["认证试卷必须选择认证项目"]);
         RuleFor(f => f.Status).Must(PaperStatus.IsKnown).WithMessage(L["请选择状态"]);
         RuleFor(f => f.TimeLimitMinutes).InclusiveBetween(1, 600).WithMessage(L["考试时间应为 1–600 分钟"]);
         RuleFor(f => f.PassMark).GreaterThanOrEqualTo(0).WithMessage(L["及格分不能为负数"]);

@@ -10,6 +10,9 @@ namespace CertPlatform.Web.Features.Papers;
 /// Creates the papers the platform ships with, once: the level-4 certification paper (the curriculum map's
 /// suggestion: Part 1 ≈ 35 %, Part 2 ≈ 30 %, Part 3 ≈ 20 %, Part 4 ≈ 15 %; 100 points, pass 60, 90 minutes)
 /// and a mock exam per part. Existing papers are never changed (examiners own them after creation).
+/// Seeded content is authored and approved by the seeding administrator (<see cref="PaperVersion.SystemAuthor"/>): the
+/// certification paper awards the seeded programme's certificate from the start, and a database upgraded from before
+/// paper approvals gets the same approval for the seeded paper's version 1 (once; a later change needs a person's approval).
 /// </summary>
 public sealed class PaperSeeder(AppDbContext db, ContentCatalog catalog, TimeProvider clock)
 {
@@ -50,11 +53,32 @@ public sealed class PaperSeeder(AppDbContext db, ContentCatalog catalog, TimePro
             {
                 Id = id, Title = title, Kind = kind, TimeLimitMinutes = minutes, PassMark = passMark, AttemptsAllowed = attempts,
                 Status = PaperStatus.Published, BlueprintJson = JsonSerializer.Serialize(blueprint), CreatedAt = now, UpdatedAt = now,
+                ProgrammeId = kind == PaperKind.Certification ? CertificationProgramme.SeededId : null,
+                CreatedById = PaperVersion.SystemAuthor, UpdatedById = PaperVersion.SystemAuthor, Version = 1,
             });
+            db.PaperVersions.Add(new PaperVersion { PaperId = id, Version = 1, AuthorId = PaperVersion.SystemAuthor, AuthorName = "system", SavedAt = now });
         }
         Add(CertificationId, "VIP客户服务经理岗位技能四级认证考试", PaperKind.Certification, 90, 60m, 2, CertificationBlueprint);
         foreach (var part in catalog.Curriculum.Parts)
             Add($"mock-{part.Id}", $"模拟考试：{part.Title}", PaperKind.Mock, 30, 60m, 0, MockBlueprint(part.Id));
+        await db.SaveChangesAsync(ct);
+        await ApproveSeededAsync(now, ct);
+    }
+
+    /// <summary>The seeded certification paper's version 1 is approved by the seeding administrator, once.</summary>
+    private async Task ApproveSeededAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var paper = await db.Papers.FirstOrDefaultAsync(p => p.Id == CertificationId, ct);
+        if (paper is null || paper.Version != 1 || paper.ProgrammeId is null || await db.PaperApprovals.AnyAsync(a => a.PaperId == CertificationId, ct)) return;
+        if (!await db.PaperVersions.AnyAsync(v => v.PaperId == CertificationId, ct))
+            db.PaperVersions.Add(new PaperVersion { PaperId = CertificationId, Version = 1, AuthorId = PaperVersion.SystemAuthor, AuthorName = "system", SavedAt = paper.CreatedAt });
+        db.PaperApprovals.Add(new PaperApproval { PaperId = CertificationId, Version = 1, ApproverId = PaperVersion.SystemAuthor, ApproverName = "system", ApprovedAt = now });
+        paper.ApprovedVersion = 1;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now, ActorName = "system", Action = PaperVersioning.ApprovedAction, Target = $"paper:{CertificationId}",
+            Details = $"v1, programme {paper.ProgrammeId}: seeded content, approved by the seeding administrator",
+        });
         await db.SaveChangesAsync(ct);
     }
 }

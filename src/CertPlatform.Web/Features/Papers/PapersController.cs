@@ -14,7 +14,7 @@ namespace CertPlatform.Web.Features.Papers;
 [Route("papers")]
 public sealed class PapersController(AppDbContext db, QuestionVersionCache questions, ItemQuality quality, CertPlatform.Web.Infrastructure.Time.DisplayTime display) : Controller
 {
-    public sealed record EditModel(PaperForm Form, IReadOnlyList<SectionFeasibility> Feasibility, IReadOnlyList<string> Tags);
+    public sealed record EditModel(PaperForm Form, IReadOnlyList<SectionFeasibility> Feasibility, IReadOnlyList<string> Tags, IReadOnlyList<CertificationProgramme> Programmes);
 
     [HttpGet("new")]
     public async Task<IActionResult> New(CancellationToken ct) =>
@@ -68,7 +68,7 @@ public sealed class PapersController(AppDbContext db, QuestionVersionCache quest
         var pool = await quality.EnrichAsync((await questions.PoolAsync(ct)).In(DrawPools.ForPaper(form.Kind == PaperKind.Certification)), ct);
         var policy = quality.PolicyFor(new Paper { Id = "", Title = "", Kind = "", Status = "", DrawExcludeFlagged = form.DrawExcludeFlagged, DrawUseObservedFacility = form.DrawUseObservedFacility });
         return new EditModel(form, form.Mode == "blueprint" ? Blueprint.Feasibility(form.Blueprint(), pool, policy: policy) : [],
-            pool.SelectMany(c => c.Tags).Distinct().Order().ToList());
+            pool.SelectMany(c => c.Tags).Distinct().Order().ToList(), await db.Programmes.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct));
     }
 
     [HttpGet("")]

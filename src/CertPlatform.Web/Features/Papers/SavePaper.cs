@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Certificates;
 using CertPlatform.Web.Features.Account;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,10 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
         var paper = form.IsNew ? null : await db.Papers.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (!form.IsNew && paper is null) Error(nameof(form.Id), L["没有这份试卷"]);
         if (form.IsNew && await db.Papers.AnyAsync(p => p.Id == id, ct)) Error(nameof(form.Id), L["这个编号已被使用"]);
+
+        var programmeId = form.Kind == PaperKind.Certification ? form.ProgrammeId?.Trim() : null;
+        if (!string.IsNullOrEmpty(programmeId) && !await db.Programmes.AnyAsync(p => p.Id == programmeId, ct))
+            Error(nameof(form.ProgrammeId), L["没有这个认证项目：{0}", programmeId]);
 
         if (form.Mode == "fixed")
         {
@@ -59,12 +64,16 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
         if (errors.Count > 0) return new SavePaperResult(false, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
         var now = clock.GetUtcNow();
+        var actorId = actor.FindFirstValue(ClaimTypes.NameIdentifier) ?? PaperVersion.SystemAuthor;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var isNew = paper is null;
         if (paper is null)
         {
-            paper = new Paper { Id = id, Title = "", Kind = PaperKind.Mock, Status = PaperStatus.Draft, CreatedAt = now };
+            paper = new Paper { Id = id, Title = "", Kind = PaperKind.Mock, Status = PaperStatus.Draft, CreatedAt = now, CreatedById = actorId, Version = 0 };
             db.Papers.Add(paper);
         }
+        var contentBefore = PaperVersioning.Content(paper);
+        var wasApproved = paper.IsApproved;
         var before = JsonSerializer.Serialize(new { paper.Title, paper.Status, paper.TimeLimitMinutes, paper.PassMark, paper.Audience });
         paper.Title = form.Title.Trim();
         paper.Kind = form.Kind;
@@ -87,7 +96,18 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
         paper.BlueprintJson = form.Mode == "blueprint" ? form.BlueprintJson() : null;
         paper.FixedQuestionsJson = form.Mode == "fixed" ? JsonSerializer.Serialize(form.Fixed().Questions) : null;
         paper.Audience = form.Audience;
+        paper.ProgrammeId = programmeId;
         paper.UpdatedAt = now;
+        paper.UpdatedById = actorId;
+        var versionBefore = paper.Version;
+        paper.Version = isNew ? 1 : CertifiedPaperContent.NextVersion(paper.Version, contentBefore, PaperVersioning.Content(paper));
+        if (paper.Version != versionBefore)
+        {
+            db.PaperVersions.Add(new PaperVersion { PaperId = id, Version = paper.Version, AuthorId = actorId, AuthorName = actor.Identity?.Name ?? "", SavedAt = now });
+            if (wasApproved)
+                audit.Record(actor, PaperVersioning.ApprovalRevokedAction, $"paper:{id}",
+                    $"v{versionBefore} was approved; the change made v{paper.Version}, which awaits approval");
+        }
 
         await db.PaperAssignments.Where(a => a.PaperId == id).ExecuteDeleteAsync(ct);
         await db.PaperAllowances.Where(a => a.PaperId == id).ExecuteDeleteAsync(ct);
@@ -99,7 +119,7 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
         }
         db.PaperAllowances.AddRange(allowances.GroupBy(a => a.UserId).Select(g => new PaperAllowance { PaperId = id, UserId = g.Key, ExtraMinutes = g.Last().Minutes }));
         audit.Record(actor, form.IsNew ? "paper.created" : "paper.updated", $"paper:{id}",
-            $"before {before}; after {JsonSerializer.Serialize(new { paper.Title, paper.Status, paper.TimeLimitMinutes, paper.PassMark, paper.Audience })}");
+            $"v{paper.Version}; before {before}; after {JsonSerializer.Serialize(new { paper.Title, paper.Status, paper.TimeLimitMinutes, paper.PassMark, paper.Audience })}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new SavePaperResult(true, []);

@@ -33,7 +33,7 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime d
         {
             new ExportCell[]
             {
-                L["证书编号"].Value, L["姓名"].Value, L["工号"].Value, L["单位"].Value, L["证书名称"].Value, L["级别"].Value, L["成绩"].Value,
+                L["证书编号"].Value, L["姓名"].Value, L["工号"].Value, L["单位"].Value, L["证书名称"].Value, L["级别"].Value, L["认证项目"].Value, L["试卷版本"].Value, L["成绩"].Value,
                 L["通过日期"].Value, L["发证日期"].Value, L["有效期至"].Value, L["状态"].Value, L["撤销时间"].Value, L["撤销原因"].Value, "SHA-256",
             },
         };
@@ -41,7 +41,7 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime d
         {
             table.Add(new ExportCell[]
             {
-                c.Number, c.HolderName, c.EmployeeNumber, c.Organization, c.Title, c.Level, ExportCell.Number(c.Score),
+                c.Number, c.HolderName, c.EmployeeNumber, c.Organization, c.Title, c.Level, c.ProgrammeName, $"v{c.PaperVersion}", ExportCell.Number(c.Score),
                 ExportCell.Date(display.Date(c.PassedAt)), ExportCell.Date(display.Date(c.IssuedAt)), ExportCell.Date(display.LastDay(c.ExpiresAt)),
                 StatusLabel(c.EffectiveStatus(now)),
                 c.RevokedAt is { } revoked ? ExportCell.Minute(display.Local(revoked).DateTime) : "",
@@ -53,7 +53,7 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime d
 
         var name = $"certificates-{display.Format(now, "yyyyMMdd-HHmm")}";
         return format == Format.Xlsx
-            ? new ExportFile(TableExport.XlsxStreamed(table, "证书", [16, 12, 12, 24, 20, 10, 8, 12, 12, 12, 8, 16, 30, 66]), TableExport.XlsxContentType, name + ".xlsx", rows.Count)
+            ? new ExportFile(TableExport.XlsxStreamed(table, "证书", [16, 12, 12, 24, 20, 10, 30, 8, 8, 12, 12, 12, 8, 16, 30, 66]), TableExport.XlsxContentType, name + ".xlsx", rows.Count)
             : new ExportFile(TableExport.Csv(table), TableExport.CsvContentType, name + ".csv", rows.Count);
     }
 

@@ -22,6 +22,14 @@ public sealed class TraineeHistory(AppDbContext db, TimeProvider clock)
                 a.Score, a.MaxScore, a.Status, a.Grading, a.Passed)).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var certs = await db.Certificates.AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.IssuedAt).ThenBy(c => c.Number).ToListAsync(ct);
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            var a = attempts[i];
+            if (a.PaperKind != PaperKind.Certification || a.Passed != true || certs.Any(c => c.AttemptId == a.Id)) continue;
+            var decision = await CertificationEligibility.DecideAsync(db, a.Id, ct);
+            if (decision is not (CertPlatform.Web.Domain.Certificates.CertificationDecision.NotApplicable or CertPlatform.Web.Domain.Certificates.CertificationDecision.Eligible))
+                attempts[i] = a with { Refusal = decision };
+        }
         return new TraineeHistoryModel(user, attempts, certs.Select(c => new RecordRow(c, c.EffectiveStatus(now))).ToList());
     }
 }

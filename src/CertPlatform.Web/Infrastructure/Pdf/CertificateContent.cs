@@ -23,6 +23,10 @@ public sealed record CertificateContent(
     /// <summary>The issue date printed on the certificate.</summary>
     public DateOnly PrintedIssueDate => IssueDate ?? PassDate;
 
+    /// <summary>The certification programme's name ({Programme}) and the approved paper version passed ({PaperVersion}).</summary>
+    public string Programme { get; init; } = "";
+    public int PaperVersion { get; init; } = 1;
+
     /// <summary>Files embedded in the PDF (before signing: the signature covers them).</summary>
     public IReadOnlyList<PdfAttachment> Attachments { get; init; } = [];
 }

@@ -18,7 +18,7 @@ public sealed class CertificateTemplate
     public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>(StringComparer.Ordinal)
     {
         "HolderName", "EmployeeNumber", "Organization", "Title", "Level", "CertificateNumber", "PaperTitle",
-        "Score", "PassDate", "IssueDate", "ExpiryDate", "VerificationUrl", "PreviousCertificateNumber",
+        "Score", "PassDate", "IssueDate", "ExpiryDate", "VerificationUrl", "PreviousCertificateNumber", "Programme", "PaperVersion",
     };
 
     public required string SourcePath { get; init; }
@@ -58,6 +58,8 @@ public sealed class CertificateTemplate
         "ExpiryDate" => c.ExpiryDate.ToString(DateFormat, CultureInfo.InvariantCulture),
         "VerificationUrl" => c.VerificationUrl,
         "PreviousCertificateNumber" => c.PreviousCertificateNumber ?? "",
+        "Programme" => c.Programme,
+        "PaperVersion" => c.PaperVersion.ToString(CultureInfo.InvariantCulture),
         _ => m.Value,
     });
 

@@ -257,16 +257,17 @@ public sealed class RecordsTests : IDisposable
         using (var csv = new CsvReader(new StringReader(Encoding.UTF8.GetString(bytes[3..])), new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false }))
             while (csv.Read()) records.Add(csv.Parser.Record!);
         Assert.Equal(3, records.Count); // header + 王五 + the formula holder
-        Assert.Equal(["证书编号", "姓名", "工号", "单位", "证书名称", "级别", "成绩", "通过日期", "发证日期", "有效期至", "状态", "撤销时间", "撤销原因", "SHA-256"], records[0]);
+        Assert.Equal(["证书编号", "姓名", "工号", "单位", "证书名称", "级别", "认证项目", "试卷版本", "成绩", "通过日期", "发证日期", "有效期至", "状态", "撤销时间", "撤销原因", "SHA-256"], records[0]);
         var row = records.Single(r => r[0] == "CP-2025-000900");
         Assert.Equal("'" + FormulaName, row[1]);
         Assert.Equal("'-1+1", row[2]);
         Assert.Equal("'@SUM(A1)", row[3]);
-        Assert.Equal(90m, decimal.Parse(row[6], CultureInfo.InvariantCulture));
+        Assert.Equal(90m, decimal.Parse(row[8], CultureInfo.InvariantCulture));
+        Assert.Equal([CertificationProgramme.SeededName, "v1"], row[6..8]);
         // Expires at the start of 2028-04-01 (China time): valid through 2028-03-31, the day printed as 有效期至.
-        Assert.Equal(["2025-04-01", "2025-04-01", "2028-03-31", "已撤销", "2025-09-01 00:00"], row[7..12]);
-        Assert.Equal("'+cmd|' /C calc'!A0", row[12]);
-        Assert.Matches("^[0-9a-f]{64}$", row[13]);
+        Assert.Equal(["2025-04-01", "2025-04-01", "2028-03-31", "已撤销", "2025-09-01 00:00"], row[9..14]);
+        Assert.Equal("'+cmd|' /C calc'!A0", row[14]);
+        Assert.Matches("^[0-9a-f]{64}$", row[15]);
         Assert.DoesNotContain(records.SelectMany(r => r), c => c.Length > 0 && FormulaStarts.Contains(c[0]));
 
         var xlsxResponse = await hr.GetAsync("/records/export.xlsx?name=HYPERLINK");

@@ -21,7 +21,7 @@ public sealed class RouteMatrixTests(SharedApp app) : IClassFixture<SharedApp>
     private AppFactory Factory => app.Factory;
 
     /// <summary>"anonymous" plus every role, in the matrix's column order.</summary>
-    private static readonly string[] Callers = ["anonymous", Roles.Trainee, Roles.Examiner, Roles.HR, Roles.Admin];
+    private static readonly string[] Callers = ["anonymous", Roles.Trainee, Roles.Examiner, Roles.HR, Roles.Admin, Roles.CertificationManager];
 
     private sealed record Route(string Method, string Pattern, string Url, RouteEndpoint Endpoint)
     {
@@ -97,7 +97,7 @@ public sealed class RouteMatrixTests(SharedApp app) : IClassFixture<SharedApp>
     {
         var clients = await ClientsAsync();
         var problems = new List<string>();
-        var matrix = new StringBuilder("# method pattern: anonymous Trainee Examiner HR Admin (+ allowed, - refused)\n");
+        var matrix = new StringBuilder("# method pattern: anonymous Trainee Examiner HR Admin CertificationManager (+ allowed, - refused)\n");
         foreach (var route in Routes())
         {
             var row = new StringBuilder();

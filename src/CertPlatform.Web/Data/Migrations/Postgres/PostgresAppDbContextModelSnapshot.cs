@@ -178,6 +178,9 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("PaperVersion")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("PassChangedByRegrade")
                         .HasColumnType("boolean");
 
@@ -187,9 +190,6 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
 
                     b.Property<bool?>("Passed")
                         .HasColumnType("boolean");
-
-                    b.Property<int>("RepeatedQuestions")
-                        .HasColumnType("integer");
 
                     b.Property<decimal?>("Score")
                         .HasPrecision(9, 2)
@@ -447,6 +447,9 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("PaperVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("PassedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -461,6 +464,16 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.Property<string>("PreviousCertificateId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ProgrammeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProgrammeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(500)
@@ -512,6 +525,8 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("ProgrammeId");
+
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
@@ -551,48 +566,66 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.ToTable("CertificateSequences");
                 });
 
-            modelBuilder.Entity("CertPlatform.Web.Data.EmployeeRecord", b =>
+            modelBuilder.Entity("CertPlatform.Web.Data.CertificationProgramme", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Department")
+                    b.Property<string>("Criteria")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
-                    b.Property<string>("EmployeeNumber")
+                    b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("character varying(260)");
-
-                    b.Property<string>("FullName")
+                    b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateTimeOffset>("ImportedAt")
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Organization")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                    b.Property<int>("ValidityMonths")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployeeNumber")
+                    b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("EmployeeRecords");
+                    b.ToTable("Programmes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "vip-level4",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 5, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Criteria = "通过VIP客户服务经理岗位技能四级认证考试（满分 100 分，60 分及格）；期满前后再次通过可换证。",
+                            Level = "四级",
+                            Name = "VIP客户服务经理岗位技能四级认证",
+                            Template = "template.yaml",
+                            Title = "VIP客户服务经理",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 5, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValidityMonths = 36
+                        });
                 });
 
             modelBuilder.Entity("CertPlatform.Web.Data.LessonProgress", b =>
@@ -642,9 +675,6 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("ClearedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("Concealed")
-                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("FirstWrongAt")
                         .HasColumnType("timestamp with time zone");
@@ -792,6 +822,9 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("ApprovedVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("AttemptsAllowed")
                         .HasColumnType("integer");
 
@@ -808,6 +841,10 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<bool>("DrawExcludeFlagged")
                         .HasColumnType("boolean");
@@ -832,6 +869,10 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.Property<decimal>("PassMark")
                         .HasPrecision(7, 2)
                         .HasColumnType("numeric(7,2)");
+
+                    b.Property<string>("ProgrammeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<bool>("ReviewShowsAnswers")
                         .HasColumnType("boolean");
@@ -864,7 +905,16 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
 
                     b.ToTable("Papers");
                 });
@@ -886,6 +936,43 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("PaperAllowances");
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.PaperApproval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApproverId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ApproverName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PaperId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId", "Version", "ApproverId")
+                        .IsUnique();
+
+                    b.ToTable("PaperApprovals");
                 });
 
             modelBuilder.Entity("CertPlatform.Web.Data.PaperAssignment", b =>
@@ -943,6 +1030,35 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("PaperPasswordFailures", (string)null);
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.PaperVersion", b =>
+                {
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PaperId", "Version");
+
+                    b.HasIndex("AuthorId");
+
+                    b.ToTable("PaperVersions");
                 });
 
             modelBuilder.Entity("CertPlatform.Web.Data.PendingImport", b =>
@@ -1092,11 +1208,6 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
-
-                    b.Property<string>("Pool")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1390,6 +1501,12 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CertPlatform.Web.Data.CertificationProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("CertPlatform.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1433,6 +1550,14 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.Paper", b =>
+                {
+                    b.HasOne("CertPlatform.Web.Data.CertificationProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.PaperAllowance", b =>
                 {
                     b.HasOne("CertPlatform.Web.Data.Paper", null)
@@ -1444,6 +1569,15 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.HasOne("CertPlatform.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.PaperApproval", b =>
+                {
+                    b.HasOne("CertPlatform.Web.Data.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1468,6 +1602,15 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.HasOne("CertPlatform.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.PaperVersion", b =>
+                {
+                    b.HasOne("CertPlatform.Web.Data.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -173,6 +173,9 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PaperVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PassChangedByRegrade")
                         .HasColumnType("INTEGER");
 
@@ -181,9 +184,6 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("Passed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RepeatedQuestions")
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal?>("Score")
@@ -438,6 +438,9 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PaperVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("PassedAt")
                         .HasColumnType("INTEGER");
 
@@ -451,6 +454,16 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("PreviousCertificateId")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgrammeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgrammeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RevocationReason")
@@ -503,6 +516,8 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("ProgrammeId");
+
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
@@ -542,46 +557,66 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.ToTable("CertificateSequences");
                 });
 
-            modelBuilder.Entity("CertPlatform.Web.Data.EmployeeRecord", b =>
+            modelBuilder.Entity("CertPlatform.Web.Data.CertificationProgramme", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasMaxLength(100)
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EmployeeNumber")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FullName")
+                    b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ImportedAt")
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Organization")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("ValidityMonths")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployeeNumber")
+                    b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("EmployeeRecords");
+                    b.ToTable("Programmes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "vip-level4",
+                            CreatedAt = 1309327884288000000L,
+                            Criteria = "通过VIP客户服务经理岗位技能四级认证考试（满分 100 分，60 分及格）；期满前后再次通过可换证。",
+                            Level = "四级",
+                            Name = "VIP客户服务经理岗位技能四级认证",
+                            Template = "template.yaml",
+                            Title = "VIP客户服务经理",
+                            UpdatedAt = 1309327884288000000L,
+                            ValidityMonths = 36
+                        });
                 });
 
             modelBuilder.Entity("CertPlatform.Web.Data.LessonProgress", b =>
@@ -628,9 +663,6 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClearedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Concealed")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("FirstWrongAt")
@@ -777,6 +809,9 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ApprovedVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("AttemptsAllowed")
                         .HasColumnType("INTEGER");
 
@@ -793,6 +828,10 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("DrawExcludeFlagged")
                         .HasColumnType("INTEGER");
@@ -816,6 +855,10 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
 
                     b.Property<decimal>("PassMark")
                         .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgrammeId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ReviewShowsAnswers")
@@ -849,7 +892,16 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
 
                     b.ToTable("Papers");
                 });
@@ -871,6 +923,41 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("PaperAllowances");
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.PaperApproval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApproverId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaperId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId", "Version", "ApproverId")
+                        .IsUnique();
+
+                    b.ToTable("PaperApprovals");
                 });
 
             modelBuilder.Entity("CertPlatform.Web.Data.PaperAssignment", b =>
@@ -926,6 +1013,35 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("PaperPasswordFailures", (string)null);
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.PaperVersion", b =>
+                {
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaperId", "Version");
+
+                    b.HasIndex("AuthorId");
+
+                    b.ToTable("PaperVersions");
                 });
 
             modelBuilder.Entity("CertPlatform.Web.Data.PendingImport", b =>
@@ -1072,11 +1188,6 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.Property<string>("PartId")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Pool")
-                        .IsRequired()
-                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1367,6 +1478,12 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CertPlatform.Web.Data.CertificationProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("CertPlatform.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1410,6 +1527,14 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.Paper", b =>
+                {
+                    b.HasOne("CertPlatform.Web.Data.CertificationProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.PaperAllowance", b =>
                 {
                     b.HasOne("CertPlatform.Web.Data.Paper", null)
@@ -1421,6 +1546,15 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.HasOne("CertPlatform.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.PaperApproval", b =>
+                {
+                    b.HasOne("CertPlatform.Web.Data.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1445,6 +1579,15 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.HasOne("CertPlatform.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.PaperVersion", b =>
+                {
+                    b.HasOne("CertPlatform.Web.Data.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

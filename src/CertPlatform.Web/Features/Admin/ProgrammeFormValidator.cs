@@ -1,0 +1,26 @@
+using CertPlatform.Web.Content;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace CertPlatform.Web.Features.Admin;
+
+public sealed class ProgrammeFormValidator : AbstractValidator<ProgrammeForm>
+{
+    public ProgrammeFormValidator(IStringLocalizer<SharedResource> L, ContentCatalog catalog)
+    {
+        RuleFor(f => f.Id).Must(id => LessonParser.IsValidId((id ?? "").Trim()) && id!.Trim().Length <= 64).When(f => f.IsNew)
+            .WithMessage(L["编号只能包含小写字母、数字和连字符"]);
+        RuleFor(f => f.Name).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(L["请填写认证项目名称"]).MaximumLength(100);
+        RuleFor(f => f.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(L["请填写证书上的正式名称"]).MaximumLength(100);
+        RuleFor(f => f.Level).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(L["请填写级别"]).MaximumLength(32);
+        RuleFor(f => f.ValidityMonths).InclusiveBetween(1, 240).WithMessage(L["有效期应为 1–240 个月"]);
+        RuleFor(f => f.Criteria).MaximumLength(2000);
+        RuleFor(f => f.Template).Must(t => TemplateExists(catalog, t))
+            .WithMessage(f => L["证书模板 content/certificates/{0} 不存在", f.Template ?? ""]);
+    }
+
+    /// <summary>A file name (no folders) of an existing template under content/certificates.</summary>
+    private static bool TemplateExists(ContentCatalog catalog, string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name.Trim() == Path.GetFileName(name.Trim()) && name.Trim().EndsWith(".yaml", StringComparison.Ordinal)
+        && File.Exists(Path.Combine(catalog.RootPath, "certificates", name.Trim()));
+}
