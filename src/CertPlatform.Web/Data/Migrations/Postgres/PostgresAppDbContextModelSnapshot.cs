@@ -191,6 +191,9 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.Property<bool?>("Passed")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("RepeatedQuestions")
+                        .HasColumnType("integer");
+
                     b.Property<decimal?>("Score")
                         .HasPrecision(9, 2)
                         .HasColumnType("numeric(9,2)");
@@ -628,6 +631,50 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.EmployeeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EmployeeNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Organization")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeNumber")
+                        .IsUnique();
+
+                    b.ToTable("EmployeeRecords");
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.LessonProgress", b =>
                 {
                     b.Property<long>("Id")
@@ -675,6 +722,9 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("ClearedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Concealed")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("FirstWrongAt")
                         .HasColumnType("timestamp with time zone");
@@ -1208,6 +1258,11 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Status")
                         .IsRequired()

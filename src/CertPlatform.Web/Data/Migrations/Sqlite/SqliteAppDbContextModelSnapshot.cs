@@ -186,6 +186,9 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.Property<bool?>("Passed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RepeatedQuestions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("Score")
                         .HasPrecision(9, 2)
                         .HasColumnType("TEXT");
@@ -619,6 +622,48 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.EmployeeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organization")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeNumber")
+                        .IsUnique();
+
+                    b.ToTable("EmployeeRecords");
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.LessonProgress", b =>
                 {
                     b.Property<long>("Id")
@@ -663,6 +708,9 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClearedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Concealed")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("FirstWrongAt")
@@ -1188,6 +1236,11 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.Property<string>("PartId")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
