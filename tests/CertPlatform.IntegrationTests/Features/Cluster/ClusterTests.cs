@@ -1,3 +1,4 @@
+using CertPlatform.IntegrationTests.Features.Records;
 using System.IO.Compression;
 using System.Net;
 using System.Text.RegularExpressions;
