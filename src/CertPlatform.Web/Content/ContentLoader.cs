@@ -2,18 +2,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace CertPlatform.Web.Content;
 
-/// <summary>The outcome of loading a content folder: what loaded and every problem found.</summary>
-public sealed class ContentLoadResult
-{
-    public Curriculum? Curriculum { get; init; }
-    public IReadOnlyDictionary<string, Lesson> Lessons { get; init; } = new Dictionary<string, Lesson>();
-    public IReadOnlyList<BankQuestion> Questions { get; init; } = [];
-    public IReadOnlyList<ContentError> Problems { get; init; } = [];
-    public IEnumerable<ContentError> Errors => Problems.Where(p => !p.IsWarning);
-    public IEnumerable<ContentError> Warnings => Problems.Where(p => p.IsWarning);
-    public bool Ok => Curriculum is not null && !Errors.Any();
-}
-
 /// <summary>
 /// Loads and validates <c>curriculum.yaml</c> and every lesson it lists. The same code serves the
 /// <c>lint</c> command and start-up, so both report identical <c>file:line: message</c> errors.

@@ -4,8 +4,6 @@ using System.Text;
 
 namespace CertPlatform.Web.Content;
 
-public sealed record SearchHit(Lesson Lesson, string Anchor, string Heading, string SnippetHtml, int Score);
-
 /// <summary>
 /// Full-text search over lesson text that works for Chinese. Chinese has no word spaces and most
 /// words are two characters, which FTS5's trigram tokenizer cannot find; the lesson set is small

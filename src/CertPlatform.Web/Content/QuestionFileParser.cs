@@ -4,9 +4,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace CertPlatform.Web.Content;
 
-/// <summary>A question from the shipped bank with where it was defined (for error messages).</summary>
-public sealed record BankQuestion(Question Question, string File, int Line);
-
 /// <summary>
 /// Reads <c>content/questions/**/*.yaml</c> (format: content/questions/FORMAT.md) into domain
 /// questions; every problem is reported as file:line. Cross-references (lesson, anchor, unique ids)

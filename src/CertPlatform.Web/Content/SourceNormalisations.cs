@@ -3,18 +3,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace CertPlatform.Web.Content;
 
-/// <summary>What kind of difference between a seed text and a lesson a normalisation explains.</summary>
-public enum NormalisationKind
-{
-    /// <summary>A slip of the seed's OCR/conversion (旳 → 的): corrected silently.</summary>
-    Ocr,
-    /// <summary>A systematic wording change (同步 → 同时): each lesson using it mentions the textbook's wording once, and fill-in answers accept both.</summary>
-    Wording,
-}
-
-/// <summary>One documented difference: the seed says <see cref="Seed"/>, lessons say <see cref="Lesson"/>.</summary>
-public sealed record Normalisation(string Seed, string Lesson, NormalisationKind Kind, string Note, int Line);
-
 /// <summary>
 /// <c>content/sources/normalisations.yaml</c>: the documented differences between the committed seed
 /// texts and the lessons (read by <c>-- fidelity</c> and, for fill-in variants, by <c>-- lint</c>).

@@ -4,13 +4,6 @@ using CertPlatform.Web.Infrastructure;
 
 namespace CertPlatform.Web.Data;
 
-public sealed class DemoDataOptions
-{
-    public const string Section = "DemoData";
-    /// <summary>Create the demo accounts at start-up (on in Development by default).</summary>
-    public bool Enabled { get; set; }
-}
-
 /// <summary>Applies committed migrations, creates roles, syncs the shipped question bank and (if enabled) demo accounts before the app serves requests.</summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration config, ILogger<DatabaseInitializer> log) : IHostedService
 {

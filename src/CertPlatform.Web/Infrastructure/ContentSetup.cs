@@ -2,21 +2,6 @@ using CertPlatform.Web.Content;
 
 namespace CertPlatform.Web.Infrastructure;
 
-public sealed class ContentOptions
-{
-    public const string Section = "Content";
-    /// <summary>Folder holding curriculum.yaml; relative to the content root. Empty: look for ./content upwards.</summary>
-    public string? Path { get; set; }
-}
-
-/// <summary>Thrown at start-up when content is broken; the message lists every error as file:line: message.</summary>
-public sealed class ContentInvalidException(IReadOnlyList<ContentError> errors)
-    : Exception("Content is invalid; fix these problems (same output as the 'lint' command):" + Environment.NewLine +
-                string.Join(Environment.NewLine, errors))
-{
-    public IReadOnlyList<ContentError> Errors { get; } = errors;
-}
-
 public static class ContentSetup
 {
     /// <summary>Finds the content folder: the configured path, or the nearest ./content with a curriculum.yaml.</summary>

@@ -4,48 +4,6 @@ using CertPlatform.Web.Domain.Statistics;
 namespace CertPlatform.Web.Domain.Exams;
 
 /// <summary>
-/// A question the blueprint can draw: only what selection needs (no text, no key), and what item
-/// analysis has observed about it so far, if anything.
-/// </summary>
-public sealed record DrawCandidate(string Id, string PartId, string LessonId, string Type, int Difficulty, IReadOnlyList<string> Tags, ObservedQuality? Observed = null)
-{
-    /// <summary>Practice or secure: see <see cref="DrawPools"/> for which papers draw from which.</summary>
-    public QuestionPool Pool { get; init; } = QuestionPool.Practice;
-
-    /// <summary>
-    /// How hard the draw treats the question, on the authored 1–5 scale: with <see cref="DrawPolicy.UseObservedFacility"/>
-    /// and enough responses, 1 + 4·(1 − facility) (everyone right → 1, nobody right → 5); otherwise the authored difficulty.
-    /// </summary>
-    public double Hardness(DrawPolicy policy) =>
-        policy.UseObservedFacility && Observed is { } o && o.Responses >= policy.MinResponses ? 1 + 4 * (1 - o.Facility) : Difficulty;
-
-    /// <summary>True when the policy keeps this question out of draws (it carries item-analysis flags).</summary>
-    public bool ExcludedBy(DrawPolicy policy) => policy.ExcludeFlagged && Observed is { Flags.Count: > 0 };
-}
-
-/// <summary>One section of a blueprint: which questions qualify, how many to draw and what each is worth.</summary>
-public sealed record BlueprintSection(
-    string Title, int Count, decimal PointsEach,
-    string? PartId = null, string? LessonId = null, string? Tag = null, string? Type = null, int? MinDifficulty = null, int? MaxDifficulty = null)
-{
-    public bool Accepts(DrawCandidate c) =>
-        (PartId is null || c.PartId == PartId) && (LessonId is null || c.LessonId == LessonId) &&
-        (Tag is null || c.Tags.Contains(Tag)) && (Type is null || c.Type == Type) &&
-        (MinDifficulty is null || c.Difficulty >= MinDifficulty) && (MaxDifficulty is null || c.Difficulty <= MaxDifficulty);
-}
-
-public sealed record SectionFeasibility(BlueprintSection Section, int Available, int Unseen)
-{
-    public bool Feasible => Available >= Section.Count;
-    /// <summary>Questions the section would accept but the draw policy excludes, by the flag that excluded them (a question with several flags counts under each).</summary>
-    public IReadOnlyDictionary<FlagKind, int> ExcludedByFlag { get; init; } = new Dictionary<FlagKind, int>();
-    /// <summary>How many questions the draw policy excluded from this section.</summary>
-    public int Excluded { get; init; }
-}
-
-public sealed record DrawnQuestion(string Id, int Section, decimal Points);
-
-/// <summary>
 /// Blueprint assembly: each section draws its count from the ready questions it accepts, never the
 /// same question twice in a paper, preferring questions the candidate has not seen in earlier attempts
 /// while the bank allows, and keeping each section's mean difficulty close to the mean of what it

@@ -1,19 +1,5 @@
 namespace CertPlatform.Web.Domain.Questions;
 
-public enum QuestionType { Single, Multiple, TrueFalse, Fill, Matching, Ordering, Essay, Case }
-
-public enum QuestionStatus { Draft, Ready, Retired }
-
-/// <summary>
-/// An option; <paramref name="Image"/> is the SHA-256 of an uploaded image shown with it, if any;
-/// <paramref name="Feedback"/> is shown after an attempt to a candidate who chose it (imported from GIFT/Moodle/QTI);
-/// <paramref name="Weight"/> is the percentage of the points it earns when chosen (Moodle's answer fraction, −100…100),
-/// null when the question is graded by the platform's own rule (see <see cref="Grader"/>).
-/// </summary>
-public sealed record ChoiceOption(string Text, bool Correct, string? Image = null, string? Feedback = null, decimal? Weight = null);
-
-public sealed record MatchPair(string Left, string Right);
-
 /// <summary>
 /// A question as authored: one type-specific payload is filled according to <see cref="Type"/>.
 /// Pure data plus validation of its own shape; grading lives in <see cref="Grader"/>.
@@ -116,13 +102,4 @@ public sealed record Question
     /// Not the fill-in normaliser: options made of punctuation ("{", "}", ":") are different options.
     /// </summary>
     public static string OptionKey(string text) => text.Trim().Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant();
-}
-
-public static partial class FillText
-{
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{(\d+)\}\}")]
-    private static partial System.Text.RegularExpressions.Regex BlankMark();
-
-    public static IReadOnlyList<int> BlankNumbers(string stem) =>
-        BlankMark().Matches(stem).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 }

@@ -7,36 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.Account;
 
-public sealed class AccountOptions
-{
-    public const string Section = "Accounts";
-    /// <summary>Whether visitors may create their own trainee account.</summary>
-    public bool SelfRegistration { get; set; } = true;
-    public int MaxFailedLogins { get; set; } = 5;
-    public int LockoutMinutes { get; set; } = 15;
-}
-
-public static class AppClaims
-{
-    public const string MustChangePassword = "cp:must_change_password";
-    public const string FullName = "cp:full_name";
-    /// <summary>The server-side session (<see cref="Data.UserSession"/>) this cookie belongs to.</summary>
-    public const string SessionId = "cp:sid";
-}
-
-/// <summary>Adds the profile name and the must-change-password flag to the sign-in cookie.</summary>
-public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
-{
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
-    {
-        var id = await base.GenerateClaimsAsync(user);
-        id.AddClaim(new Claim(AppClaims.FullName, string.IsNullOrEmpty(user.FullName) ? user.UserName ?? "" : user.FullName));
-        if (user.MustChangePassword) id.AddClaim(new Claim(AppClaims.MustChangePassword, "true"));
-        return id;
-    }
-}
-
 public static class AccountSetup
 {
     /// <summary>Minimum password length (with a letter, a digit and the checks of <see cref="PasswordPolicyValidator"/>).</summary>

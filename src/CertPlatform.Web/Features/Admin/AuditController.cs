@@ -5,8 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Admin;
 
-public sealed record AuditPageModel(IReadOnlyList<AuditEntry> Entries, int Page, bool HasMore, string? Action = null);
-
 [Authorize(Roles = Roles.Admin)]
 [Route("admin/audit")]
 public sealed class AuditController(AppDbContext db) : Controller

@@ -7,25 +7,6 @@ using DocumentFormat.OpenXml.Packaging;
 
 namespace CertPlatform.Web.Features.Admin;
 
-/// <summary>One employee row from an import file; <see cref="Line"/> is the row number in the file.</summary>
-public sealed record EmployeeRow(int Line, string FullName, string EmployeeNumber, string Organization, string Department, IReadOnlyList<string> Roles, string Email);
-
-public sealed record ImportProblem(int Line, string Message)
-{
-    /// <summary>Line 0 means the file as a whole.</summary>
-    public override string ToString() => Line > 0 ? $"第 {Line} 行：{Message}" : Message;
-}
-
-public sealed class EmployeeImportResult
-{
-    public List<EmployeeRow> Rows { get; } = [];
-    public List<ImportProblem> Problems { get; } = [];
-    public bool Ok => Problems.Count == 0 && Rows.Count > 0;
-    public IEnumerable<ImportProblem> ProblemsFor(int line) => Problems.Where(p => p.Line == line);
-    /// <summary>Lines whose 工号 belongs to a self-registered account not yet verified: a match verifies it, a mismatch is left for HR.</summary>
-    public Dictionary<int, Domain.Accounts.EmployeeMatch.Outcome> Registered { get; } = [];
-}
-
 /// <summary>
 /// Reads employee lists from CSV (UTF-8, or GB18030 as saved by Chinese Excel) or XLSX, with
 /// Chinese or English column headers, and checks every row. Nothing here touches the database.
@@ -213,5 +194,3 @@ public sealed class EmployeeImportParser
         }
     }
 }
-
-public sealed class ImportFormatException(string message) : Exception(message);

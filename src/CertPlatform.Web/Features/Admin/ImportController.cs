@@ -6,8 +6,6 @@ using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Admin;
 
-public sealed record ImportPreviewModel(EmployeeImport.Preview? Preview);
-
 [Authorize(Roles = Roles.Admin)]
 [Route("admin/users/import")]
 public sealed class ImportController(EmployeeImport import, IStringLocalizer<SharedResource> L) : Controller

@@ -7,8 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CertPlatform.Web.Features.Home;
 
-public sealed record HomePageModel(bool SignedIn, Lesson? Resume, IReadOnlyList<PartProgress> Progress, int LessonCount);
-
 [AllowAnonymous]
 public sealed class HomeController(ContentCatalog catalog, LessonProgressStore progress) : Controller
 {

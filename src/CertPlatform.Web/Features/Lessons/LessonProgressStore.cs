@@ -5,11 +5,6 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace CertPlatform.Web.Features.Lessons;
 
-public sealed record PartProgress(CurriculumPart Part, int Learned, int Total)
-{
-    public int Percent => Total == 0 ? 0 : (int)Math.Round(100.0 * Learned / Total);
-}
-
 /// <summary>Reading progress: last opened lesson (resume) and lessons marked learned.</summary>
 public sealed class LessonProgressStore(AppDbContext db, ContentCatalog catalog, TimeProvider clock, IMemoryCache cache)
 {
@@ -75,10 +70,4 @@ public sealed class LessonProgressStore(AppDbContext db, ContentCatalog catalog,
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { db.ChangeTracker.Clear(); }
     }
-}
-
-public static class LessonsSetup
-{
-    public static IServiceCollection AddLessons(this IServiceCollection services) =>
-        services.AddMemoryCache().AddScoped<LessonProgressStore>();
 }

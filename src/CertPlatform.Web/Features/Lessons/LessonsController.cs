@@ -6,10 +6,6 @@ using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Lessons;
 
-public sealed record CurriculumPageModel(Curriculum Curriculum, ContentCatalog Catalog, HashSet<string> Learned, IReadOnlyList<PartProgress> Progress, Lesson? Resume);
-public sealed record LessonPageModel(Lesson Lesson, CurriculumPart Part, CurriculumChapter Chapter, Lesson? Previous, Lesson? Next, bool Learned, int Position, int Count);
-public sealed record SearchPageModel(string Query, IReadOnlyList<SearchHit> Hits, bool TooShort);
-
 [Authorize]
 [Route("lessons")]
 public sealed class LessonsController(ContentCatalog catalog, LessonProgressStore progress, IStringLocalizer<SharedResource> L) : Controller

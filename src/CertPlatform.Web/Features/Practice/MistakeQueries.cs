@@ -7,33 +7,6 @@ using CertPlatform.Web.Features.QuestionBank;
 namespace CertPlatform.Web.Features.Practice;
 
 /// <summary>
-/// A notebook entry with its question's stem as it reads today; a <paramref name="Concealed"/> entry (missed where the
-/// answers were hidden, or a secure question) carries no stem: the page says only that a question on its lesson was missed.
-/// </summary>
-public sealed record MistakeRow(MistakeEntry Entry, string Stem, bool Practisable, bool Concealed = false);
-
-public sealed record MistakeLessonGroup(string LessonId, Lesson? Lesson, IReadOnlyList<MistakeRow> Rows)
-{
-    public bool AnyPractisable => Rows.Any(r => r.Practisable);
-}
-
-public sealed record MistakePartGroup(string PartId, CurriculumPart? Part, IReadOnlyList<MistakeLessonGroup> Lessons)
-{
-    public int Count => Lessons.Sum(l => l.Rows.Count);
-}
-
-public sealed record WeakTopic(Lesson Lesson, LessonTally Tally);
-
-public sealed record NotebookPage(IReadOnlyList<MistakePartGroup> Open, IReadOnlyList<MistakeRow> Cleared, IReadOnlyList<WeakTopic> Weak)
-{
-    public int OpenCount => Open.Sum(p => p.Count);
-    public int PractisableCount => Open.Sum(p => p.Lessons.Sum(l => l.Rows.Count(r => r.Practisable)));
-}
-
-/// <summary>The dashboard card: open mistakes and the weakest lessons.</summary>
-public sealed record PracticeCardModel(int OpenMistakes, IReadOnlyList<WeakTopic> Weak);
-
-/// <summary>
 /// Read side of the 错题本 and weak topics, always for one user (the signed-in one): nothing here
 /// takes another user's id from a request.
 /// </summary>
@@ -104,25 +77,4 @@ public sealed class MistakeQueries(AppDbContext db, QuestionVersionCache questio
             .OfType<WeakTopic>()
             .ToList();
     }
-}
-
-public static partial class PracticeText
-{
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{\d+\}\}")]
-    private static partial System.Text.RegularExpressions.Regex BlankMark();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
-    private static partial System.Text.RegularExpressions.Regex Space();
-
-    /// <summary>The stem (a case: its scenario) as one line of plain text: blanks as "____", shortened to <paramref name="max"/> characters.</summary>
-    public static string PlainStem(Question q, int max)
-    {
-        // A case question's own stem is usually "阅读案例，回答下列问题": its scenario says which one it is.
-        var source = q.Type == QuestionType.Case && q.Scenario.Trim().Length > 0 ? q.Scenario : q.Stem;
-        var text = Space().Replace(BlankMark().Replace(source, "____"), " ").Trim();
-        return text.Length <= max ? text : text[..(max - 1)] + "…";
-    }
-
-    /// <summary>A fill-in stem cut at its blanks: text pieces around blank 1, 2, … (one more piece than blanks).</summary>
-    public static IReadOnlyList<string> FillPieces(string stem) => BlankMark().Split(stem);
 }

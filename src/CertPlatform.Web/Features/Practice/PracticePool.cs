@@ -4,9 +4,6 @@ using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Practice;
 
-/// <summary>A ready question that can be practised, with the version to show.</summary>
-public sealed record PracticeCandidate(string Id, int Version, string LessonId, string PartId);
-
 /// <summary>
 /// The questions practice draws from: ready questions that are graded automatically, so feedback can
 /// be immediate (single, multiple, true/false, fill-in, matching, ordering, and case questions whose

@@ -7,32 +7,6 @@ using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Practice;
 
-public sealed record LessonPracticeRow(Lesson Lesson, int Ready, int Answers, int Correct);
-
-public sealed record PartPracticeRow(CurriculumPart Part, int Ready, int Answers, int Correct, IReadOnlyList<LessonPracticeRow> Lessons);
-
-public sealed record PracticeOverview(IReadOnlyList<PartPracticeRow> Parts, int OpenMistakes, int PractisableMistakes);
-
-/// <summary>What a set practises, for headings and for "再练一组" (the start form field and value).</summary>
-public sealed record PracticeScopeInfo(string Scope, string ScopeId, string? Name)
-{
-    public string StartField => Scope switch { PracticeScope.Lesson => "Lesson", PracticeScope.Part => "Part", _ => "Mistakes" };
-    public string StartValue => Scope == PracticeScope.Mistakes && ScopeId.Length == 0 ? StartPracticeForm.AllMistakes : ScopeId;
-}
-
-public sealed record PracticeQuestionPage(string Token, PracticeState State, PracticeScopeInfo Scope, QuestionView Question, ItemAnswer? Entered);
-
-public sealed record PracticeFeedbackPage(
-    PracticeFeedbackState Feedback, PracticeScopeInfo Scope, Question Question, LaidOutQuestion Layout, Grade Grade,
-    Lesson? Lesson, LessonSection? Section, MistakeEntry? Entry, string NextToken)
-{
-    public int Number => Feedback.Index + 1;
-    public int Total => Feedback.Next.Items.Count;
-    public bool Last => Feedback.Next.Finished;
-}
-
-public sealed record PracticeDonePage(PracticeState State, PracticeScopeInfo Scope, string? ResumeToken);
-
 /// <summary>Read side of practice pages: the overview, a question (key-free), its feedback, the end of a set.</summary>
 public sealed class PracticeQueries(AppDbContext db, QuestionVersionCache questions, PracticePool pool, PracticeTokens tokens, ContentCatalog catalog)
 {

@@ -6,12 +6,6 @@ using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 
-public sealed record ImportPageModel(ImportSummary? Preview, IReadOnlyList<Lesson> Lessons);
-
-public sealed record ExportSkippedModel(BankFormat Format, int Written, IReadOnlyList<Formats.ExportSkip> Skipped, string DownloadUrl);
-
-public sealed record QuestionEditorModel(QuestionForm Form, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<Lesson> Lessons, bool IsNew);
-
 /// <summary>Examiner pages of the question bank. Keys and explanations are shown here only.</summary>
 [Authorize(Roles = Roles.Examiner + "," + Roles.Admin)]
 [Route("bank")]

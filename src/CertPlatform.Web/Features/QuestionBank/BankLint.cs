@@ -6,13 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 
-/// <summary>A question with its open item-writing findings (and how many of its findings it silences).</summary>
-public sealed record LintedQuestion(string Id, string LessonId, string PartId, IReadOnlyList<LintFinding> Findings, int Silenced);
-
-/// <summary>The bank page of flagged questions: bank-level findings, flagged questions (optionally one rule only).</summary>
-public sealed record BankLintModel(IReadOnlyList<LintFinding> BankFindings, IReadOnlyList<LintedQuestion> Flagged, int Checked, int Silenced,
-    string? Rule, IReadOnlyList<string> Rules);
-
 /// <summary>
 /// Runs the item-writing lint (Domain/Questions/Lint) over the current version of every question in the
 /// database, examiner-edited ones included, with the same rules and thresholds as <c>-- lint</c>.

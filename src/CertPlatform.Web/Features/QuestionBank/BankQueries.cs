@@ -4,18 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 
-public sealed record BankFilter(string? Part, string? Lesson, string? Type, int? Difficulty, string? Tag, string? Status, string? Q, int Page = 1, QuestionPool? Pool = null);
-
-public sealed record BankListModel(BankFilter Filter, IReadOnlyList<QuestionRecord> Rows, int Total, int Page, int Pages);
-
-public sealed record VersionInfo(int Version, DateTimeOffset CreatedAt, string CreatedBy, string Note);
-
-public sealed record QuestionDetailModel(QuestionRecord Record, Question Question, int ShownVersion, IReadOnlyList<VersionInfo> Versions);
-
-public sealed record DiffLine(char Kind, string Text);
-
-public sealed record DiffModel(QuestionRecord Record, int From, int To, IReadOnlyList<DiffLine> Lines);
-
 /// <summary>Read side of the bank for examiners: filtered lists, a question with its versions, diffs.</summary>
 public sealed class BankQueries(AppDbContext db)
 {
@@ -67,28 +55,5 @@ public sealed class BankQueries(AppDbContext db)
             .ToDictionaryAsync(v => v.Version, v => v.PayloadJson, ct);
         if (!payloads.ContainsKey(from) || !payloads.ContainsKey(to)) return null;
         return new DiffModel(record, from, to, LineDiff.Compute(payloads[from].Split('\n'), payloads[to].Split('\n')));
-    }
-}
-
-/// <summary>Line diff by longest common subsequence (question JSON is small, so O(n·m) is fine).</summary>
-public static class LineDiff
-{
-    public static IReadOnlyList<DiffLine> Compute(IReadOnlyList<string> a, IReadOnlyList<string> b)
-    {
-        var lcs = new int[a.Count + 1, b.Count + 1];
-        for (var i = a.Count - 1; i >= 0; i--)
-            for (var j = b.Count - 1; j >= 0; j--)
-                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-        var result = new List<DiffLine>();
-        int x = 0, y = 0;
-        while (x < a.Count && y < b.Count)
-        {
-            if (a[x] == b[y]) { result.Add(new(' ', a[x])); x++; y++; }
-            else if (lcs[x + 1, y] >= lcs[x, y + 1]) result.Add(new('-', a[x++]));
-            else result.Add(new('+', b[y++]));
-        }
-        while (x < a.Count) result.Add(new('-', a[x++]));
-        while (y < b.Count) result.Add(new('+', b[y++]));
-        return result;
     }
 }

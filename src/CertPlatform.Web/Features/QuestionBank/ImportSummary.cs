@@ -3,10 +3,6 @@ using CertPlatform.Web.Features.QuestionBank.Formats;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 
-/// <summary>One question of an import preview: what it is, where it came from, what committing it would do.</summary>
-public sealed record ImportRow(Question Question, int Line, string? Category, ImportRowKind Kind, int? CurrentVersion,
-    IReadOnlyList<DiffLine> Diff, IReadOnlyList<ImportIssue> Notes);
-
 /// <summary>
 /// The preview of an import: the rows, what is skipped and why, hard errors (then nothing can be committed) and the
 /// text encoding the file was read in. <see cref="ImportId"/> is set when the preview can be committed.

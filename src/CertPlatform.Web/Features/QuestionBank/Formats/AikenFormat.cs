@@ -4,12 +4,6 @@ using CertPlatform.Web.Domain.Questions;
 
 namespace CertPlatform.Web.Features.QuestionBank.Formats;
 
-/// <summary>A question <see cref="AikenFormat.Write"/> could not write, and why.</summary>
-public sealed record ExportSkip(string QuestionId, ImportText Reason);
-
-/// <summary>The Aiken text and the questions left out of it.</summary>
-public sealed record AikenExport(string Text, int Written, IReadOnlyList<ExportSkip> Skipped);
-
 /// <summary>
 /// Moodle's Aiken format: single-answer multiple choice only, no ids, no feedback, no escaping.
 /// <code>

@@ -10,9 +10,6 @@ using CertPlatform.Web.Domain.Questions;
 
 namespace CertPlatform.Web.Features.QuestionBank.Formats;
 
-/// <summary>A QTI package written by <see cref="QtiFormat.WritePackage"/> and the questions it could not hold.</summary>
-public sealed record QtiExport(byte[] Package, int Written, IReadOnlyList<ExportSkip> Skipped);
-
 /// <summary>
 /// 1EdTech QTI 2.2 and 3.0 items, alone or in a content package (a zip with <c>imsmanifest.xml</c>), to and from
 /// domain questions. Pure: no database, no HTTP. Element and attribute names are matched in both spellings

@@ -1,0 +1,3 @@
+namespace CertPlatform.Web.Content;
+
+public sealed record Curriculum(string Title, IReadOnlyList<CurriculumPart> Parts, IReadOnlyList<string> Coverage);

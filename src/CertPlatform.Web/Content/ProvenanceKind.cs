@@ -1,0 +1,3 @@
+namespace CertPlatform.Web.Content;
+
+public enum ProvenanceKind { Textbook, TextbookAndAuthored, Authored, CourseOutline }

@@ -1,0 +1,12 @@
+using CertPlatform.Web.Features.Account;
+using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Infrastructure;
+
+namespace CertPlatform.Web.Data;
+
+public sealed class DemoDataOptions
+{
+    public const string Section = "DemoData";
+    /// <summary>Create the demo accounts at start-up (on in Development by default).</summary>
+    public bool Enabled { get; set; }
+}

@@ -1,0 +1,3 @@
+namespace CertPlatform.Web.Domain.Questions;
+
+public enum QuestionStatus { Draft, Ready, Retired }

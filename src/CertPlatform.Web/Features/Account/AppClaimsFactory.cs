@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using CertPlatform.Web.Data;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CertPlatform.Web.Features.Account;
+
+/// <summary>Adds the profile name and the must-change-password flag to the sign-in cookie.</summary>
+public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var id = await base.GenerateClaimsAsync(user);
+        id.AddClaim(new Claim(AppClaims.FullName, string.IsNullOrEmpty(user.FullName) ? user.UserName ?? "" : user.FullName));
+        if (user.MustChangePassword) id.AddClaim(new Claim(AppClaims.MustChangePassword, "true"));
+        return id;
+    }
+}

@@ -1,0 +1,13 @@
+using CertPlatform.Web.Data;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace CertPlatform.Web.Features.Account;
+
+public sealed class LoginForm
+{
+    public string Email { get; set => field = value ?? ""; } = "";
+    public string Password { get; set => field = value ?? ""; } = "";
+    public bool RememberMe { get; set; }
+    public string? ReturnUrl { get; set; }
+}

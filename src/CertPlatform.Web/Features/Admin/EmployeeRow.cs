@@ -1,0 +1,11 @@
+using System.Text;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure;
+using CertPlatform.Web.Features.Account;
+using CsvHelper;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace CertPlatform.Web.Features.Admin;
+
+/// <summary>One employee row from an import file; <see cref="Line"/> is the row number in the file.</summary>
+public sealed record EmployeeRow(int Line, string FullName, string EmployeeNumber, string Organization, string Department, IReadOnlyList<string> Roles, string Email);

@@ -1,0 +1,17 @@
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Account;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace CertPlatform.Web.Features.Admin;
+
+public sealed class UserForm : IProfileFields
+{
+    public string? Id { get; set; }
+    public string FullName { get; set => field = value ?? ""; } = "";
+    public string EmployeeNumber { get; set => field = value ?? ""; } = "";
+    public string Organization { get; set => field = value ?? ""; } = "";
+    public string Department { get; set => field = value ?? ""; } = "";
+    public string Email { get; set => field = value ?? ""; } = "";
+    public List<string> Roles { get; set; } = [];
+}

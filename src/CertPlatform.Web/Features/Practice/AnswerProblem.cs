@@ -1,0 +1,14 @@
+using CertPlatform.Web.Domain.Questions;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using CertPlatform.Web.Features.QuestionBank;
+
+namespace CertPlatform.Web.Features.Practice;
+
+public enum AnswerProblem
+{
+    /// <summary>Nothing was answered (use "不会，看答案" to see the key).</summary>
+    Unanswered,
+    /// <summary>Ordering: some places were given, but not each place exactly once.</summary>
+    OrderIncomplete,
+}

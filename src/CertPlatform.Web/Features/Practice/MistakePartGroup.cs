@@ -1,0 +1,12 @@
+using CertPlatform.Web.Content;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Questions;
+using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
+
+namespace CertPlatform.Web.Features.Practice;
+
+public sealed record MistakePartGroup(string PartId, CurriculumPart? Part, IReadOnlyList<MistakeLessonGroup> Lessons)
+{
+    public int Count => Lessons.Sum(l => l.Rows.Count);
+}

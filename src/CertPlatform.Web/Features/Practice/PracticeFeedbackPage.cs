@@ -1,0 +1,17 @@
+using CertPlatform.Web.Content;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Exams;
+using CertPlatform.Web.Domain.Questions;
+using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Features.QuestionBank;
+
+namespace CertPlatform.Web.Features.Practice;
+
+public sealed record PracticeFeedbackPage(
+    PracticeFeedbackState Feedback, PracticeScopeInfo Scope, Question Question, LaidOutQuestion Layout, Grade Grade,
+    Lesson? Lesson, LessonSection? Section, MistakeEntry? Entry, string NextToken)
+{
+    public int Number => Feedback.Index + 1;
+    public int Total => Feedback.Next.Items.Count;
+    public bool Last => Feedback.Next.Finished;
+}

@@ -1,0 +1,15 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using CertPlatform.Web.Domain.Exams;
+using CertPlatform.Web.Domain.Questions;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace CertPlatform.Web.Features.Practice;
+
+public static class PracticeScope
+{
+    public const string Lesson = "lesson";
+    public const string Part = "part";
+    /// <summary>Open entries of the mistake notebook (all, or one lesson's when the scope id names a lesson).</summary>
+    public const string Mistakes = "mistakes";
+}

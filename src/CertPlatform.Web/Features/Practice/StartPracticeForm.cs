@@ -1,0 +1,16 @@
+using CertPlatform.Web.Domain.Questions;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using CertPlatform.Web.Features.QuestionBank;
+
+namespace CertPlatform.Web.Features.Practice;
+
+/// <summary>Starts a set: exactly one of a lesson, a part, or the mistake notebook ("all" or a lesson id).</summary>
+public sealed class StartPracticeForm
+{
+    public string? Lesson { get; set; }
+    public string? Part { get; set; }
+    public string? Mistakes { get; set; }
+
+    public const string AllMistakes = "all";
+}

@@ -1,0 +1,8 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CertPlatform.Web.Domain.Questions;
+
+namespace CertPlatform.Web.Features.QuestionBank.Formats;
+
+/// <summary>The Aiken text and the questions left out of it.</summary>
+public sealed record AikenExport(string Text, int Written, IReadOnlyList<ExportSkip> Skipped);

@@ -1,0 +1,13 @@
+using System.Text;
+using CertPlatform.Web.Domain.Questions;
+
+namespace CertPlatform.Web.Features.QuestionBank.Formats;
+
+/// <summary>
+/// A question read from a file, the line it starts on and its category path (if the format has one).
+/// <see cref="Notes"/> lists what the file said about it that the platform does not keep (shown in the preview).
+/// </summary>
+public sealed record ImportedQuestion(Question Question, int Line, string? Category)
+{
+    public IReadOnlyList<ImportIssue> Notes { get; init; } = [];
+}

@@ -1,0 +1,7 @@
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Questions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertPlatform.Web.Features.QuestionBank;
+
+public sealed record QuestionDetailModel(QuestionRecord Record, Question Question, int ShownVersion, IReadOnlyList<VersionInfo> Versions);

@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using CertPlatform.Web.Data;
+
+namespace CertPlatform.Web.Infrastructure;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            throw new InvalidOperationException("Configuration 'Database:ConnectionString' is empty.");
+        switch (options.Provider.ToLowerInvariant())
+        {
+            case "sqlite":
+                var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteBusyTimeout.Instance));
+                services.AddSingleton<Cluster.IClusterLock, Cluster.InProcessLock>();
+                break;
+            case "postgresql" or "postgres" or "npgsql":
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+                services.AddSingleton<Cluster.IClusterLock>(sp => new Cluster.PostgresAdvisoryLock(options.ConnectionString,
+                    sp.GetRequiredService<ILogger<Cluster.PostgresAdvisoryLock>>()));
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Configuration 'Database:Provider' is '{options.Provider}': use 'Sqlite' or 'PostgreSQL'.");
+        }
+        return services;
+    }
+
+    /// <summary>Makes the data source absolute and creates its folder, so the app runs from any working directory.</summary>
+    public static string SqliteConnectionString(string configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+            throw new InvalidOperationException("Configuration 'Database:ConnectionString' has no Data Source.");
+        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies committed migrations and switches the SQLite file to WAL (persistent per file).</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                await db.Database.MigrateAsync(ct);
+            }
+            finally { await db.Database.CloseConnectionAsync(); }
+        }
+        else
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+    }
+}
