@@ -3,7 +3,6 @@ using System.Globalization;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -3,8 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CertPlatform.Web.Features.Exams.Contract;
 using System.Text.RegularExpressions;
+using CertPlatform.Web.Features.Exams.Contract;
 
 namespace CertPlatform.LoadDriver;
 

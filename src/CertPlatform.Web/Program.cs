@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
-using CertPlatform.Web;
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
@@ -11,9 +9,9 @@ using CertPlatform.Web.Features.Analytics;
 using CertPlatform.Web.Features.Certificates;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Grading;
-using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Features.Lessons;
 using CertPlatform.Web.Features.Notifications;
+using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Features.Practice;
 using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Features.Records;
@@ -26,7 +24,7 @@ using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using Serilog.Formatting.Compact;
 

@@ -3,13 +3,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CertPlatform.BrowserTests.Infrastructure;
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Features.Exams;
+using CertPlatform.Web.Domain.Exams;
+using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.Papers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.BrowserTests;
 

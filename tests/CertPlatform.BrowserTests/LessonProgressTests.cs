@@ -1,5 +1,4 @@
 using CertPlatform.BrowserTests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CertPlatform.BrowserTests;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using CertPlatform.BrowserTests.Infrastructure;
-using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Papers;
 using Deque.AxeCore.Playwright;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using CertPlatform.Web.Domain.Questions;
-using YamlDotNet.RepresentationModel;
 
 namespace CertPlatform.Web.Content;
 

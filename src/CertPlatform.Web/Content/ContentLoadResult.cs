@@ -1,5 +1,3 @@
-using YamlDotNet.RepresentationModel;
-
 namespace CertPlatform.Web.Content;
 
 /// <summary>The outcome of loading a content folder: what loaded and every problem found.</summary>

@@ -1,6 +1,3 @@
-using CertPlatform.Web.Domain.Questions.Lint;
-using YamlDotNet.RepresentationModel;
-
 namespace CertPlatform.Web.Content;
 
 /// <summary>One documented difference: the seed says <see cref="Seed"/>, lessons say <see cref="Lesson"/>.</summary>

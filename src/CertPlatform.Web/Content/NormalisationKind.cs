@@ -1,6 +1,3 @@
-using CertPlatform.Web.Domain.Questions.Lint;
-using YamlDotNet.RepresentationModel;
-
 namespace CertPlatform.Web.Content;
 
 /// <summary>What kind of difference between a seed text and a lesson a normalisation explains.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-
 namespace CertPlatform.Web.Content;
 
 public sealed record SearchHit(Lesson Lesson, string Anchor, string Heading, string SnippetHtml, int Score);

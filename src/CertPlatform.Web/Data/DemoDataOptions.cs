@@ -1,7 +1,3 @@
-using CertPlatform.Web.Features.Account;
-using CertPlatform.Web.Features.QuestionBank;
-using CertPlatform.Web.Infrastructure;
-
 namespace CertPlatform.Web.Data;
 
 public sealed class DemoDataOptions

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace CertPlatform.Web.Data;
 
 public static class Roles

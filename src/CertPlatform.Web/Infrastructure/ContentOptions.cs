@@ -1,5 +1,3 @@
-using CertPlatform.Web.Content;
-
 namespace CertPlatform.Web.Infrastructure;
 
 public sealed class ContentOptions

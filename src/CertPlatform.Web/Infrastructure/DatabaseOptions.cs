@@ -1,7 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using CertPlatform.Web.Data;
-
 namespace CertPlatform.Web.Infrastructure;
 
 public sealed class DatabaseOptions

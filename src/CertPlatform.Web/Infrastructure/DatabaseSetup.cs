@@ -1,6 +1,6 @@
+using CertPlatform.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using CertPlatform.Web.Data;
 
 namespace CertPlatform.Web.Infrastructure;
 

@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text;
-using CertPlatform.Web.Features.QuestionBank.Formats;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace CertPlatform.Web.Infrastructure;
 

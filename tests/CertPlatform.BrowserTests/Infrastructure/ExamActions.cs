@@ -1,13 +1,13 @@
 using System.Text.RegularExpressions;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.Exams;
+using CertPlatform.Web.Features.QuestionBank;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using CertPlatform.Web.Features.QuestionBank;
-using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.BrowserTests.Infrastructure;
 

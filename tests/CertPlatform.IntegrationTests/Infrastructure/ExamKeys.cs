@@ -1,10 +1,5 @@
-using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
-using CertPlatform.Web.Features.Exams;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.IntegrationTests.Infrastructure;
 

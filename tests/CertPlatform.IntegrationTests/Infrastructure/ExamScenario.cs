@@ -1,19 +1,12 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Exams;
-using CertPlatform.Web.Features.Grading;
+using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Features.QuestionBank;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
-using CertPlatform.Web.Features.Papers;
 
 namespace CertPlatform.IntegrationTests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
 using Microsoft.Data.Sqlite;

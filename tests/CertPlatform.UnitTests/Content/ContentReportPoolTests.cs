@@ -1,4 +1,3 @@
-using CertPlatform.UnitTests.Infrastructure;
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;

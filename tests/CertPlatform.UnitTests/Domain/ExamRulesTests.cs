@@ -1,4 +1,3 @@
-using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.UnitTests.Domain;

@@ -1,5 +1,4 @@
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Domain.Statistics;
 
 namespace CertPlatform.Web.Domain.Exams;
 

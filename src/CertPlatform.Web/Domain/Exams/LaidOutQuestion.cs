@@ -1,5 +1,3 @@
-using CertPlatform.Web.Domain.Questions;
-
 namespace CertPlatform.Web.Domain.Exams;
 
 /// <summary>

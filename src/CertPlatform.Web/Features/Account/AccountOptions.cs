@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using CertPlatform.Web.Data;
-using FluentValidation;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-
 namespace CertPlatform.Web.Features.Account;
 
 public sealed class AccountOptions

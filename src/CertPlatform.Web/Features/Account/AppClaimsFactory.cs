@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using CertPlatform.Web.Data;
-using FluentValidation;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,3 @@
-using CertPlatform.Web.Data;
-using FluentValidation;
-using Microsoft.Extensions.Localization;
-
 namespace CertPlatform.Web.Features.Account;
 
 public sealed class ChangePasswordForm

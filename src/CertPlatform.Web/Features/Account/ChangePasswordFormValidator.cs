@@ -1,4 +1,3 @@
-using CertPlatform.Web.Data;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 

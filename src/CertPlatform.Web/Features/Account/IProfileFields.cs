@@ -1,7 +1,3 @@
-using CertPlatform.Web.Data;
-using FluentValidation;
-using Microsoft.Extensions.Localization;
-
 namespace CertPlatform.Web.Features.Account;
 
 /// <summary>The profile fields HR relies on, shared by self-registration and the admin user form.</summary>

@@ -1,7 +1,4 @@
 using CertPlatform.Web.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Admin;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text.Json;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Accounts;

@@ -1,7 +1,6 @@
-using System.Text;
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Features.Account;
+using CertPlatform.Web.Infrastructure;
 using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 

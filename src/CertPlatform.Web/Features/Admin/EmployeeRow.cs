@@ -1,10 +1,3 @@
-using System.Text;
-using CertPlatform.Web.Data;
-using CertPlatform.Web.Infrastructure;
-using CertPlatform.Web.Features.Account;
-using CsvHelper;
-using DocumentFormat.OpenXml.Packaging;
-
 namespace CertPlatform.Web.Features.Admin;
 
 /// <summary>One employee row from an import file; <see cref="Line"/> is the row number in the file.</summary>

@@ -1,11 +1,4 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text.Json;
-using CertPlatform.Web.Data;
-using CertPlatform.Web.Domain.Accounts;
-using CertPlatform.Web.Features.Account;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Admin;
 

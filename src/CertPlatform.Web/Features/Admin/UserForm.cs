@@ -1,7 +1,4 @@
-using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
-using FluentValidation;
-using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Admin;
 

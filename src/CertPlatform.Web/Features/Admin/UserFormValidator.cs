@@ -1,4 +1,3 @@
-using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
 using FluentValidation;
 using Microsoft.Extensions.Localization;

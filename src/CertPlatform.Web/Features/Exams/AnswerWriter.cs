@@ -1,7 +1,7 @@
-using CertPlatform.Web.Infrastructure.Telemetry;
 using System.Data.Common;
 using System.Threading.Channels;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Exams;

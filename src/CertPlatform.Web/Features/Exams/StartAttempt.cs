@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
-using Microsoft.EntityFrameworkCore;
-using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Features.Papers;
+using CertPlatform.Web.Features.QuestionBank;
+using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Exams;
 

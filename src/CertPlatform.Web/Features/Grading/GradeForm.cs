@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Grading;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Grading;

@@ -5,11 +5,11 @@ using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Exams;
+using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Features.Results;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Grading;
 

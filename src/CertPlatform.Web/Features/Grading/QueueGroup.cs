@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using CertPlatform.Web.Data;
-using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Results;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using CertPlatform.Web.Features.QuestionBank;
-
 namespace CertPlatform.Web.Features.Grading;
 
 public sealed record QueueGroup(string PaperId, string PaperTitle, string QuestionId, string QuestionType, string StemExcerpt,

@@ -1,7 +1,4 @@
 using CertPlatform.Web.Content;
-using CertPlatform.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace CertPlatform.Web.Features.Lessons;
 

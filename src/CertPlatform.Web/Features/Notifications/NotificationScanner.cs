@@ -1,7 +1,7 @@
-using CertPlatform.Web.Features.Papers;
-using CertPlatform.Web.Infrastructure.Time;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Certificates;
+using CertPlatform.Web.Features.Papers;
+using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using FluentValidation;
-using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Papers;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Domain.Exams;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 

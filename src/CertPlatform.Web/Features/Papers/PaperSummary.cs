@@ -1,10 +1,6 @@
-using System.Text.Json;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Papers;
 

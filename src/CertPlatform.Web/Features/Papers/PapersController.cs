@@ -1,11 +1,10 @@
-using System.Text.Json;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
+using CertPlatform.Web.Features.Analytics;
+using CertPlatform.Web.Features.QuestionBank;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using CertPlatform.Web.Features.Analytics;
 using Microsoft.EntityFrameworkCore;
-using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Papers;
 

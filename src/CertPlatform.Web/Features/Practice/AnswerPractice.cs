@@ -2,8 +2,8 @@ using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
-using Microsoft.EntityFrameworkCore;
 using CertPlatform.Web.Features.QuestionBank;
+using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Practice;
 

@@ -1,8 +1,3 @@
-using CertPlatform.Web.Domain.Questions;
-using FluentValidation;
-using Microsoft.Extensions.Localization;
-using CertPlatform.Web.Features.QuestionBank;
-
 namespace CertPlatform.Web.Features.Practice;
 
 public sealed class ItemAnswer

@@ -1,8 +1,4 @@
-using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Domain.Questions;
-using Microsoft.EntityFrameworkCore;
-using CertPlatform.Web.Features.QuestionBank;
 
 namespace CertPlatform.Web.Features.Practice;
 

@@ -1,7 +1,6 @@
 using CertPlatform.Web.Domain.Questions;
-using FluentValidation;
-using Microsoft.Extensions.Localization;
 using CertPlatform.Web.Features.QuestionBank;
+using FluentValidation;
 
 namespace CertPlatform.Web.Features.Practice;
 

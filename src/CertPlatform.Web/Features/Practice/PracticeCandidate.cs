@@ -1,7 +1,3 @@
-using CertPlatform.Web.Data;
-using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.QuestionBank;
-
 namespace CertPlatform.Web.Features.Practice;
 
 /// <summary>A ready question that can be practised, with the version to show.</summary>

@@ -1,9 +1,3 @@
-using CertPlatform.Web.Content;
-using CertPlatform.Web.Data;
-using CertPlatform.Web.Domain.Questions;
-using Microsoft.EntityFrameworkCore;
-using CertPlatform.Web.Features.QuestionBank;
-
 namespace CertPlatform.Web.Features.Practice;
 
 /// <summary>The dashboard card: open mistakes and the weakest lessons.</summary>

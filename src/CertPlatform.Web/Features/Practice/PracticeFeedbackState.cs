@@ -1,8 +1,4 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace CertPlatform.Web.Features.Practice;
 

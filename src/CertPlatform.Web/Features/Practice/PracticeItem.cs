@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using CertPlatform.Web.Domain.Exams;
-using CertPlatform.Web.Domain.Questions;
-using Microsoft.AspNetCore.DataProtection;
-
 namespace CertPlatform.Web.Features.Practice;
 
 /// <summary>A question of a practice set, pinned to the version that was current when the set was drawn.</summary>

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using CertPlatform.Web.Domain.Exams;
-using CertPlatform.Web.Domain.Questions;
-using Microsoft.AspNetCore.DataProtection;
-
 namespace CertPlatform.Web.Features.Practice;
 
 public static class PracticeScope

@@ -1,8 +1,4 @@
-using CertPlatform.Web.Content;
-using CertPlatform.Web.Data;
-using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Domain.Questions.Lint;
-using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 

@@ -1,6 +1,4 @@
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Domain.Questions;
-using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 

@@ -1,4 +1,3 @@
-using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.QuestionBank.Formats;
 
 namespace CertPlatform.Web.Features.QuestionBank;

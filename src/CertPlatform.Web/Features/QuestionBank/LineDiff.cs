@@ -1,7 +1,3 @@
-using CertPlatform.Web.Data;
-using CertPlatform.Web.Domain.Questions;
-using Microsoft.EntityFrameworkCore;
-
 namespace CertPlatform.Web.Features.QuestionBank;
 
 /// <summary>Line diff by longest common subsequence (question JSON is small, so O(n·m) is fine).</summary>

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using CertPlatform.Web.Data;
-using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Account;
-using Microsoft.EntityFrameworkCore;
-
 namespace CertPlatform.Web.Features.QuestionBank;
 
 public static class QuestionBankSetup

@@ -1,8 +1,5 @@
-using System.Globalization;
-using CertPlatform.Web.Content;
 using CertPlatform.Web.Domain.Questions;
 using FluentValidation;
-using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 

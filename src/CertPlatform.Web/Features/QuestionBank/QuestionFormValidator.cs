@@ -1,4 +1,3 @@
-using System.Globalization;
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Domain.Questions;
 using FluentValidation;

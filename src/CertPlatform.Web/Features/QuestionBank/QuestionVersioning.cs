@@ -1,7 +1,6 @@
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Questions;
-using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 

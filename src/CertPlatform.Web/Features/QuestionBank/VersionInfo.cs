@@ -1,7 +1,3 @@
-using CertPlatform.Web.Data;
-using CertPlatform.Web.Domain.Questions;
-using Microsoft.EntityFrameworkCore;
-
 namespace CertPlatform.Web.Features.QuestionBank;
 
 public sealed record VersionInfo(int Version, DateTimeOffset CreatedAt, string CreatedBy, string Note);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;

@@ -1,13 +1,10 @@
-using System.Globalization;
 using System.Security.Claims;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
-using CertPlatform.Web.Features.Certificates;
 using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.Records;
 

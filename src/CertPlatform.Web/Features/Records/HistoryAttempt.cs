@@ -1,8 +1,3 @@
-using CertPlatform.Web.Data;
-using CertPlatform.Web.Features.Certificates;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CertPlatform.Web.Features.Records;
 
 public sealed record HistoryAttempt(string Id, string PaperTitle, string PaperKind, int Number, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,

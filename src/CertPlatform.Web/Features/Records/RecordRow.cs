@@ -1,7 +1,4 @@
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Features.Certificates;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.Records;
 

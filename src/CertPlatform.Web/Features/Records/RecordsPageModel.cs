@@ -1,8 +1,3 @@
-using CertPlatform.Web.Data;
-using CertPlatform.Web.Features.Certificates;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CertPlatform.Web.Features.Records;
 
 public sealed record RecordsPageModel(RecordFilter Filter, IReadOnlyList<RecordRow> Rows, int Total, int Page, int Pages,

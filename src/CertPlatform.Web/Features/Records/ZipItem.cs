@@ -1,8 +1,3 @@
-using System.IO.Compression;
-using CertPlatform.Web.Data;
-using CertPlatform.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace CertPlatform.Web.Features.Records;
 
 /// <summary>One certificate in a ZIP: what the manifest says about it (the PDF itself is read in batches).</summary>

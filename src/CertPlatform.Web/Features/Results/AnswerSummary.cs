@@ -1,7 +1,7 @@
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
-using Microsoft.Extensions.Localization;
 using CertPlatform.Web.Features.QuestionBank;
+using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Results;
 

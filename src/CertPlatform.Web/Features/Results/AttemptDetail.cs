@@ -1,10 +1,8 @@
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Exams;
+using CertPlatform.Web.Features.QuestionBank;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using CertPlatform.Web.Features.QuestionBank;
-using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.Web.Features.Results;
 

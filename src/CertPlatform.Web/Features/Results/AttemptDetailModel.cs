@@ -1,10 +1,4 @@
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Features.Exams;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using CertPlatform.Web.Features.QuestionBank;
-using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.Web.Features.Results;
 

@@ -1,7 +1,7 @@
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using CertPlatform.Web.Features.Papers;
+using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Results;
 

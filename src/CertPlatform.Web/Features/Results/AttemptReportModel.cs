@@ -1,7 +1,4 @@
-using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using CertPlatform.Web.Features.Papers;
 
 namespace CertPlatform.Web.Features.Results;
 

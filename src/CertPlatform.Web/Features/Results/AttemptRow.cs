@@ -1,9 +1,3 @@
-using System.Globalization;
-using CertPlatform.Web.Data;
-using CertPlatform.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace CertPlatform.Web.Features.Results;
 
 public sealed record AttemptRow(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Infrastructure.Time;

@@ -1,8 +1,4 @@
-using System.Globalization;
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Results;
 

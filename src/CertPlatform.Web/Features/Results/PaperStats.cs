@@ -1,6 +1,3 @@
-using CertPlatform.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CertPlatform.Web.Features.Results;
 
 public sealed record PaperStats(

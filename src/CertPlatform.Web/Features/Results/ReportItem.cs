@@ -1,8 +1,3 @@
-using CertPlatform.Web.Content;
-using CertPlatform.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using CertPlatform.Web.Features.Papers;
-
 namespace CertPlatform.Web.Features.Results;
 
 /// <summary>One question of a graded attempt. <see cref="Ref"/> is the position shown to the candidate (0-based).</summary>

@@ -1,8 +1,3 @@
-using CertPlatform.Web.Content;
-using CertPlatform.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using CertPlatform.Web.Features.Papers;
-
 namespace CertPlatform.Web.Features.Results;
 
 /// <summary>Points earned out of points possible for a group of questions (a paper section or a curriculum part).</summary>

@@ -1,6 +1,3 @@
-using CertPlatform.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CertPlatform.Web.Features.Results;
 
 /// <summary>A bar of the score distribution: final attempts whose score is From% ≤ score &lt; To% of the maximum (the last bar includes 100%).</summary>

@@ -1,4 +1,3 @@
-using CertPlatform.Web.Content;
 using PdfSharp.Drawing;
 
 namespace CertPlatform.Web.Infrastructure.Pdf;

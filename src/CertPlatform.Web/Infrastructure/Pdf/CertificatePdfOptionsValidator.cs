@@ -1,4 +1,3 @@
-using System.Security.Cryptography.Pkcs;
 using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Infrastructure.Pdf;

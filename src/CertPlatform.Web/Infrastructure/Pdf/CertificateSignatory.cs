@@ -1,5 +1,3 @@
-using CertPlatform.Web.Content;
-
 namespace CertPlatform.Web.Infrastructure.Pdf;
 
 /// <summary>One signature line at the bottom of the certificate.</summary>

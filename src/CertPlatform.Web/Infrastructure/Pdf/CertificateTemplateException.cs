@@ -1,5 +1,3 @@
-using CertPlatform.Web.Content;
-
 namespace CertPlatform.Web.Infrastructure.Pdf;
 
 /// <summary>A template problem, always pointing at the file and the 1-based YAML line to fix.</summary>

@@ -1,5 +1,3 @@
-using CertPlatform.Web.Content;
-
 namespace CertPlatform.Web.Infrastructure.Pdf;
 
 /// <summary>The wording lines of the certificate; each may contain {Placeholders} filled from <see cref="CertificateContent"/>.</summary>

@@ -1,5 +1,4 @@
 using CertPlatform.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Infrastructure.Telemetry;
 

@@ -1,11 +1,11 @@
-using AngleSharp.Html.Parser;
-using CertPlatform.Web.Features.Papers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Papers;
 using Microsoft.EntityFrameworkCore;
 using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
 

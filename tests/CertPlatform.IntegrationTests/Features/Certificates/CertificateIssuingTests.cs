@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using CertPlatform.IntegrationTests.Infrastructure;
-using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Certificates;
 using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Infrastructure.Pdf;

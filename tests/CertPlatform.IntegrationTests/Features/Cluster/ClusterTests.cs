@@ -1,7 +1,7 @@
-using CertPlatform.IntegrationTests.Features.Records;
 using System.IO.Compression;
 using System.Net;
 using System.Text.RegularExpressions;
+using CertPlatform.IntegrationTests.Features.Records;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Certificates;

@@ -1,7 +1,7 @@
 using System.Net;
 using CertPlatform.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using CertPlatform.Web.Features.Exams;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;

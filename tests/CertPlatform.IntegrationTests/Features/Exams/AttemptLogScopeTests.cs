@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using CertPlatform.IntegrationTests.Infrastructure;
-using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Exams.Contract;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

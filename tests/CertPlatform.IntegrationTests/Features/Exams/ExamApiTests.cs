@@ -1,12 +1,10 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Exams.Contract;
 using CertPlatform.Web.Features.Papers;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

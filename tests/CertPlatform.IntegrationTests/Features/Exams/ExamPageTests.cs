@@ -2,12 +2,11 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
-using CertPlatform.Web.Features.Exams;
+using CertPlatform.Web.Domain.Exams;
+using CertPlatform.Web.Features.QuestionBank;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
-using CertPlatform.Web.Features.QuestionBank;
-using CertPlatform.Web.Domain.Exams;
 
 namespace CertPlatform.IntegrationTests.Features.Exams;
 

@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;

@@ -1,13 +1,11 @@
-using System.Net;
 using AngleSharp.Html.Parser;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Features.Papers;
-using CertPlatform.Web.Features.Exams;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
 using CertPlatform.Web.Features.QuestionBank;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CertPlatform.IntegrationTests.Features.Papers;
 

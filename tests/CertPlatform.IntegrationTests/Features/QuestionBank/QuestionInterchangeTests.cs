@@ -1,10 +1,10 @@
-using CertPlatform.IntegrationTests.Features.Admin;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using CertPlatform.IntegrationTests.Features.Admin;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Questions;

@@ -13,7 +13,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
 
 namespace CertPlatform.IntegrationTests.Features.Results;
 

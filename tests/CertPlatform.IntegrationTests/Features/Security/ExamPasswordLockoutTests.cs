@@ -1,6 +1,5 @@
 using System.Net;
 using CertPlatform.IntegrationTests.Infrastructure;
-using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Papers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

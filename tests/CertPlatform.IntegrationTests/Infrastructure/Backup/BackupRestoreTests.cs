@@ -1,5 +1,4 @@
 using System.Net;
-using CertPlatform.IntegrationTests.Features;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure.Backup;
 using Microsoft.Data.Sqlite;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using CertPlatform.IntegrationTests.Features;
 
 namespace CertPlatform.IntegrationTests.Infrastructure.Health;
 

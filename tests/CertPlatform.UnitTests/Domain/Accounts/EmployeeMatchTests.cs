@@ -1,4 +1,3 @@
-using CertPlatform.Web.Domain.Accounts;
 using static CertPlatform.Web.Domain.Accounts.EmployeeMatch;
 
 namespace CertPlatform.UnitTests.Domain.Accounts;

@@ -1,5 +1,4 @@
 using CertPlatform.Web.Domain.Exams;
-using CertPlatform.Web.Domain.Questions;
 
 namespace CertPlatform.UnitTests.Domain.Exams;
 

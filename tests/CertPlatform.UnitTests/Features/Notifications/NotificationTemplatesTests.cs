@@ -1,4 +1,3 @@
-using CertPlatform.UnitTests.Infrastructure;
 using CertPlatform.Web.Features.Notifications;
 
 namespace CertPlatform.UnitTests.Features.Notifications;

@@ -1,9 +1,8 @@
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Practice;
-using Microsoft.AspNetCore.DataProtection;
 using CertPlatform.Web.Features.QuestionBank;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace CertPlatform.UnitTests.Features.Practice;
 

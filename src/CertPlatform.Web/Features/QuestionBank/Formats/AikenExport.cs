@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using CertPlatform.Web.Domain.Questions;
-
 namespace CertPlatform.Web.Features.QuestionBank.Formats;
 
 /// <summary>The Aiken text and the questions left out of it.</summary>

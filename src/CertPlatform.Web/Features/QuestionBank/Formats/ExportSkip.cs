@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using CertPlatform.Web.Domain.Questions;
-
 namespace CertPlatform.Web.Features.QuestionBank.Formats;
 
 /// <summary>A question <see cref="AikenFormat.Write"/> could not write, and why.</summary>

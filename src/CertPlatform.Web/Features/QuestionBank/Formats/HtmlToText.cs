@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
-using System.Xml;
-using System.Xml.Linq;
-using CertPlatform.Web.Content;
-using CertPlatform.Web.Domain.Questions;
 
 namespace CertPlatform.Web.Features.QuestionBank.Formats;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using CertPlatform.Web.Domain.Questions;
 
 namespace CertPlatform.Web.Features.QuestionBank.Formats;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using CertPlatform.Web.Domain.Questions;
-
 namespace CertPlatform.Web.Features.QuestionBank.Formats;
 
 /// <summary>

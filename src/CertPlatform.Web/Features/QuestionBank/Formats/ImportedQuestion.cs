@@ -1,4 +1,3 @@
-using System.Text;
 using CertPlatform.Web.Domain.Questions;
 
 namespace CertPlatform.Web.Features.QuestionBank.Formats;

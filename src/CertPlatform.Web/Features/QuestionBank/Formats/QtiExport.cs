@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Xml;
-using System.Xml.Linq;
-using CertPlatform.Web.Content;
-using CertPlatform.Web.Domain.Questions;
-
 namespace CertPlatform.Web.Features.QuestionBank.Formats;
 
 /// <summary>A QTI package written by <see cref="QtiFormat.WritePackage"/> and the questions it could not hold.</summary>

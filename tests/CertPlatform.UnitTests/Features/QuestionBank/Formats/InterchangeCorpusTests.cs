@@ -1,4 +1,3 @@
-using System.Text;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Features.QuestionBank.Formats;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Xml;
 using System.Xml.Linq;
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Domain.Questions;

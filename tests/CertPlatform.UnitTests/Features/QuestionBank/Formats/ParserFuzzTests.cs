@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
-using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Features.QuestionBank.Formats;
 using CertPlatform.Web.Infrastructure;
