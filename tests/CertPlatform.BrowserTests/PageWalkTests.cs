@@ -51,6 +51,8 @@ public sealed partial class PageWalkTests(ExamSiteFixture site)
         ("hr", "/records"), ("hr", $"/records/trainee/{d.TraineeUserId}"), ("hr", "/analytics/cohort"), ("hr", "/admin/verification"),
         ("admin", "/admin/users"), ("admin", "/admin/users/create"), ("admin", $"/admin/users/{d.TraineeUserId}/edit"),
         ("admin", "/admin/users/import"), ("admin", "/admin/audit"), ("admin", "/admin/outbox"),
+        ("admin", "/papers/approvals"), ("admin", "/admin/programmes"), ("admin", "/admin/programmes/new"),
+        ("admin", $"/admin/programmes/{CertPlatform.Web.Data.CertificationProgramme.SeededId}/edit"),
     ];
 
     [Fact]

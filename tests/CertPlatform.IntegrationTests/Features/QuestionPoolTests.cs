@@ -82,8 +82,15 @@ public sealed class QuestionPoolTests(SharedApp app) : IClassFixture<SharedApp>
     {
         await TestSecurePool.MakeSecureAsync(Factory, (await ReadyAsync("p3-broadband-care", "Single")).Select(q => q.Id).Take(2).ToArray());
         var secure = (await ReadyAsync("p3-broadband-care", "Single")).Where(q => q.Pool == QuestionPool.Secure).Select(q => q.Id).ToList();
-        Assert.Equal(2, secure.Count);
-        await CreateBlueprintPaperAsync("pool-repeats", PaperKind.Certification, 3, new BlueprintSection("宽带关怀单选", 1, 1m, LessonId: "p3-broadband-care", Type: "Single"));
+        if (secure.Count % 2 == 1)
+        {
+            // The shipped bank's own secure questions count too: make the pool even, so two attempts use it up.
+            var extra = (await ReadyAsync("p3-broadband-care", "Single")).First(q => q.Pool == QuestionPool.Practice).Id;
+            await TestSecurePool.MakeSecureAsync(Factory, extra);
+            secure.Add(extra);
+        }
+        var perAttempt = secure.Count / 2;
+        await CreateBlueprintPaperAsync("pool-repeats", PaperKind.Certification, 3, new BlueprintSection("宽带关怀单选", perAttempt, 1m, LessonId: "p3-broadband-care", Type: "Single"));
         var trainee = await ExamScenario.TraineeAsync(Factory, "pool-repeats@demo.local");
 
         var (first, _) = await SitWronglyAsync(trainee, "pool-repeats");
@@ -94,9 +101,9 @@ public sealed class QuestionPoolTests(SharedApp app) : IClassFixture<SharedApp>
         Assert.Equal(secure.Order(), firstIds.Concat(secondIds).Order());
         Assert.Equal(0, (await ExamScenario.AttemptAsync(Factory, second)).RepeatedQuestions);
 
-        // The secure pool of two is used up: the third attempt has to repeat a question, and says so.
+        // The secure pool is used up by two attempts: the third has to repeat every question it draws, and says so.
         var third = await ExamScenario.StartAsync(trainee, "pool-repeats");
-        Assert.Equal(1, (await ExamScenario.AttemptAsync(Factory, third)).RepeatedQuestions);
+        Assert.Equal(perAttempt, (await ExamScenario.AttemptAsync(Factory, third)).RepeatedQuestions);
     }
 
     [Fact]
@@ -193,6 +200,7 @@ public sealed class QuestionPoolTests(SharedApp app) : IClassFixture<SharedApp>
             F("IsNew", "true"), F("Id", id), F("Title", "固定 " + id), F("Kind", kind), F("Status", "published"), F("TimeLimitMinutes", "20"),
             F("PassMark", "1"), F("AttemptsAllowed", "1"), F("ShuffleQuestions", "false"), F("ShuffleOptions", "false"), F("ReviewShowsScore", "true"),
             F("ReviewShowsAnswers", "false"), F("ReviewShowsExplanations", "false"), F("intent", "save"), F("Mode", "fixed"), F("FixedText", fixedText), F("Audience", "all"),
+            F("ProgrammeId", kind == PaperKind.Certification ? Web.Data.CertificationProgramme.SeededId : ""),
         ];
         async Task<string> Errors(HttpResponseMessage r) => string.Join("|",
             (await new HtmlParser().ParseDocumentAsync(await r.Content.ReadAsStringAsync())).QuerySelectorAll(".field-error").Select(e => e.TextContent));

@@ -15,6 +15,7 @@ public static class ExamScenario
 {
     public const string Essay = "p2-customer-care-q08";   // 10 points, rubric
     public const string Single = "p2-customer-care-q01";  // single choice
+    public const string SecureSingle = "p1-after-sales-service-q09";  // single choice, secure pool (certification papers)
 
     public static async Task CreatePaperAsync(AppFactory factory, string id, string kind, decimal passMark, params (string Id, decimal Points)[] questions)
     {

@@ -1,3 +1,4 @@
+using CertPlatform.Web.Features.QuestionBank.Formats;
 using System.Security.Claims;
 using System.Text.Json;
 using CertPlatform.Web.Data;
@@ -14,6 +15,7 @@ namespace CertPlatform.Web.Features.Admin;
 /// <see cref="VerifyAccount.MatchedAuditAction"/>), otherwise it stays unverified and HR sees the mismatch on /admin/verification.
 public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, AuditLog audit, TimeProvider clock, VerifyAccount verify)
 {
+    private static readonly ImportTexts L = ImportTexts.Instance;
     public const string Kind = "employees";
     /// <summary>A roster-only import keeps the employee records (for self-registration to match) and creates no accounts.</summary>
     public const string RosterKind = "employees-roster";
@@ -155,8 +157,8 @@ public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, 
                 continue;
             }
             if (rosterOnly) continue;
-            if (existingNumbers.Contains(r.EmployeeNumber)) result.Problems.Add(new(r.Line, $"工号“{r.EmployeeNumber}”已存在于系统中（如需修改请到用户管理中编辑）"));
-            if (r.Email.Length > 0 && existingEmails.Contains(users.NormalizeEmail(r.Email)!)) result.Problems.Add(new(r.Line, $"邮箱“{r.Email}”已被其他账号使用"));
+            if (existingNumbers.Contains(r.EmployeeNumber)) result.Problems.Add(new(r.Line, L["工号“{0}”已存在于系统中（如需修改请到用户管理中编辑）", r.EmployeeNumber]));
+            if (r.Email.Length > 0 && existingEmails.Contains(users.NormalizeEmail(r.Email)!)) result.Problems.Add(new(r.Line, L["邮箱“{0}”已被其他账号使用", r.Email]));
         }
         result.Problems.Sort((a, b) => a.Line.CompareTo(b.Line));
     }

@@ -1,3 +1,4 @@
+using CertPlatform.Web.Features.QuestionBank.Formats;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Infrastructure;
@@ -12,6 +13,7 @@ namespace CertPlatform.Web.Features.Admin;
 /// </summary>
 public sealed class EmployeeImportParser
 {
+    private static readonly ImportTexts L = ImportTexts.Instance;
     public const long MaxFileBytes = 2 * 1024 * 1024;
     public const int MaxRows = 5000;
 
@@ -43,7 +45,7 @@ public sealed class EmployeeImportParser
         using var buffer = new MemoryStream();
         if (!CopyLimited(input, buffer))
         {
-            result.Problems.Add(new(0, $"文件超过 {MaxFileBytes / 1024 / 1024} MB 的上限，请拆分后分批导入"));
+            result.Problems.Add(new(0, L["文件超过 {0} MB 的上限，请拆分后分批导入", MaxFileBytes / 1024 / 1024]));
             return result;
         }
         buffer.Position = 0;
@@ -60,12 +62,12 @@ public sealed class EmployeeImportParser
         }
         catch (ImportFormatException ex)
         {
-            result.Problems.Add(new(0, ex.Message));
+            result.Problems.Add(new(0, L[ex.Message]));
             return result;
         }
         catch (Exception ex) when (ex is InvalidDataException or OpenXmlPackageException or IOException or CsvHelperException or FormatException)
         {
-            result.Problems.Add(new(0, $"无法读取文件“{fileName}”：文件已损坏或不是有效的 {ext.TrimStart('.').ToUpperInvariant()} 文件"));
+            result.Problems.Add(new(0, L["无法读取文件“{0}”：文件已损坏或不是有效的 {1} 文件", fileName, ext.TrimStart('.').ToUpperInvariant()]));
             return result;
         }
         if (result.Problems.Count > 0) return result;
@@ -73,7 +75,7 @@ public sealed class EmployeeImportParser
         table = table.Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
         if (table.Count == 0)
         {
-            result.Problems.Add(new(0, "文件是空的：第一行应为表头（姓名、工号、单位、部门、角色、邮箱）"));
+            result.Problems.Add(new(0, L["文件是空的：第一行应为表头（姓名、工号、单位、部门、角色、邮箱）"]));
             return result;
         }
         var (headerLine, headerCells) = table[0];
@@ -84,20 +86,20 @@ public sealed class EmployeeImportParser
             if (h.Length == 0) continue;
             if (!Headers.TryGetValue(h, out var col))
             {
-                result.Problems.Add(new(headerLine, $"无法识别的列“{h}”：可用的列为 姓名、工号、单位、部门（或 单位/部门）、角色、邮箱"));
+                result.Problems.Add(new(headerLine, L["无法识别的列“{0}”：可用的列为 姓名、工号、单位、部门（或 单位/部门）、角色、邮箱", h]));
                 continue;
             }
-            if (!map.TryAdd(col, i)) result.Problems.Add(new(headerLine, $"列“{h}”重复出现"));
+            if (!map.TryAdd(col, i)) result.Problems.Add(new(headerLine, L["列“{0}”重复出现", h]));
         }
         foreach (var (col, label) in new[] { (Column.FullName, "姓名"), (Column.EmployeeNumber, "工号"), (Column.Email, "邮箱") })
-            if (!map.ContainsKey(col)) result.Problems.Add(new(headerLine, $"缺少必需的列“{label}”"));
+            if (!map.ContainsKey(col)) result.Problems.Add(new(headerLine, L["缺少必需的列“{0}”", label]));
         if (!map.ContainsKey(Column.Organization) && !map.ContainsKey(Column.OrgAndDept))
-            result.Problems.Add(new(headerLine, "缺少必需的列“单位”（或“单位/部门”）"));
+            result.Problems.Add(new(headerLine, L["缺少必需的列“单位”（或“单位/部门”）"]));
         if (result.Problems.Count > 0) return result;
 
         var dataRows = table.Skip(1).ToList();
-        if (dataRows.Count == 0) { result.Problems.Add(new(0, "文件只有表头，没有员工数据")); return result; }
-        if (dataRows.Count > MaxRows) { result.Problems.Add(new(0, $"文件共有 {dataRows.Count} 行数据，超过单次导入 {MaxRows} 行的上限，请拆分后分批导入")); return result; }
+        if (dataRows.Count == 0) { result.Problems.Add(new(0, L["文件只有表头，没有员工数据"])); return result; }
+        if (dataRows.Count > MaxRows) { result.Problems.Add(new(0, L["文件共有 {0} 行数据，超过单次导入 {1} 行的上限，请拆分后分批导入", dataRows.Count, MaxRows])); return result; }
 
         var seenNumbers = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var seenEmails = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -118,25 +120,25 @@ public sealed class EmployeeImportParser
             }
             var roleText = Cell(Column.Role);
 
-            if (name.Length == 0) result.Problems.Add(new(line, "姓名为空"));
-            else if (name.Length > ProfileRules.MaxName) result.Problems.Add(new(line, $"姓名超过 {ProfileRules.MaxName} 个字符"));
-            if (number.Length == 0) result.Problems.Add(new(line, "工号为空"));
-            else if (!ProfileRules.EmployeeNumberPattern.IsMatch(number)) result.Problems.Add(new(line, $"工号“{number}”格式不正确（只能包含字母、数字、下划线和连字符，最多 32 位）"));
-            else if (seenNumbers.TryGetValue(number, out var firstN)) result.Problems.Add(new(line, $"工号“{number}”与第 {firstN} 行重复"));
+            if (name.Length == 0) result.Problems.Add(new(line, L["姓名为空"]));
+            else if (name.Length > ProfileRules.MaxName) result.Problems.Add(new(line, L["姓名超过 {0} 个字符", ProfileRules.MaxName]));
+            if (number.Length == 0) result.Problems.Add(new(line, L["工号为空"]));
+            else if (!ProfileRules.EmployeeNumberPattern.IsMatch(number)) result.Problems.Add(new(line, L["工号“{0}”格式不正确（只能包含字母、数字、下划线和连字符，最多 32 位）", number]));
+            else if (seenNumbers.TryGetValue(number, out var firstN)) result.Problems.Add(new(line, L["工号“{0}”与第 {1} 行重复", number, firstN]));
             else seenNumbers[number] = line;
-            if (org.Length == 0) result.Problems.Add(new(line, "单位为空"));
-            else if (org.Length > ProfileRules.MaxOrganization) result.Problems.Add(new(line, $"单位超过 {ProfileRules.MaxOrganization} 个字符"));
-            if (dept.Length > ProfileRules.MaxOrganization) result.Problems.Add(new(line, $"部门超过 {ProfileRules.MaxOrganization} 个字符"));
-            if (email.Length == 0) result.Problems.Add(new(line, "邮箱为空"));
-            else if (!IsEmail(email)) result.Problems.Add(new(line, $"邮箱“{email}”格式不正确"));
-            else if (seenEmails.TryGetValue(email, out var firstE)) result.Problems.Add(new(line, $"邮箱“{email}”与第 {firstE} 行重复"));
+            if (org.Length == 0) result.Problems.Add(new(line, L["单位为空"]));
+            else if (org.Length > ProfileRules.MaxOrganization) result.Problems.Add(new(line, L["单位超过 {0} 个字符", ProfileRules.MaxOrganization]));
+            if (dept.Length > ProfileRules.MaxOrganization) result.Problems.Add(new(line, L["部门超过 {0} 个字符", ProfileRules.MaxOrganization]));
+            if (email.Length == 0) result.Problems.Add(new(line, L["邮箱为空"]));
+            else if (!IsEmail(email)) result.Problems.Add(new(line, L["邮箱“{0}”格式不正确", email]));
+            else if (seenEmails.TryGetValue(email, out var firstE)) result.Problems.Add(new(line, L["邮箱“{0}”与第 {1} 行重复", email, firstE]));
             else seenEmails[email] = line;
 
             var roles = new List<string>();
             foreach (var part in roleText.Split([',', ';', '，', '；', '、', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (RoleNames.TryGetValue(part, out var role)) { if (!roles.Contains(role)) roles.Add(role); }
-                else result.Problems.Add(new(line, $"角色“{part}”无效（可用：学员、考官、人事、管理员）"));
+                else result.Problems.Add(new(line, L["角色“{0}”无效（可用：学员、考官、人事、管理员）", part]));
             }
             if (roles.Count == 0) roles.Add(Roles.Trainee);
             result.Rows.Add(new EmployeeRow(line, name, number, org, dept, roles, email));

@@ -60,7 +60,7 @@ internal static class AnalyticsScenario
     }
 
     public static async Task<List<string>> ReadyQuestionsAsync(AppFactory factory, string type, int count) =>
-        await factory.ScopedAsync(db => db.Questions.AsNoTracking().Where(q => q.Type == type && q.Status == "Ready").OrderBy(q => q.Id).Select(q => q.Id).Take(count).ToListAsync());
+        await factory.ScopedAsync(db => db.Questions.AsNoTracking().Where(q => q.Type == type && q.Status == "Ready" && q.Pool == Web.Domain.Questions.QuestionPool.Practice).OrderBy(q => q.Id).Select(q => q.Id).Take(count).ToListAsync());
 
     public static async Task CreateBlueprintPaperAsync(AppFactory factory, string id, BlueprintSection section, bool excludeFlagged)
     {

@@ -27,7 +27,7 @@ public sealed class CertificationProgrammeTests : IDisposable
             F("IsNew", isNew ? "true" : "false"), F("Id", id), F("Title", title), F("Kind", PaperKind.Certification), F("ProgrammeId", CertificationProgramme.SeededId),
             F("Status", PaperStatus.Published), F("TimeLimitMinutes", "20"), F("PassMark", passMark), F("AttemptsAllowed", "0"),
             F("ShuffleQuestions", "false"), F("ShuffleOptions", "false"), F("ReviewShowsScore", "true"), F("ReviewShowsAnswers", "false"),
-            F("ReviewShowsExplanations", "false"), F("Mode", "fixed"), F("FixedText", $"{ExamScenario.Single} 1"), F("Audience", "all"), F("intent", "save"),
+            F("ReviewShowsExplanations", "false"), F("Mode", "fixed"), F("FixedText", $"{ExamScenario.SecureSingle} 1"), F("Audience", "all"), F("intent", "save"),
         ]);
 
     private async Task<JsonObject> PassAsync(HttpClient candidate, string paperId)
