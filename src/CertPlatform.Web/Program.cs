@@ -107,6 +107,7 @@ if (!isDev)
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseMiddleware<ClientAbortedRequests>();
 app.UseSecurityHeaders();
 app.UseCookiePolicy();
 app.UseSerilogRequestLogging();
