@@ -100,7 +100,7 @@ public sealed class Driver(DriverOptions o)
         {
             var (r, seq, baseSeq, response) = attempt.NextSave();
             var saved = await u.SaveAsync(attempt.Id, r, seq, baseSeq, response, ct);
-            if (saved.Status == 200) attempt.Acknowledge(r, seq, response);
+            if (saved.Status == 200) attempt.Acknowledge(r, seq);
             if (i % 50 == 0) await u.StateAsync(attempt.Id, ct);
         }
         await u.SubmitAsync(attempt.Id, ct);
@@ -238,7 +238,7 @@ public sealed class Driver(DriverOptions o)
         var (questionRef, seq, baseSeq, response) = attempt.NextSave();
         var r = await u.SaveAsync(attempt.Id, questionRef, seq, baseSeq, response, ct);
         rec.Add(r, lag);
-        if (r.Status == 200) attempt.Acknowledge(questionRef, seq, response);
+        if (r.Status == 200) attempt.Acknowledge(questionRef, seq);
         else if (r.Status == 409 && JsonNode.Parse(r.Body)?["storedSeq"] is { } stored) attempt.Conflicted(questionRef, (long)stored);
     }
 

@@ -39,11 +39,12 @@ public static class AccountSetup
             .AddPasswordValidator<PasswordPolicyValidator>()
             .AddDefaultTokenProviders();
 
-        // A deactivated user's cookie stops working within a minute (their security stamp changes);
-        // a refreshed cookie keeps its server-side session.
+        // The stamp itself is compared on every request from SessionCache (ValidatePrincipalAsync); Identity's
+        // validator is only asked when the cookie's printed facts are out of date, and then refreshes at once.
+        // A refreshed cookie keeps its server-side session.
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
-            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.ValidationInterval = TimeSpan.Zero;
             o.OnRefreshingPrincipal = ctx =>
             {
                 if (ctx.CurrentPrincipal?.FindFirst(AppClaims.SessionId) is { } sid && ctx.NewPrincipal?.Identity is ClaimsIdentity id && !id.HasClaim(c => c.Type == AppClaims.SessionId))
@@ -52,6 +53,7 @@ public static class AccountSetup
             };
         });
         services.AddSingleton<SessionCache>();
+        services.AddHostedService<SessionRevalidator>();
         services.AddScoped<UserSessions>();
         services.AddScoped<SignInUser>();
         services.AddScoped<RegisterUser>();
@@ -80,27 +82,32 @@ public static class AccountSetup
     }
 
     /// <summary>
-    /// Every authenticated request: the cookie's server-side session must still be open (cached briefly,
-    /// <see cref="SessionCache"/>), then the security stamp is checked once per validation interval.
-    /// Identity would resolve the stamp validator (SignInManager, UserManager, a DbContext) on every
-    /// request only to find the interval has not passed: that construction was ~30 % of an autosave
-    /// request's CPU (bench/RESULTS.md), so the interval is checked first.
+    /// Every authenticated request: the cookie's server-side session must still be open and its user active,
+    /// and the cookie's security stamp must still be the user's — all read from <see cref="SessionCache"/>
+    /// (no older than <see cref="SessionCache.Lifetime"/>, refreshed in batches in the background), so a
+    /// changed stamp (password, roles, deactivation) ends the cookie within seconds instead of at the next
+    /// one-minute validation interval. Only when the cookie's printed facts (name, forced password change)
+    /// differ from the user's is Identity's stamp validator asked to refresh the cookie: resolving it
+    /// (SignInManager, UserManager, a DbContext) and re-issuing every cookie once a minute was most of an
+    /// autosave request's CPU at 10,000 signed-in trainees (bench/RESULTS.md).
     /// </summary>
     private static async Task ValidatePrincipalAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext ctx)
     {
         var services = ctx.HttpContext.RequestServices;
-        var sessionId = ctx.Principal?.FindFirstValue(AppClaims.SessionId);
-        var userId = ctx.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (sessionId is null || userId is null
-            || !await services.GetRequiredService<SessionCache>().IsOpenAsync(sessionId, userId, ctx.HttpContext.RequestAborted))
+        var principal = ctx.Principal;
+        var sessionId = principal?.FindFirstValue(AppClaims.SessionId);
+        var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var state = sessionId is null || userId is null ? null
+            : await services.GetRequiredService<SessionCache>().GetAsync(sessionId, ctx.Properties.IssuedUtc, ctx.HttpContext.RequestAborted);
+        var stampType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        if (principal is null || state is null || state.UserId != userId || !state.IsActive || principal.FindFirstValue(stampType) != state.SecurityStamp)
         {
             ctx.RejectPrincipal();
             await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
-        var interval = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (ctx.Properties.IssuedUtc is { } issued && now - issued <= interval) return;
+        if (principal.FindFirstValue(AppClaims.FullName) == state.DisplayName
+            && principal.HasClaim(AppClaims.MustChangePassword, "true") == state.MustChangePassword) return;
         await SecurityStampValidator.ValidatePrincipalAsync(ctx);
     }
 

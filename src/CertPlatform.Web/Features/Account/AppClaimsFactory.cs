@@ -12,8 +12,11 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var id = await base.GenerateClaimsAsync(user);
-        id.AddClaim(new Claim(AppClaims.FullName, string.IsNullOrEmpty(user.FullName) ? user.UserName ?? "" : user.FullName));
+        id.AddClaim(new Claim(AppClaims.FullName, DisplayName(user.FullName, user.UserName)));
         if (user.MustChangePassword) id.AddClaim(new Claim(AppClaims.MustChangePassword, "true"));
         return id;
     }
+
+    /// <summary>The name the cookie carries: the profile name, or the user name when there is none.</summary>
+    public static string DisplayName(string? fullName, string? userName) => string.IsNullOrEmpty(fullName) ? userName ?? "" : fullName;
 }

@@ -1,0 +1,26 @@
+namespace CertPlatform.Web.Features.Account;
+
+/// <summary>
+/// Keeps <see cref="SessionCache"/> fresh in the background: every half <see cref="SessionCache.Lifetime"/>
+/// it re-reads the sessions in use in batches, so requests of busy sessions (exam autosave at 10,000
+/// trainees) do not each pay for a database lookup. A failed pass is logged and retried on the next tick;
+/// requests then read their session themselves once its state is older than the lifetime.
+/// </summary>
+public sealed class SessionRevalidator(SessionCache sessions, TimeProvider clock, ILogger<SessionRevalidator> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(SessionCache.Lifetime / 2, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await sessions.RefreshAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Refreshing the session cache failed; requests read their sessions until the next pass");
+            }
+        }
+    }
+}
