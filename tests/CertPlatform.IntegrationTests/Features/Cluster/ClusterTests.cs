@@ -45,7 +45,7 @@ public sealed partial class ClusterTests(TwoInstances cluster) : IClassFixture<T
         var submit = await browser.SubmitAsync(id);
         Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
 
-        var attempt = await cluster.A.ScopedAsync(db => db.Attempts.AsNoTracking().SingleAsync(a => a.Id == id));
+        var attempt = await ExamScenario.AttemptAsync(cluster.A, id);
         Assert.Equal((AttemptStatus.Finished, FinishReason.Submitted), (attempt.Status, attempt.FinishReason));
         var answer = await cluster.A.ScopedAsync(db => db.AttemptAnswers.AsNoTracking().SingleAsync(a => a.AttemptId == id && a.QuestionRef == 0));
         Assert.Equal(1, answer.Seq);
