@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.RegularExpressions;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +8,12 @@ using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
 
 namespace CertPlatform.IntegrationTests.Data;
 
-public sealed partial class PostgresTests(PostgresDatabase pg) : IClassFixture<PostgresDatabase>
+public sealed class PostgresTests(PostgresDatabase pg) : IClassFixture<PostgresDatabase>
 {
     [Fact]
     public async Task Exams_start_autosave_and_submit_on_postgresql()
     {
-        var client = await (await pg.Factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password)).WithApiTokenAsync();
+        var client = await (await pg.Factory.AUser(Roles.Trainee)).WithApiTokenAsync();
         var starts = await Task.WhenAll(client.StartAsync("mock-part2"), client.StartAsync("mock-part2"));
         Assert.All(starts, s => Assert.Equal(HttpStatusCode.Created, s.StatusCode));
         var ids = await Task.WhenAll(starts.Select(async s => (string)(await s.JsonAsync())["attemptId"]!));
@@ -55,21 +53,14 @@ public sealed partial class PostgresTests(PostgresDatabase pg) : IClassFixture<P
         Assert.Contains("learned-state", await again.GetStringAsync("/lessons/p1-swot"));
     }
 
-    [GeneratedRegex("action=\"(/admin/users/import/[0-9a-f-]+/commit)\"")]
-    private static partial Regex CommitAction();
-
     [Fact]
     public async Task Employee_import_commits_in_one_transaction_on_postgresql()
     {
-        var admin = await pg.Factory.SignedInClient(Demo.Account(Roles.Admin).Email, Demo.Account(Roles.Admin).Password);
-        var token = await admin.AntiforgeryTokenAsync("/admin/users/import");
-        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("姓名,工号,单位,角色,邮箱\n林一,P1001,示例分公司,学员,lin1@example.com\n林二,P1002,示例分公司,考官,lin2@example.com\n"));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "staff.csv");
-        var html = await (await admin.PostAsync("/admin/users/import", form)).Content.ReadAsStringAsync();
-        var action = WebUtility.HtmlDecode(CommitAction().Match(html).Groups[1].Value);
-        Assert.NotEmpty(action);
+        var admin = await pg.Factory.AUser(Roles.Admin);
+        var csv = "姓名,工号,单位,角色,邮箱\n林一,P1001,示例分公司,学员,lin1@example.com\n林二,P1002,示例分公司,考官,lin2@example.com\n";
+        var html = await (await Upload.EmployeeFile(admin, "staff.csv", Encoding.UTF8.GetBytes(csv))).Content.ReadAsStringAsync();
+        var action = Upload.EmployeeCommitUrl(html);
+        Assert.NotNull(action);
         await admin.PostFormAsync("/admin/users/import", action, []);
         Assert.Equal(2, await pg.Factory.ScopedAsync(db => db.Users.CountAsync(u => u.EmployeeNumber == "P1001" || u.EmployeeNumber == "P1002")));
     }

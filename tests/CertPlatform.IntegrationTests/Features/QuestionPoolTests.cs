@@ -23,7 +23,7 @@ public sealed class QuestionPoolTests(SharedApp app) : IClassFixture<SharedApp>
 {
     private AppFactory Factory => app.Factory;
 
-    private Task<HttpClient> Examiner() => ExamScenario.ExaminerAsync(Factory);
+    private Task<HttpClient> Examiner() => Factory.AUser(Roles.Examiner);
 
     private Task<List<QuestionRecord>> ReadyAsync(string lessonId, string type) => Factory.ScopedAsync(db =>
         db.Questions.AsNoTracking().Where(q => q.LessonId == lessonId && q.Type == type && q.Status == "Ready").OrderBy(q => q.Id).ToListAsync());
@@ -111,7 +111,7 @@ public sealed class QuestionPoolTests(SharedApp app) : IClassFixture<SharedApp>
     {
         var ids = (await ReadyAsync("p3-basic-concepts", "Single")).Select(q => q.Id).Take(2).ToArray();
         await TestSecurePool.MakeSecureAsync(Factory, ids);
-        await ExamScenario.CreatePaperAsync(Factory, "pool-secure-review", PaperKind.Certification, 1m, (ids[0], 1m), (ids[1], 1m));
+        await Factory.APaper("pool-secure-review", PaperKind.Certification, 1m, (ids[0], 1m), (ids[1], 1m));
         await SetReviewAsync("pool-secure-review", answers: true, explanations: true); // the paper would show everything
         var questions = new[] { await CurrentAsync(ids[0]), await CurrentAsync(ids[1]) };
         Assert.All(questions, q => Assert.Equal(QuestionPool.Secure, q.Pool));
@@ -147,7 +147,7 @@ public sealed class QuestionPoolTests(SharedApp app) : IClassFixture<SharedApp>
     public async Task Mistakes_from_a_paper_whose_review_hides_answers_are_listed_by_lesson_only_and_never_practised()
     {
         var ids = (await ReadyAsync("p3-broadband-churn-warning", "Single")).Select(q => q.Id).Take(2).ToArray();
-        await ExamScenario.CreatePaperAsync(Factory, "pool-hidden-mock", PaperKind.Mock, 1m, (ids[0], 1m), (ids[1], 1m));
+        await Factory.APaper("pool-hidden-mock", PaperKind.Mock, 1m, (ids[0], 1m), (ids[1], 1m));
         await SetReviewAsync("pool-hidden-mock", answers: false, explanations: false);
         var trainee = await ExamScenario.TraineeAsync(Factory, "pool-hidden@demo.local");
         await SitWronglyAsync(trainee, "pool-hidden-mock");

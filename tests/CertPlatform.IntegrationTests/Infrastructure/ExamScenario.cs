@@ -1,38 +1,23 @@
 using System.Net;
-using System.Text.Json;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
-using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Features.QuestionBank;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CertPlatform.IntegrationTests.Infrastructure;
 
-/// <summary>Fixed papers, trainees and finished attempts for the grading and results tests.</summary>
+/// <summary>Trainees, attempts started through the API and answers written straight into an attempt (papers and finished attempts: <see cref="TestData"/>).</summary>
 public static class ExamScenario
 {
     public const string Essay = "p2-customer-care-q08";   // 10 points, rubric
     public const string Single = "p2-customer-care-q01";  // single choice
     public const string SecureSingle = "p1-after-sales-service-q09";  // single choice, secure pool (certification papers)
 
-    public static async Task CreatePaperAsync(AppFactory factory, string id, string kind, decimal passMark, params (string Id, decimal Points)[] questions)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.Papers.Add(new Paper
-        {
-            Id = id, Title = "测试试卷 " + id, Kind = kind, Status = "published", Audience = "all", TimeLimitMinutes = 30, PassMark = passMark,
-            FixedQuestionsJson = JsonSerializer.Serialize(questions.Select(q => new FixedQuestion(q.Id, q.Points)).ToList()),
-            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-        });
-        await db.SaveChangesAsync();
-    }
-
     public static async Task<HttpClient> TraineeAsync(AppFactory factory, string? email = null, string fullName = "另一位学员", string? employeeNumber = null, string organization = "") =>
         email is null
-            ? await (await factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password)).WithApiTokenAsync()
+            ? await (await factory.AUser(Roles.Trainee)).WithApiTokenAsync()
             : await factory.NewTraineeClientAsync(email, u => { u.FullName = fullName; u.EmployeeNumber = employeeNumber; u.Organization = organization; });
 
     public static async Task<string> StartAsync(HttpClient trainee, string paperId)
@@ -70,7 +55,4 @@ public static class ExamScenario
 
     public static Task<Attempt> AttemptAsync(AppFactory factory, string attemptId) =>
         factory.ScopedAsync(db => db.Attempts.AsNoTracking().SingleAsync(a => a.Id == attemptId));
-
-    public static Task<HttpClient> ExaminerAsync(AppFactory factory) =>
-        factory.SignedInClient(Demo.Account(Roles.Examiner).Email, Demo.Account(Roles.Examiner).Password);
 }

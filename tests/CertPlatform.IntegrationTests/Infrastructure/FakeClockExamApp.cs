@@ -24,7 +24,7 @@ public sealed class FakeClockExamApp : IDisposable
 
     /// <summary>The demo trainee, or a new trainee with this e-mail, signed in with an API token.</summary>
     public async Task<HttpClient> TraineeAsync(string? email = null) => email is null
-        ? await (await Factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password)).WithApiTokenAsync()
+        ? await (await Factory.AUser(Roles.Trainee)).WithApiTokenAsync()
         : await (await Factory.NewTraineeClientAsync(email, u => u.FullName = "另一位学员")).WithApiTokenAsync();
 
     public void Dispose() => Factory.Dispose();

@@ -6,18 +6,16 @@ namespace CertPlatform.Web.Domain.Accounts;
 /// </summary>
 public static class EmployeeMatch
 {
-    public enum Outcome { NoRecord, Match, Mismatch }
-
-    public static Outcome Compare(string? accountNumber, string accountName, string accountOrganization,
+    public static EmployeeMatchOutcome Compare(string? accountNumber, string accountName, string accountOrganization,
         string? recordNumber, string recordName, string recordOrganization)
     {
         if (string.IsNullOrWhiteSpace(accountNumber) || string.IsNullOrWhiteSpace(recordNumber)
             || !string.Equals(accountNumber.Trim(), recordNumber.Trim(), StringComparison.OrdinalIgnoreCase))
-            return Outcome.NoRecord;
-        if (Squeeze(accountName) != Squeeze(recordName) || Squeeze(accountName).Length == 0) return Outcome.Mismatch;
+            return EmployeeMatchOutcome.NoRecord;
+        if (Squeeze(accountName) != Squeeze(recordName) || Squeeze(accountName).Length == 0) return EmployeeMatchOutcome.Mismatch;
         var a = Squeeze(accountOrganization);
         var r = Squeeze(recordOrganization);
-        return a.Length > 0 && r.Length > 0 && a != r ? Outcome.Mismatch : Outcome.Match;
+        return a.Length > 0 && r.Length > 0 && a != r ? EmployeeMatchOutcome.Mismatch : EmployeeMatchOutcome.Match;
     }
 
     private static string Squeeze(string? s) =>

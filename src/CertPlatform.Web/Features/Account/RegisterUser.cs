@@ -34,7 +34,7 @@ public sealed class RegisterUser(AppDbContext db, UserManager<AppUser> users, Au
 
         var record = await db.EmployeeRecords.AsNoTracking().FirstOrDefaultAsync(r => r.EmployeeNumber == user.EmployeeNumber, ct);
         var verified = record is not null && EmployeeMatch.Compare(user.EmployeeNumber, user.FullName, user.Organization,
-            record.EmployeeNumber, record.FullName, record.Organization) == EmployeeMatch.Outcome.Match
+            record.EmployeeNumber, record.FullName, record.Organization) == EmployeeMatchOutcome.Match
             ? verify.Mark(user, null) : null;
         user.PasswordHash = users.PasswordHasher.HashPassword(user, form.Password);
         IdentityResult created;

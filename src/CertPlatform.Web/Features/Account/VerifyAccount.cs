@@ -14,18 +14,16 @@ public sealed class VerifyAccount(AppDbContext db, AuditLog audit, TimeProvider 
     public const string AuditAction = "user.verify";
     public const string MatchedAuditAction = "user.verify-matched";
 
-    public enum Outcome { Verified, AlreadyVerified, NotFound }
-
-    public async Task<Outcome> RunAsync(string userId, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<VerifyAccountOutcome> RunAsync(string userId, ClaimsPrincipal actor, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
-        if (user is null) return Outcome.NotFound;
-        if (user.IsVerified) return Outcome.AlreadyVerified;
+        if (user is null) return VerifyAccountOutcome.NotFound;
+        if (user.IsVerified) return VerifyAccountOutcome.AlreadyVerified;
         var verified = Mark(user, actor.FindFirstValue(ClaimTypes.NameIdentifier));
         audit.Record(actor, AuditAction, user.Email ?? user.Id, $"{user.FullName} {user.EmployeeNumber}");
         await db.SaveChangesAsync(ct);
         await NotifyAsync(verified, ct);
-        return Outcome.Verified;
+        return VerifyAccountOutcome.Verified;
     }
 
     /// <summary>Sets the flag on a tracked user (the caller saves and audits); returns the event to raise after saving.</summary>

@@ -21,13 +21,11 @@ public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, 
     public const string RosterKind = "employees-roster";
     public static readonly TimeSpan PreviewLifetime = TimeSpan.FromHours(1);
 
-    public sealed record Preview(Guid? ImportId, string FileName, EmployeeImportResult Result, bool RosterOnly = false);
-
-    public async Task<Preview> PreviewAsync(Stream file, string fileName, ClaimsPrincipal actor, CancellationToken ct, bool rosterOnly = false)
+    public async Task<EmployeeImportPreview> PreviewAsync(Stream file, string fileName, ClaimsPrincipal actor, CancellationToken ct, bool rosterOnly = false)
     {
         var result = new EmployeeImportParser().Parse(file, fileName);
         if (result.Rows.Count > 0) await CheckAgainstDatabaseAsync(result, rosterOnly, ct);
-        if (!result.Ok) return new Preview(null, fileName, result, rosterOnly);
+        if (!result.Ok) return new EmployeeImportPreview(null, fileName, result, rosterOnly);
 
         // Expired previews are cleared here rather than by a timer: they are only read by this use case.
         var cutoff = clock.GetUtcNow() - PreviewLifetime;
@@ -39,14 +37,11 @@ public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, 
         };
         db.PendingImports.Add(pending);
         await db.SaveChangesAsync(ct);
-        return new Preview(pending.Id, fileName, result, rosterOnly);
+        return new EmployeeImportPreview(pending.Id, fileName, result, rosterOnly);
     }
 
-    public sealed record CommitResult(IReadOnlyList<InitialPassword> Created, IReadOnlyList<ImportProblem> Problems, string FileName,
-        bool RosterOnly = false, int Records = 0, int Verified = 0);
-
     /// <summary>Creates every previewed account or none (one transaction); rows are re-checked first.</summary>
-    public async Task<CommitResult?> CommitAsync(Guid importId, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<EmployeeImportCommitResult?> CommitAsync(Guid importId, ClaimsPrincipal actor, CancellationToken ct)
     {
         var actorId = actor.FindFirstValue(ClaimTypes.NameIdentifier);
         var pending = await db.PendingImports.SingleOrDefaultAsync(p => p.Id == importId && (p.Kind == Kind || p.Kind == RosterKind) && p.CreatedById == actorId, ct);
@@ -55,7 +50,7 @@ public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, 
         var check = new EmployeeImportResult();
         check.Rows.AddRange(rows);
         await CheckAgainstDatabaseAsync(check, pending.Kind == RosterKind, ct);
-        if (check.Problems.Count > 0) return new CommitResult([], check.Problems, pending.FileName);
+        if (check.Problems.Count > 0) return new EmployeeImportCommitResult([], check.Problems, pending.FileName);
 
         var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
         var now = clock.GetUtcNow();
@@ -89,16 +84,16 @@ public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var v in verified) await verify.NotifyAsync(v, ct);
-        return new CommitResult(prepared.Select(p => new InitialPassword(p.User.FullName, p.User.EmployeeNumber!, p.User.Email!, p.Password)).ToList(), [], pending.FileName,
+        return new EmployeeImportCommitResult(prepared.Select(p => new InitialPassword(p.User.FullName, p.User.EmployeeNumber!, p.User.Email!, p.Password)).ToList(), [], pending.FileName,
             rosterOnly, rows.Count, verified.Count);
     }
 
     /// <summary>Marks the matching self-registered accounts verified (tracked; saved with the import).</summary>
-    private async Task<List<AccountVerified>> VerifyRegisteredAsync(List<EmployeeRow> rows, Dictionary<int, EmployeeMatch.Outcome> registered,
+    private async Task<List<AccountVerified>> VerifyRegisteredAsync(List<EmployeeRow> rows, Dictionary<int, EmployeeMatchOutcome> registered,
         ClaimsPrincipal actor, string fileName, CancellationToken ct)
     {
         var verified = new List<AccountVerified>();
-        foreach (var row in rows.Where(r => registered.GetValueOrDefault(r.Line) == EmployeeMatch.Outcome.Match))
+        foreach (var row in rows.Where(r => registered.GetValueOrDefault(r.Line) == EmployeeMatchOutcome.Match))
         {
             var user = await db.Users.FirstAsync(u => u.EmployeeNumber == row.EmployeeNumber, ct);
             verified.Add(verify.Mark(user, actor.FindFirstValue(ClaimTypes.NameIdentifier)));

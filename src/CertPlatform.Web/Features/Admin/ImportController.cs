@@ -47,7 +47,7 @@ public sealed class ImportController(EmployeeImport import, IStringLocalizer<Sha
         {
             var check = new EmployeeImportResult();
             check.Problems.AddRange(result.Problems);
-            return View("Index", new ImportPreviewModel(new EmployeeImport.Preview(null, result.FileName, check)));
+            return View("Index", new ImportPreviewModel(new EmployeeImportPreview(null, result.FileName, check)));
         }
         if (result.RosterOnly)
         {

@@ -1,3 +1,3 @@
 namespace CertPlatform.Web.Features.Admin;
 
-public sealed record ImportPreviewModel(EmployeeImport.Preview? Preview);
+public sealed record ImportPreviewModel(EmployeeImportPreview? Preview);

@@ -31,7 +31,7 @@ public sealed class UnverifiedAccounts(AppDbContext db, HeldCertificates held)
         var mismatches = accounts
             .Select(a => (Account: a, Record: a.EmployeeNumber is { } n ? byNumber.GetValueOrDefault(n) : null))
             .Where(x => x.Record is not null && EmployeeMatch.Compare(x.Account.EmployeeNumber, x.Account.FullName, x.Account.Organization,
-                x.Record.EmployeeNumber, x.Record.FullName, x.Record.Organization) == EmployeeMatch.Outcome.Mismatch)
+                x.Record.EmployeeNumber, x.Record.FullName, x.Record.Organization) == EmployeeMatchOutcome.Mismatch)
             .Select(x => new EmployeeMismatch(x.Account, x.Record!.FullName, x.Record.Organization, x.Record.FileName)).ToList();
         return new VerificationPage(accounts, mismatches, await held.ListAsync(null, ct));
     }

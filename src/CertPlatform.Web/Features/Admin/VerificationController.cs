@@ -20,9 +20,9 @@ public sealed class VerificationController(IStringLocalizer<SharedResource> L) :
     {
         switch (await verify.RunAsync(id, User, ct))
         {
-            case VerifyAccount.Outcome.NotFound:
+            case VerifyAccountOutcome.NotFound:
                 return NotFound();
-            case VerifyAccount.Outcome.AlreadyVerified:
+            case VerifyAccountOutcome.AlreadyVerified:
                 TempData["Flash"] = L["该账号已经确认过了。"].Value;
                 break;
             default:

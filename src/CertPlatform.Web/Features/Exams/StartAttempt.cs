@@ -3,6 +3,7 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Exams;
@@ -66,18 +67,10 @@ public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions
         if (repeats > 0)
             log.LogWarning("Paper {Paper}: the pool is too small to avoid repeats; attempt {Number} of user {User} repeats {Repeats} question(s)", paper.Id, attempt.Number, user.Id, repeats);
         db.Attempts.Add(attempt);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new StartAttemptResult(StartAttemptOutcome.Started, attempt);
-        }
-        catch (DbUpdateException)
-        {
-            // Another tab or request started this paper at the same moment: theirs won, use it.
-            db.ChangeTracker.Clear();
-            var winner = await InProgressAsync(paperId, user.Id, ct);
-            return winner is not null ? new StartAttemptResult(StartAttemptOutcome.Resumed, winner) : new StartAttemptResult(StartAttemptOutcome.StartedElsewhere);
-        }
+        if (await db.TrySaveChangesAsync(ct)) return new StartAttemptResult(StartAttemptOutcome.Started, attempt);
+        // Another tab or request started this paper at the same moment: theirs won, use it.
+        var winner = await InProgressAsync(paperId, user.Id, ct);
+        return winner is not null ? new StartAttemptResult(StartAttemptOutcome.Resumed, winner) : new StartAttemptResult(StartAttemptOutcome.StartedElsewhere);
     }
 
     private Task<Attempt?> InProgressAsync(string paperId, string userId, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -65,9 +66,5 @@ public sealed class LessonProgressStore(AppDbContext db, ContentCatalog catalog,
         }).ToList();
 
     // Two tabs opening the same lesson at once may both insert; the unique index keeps one row.
-    private async Task SaveIgnoringDuplicateAsync(CancellationToken ct)
-    {
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { db.ChangeTracker.Clear(); }
-    }
+    private Task SaveIgnoringDuplicateAsync(CancellationToken ct) => db.TrySaveChangesAsync(ct);
 }

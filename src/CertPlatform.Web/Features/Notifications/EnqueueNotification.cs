@@ -6,20 +6,18 @@ namespace CertPlatform.Web.Features.Notifications;
 
 /// <summary>
 /// Puts one notification in the outbox: rendered from its template now, sent later by <see cref="OutboxDispatcher"/>.
-/// At most once per dedupe key (unique index: a concurrent scanner's insert loses and reports <see cref="Outcome.AlreadyEnqueued"/>);
+/// At most once per dedupe key (unique index: a concurrent scanner's insert loses and reports <see cref="EnqueueNotificationOutcome.AlreadyEnqueued"/>);
 /// non-essential kinds are skipped for users who opted out.
 /// </summary>
 public sealed class EnqueueNotification(AppDbContext db, NotificationTemplates templates, TimeProvider clock)
 {
-    public enum Outcome { Enqueued, AlreadyEnqueued, OptedOut, NoAddress }
-
-    public async Task<Outcome> RunAsync(NotificationRequest request, CancellationToken ct)
+    public async Task<EnqueueNotificationOutcome> RunAsync(NotificationRequest request, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Recipient.Email)) return Outcome.NoAddress;
-        if (await db.OutboxMessages.AnyAsync(m => m.DedupeKey == request.DedupeKey, ct)) return Outcome.AlreadyEnqueued;
+        if (string.IsNullOrWhiteSpace(request.Recipient.Email)) return EnqueueNotificationOutcome.NoAddress;
+        if (await db.OutboxMessages.AnyAsync(m => m.DedupeKey == request.DedupeKey, ct)) return EnqueueNotificationOutcome.AlreadyEnqueued;
         if (!NotificationKind.IsEssential(request.Kind) &&
             await db.NotificationPreferences.AnyAsync(p => p.UserId == request.Recipient.UserId && p.OptOutNonEssential, ct))
-            return Outcome.OptedOut;
+            return EnqueueNotificationOutcome.OptedOut;
         var (subject, body) = templates.Get(request.Template).Render(request.Values);
         var now = clock.GetUtcNow();
         var message = new OutboxMessage
@@ -34,13 +32,13 @@ public sealed class EnqueueNotification(AppDbContext db, NotificationTemplates t
         try
         {
             await db.SaveChangesAsync(ct);
-            return Outcome.Enqueued;
+            return EnqueueNotificationOutcome.Enqueued;
         }
         catch (DbUpdateException)
         {
             db.Entry(message).State = EntityState.Detached;
             // Another scanner or instance inserted the same key between our check and our insert.
-            if (await db.OutboxMessages.AnyAsync(m => m.DedupeKey == request.DedupeKey, ct)) return Outcome.AlreadyEnqueued;
+            if (await db.OutboxMessages.AnyAsync(m => m.DedupeKey == request.DedupeKey, ct)) return EnqueueNotificationOutcome.AlreadyEnqueued;
             throw;
         }
     }

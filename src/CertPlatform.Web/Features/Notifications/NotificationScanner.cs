@@ -45,7 +45,7 @@ public sealed class NotificationScanner(IServiceScopeFactory scopes, TimeProvide
         var enqueue = scope.ServiceProvider.GetRequiredService<EnqueueNotification>();
         var queued = 0;
         foreach (var r in requests.Where(r => !existing.Contains(r.DedupeKey)))
-            if (await enqueue.RunAsync(r, ct) == EnqueueNotification.Outcome.Enqueued) queued++;
+            if (await enqueue.RunAsync(r, ct) == EnqueueNotificationOutcome.Enqueued) queued++;
         if (queued > 0) log.LogInformation("Queued {Count} notifications", queued);
         return queued;
     }

@@ -18,9 +18,9 @@ public sealed class OutboxController(OutboxQueries outbox, IStringLocalizer<Shar
     public async Task<IActionResult> Retry(long id, string? status, CancellationToken ct) =>
         await outbox.RetryNowAsync(id, ct) switch
         {
-            OutboxQueries.RetryOutcome.Retried => Redirect("/admin/outbox" + (string.IsNullOrEmpty(status) ? "" : "?status=" + Uri.EscapeDataString(status))),
-            OutboxQueries.RetryOutcome.NotFound => NotFound(L["没有该邮件"].Value),
-            OutboxQueries.RetryOutcome.AlreadySent => Conflict(L["该邮件已发送，无需重试"].Value),
+            RetryMessageOutcome.Retried => Redirect("/admin/outbox" + (string.IsNullOrEmpty(status) ? "" : "?status=" + Uri.EscapeDataString(status))),
+            RetryMessageOutcome.NotFound => NotFound(L["没有该邮件"].Value),
+            RetryMessageOutcome.AlreadySent => Conflict(L["该邮件已发送，无需重试"].Value),
             _ => Conflict(L["该邮件正在发送，请稍后再试"].Value),
         };
 }

@@ -10,8 +10,6 @@ public sealed class OutboxQueries(AppDbContext db, TimeProvider clock)
 
     public sealed record Page(IReadOnlyList<OutboxMessage> Messages, string? Status, int Number, bool HasMore, IReadOnlyDictionary<string, int> Counts);
 
-    public enum RetryOutcome { Retried, NotFound, AlreadySent, InFlight }
-
     public async Task<Page> ListAsync(string? status, int page, CancellationToken ct)
     {
         page = Math.Max(1, page);
@@ -31,7 +29,7 @@ public sealed class OutboxQueries(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Makes a pending or failed message due now (a failed one gets its full number of attempts again).</summary>
-    public async Task<RetryOutcome> RetryNowAsync(long id, CancellationToken ct)
+    public async Task<RetryMessageOutcome> RetryNowAsync(long id, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var heldUntil = now - OutboxDispatcher.Lease;
@@ -41,8 +39,8 @@ public sealed class OutboxQueries(AppDbContext db, TimeProvider clock)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now)
                 .SetProperty(m => m.Attempts, m => m.Status == OutboxStatus.Failed ? 0 : m.Attempts)
                 .SetProperty(m => m.Status, OutboxStatus.Pending), ct);
-        if (updated == 1) return RetryOutcome.Retried;
+        if (updated == 1) return RetryMessageOutcome.Retried;
         var status = await db.OutboxMessages.Where(m => m.Id == id).Select(m => m.Status).FirstOrDefaultAsync(ct);
-        return status is null ? RetryOutcome.NotFound : status == OutboxStatus.Sent ? RetryOutcome.AlreadySent : RetryOutcome.InFlight;
+        return status is null ? RetryMessageOutcome.NotFound : status == OutboxStatus.Sent ? RetryMessageOutcome.AlreadySent : RetryMessageOutcome.InFlight;
     }
 }

@@ -3,6 +3,7 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Practice;
@@ -16,33 +17,29 @@ namespace CertPlatform.Web.Features.Practice;
 public sealed class AnswerPractice(AppDbContext db, QuestionVersionCache questions, MistakeNotebook notebook, PracticeTokens tokens,
     PracticeTokenLedger ledger, ContentCatalog catalog, TimeProvider clock)
 {
-    public enum Status { Answered, NotFound, Finished, Invalid, AlreadyUsed }
-
-    public sealed record Result(Status Status, string? FeedbackToken = null, IReadOnlyList<AnswerProblem>? Problems = null);
-
-    public async Task<Result> RunAsync(PracticeAnswerForm form, string userId, CancellationToken ct)
+    public async Task<AnswerPracticeResult> RunAsync(PracticeAnswerForm form, string userId, CancellationToken ct)
     {
         var state = tokens.ReadSet(form.S, userId);
-        if (state is null) return new Result(Status.NotFound);
-        if (state.Finished) return new Result(Status.Finished);
+        if (state is null) return new AnswerPracticeResult(AnswerPracticeOutcome.NotFound);
+        if (state.Finished) return new AnswerPracticeResult(AnswerPracticeOutcome.Finished);
         var item = state.Items[state.Position];
         var q = await PracticeQuestions.LoadAsync(questions, db, item, ct);
-        if (q is null) return new Result(Status.NotFound);
+        if (q is null) return new AnswerPracticeResult(AnswerPracticeOutcome.NotFound);
         var layout = PracticeLayout.For(q, item.Version, state.ItemSeed(state.Position));
 
         var displayed = Response.Empty;
         if (!form.GiveUp)
         {
             var mapped = PracticeAnswerMapper.ToResponse(QuestionViews.Of(q, layout), form.Answer);
-            if (mapped.Problems.Count > 0) return new Result(Status.Invalid, Problems: mapped.Problems);
+            if (mapped.Problems.Count > 0) return new AnswerPracticeResult(AnswerPracticeOutcome.Invalid, Problems: mapped.Problems);
             displayed = mapped.Response;
         }
-        if (!await ledger.TryUseAsync(state, ct)) return new Result(Status.AlreadyUsed);
+        if (!await ledger.TryUseAsync(state, ct)) return new AnswerPracticeResult(AnswerPracticeOutcome.AlreadyUsed);
         var grade = Grader.Grade(q, AttemptLayout.ToAuthored(q, layout, displayed));
         var now = clock.GetUtcNow();
         var recorded = await RecordAsync(userId, q, state, grade.FullMarks, now, ct);
         var next = state.Answered(PracticeLayout.Percent(grade), now);
-        return new Result(Status.Answered, tokens.Protect(new PracticeFeedbackState(next, state.Position, displayed, recorded)));
+        return new AnswerPracticeResult(AnswerPracticeOutcome.Answered, tokens.Protect(new PracticeFeedbackState(next, state.Position, displayed, recorded)));
     }
 
     private async Task<bool> RecordAsync(string userId, Question q, PracticeState state, bool correct, DateTimeOffset now, CancellationToken ct)
@@ -53,16 +50,7 @@ public sealed class AnswerPractice(AppDbContext db, QuestionVersionCache questio
         var partId = catalog.Find(q.LessonId)?.PartId ?? "";
         db.PracticeAnswers.Add(new PracticeAnswer { UserId = userId, QuestionId = q.Id, LessonId = q.LessonId, PartId = partId, Correct = correct, At = now });
         await notebook.RecordAsync(userId, q.Id, q.LessonId, partId, correct, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // A simultaneous submission of the same page entered the mistake first: that one counts.
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        // False when a simultaneous submission of the same page entered the mistake first: that one counts.
+        return await db.TrySaveChangesAsync(ct);
     }
 }

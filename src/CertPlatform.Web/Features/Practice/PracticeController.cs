@@ -27,11 +27,11 @@ public sealed class PracticeController(PracticeQueries queries, PracticeTokens t
     {
         if (!(await validator.ValidateAsync(form, ct)).IsValid) return BadRequest();
         var result = await start.RunAsync(form, UserId, ct);
-        switch (result.Status)
+        switch (result.Outcome)
         {
-            case StartPractice.Status.NotFound:
+            case StartPracticeOutcome.NotFound:
                 return NotFound();
-            case StartPractice.Status.Empty:
+            case StartPracticeOutcome.Empty:
                 TempData["Flash"] = form.Mistakes is null ? L["这里暂时没有可练习的题目。"].Value : L["错题本里没有可以练习的题目。"].Value;
                 return LocalRedirect(form.Mistakes is null ? "/practice" : "/mistakes");
             default:
@@ -59,15 +59,15 @@ public sealed class PracticeController(PracticeQueries queries, PracticeTokens t
         if (!(await validator.ValidateAsync(form, ct)).AddTo(ModelState)) return await Redisplay(form, state, ct);
 
         var result = await answer.RunAsync(form, UserId, ct);
-        switch (result.Status)
+        switch (result.Outcome)
         {
-            case AnswerPractice.Status.NotFound:
+            case AnswerPracticeOutcome.NotFound:
                 return NotFound();
-            case AnswerPractice.Status.AlreadyUsed:
+            case AnswerPracticeOutcome.AlreadyUsed:
                 return Conflict(); // each question page is answered once; /error/409 explains
-            case AnswerPractice.Status.Finished:
+            case AnswerPracticeOutcome.Finished:
                 return LocalRedirect("/practice/done?s=" + Uri.EscapeDataString(form.S));
-            case AnswerPractice.Status.Invalid:
+            case AnswerPracticeOutcome.Invalid:
                 foreach (var problem in result.Problems ?? [])
                     ModelState.AddModelError("", problem switch
                     {

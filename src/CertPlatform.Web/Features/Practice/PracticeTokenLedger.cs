@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Practice;
@@ -20,15 +21,6 @@ public sealed class PracticeTokenLedger(AppDbContext db, TimeProvider clock)
         if (DateTimeOffset.FromUnixTimeMilliseconds(state.IssuedAtMs) < cutoff) return false;
         await db.Set<UsedPracticeToken>().Where(t => t.UsedAt < cutoff).ExecuteDeleteAsync(ct);
         db.Add(new UsedPracticeToken { Nonce = state.Nonce, UserId = state.UserId, UsedAt = now });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        return await db.TrySaveChangesAsync(ct);
     }
 }

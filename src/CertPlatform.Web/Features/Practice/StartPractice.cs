@@ -13,11 +13,7 @@ public sealed class StartPractice(AppDbContext db, PracticePool pool, ContentCat
 {
     public const int SetSize = 10;
 
-    public enum Status { Started, NotFound, Empty }
-
-    public sealed record Result(Status Status, string? Token = null);
-
-    public async Task<Result> RunAsync(StartPracticeForm form, string userId, CancellationToken ct)
+    public async Task<StartPracticeResult> RunAsync(StartPracticeForm form, string userId, CancellationToken ct)
     {
         var ready = await pool.ReadyAsync(ct);
         string scope, scopeId;
@@ -25,14 +21,14 @@ public sealed class StartPractice(AppDbContext db, PracticePool pool, ContentCat
         if (!string.IsNullOrWhiteSpace(form.Lesson))
         {
             scopeId = form.Lesson.Trim();
-            if (catalog.Find(scopeId) is null) return new Result(Status.NotFound);
+            if (catalog.Find(scopeId) is null) return new StartPracticeResult(StartPracticeOutcome.NotFound);
             scope = PracticeScope.Lesson;
             eligible = ready.Where(c => c.LessonId == scopeId).ToList();
         }
         else if (!string.IsNullOrWhiteSpace(form.Part))
         {
             scopeId = form.Part.Trim();
-            if (catalog.Curriculum.Parts.All(p => p.Id != scopeId)) return new Result(Status.NotFound);
+            if (catalog.Curriculum.Parts.All(p => p.Id != scopeId)) return new StartPracticeResult(StartPracticeOutcome.NotFound);
             scope = PracticeScope.Part;
             eligible = ready.Where(c => c.PartId == scopeId).ToList();
         }
@@ -41,14 +37,14 @@ public sealed class StartPractice(AppDbContext db, PracticePool pool, ContentCat
             scope = PracticeScope.Mistakes;
             scopeId = (form.Mistakes ?? "").Trim();
             if (scopeId == StartPracticeForm.AllMistakes) scopeId = "";
-            if (scopeId.Length > 0 && catalog.Find(scopeId) is null) return new Result(Status.NotFound);
+            if (scopeId.Length > 0 && catalog.Find(scopeId) is null) return new StartPracticeResult(StartPracticeOutcome.NotFound);
             var open = await db.Mistakes.AsNoTracking()
                 .Where(m => m.UserId == userId && m.ClearedAt == null && !m.Concealed && (scopeId == "" || m.LessonId == scopeId))
                 .Select(m => m.QuestionId).ToListAsync(ct);
             var openSet = open.ToHashSet();
             eligible = ready.Where(c => openSet.Contains(c.Id)).ToList();
         }
-        if (eligible.Count == 0) return new Result(Status.Empty);
+        if (eligible.Count == 0) return new StartPracticeResult(StartPracticeOutcome.Empty);
 
         var ids = eligible.Select(c => c.Id).ToList();
         var practised = scope == PracticeScope.Mistakes ? [] : (await db.PracticeAnswers.AsNoTracking()
@@ -61,6 +57,6 @@ public sealed class StartPractice(AppDbContext db, PracticePool pool, ContentCat
             Items = PracticePool.Draw(ids, practised, SetSize, seed).Select(id => new PracticeItem(id, byId[id].Version)).ToList(),
             IssuedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
         };
-        return new Result(Status.Started, tokens.Protect(state));
+        return new StartPracticeResult(StartPracticeOutcome.Started, tokens.Protect(state));
     }
 }

@@ -55,7 +55,7 @@ public sealed class AccountTests(SharedApp app) : IClassFixture<SharedApp>
     [Fact]
     public async Task Posting_a_form_without_the_antiforgery_token_is_rejected()
     {
-        var client = await Factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password);
+        var client = await Factory.AUser(Roles.Trainee);
         var response = await client.PostAsync("/lessons/p1-customer-value/learned", new FormUrlEncodedContent([F("learned", "true")]));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.RegularExpressions;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Account;
@@ -14,29 +12,20 @@ namespace CertPlatform.IntegrationTests.Features.Account;
 /// Issue 11.3: self-registered accounts are verified automatically when 工号 + name (and organisation, if given) match an
 /// employee record HR imported — whichever comes first — and a mismatch is left unverified and listed for HR.
 /// </summary>
-public sealed partial class EmployeeMatchingTests : IDisposable
+public sealed class EmployeeMatchingTests : IDisposable
 {
     private readonly AppFactory _factory = new();
 
     public void Dispose() => _factory.Dispose();
 
-    [GeneratedRegex("action=\"(/admin/users/import/[0-9a-f-]+/commit)\"")]
-    private static partial Regex CommitAction();
-
-    private Task<HttpClient> AdminAsync() => _factory.SignedInClient(Demo.Account(Roles.Admin).Email, Demo.Account(Roles.Admin).Password);
+    private Task<HttpClient> AdminAsync() => _factory.AUser(Roles.Admin);
 
     private async Task<string> ImportAsync(HttpClient admin, string csv, bool rosterOnly)
     {
-        var token = await admin.AntiforgeryTokenAsync("/admin/users/import");
-        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
-        if (rosterOnly) form.Add(new StringContent("true"), "rosterOnly");
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "roster.csv");
-        var preview = await (await admin.PostAsync("/admin/users/import", form)).Content.ReadAsStringAsync();
-        var action = CommitAction().Match(preview);
-        Assert.True(action.Success, preview);
-        var commit = await admin.PostFormAsync("/admin/users/import", WebUtility.HtmlDecode(action.Groups[1].Value), []);
+        var preview = await (await Upload.EmployeeFile(admin, "roster.csv", Encoding.UTF8.GetBytes(csv), rosterOnly)).Content.ReadAsStringAsync();
+        var action = Upload.EmployeeCommitUrl(preview);
+        Assert.True(action is not null, preview);
+        var commit = await admin.PostFormAsync("/admin/users/import", action, []);
         Assert.True(commit.IsSuccessStatusCode || commit.StatusCode == HttpStatusCode.Redirect, $"{(int)commit.StatusCode}");
         return preview;
     }
@@ -75,7 +64,7 @@ public sealed partial class EmployeeMatchingTests : IDisposable
         Assert.Equal(1, await _factory.ScopedAsync(db => db.Users.CountAsync(u => u.EmployeeNumber == "V1002")));
         Assert.True((await UserAsync("V1003")).IsVerified); // a new employee gets an account as before
 
-        var hr = await _factory.SignedInClient(Demo.Account(Roles.HR).Email, Demo.Account(Roles.HR).Password);
+        var hr = await _factory.AUser(Roles.HR);
         var page = await hr.GetStringAsync("/admin/verification");
         var mismatches = page[page.IndexOf("id=\"mismatches\"", StringComparison.Ordinal)..];
         Assert.Contains($"data-user=\"{mismatched.Id}\"", mismatches);
@@ -102,7 +91,7 @@ public sealed partial class EmployeeMatchingTests : IDisposable
         Assert.False((await UserAsync("V2002")).IsVerified);
         Assert.False((await UserAsync("V2003")).IsVerified);
 
-        var hr = await _factory.SignedInClient(Demo.Account(Roles.HR).Email, Demo.Account(Roles.HR).Password);
+        var hr = await _factory.AUser(Roles.HR);
         var page = await hr.GetStringAsync("/admin/verification");
         var mismatches = page[page.IndexOf("id=\"mismatches\"", StringComparison.Ordinal)..];
         Assert.Contains("王六", mismatches);

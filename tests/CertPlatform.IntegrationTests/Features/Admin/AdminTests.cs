@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
@@ -14,7 +13,7 @@ namespace CertPlatform.IntegrationTests.Features.Admin;
 public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
 {
     private AppFactory Factory => app.Factory;
-    private Task<HttpClient> Admin() => Factory.SignedInClient(Demo.Account(Roles.Admin).Email, Demo.Account(Roles.Admin).Password);
+    private Task<HttpClient> Admin() => Factory.AUser(Roles.Admin);
 
     public static TheoryData<string> AdminPages => ["/admin/users", "/admin/users/create", "/admin/users/import", "/admin/audit"];
 
@@ -33,7 +32,7 @@ public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
     {
         foreach (var role in new[] { Roles.Trainee, Roles.Examiner, Roles.HR })
         {
-            var client = await Factory.SignedInClient(Demo.Account(role).Email, Demo.Account(role).Password);
+            var client = await Factory.AUser(role);
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.StartsWith("https://localhost/account/access-denied", response.Headers.Location!.ToString());
@@ -47,7 +46,7 @@ public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
     [Fact]
     public async Task Admin_post_actions_are_refused_to_other_roles()
     {
-        var trainee = await Factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password);
+        var trainee = await Factory.AUser(Roles.Trainee);
         var hr = await Factory.ScopedAsync(db => db.Users.SingleAsync(u => u.Email == Demo.Account(Roles.HR).Email));
         var response = await trainee.PostFormAsync("/lessons", $"/admin/users/{hr.Id}/deactivate", []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -90,7 +89,7 @@ public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
     public async Task A_deactivated_user_cannot_sign_in()
     {
         using var factory = new AppFactory();
-        var admin = await factory.SignedInClient(Demo.Account(Roles.Admin).Email, Demo.Account(Roles.Admin).Password);
+        var admin = await factory.AUser(Roles.Admin);
         var examiner = Demo.Account(Roles.Examiner);
         var id = await factory.ScopedAsync(db => db.Users.Where(u => u.Email == examiner.Email).Select(u => u.Id).SingleAsync());
         var response = await admin.PostFormAsync("/admin/users", $"/admin/users/{id}/deactivate", []);
@@ -132,29 +131,15 @@ public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
         Assert.Equal("人力资源部（总部）", await Factory.ScopedAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.Department).SingleAsync()));
     }
 
-    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] bytes)
-    {
-        var token = await client.AntiforgeryTokenAsync("/admin/users/import");
-        var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", fileName);
-        return await client.PostAsync("/admin/users/import", form);
-    }
-
-    [GeneratedRegex("action=\"(/admin/users/import/[0-9a-f-]+/commit)\"")]
-    private static partial Regex CommitAction();
-
     [Fact]
     public async Task Import_with_a_bad_row_shows_the_line_and_creates_nobody()
     {
         var admin = await Admin();
         var csv = "姓名,工号,单位/部门,角色,邮箱\n周一,M1001,示例分公司/营业部,学员,zhou1@example.com\n吴二,M1002,示例分公司/营业部,校长,wu2@example.com\n";
-        var response = await UploadAsync(admin, "staff.csv", Encoding.UTF8.GetBytes(csv));
+        var response = await Upload.EmployeeFile(admin, "staff.csv", Encoding.UTF8.GetBytes(csv));
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("角色“校长”无效", html);
-        Assert.DoesNotMatch(CommitAction(), html);
+        Assert.Null(Upload.EmployeeCommitUrl(html));
         Assert.False(await Factory.ScopedAsync(db => db.Users.AnyAsync(u => u.EmployeeNumber == "M1001")));
     }
 
@@ -163,12 +148,12 @@ public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
     {
         var admin = await Admin();
         var csv = "姓名,工号,单位,部门,角色,邮箱\n郑三,M2001,示例分公司,营业部,学员,zheng3@example.com\n王四,M2002,示例分公司,培训中心,考官；学员,wang4@example.com\n";
-        var preview = await UploadAsync(admin, "staff.csv", Encoding.UTF8.GetBytes(csv));
+        var preview = await Upload.EmployeeFile(admin, "staff.csv", Encoding.UTF8.GetBytes(csv));
         var html = await preview.Content.ReadAsStringAsync();
         Assert.Contains("全部检查通过", html);
         Assert.False(await Factory.ScopedAsync(db => db.Users.AnyAsync(u => u.EmployeeNumber == "M2001")), "preview must not create accounts");
 
-        var action = WebUtility.HtmlDecode(CommitAction().Match(html).Groups[1].Value);
+        var action = Upload.EmployeeCommitUrl(html)!;
         var commit = await admin.PostFormAsync("/admin/users/import", action, []);
         var result = await commit.Content.ReadAsStringAsync();
         Assert.Equal(2, PasswordCell().Matches(result).Count);
@@ -185,7 +170,7 @@ public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
         Assert.Equal(2, await Factory.ScopedAsync(db => db.Users.CountAsync(u => u.EmployeeNumber == "M2001" || u.EmployeeNumber == "M2002")));
 
         // Re-uploading the same people is refused row by row.
-        var duplicate = await UploadAsync(admin, "staff.csv", Encoding.UTF8.GetBytes(csv));
+        var duplicate = await Upload.EmployeeFile(admin, "staff.csv", Encoding.UTF8.GetBytes(csv));
         Assert.Contains("工号“M2001”已存在于系统中", await duplicate.Content.ReadAsStringAsync());
     }
 
@@ -194,8 +179,8 @@ public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
     {
         var admin = await Admin();
         var csv = "姓名,工号,单位,角色,邮箱\n冯五,M3001,示例分公司,学员,feng5@example.com\n陈六,M3002,示例分公司,学员,chen6@example.com\n";
-        var html = await (await UploadAsync(admin, "staff.csv", Encoding.UTF8.GetBytes(csv))).Content.ReadAsStringAsync();
-        var action = WebUtility.HtmlDecode(CommitAction().Match(html).Groups[1].Value);
+        var html = await (await Upload.EmployeeFile(admin, "staff.csv", Encoding.UTF8.GetBytes(csv))).Content.ReadAsStringAsync();
+        var action = Upload.EmployeeCommitUrl(html)!;
         // Meanwhile an administrator creates an account with one of the employee numbers. (A self-registered, unverified
         // account with that number would not block the import: the row verifies it or is listed for HR, see EmployeeMatchingTests.)
         await Factory.CreateTraineeAsync("chen6-admin@example.com", u => { u.FullName = "陈六"; u.EmployeeNumber = "M3002"; });

@@ -36,7 +36,7 @@ public sealed class AnalyticsTests : IDisposable
     private async Task<List<string>> FixedBatchAsync()
     {
         var questions = await AnalyticsScenario.ReadyQuestionsAsync(_factory, "Single", 4);
-        await ExamScenario.CreatePaperAsync(_factory, Fixed, "mock", 2m, questions.Select(q => (q, 1m)).ToArray());
+        await _factory.APaper(Fixed, "mock", 2m, questions.Select(q => (q, 1m)).ToArray());
         var deciders = Enumerable.Range(0, 4).Select(t => (Func<string, int, bool>)((id, _) => questions.IndexOf(id) is var j && (j == 3 || j < 3 - t))).ToList();
         await AnalyticsScenario.SitAsync(_factory, Fixed, deciders, organization: "杭州分公司");
         return questions;
@@ -56,7 +56,7 @@ public sealed class AnalyticsTests : IDisposable
     public async Task Known_marks_give_the_hand_computed_figures_on_the_page_and_in_every_export()
     {
         var questions = await FixedBatchAsync();
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
         var page = await examiner.GetAsync($"/analytics/papers/{Fixed}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var doc = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
@@ -126,7 +126,7 @@ public sealed class AnalyticsTests : IDisposable
     public async Task The_question_page_cohort_view_and_blueprint_feasibility_use_what_the_analysis_learnt()
     {
         var questions = await FixedBatchAsync();
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
 
         var bank = new HtmlParser().ParseDocument(await examiner.GetStringAsync($"/bank/{questions[3]}"));
         var panel = bank.GetElementById("question-statistics")!;
@@ -169,7 +169,7 @@ public sealed class AnalyticsTests : IDisposable
     [Fact]
     public async Task An_uploaded_matrix_gets_the_same_figures_and_bad_files_are_named_by_row_and_column()
     {
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
         const string matrix = "attempt,Q1,Q2,Q3\nt0,1,1,1\nt1,1,1,0\nt2,1,0,0\nt3,0,0,0\n";
         var good = matrix.Replace("attempt,Q1,Q2,Q3\n", "attempt,Q1,Q2,Q3\nmax,1,1,1\n");
         var response = await UploadAsync(examiner, "matrix.csv", Encoding.UTF8.GetBytes(good));
@@ -208,7 +208,7 @@ public sealed class AnalyticsTests : IDisposable
         // Twelve trainees of rising ability sit the real certification paper (83 questions drawn by its blueprint).
         var deciders = Enumerable.Range(0, 12).Select(t => (Func<string, int, bool>)((id, r) => (r * 7 + t * 3 + id.Length) % 12 < t + 1)).ToList();
         var attempts = await AnalyticsScenario.SitAsync(_factory, PaperSeeder.CertificationId, deciders);
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
         var doc = new HtmlParser().ParseDocument(await examiner.GetStringAsync($"/analytics/papers/{PaperSeeder.CertificationId}"));
         Assert.Equal("12", doc.QuerySelector("#test-table tr[data-stat='attempts'] td:nth-child(2)")!.TextContent.Trim());
         foreach (var stat in new[] { "mean", "median", "sd", "skewness", "kurtosis", "cic", "error-ratio", "standard-error" })

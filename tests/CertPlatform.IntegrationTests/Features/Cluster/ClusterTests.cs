@@ -45,7 +45,7 @@ public sealed partial class ClusterTests(TwoInstances cluster) : IClassFixture<T
         var submit = await browser.SubmitAsync(id);
         Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
 
-        var attempt = await cluster.A.ScopedAsync(db => db.Attempts.AsNoTracking().SingleAsync(a => a.Id == id));
+        var attempt = await ExamScenario.AttemptAsync(cluster.A, id);
         Assert.Equal((AttemptStatus.Finished, FinishReason.Submitted), (attempt.Status, attempt.FinishReason));
         var answer = await cluster.A.ScopedAsync(db => db.AttemptAnswers.AsNoTracking().SingleAsync(a => a.AttemptId == id && a.QuestionRef == 0));
         Assert.Equal(1, answer.Seq);
@@ -85,11 +85,8 @@ public sealed partial class ClusterTests(TwoInstances cluster) : IClassFixture<T
     public async Task A_missing_certificate_is_issued_exactly_once_when_both_safety_nets_run()
     {
         var trainee = await cluster.A.NewTraineeClientAsync("cluster-cert@demo.local", u => u.FullName = "集群学员");
-        var start = await trainee.StartAsync(PaperSeeder.CertificationId);
-        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-        var attemptId = (await start.ReadAsync<AttemptStarted>()).AttemptId;
-        await cluster.A.AnswerEverythingRightAsync(attemptId);
-        var first = (string)(await (await trainee.SubmitAsync(attemptId)).JsonAsync())["certificateId"]!;
+        var (attemptId, _, issued) = await cluster.A.AFinishedAttempt(trainee);
+        var first = issued!;
         // Undo the issue (file, certificate, its audit entry and number): the pass now has no certificate, as after a crash.
         var number = await cluster.A.ScopedAsync(db => db.Certificates.Where(c => c.Id == first).Select(c => c.Number).SingleAsync());
         await cluster.A.ScopedAsync(async db =>

@@ -174,13 +174,10 @@ public sealed class ExamApiTests : IDisposable
         var client = await Trainee();
         for (var n = 1; n <= 2; n++)
         {
-            var id = (string)(await Start(client, PaperSeeder.CertificationId))["attemptId"]!;
-            await _factory.AnswerEverythingRightAsync(id);
-            var result = await (await client.SubmitAsync(id)).JsonAsync();
-            Assert.True((bool)result["passed"]!);
-            var certificateId = (string?)result["certificateId"];
-            Assert.NotNull(certificateId);
-            Assert.Equal(certificateId, (string?)(await (await client.SubmitAsync(id)).JsonAsync())["certificateId"]);
+            var attempt = await _factory.AFinishedAttempt(client);
+            Assert.True(attempt.Passed);
+            Assert.NotNull(attempt.CertificateId);
+            Assert.Equal(attempt.CertificateId, (string?)(await (await client.SubmitAsync(attempt.AttemptId)).JsonAsync())["certificateId"]);
         }
         var third = await client.StartAsync(PaperSeeder.CertificationId);
         Assert.Equal(HttpStatusCode.Conflict, third.StatusCode);
@@ -195,7 +192,7 @@ public sealed class ExamApiTests : IDisposable
         var laptop = await Trainee();
         var id = (string)(await Start(laptop))["attemptId"]!;
         // The same trainee on a second device, which read the attempt when nothing was stored yet (seq 0).
-        var phone = await (await _factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password)).WithApiTokenAsync();
+        var phone = await (await _factory.AUser(Roles.Trainee)).WithApiTokenAsync();
         Assert.Equal(HttpStatusCode.OK, (await phone.SaveAsync(id, 0, new { selected = new[] { 2 } }, 1, baseSeq: 0)).StatusCode);
 
         // The laptop replays an answer it queued offline: also seq 1, also based on 0. Refused, with the answer kept.

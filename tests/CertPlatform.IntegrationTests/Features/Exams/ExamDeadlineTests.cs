@@ -21,7 +21,7 @@ public sealed class ExamDeadlineTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private Task<Attempt> AttemptAsync(string id) => _factory.ScopedAsync(db => db.Attempts.AsNoTracking().SingleAsync(a => a.Id == id));
+    private Task<Attempt> AttemptAsync(string id) => ExamScenario.AttemptAsync(_factory, id);
 
     [Fact]
     public async Task Within_the_grace_the_page_is_shown_answers_are_accepted_and_start_resumes_after_it_every_path_says_over()

@@ -41,7 +41,7 @@ public sealed partial class GradingTests : IDisposable
     /// <summary>The demo trainee sits a paper with a single-choice question (answered right) and an essay.</summary>
     private async Task<string> EssayAttemptAsync(string essayText = "先发欢迎短信 <script>alert(1)</script> 再做首张账单分析")
     {
-        await ExamScenario.CreatePaperAsync(_factory, Paper, "mock", 12m, (ExamScenario.Single, 10m), (ExamScenario.Essay, 10m));
+        await _factory.APaper(Paper, "mock", 12m, (ExamScenario.Single, 10m), (ExamScenario.Essay, 10m));
         var trainee = await ExamScenario.TraineeAsync(_factory);
         var id = await ExamScenario.StartAsync(trainee, Paper);
         await ExamScenario.AnswerAsync(_factory, id, (q, l) => q.Type == QuestionType.Essay ? new Response { Text = essayText } : ExamKeys.DisplayedKey(q, l));
@@ -66,7 +66,7 @@ public sealed partial class GradingTests : IDisposable
         Assert.Null(waiting.Passed);
         Assert.Equal(10m, waiting.Score);
 
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
         var queue = await examiner.GetStringAsync("/grading");
         var trainee = Demo.Account(Roles.Trainee);
         Assert.Contains(ExamScenario.Essay, queue);
@@ -118,7 +118,7 @@ public sealed partial class GradingTests : IDisposable
     public async Task An_invalid_score_is_rejected_next_to_the_field_and_changes_nothing(string score, string message)
     {
         var id = await EssayAttemptAsync();
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
         var item = await FirstItemLinkAsync(examiner);
         var response = await examiner.PostFormAsync(item, item, [F("Score", score), F("Comment", "太高了")]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -141,12 +141,12 @@ public sealed partial class GradingTests : IDisposable
     public async Task Full_marks_that_are_not_a_multiple_of_a_half_are_accepted()
     {
         // 10 paper points for a 10-point essay scaled to 3 points: ManualMax 3.33.
-        await ExamScenario.CreatePaperAsync(_factory, "scaled", "mock", 1m, (ExamScenario.Essay, 3.33m));
+        await _factory.APaper("scaled", "mock", 1m, (ExamScenario.Essay, 3.33m));
         var trainee = await ExamScenario.TraineeAsync(_factory);
         var id = await ExamScenario.StartAsync(trainee, "scaled");
         await ExamScenario.AnswerAsync(_factory, id, (_, _) => new Response { Text = "作答" });
         await ExamScenario.SubmitAsync(trainee, id);
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
         var item = await FirstItemLinkAsync(examiner);
         Assert.Equal(HttpStatusCode.Redirect, (await examiner.PostFormAsync(item, item, [F("Score", "3.33")])).StatusCode);
         var attempt = await ExamScenario.AttemptAsync(_factory, id);
@@ -176,7 +176,7 @@ public sealed partial class GradingTests : IDisposable
             scope.ServiceProvider.GetRequiredService<QuestionVersioning>().AddVersion(record, q, "examiner@demo.local", "created", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
-        await ExamScenario.CreatePaperAsync(_factory, "case-paper", "mock", 6m, ("case-with-essay", 10m));
+        await _factory.APaper("case-paper", "mock", 6m, ("case-with-essay", 10m));
         var trainee = await ExamScenario.TraineeAsync(_factory);
         var id = await ExamScenario.StartAsync(trainee, "case-paper");
         await ExamScenario.AnswerAsync(_factory, id, (q, l) => ExamKeys.DisplayedKey(q, l) with
@@ -188,7 +188,7 @@ public sealed partial class GradingTests : IDisposable
         Assert.Equal(2m, item.AutoScore);
         Assert.Equal(8m, item.ManualMax);
 
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
         var link = await FirstItemLinkAsync(examiner);
         var page = await examiner.GetStringAsync(link);
         Assert.Contains("王女士投诉账单多扣费。", page);
@@ -212,13 +212,13 @@ public sealed partial class GradingTests : IDisposable
     [Fact]
     public async Task Trainees_and_hr_cannot_grade_and_trainees_cannot_see_results()
     {
-        var trainee = await _factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password);
+        var trainee = await _factory.AUser(Roles.Trainee);
         foreach (var url in new[] { "/grading", "/grading/start", $"/grading/regrade/{ExamScenario.Single}", "/results", "/results/mock-part1", "/results/mock-part1/export?format=csv" })
         {
             var r = await trainee.GetAsync(url);
             Assert.True(r.StatusCode is HttpStatusCode.Forbidden || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString().Contains("access-denied")), $"{url}: {(int)r.StatusCode}");
         }
-        var hr = await _factory.SignedInClient(Demo.Account(Roles.HR).Email, Demo.Account(Roles.HR).Password);
+        var hr = await _factory.AUser(Roles.HR);
         Assert.Contains("access-denied", (await hr.GetAsync("/grading")).Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync("/results")).StatusCode);
         Assert.Contains("/account/login", (await _factory.NewClient().GetAsync("/grading")).Headers.Location!.ToString());
@@ -228,7 +228,7 @@ public sealed partial class GradingTests : IDisposable
     public async Task Regrading_after_a_corrected_key_changes_the_score_audits_before_and_after_and_flags_a_pass_mark_crossing()
     {
         const string cert = "regrade-cert";
-        await ExamScenario.CreatePaperAsync(_factory, cert, "certification", 6m, (ExamScenario.Single, 10m));
+        await _factory.APaper(cert, "certification", 6m, (ExamScenario.Single, 10m));
         var trainee = await ExamScenario.TraineeAsync(_factory);
         var id = await ExamScenario.StartAsync(trainee, cert);
         await ExamScenario.AnswerAsync(_factory, id, ExamScenario.WrongChoice);
@@ -252,7 +252,7 @@ public sealed partial class GradingTests : IDisposable
         }
         var version = await _factory.ScopedAsync(db => db.Questions.Where(q => q.Id == ExamScenario.Single).Select(q => q.CurrentVersion).SingleAsync());
 
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
         Assert.Contains($"/grading/regrade/{ExamScenario.Single}", await examiner.GetStringAsync($"/bank/{ExamScenario.Single}"));
         var page = $"/grading/regrade/{ExamScenario.Single}";
         var html = await examiner.GetStringAsync(page);
@@ -287,12 +287,12 @@ public sealed partial class GradingTests : IDisposable
     [Fact]
     public async Task Regrade_keeps_manual_scores_and_leaves_unchanged_attempts_out_of_the_audit()
     {
-        await ExamScenario.CreatePaperAsync(_factory, Paper, "mock", 12m, (ExamScenario.Single, 10m), (ExamScenario.Essay, 10m));
+        await _factory.APaper(Paper, "mock", 12m, (ExamScenario.Single, 10m), (ExamScenario.Essay, 10m));
         var trainee = await ExamScenario.TraineeAsync(_factory);
         var id = await ExamScenario.StartAsync(trainee, Paper);
         await ExamScenario.AnswerAsync(_factory, id, (q, l) => q.Type == QuestionType.Essay ? new Response { Text = "作答" } : ExamKeys.DisplayedKey(q, l));
         await ExamScenario.SubmitAsync(trainee, id);
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
         var item = await FirstItemLinkAsync(examiner);
         await examiner.PostFormAsync(item, item, [F("Score", "6")]);
         Assert.Equal(16m, (await ExamScenario.AttemptAsync(_factory, id)).Score);

@@ -12,7 +12,7 @@ public sealed class LessonTests(SharedApp app) : IClassFixture<SharedApp>
 {
     private AppFactory Factory => app.Factory;
     private ContentCatalog Catalog => Factory.Services.GetRequiredService<ContentCatalog>();
-    private Task<HttpClient> Trainee() => Factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password);
+    private Task<HttpClient> Trainee() => Factory.AUser(Roles.Trainee);
 
     [Fact]
     public async Task Every_lesson_in_content_renders_with_objectives_sections_and_provenance()

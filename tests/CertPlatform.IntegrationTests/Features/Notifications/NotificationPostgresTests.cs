@@ -22,7 +22,7 @@ public sealed class NotificationPostgresTests(PostgresDatabase pg) : IClassFixtu
         first.Smtp.Start();
 
         var trainee = await first.NewTraineeAsync("pg-notify@demo.local", "郑十一");
-        var cert = await first.PassCertificationAsync(trainee);
+        var cert = await first.Factory.ACertificate(trainee);
         var userId = await first.UserIdAsync("pg-notify@demo.local");
         using (var scope = first.Factory.Services.CreateScope())
         {

@@ -1,8 +1,6 @@
-using System.Net;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Notifications;
-using CertPlatform.Web.Features.Papers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -52,19 +50,6 @@ public sealed class NotificationTestApp : IDisposable
         Factory.NewTraineeClientAsync(email, u => { u.FullName = name; u.EmployeeNumber = "N" + Math.Abs(email.GetHashCode() % 100000); u.Organization = "广州分公司"; });
 
     public Task<string> UserIdAsync(string email) => Factory.ScopedAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-
-    /// <summary>Sits and passes the certification paper (as CertificateTests does); returns the certificate issued.</summary>
-    public async Task<Certificate> PassCertificationAsync(HttpClient trainee)
-    {
-        var start = await trainee.StartAsync(PaperSeeder.CertificationId);
-        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-        var id = (string)(await start.JsonAsync())["attemptId"]!;
-        await Factory.AnswerEverythingRightAsync(id);
-        var result = await (await trainee.SubmitAsync(id)).JsonAsync();
-        Assert.True((bool)result["passed"]!);
-        var certificateId = (string)result["certificateId"]!;
-        return await Factory.ScopedAsync(db => db.Certificates.SingleAsync(c => c.Id == certificateId));
-    }
 
     public Task<List<MailRecipient>> HrAsync() => Factory.ScopedAsync(db =>
         (from u in db.Users join ur in db.UserRoles on u.Id equals ur.UserId join r in db.Roles on ur.RoleId equals r.Id

@@ -28,7 +28,7 @@ public sealed class NotificationTests : IDisposable
     {
         _app.Smtp.Start();
         var trainee = await _app.NewTraineeAsync("n-pass@demo.local", "欧阳明月");
-        var cert = await _app.PassCertificationAsync(trainee);
+        var cert = await _app.Factory.ACertificate(trainee);
 
         Assert.Equal(1, await _app.ScanAsync());
         Assert.Equal(0, await _app.ScanAsync());
@@ -66,7 +66,7 @@ public sealed class NotificationTests : IDisposable
     {
         _app.Smtp.Start();
         var trainee = await _app.NewTraineeAsync("n-revoke@demo.local", "李四");
-        var cert = await _app.PassCertificationAsync(trainee);
+        var cert = await _app.Factory.ACertificate(trainee);
         using (var scope = _app.Factory.Services.CreateScope())
         {
             var hr = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Name, "hr@demo.local")], "test"));
@@ -87,7 +87,7 @@ public sealed class NotificationTests : IDisposable
     {
         _app.Smtp.Start();
         var trainee = await _app.NewTraineeAsync("n-expiry@demo.local", "王五");
-        var cert = await _app.PassCertificationAsync(trainee);
+        var cert = await _app.Factory.ACertificate(trainee);
         await _app.ScanAsync();
         await _app.DispatchAsync();
         var hr = await _app.HrAsync();
@@ -134,7 +134,7 @@ public sealed class NotificationTests : IDisposable
     {
         // The mail server is down: nobody listens on its port.
         var trainee = await _app.NewTraineeAsync("n-outage@demo.local", "赵六");
-        await _app.PassCertificationAsync(trainee);
+        await _app.Factory.ACertificate(trainee);
         var key = (await _app.OutboxAsync()).Single(m => m.Kind == NotificationKind.ResultFinal).DedupeKey;
 
         var t0 = _app.Clock.GetUtcNow();
@@ -181,10 +181,10 @@ public sealed class NotificationTests : IDisposable
             var enqueue = scope.ServiceProvider.GetRequiredService<EnqueueNotification>();
             var values = new Dictionary<string, string> { ["name"] = "n", ["paper"] = "并发", ["verdict"] = "通过", ["verdictEn"] = "passed" };
             for (var i = 0; i < 24; i++)
-                Assert.Equal(EnqueueNotification.Outcome.Enqueued, await enqueue.RunAsync(new NotificationRequest(NotificationKind.ResultFinal, $"test:{i}",
+                Assert.Equal(EnqueueNotificationOutcome.Enqueued, await enqueue.RunAsync(new NotificationRequest(NotificationKind.ResultFinal, $"test:{i}",
                     NotificationTemplateName.ResultFinal, new MailRecipient(userId, "n-many@demo.local", "n"), values), CancellationToken.None));
             // The same key again is not queued twice.
-            Assert.Equal(EnqueueNotification.Outcome.AlreadyEnqueued, await enqueue.RunAsync(new NotificationRequest(NotificationKind.ResultFinal, "test:0",
+            Assert.Equal(EnqueueNotificationOutcome.AlreadyEnqueued, await enqueue.RunAsync(new NotificationRequest(NotificationKind.ResultFinal, "test:0",
                 NotificationTemplateName.ResultFinal, new MailRecipient(userId, "n-many@demo.local", "n"), values), CancellationToken.None));
         }
         var other = new OutboxDispatcher(_app.Factory.Services.GetRequiredService<IServiceScopeFactory>(), _app.Factory.Services.GetRequiredService<SmtpMailSender>(),
@@ -221,7 +221,7 @@ public sealed class NotificationTests : IDisposable
                 new PaperAssignment { PaperId = "notify-assigned", Kind = "user", Value = loudId });
             return await db.SaveChangesAsync();
         });
-        var cert = await _app.PassCertificationAsync(quiet);
+        var cert = await _app.Factory.ACertificate(quiet);
         await _app.ScanAsync();
         var keys = (await _app.OutboxAsync()).Select(m => m.DedupeKey).ToList();
         Assert.Contains($"{NotificationKind.ExamAssigned}:notify-assigned:{loudId}", keys);
@@ -253,7 +253,7 @@ public sealed class NotificationTests : IDisposable
     public async Task Failed_messages_are_listed_for_admins_and_retry_now_sends_them()
     {
         var trainee = await _app.NewTraineeAsync("n-failed@demo.local", "周九");
-        await _app.PassCertificationAsync(trainee);
+        await _app.Factory.ACertificate(trainee);
         var key = (await _app.OutboxAsync()).Single(m => m.Kind == NotificationKind.ResultFinal).DedupeKey;
         for (var i = 0; i < NotificationTestApp.MaxAttempts; i++)
         {
@@ -266,7 +266,7 @@ public sealed class NotificationTests : IDisposable
         Assert.Equal(0, await _app.DispatchAsync()); // given up: no more attempts
 
         Assert.NotEqual(HttpStatusCode.OK, (await trainee.GetAsync("/admin/outbox")).StatusCode);
-        var admin = await _app.Factory.SignedInClient(Demo.Account(Roles.Admin).Email, Demo.Account(Roles.Admin).Password);
+        var admin = await _app.Factory.AUser(Roles.Admin);
         var doc = await new HtmlParser().ParseDocumentAsync(await admin.GetStringAsync("/admin/outbox?status=Failed"));
         var row = Assert.Single(doc.QuerySelectorAll("#outbox tbody tr"));
         Assert.Equal(failed.Id.ToString(), row.GetAttribute("data-id"));
@@ -293,7 +293,7 @@ public sealed class NotificationTests : IDisposable
         using var app = new NotificationTestApp(backgroundLoops: true);
         app.Smtp.Start();
         var trainee = await app.NewTraineeAsync("n-loop@demo.local", "吴十");
-        var cert = await app.PassCertificationAsync(trainee);
+        var cert = await app.Factory.ACertificate(trainee);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (app.Smtp.Received.Count < 2 && DateTime.UtcNow < deadline)
         {

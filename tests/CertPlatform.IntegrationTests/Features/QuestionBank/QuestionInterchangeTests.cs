@@ -254,10 +254,10 @@ public sealed partial class QuestionInterchangeTests(SharedApp app) : IClassFixt
         var admin = await Factory.SignedInClient(Demo.Account(Roles.Admin).Email, Demo.Account(Roles.Admin).Password);
         var big = new byte[Web.Features.Admin.EmployeeImportParser.MaxFileBytes + 100_000];
         Array.Fill(big, (byte)'a');
-        var response = await AdminTests.UploadAsync(admin, "staff.csv", big);
+        var response = await Infrastructure.Upload.EmployeeFile(admin, "staff.csv", big);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("超过 2 MB 的上限", await response.Content.ReadAsStringAsync());
-        var empty = await AdminTests.UploadAsync(admin, "staff.csv", []);
+        var empty = await Infrastructure.Upload.EmployeeFile(admin, "staff.csv", []);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("是空的", await empty.Content.ReadAsStringAsync());
     }

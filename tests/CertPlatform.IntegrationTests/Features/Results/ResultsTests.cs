@@ -29,7 +29,7 @@ public sealed class ResultsTests : IDisposable
     /// <summary>Two attempts at a one-question paper: the demo trainee passes, a trainee named like a formula fails.</summary>
     private async Task<(string Passed, string Failed)> TwoAttemptsAsync()
     {
-        await ExamScenario.CreatePaperAsync(_factory, Paper, "mock", 6m, (ExamScenario.Single, 10m));
+        await _factory.APaper(Paper, "mock", 6m, (ExamScenario.Single, 10m));
         var good = await ExamScenario.TraineeAsync(_factory);
         var passed = await ExamScenario.StartAsync(good, Paper);
         await ExamScenario.AnswerAsync(_factory, passed, ExamKeys.DisplayedKey);
@@ -48,7 +48,7 @@ public sealed class ResultsTests : IDisposable
     public async Task The_overview_shows_counts_pass_rate_mean_and_a_distribution_chart()
     {
         await TwoAttemptsAsync();
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
         var html = await examiner.GetStringAsync("/results");
         var doc = new HtmlParser().ParseDocument(html);
         var section = doc.GetElementById($"paper-{Paper}");
@@ -63,7 +63,7 @@ public sealed class ResultsTests : IDisposable
         // Seeded papers nobody sat are listed with no pass rate.
         Assert.Equal("—", doc.GetElementById("paper-mock-part1")!.QuerySelector(".stat-pass-rate")!.TextContent.Trim().Split(' ')[0]);
         // HR may read the overview too.
-        var hr = await _factory.SignedInClient(Demo.Account(Roles.HR).Email, Demo.Account(Roles.HR).Password);
+        var hr = await _factory.AUser(Roles.HR);
         Assert.Contains("50%", await hr.GetStringAsync("/results"));
     }
 
@@ -71,7 +71,7 @@ public sealed class ResultsTests : IDisposable
     public async Task The_paper_page_lists_attempts_and_the_drill_down_shows_questions_answers_and_the_timeline()
     {
         var (passed, failed) = await TwoAttemptsAsync();
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
         var doc = new HtmlParser().ParseDocument(await examiner.GetStringAsync($"/results/{Paper}"));
         var rows = doc.QuerySelectorAll("#attempts-table tbody tr");
         Assert.Equal(2, rows.Length);
@@ -102,7 +102,7 @@ public sealed class ResultsTests : IDisposable
     public async Task Csv_and_xlsx_exports_neutralise_formulas_in_names()
     {
         await TwoAttemptsAsync();
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
 
         var csvResponse = await examiner.GetAsync($"/results/{Paper}/export?format=csv");
         Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
@@ -138,7 +138,7 @@ public sealed class ResultsTests : IDisposable
     [Fact]
     public async Task The_attempt_report_totals_points_by_section_and_part()
     {
-        await ExamScenario.CreatePaperAsync(_factory, "report", "mock", 12m, (ExamScenario.Single, 4m), (ExamScenario.Essay, 6m));
+        await _factory.APaper("report", "mock", 12m, (ExamScenario.Single, 4m), (ExamScenario.Essay, 6m));
         var trainee = await ExamScenario.TraineeAsync(_factory);
         var id = await ExamScenario.StartAsync(trainee, "report");
         await ExamScenario.AnswerAsync(_factory, id, (q, l) => q.Type == QuestionType.Essay ? new Response { Text = "作答" } : ExamKeys.DisplayedKey(q, l));

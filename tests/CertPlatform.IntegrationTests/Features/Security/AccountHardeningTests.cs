@@ -13,7 +13,7 @@ namespace CertPlatform.IntegrationTests.Features.Security;
 public sealed class AccountHardeningTests(SharedApp app) : IClassFixture<SharedApp>
 {
     private AppFactory Factory => app.Factory;
-    private Task<HttpClient> Admin() => Factory.SignedInClient(Demo.Account(Roles.Admin).Email, Demo.Account(Roles.Admin).Password);
+    private Task<HttpClient> Admin() => Factory.AUser(Roles.Admin);
 
     private static async Task<string> MainText(HttpResponseMessage response)
     {
@@ -73,7 +73,7 @@ public sealed class AccountHardeningTests(SharedApp app) : IClassFixture<SharedA
         var login = await client.PostFormAsync("/account/login", "/account/login", [F("Email", ""), F("Password", "")]);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Contains("请输入邮箱和密码", await login.Content.ReadAsStringAsync());
-        var trainee = await Factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password);
+        var trainee = await Factory.AUser(Roles.Trainee);
         var change = await trainee.PostFormAsync("/account/change-password", "/account/change-password", [F("CurrentPassword", "")]);
         Assert.Equal(HttpStatusCode.OK, change.StatusCode);
         Assert.Contains("请填写当前密码", await change.Content.ReadAsStringAsync());

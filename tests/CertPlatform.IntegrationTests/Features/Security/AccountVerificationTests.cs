@@ -34,7 +34,7 @@ public sealed class AccountVerificationTests : IDisposable
         // Accounts made by an administrator (the demo accounts here) are verified from the start.
         Assert.True(await _factory.ScopedAsync(db => db.Users.Where(u => u.Email == Demo.Account(Roles.Trainee).Email).Select(u => u.IsVerified).SingleAsync()));
 
-        var hr = await _factory.SignedInClient(Demo.Account(Roles.HR).Email, Demo.Account(Roles.HR).Password);
+        var hr = await _factory.AUser(Roles.HR);
         var list = await hr.GetStringAsync("/admin/verification");
         Assert.Contains($"data-user=\"{user.Id}\"", list);
         Assert.DoesNotContain(Demo.Account(Roles.Trainee).Email, list);
@@ -60,7 +60,7 @@ public sealed class AccountVerificationTests : IDisposable
     [Fact]
     public async Task A_trainee_cannot_confirm_accounts()
     {
-        var trainee = await _factory.SignedInClient(Demo.Account(Roles.Trainee).Email, Demo.Account(Roles.Trainee).Password);
+        var trainee = await _factory.AUser(Roles.Trainee);
         var id = await _factory.ScopedAsync(db => db.Users.Where(u => u.Email == Demo.Account(Roles.Trainee).Email).Select(u => u.Id).SingleAsync());
         var response = await trainee.PostFormAsync("/", $"/admin/verification/{id}/verify", []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

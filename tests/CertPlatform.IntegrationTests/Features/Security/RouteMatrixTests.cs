@@ -84,7 +84,7 @@ public sealed class RouteMatrixTests(SharedApp app) : IClassFixture<SharedApp>
     private async Task<Dictionary<string, HttpClient>> ClientsAsync()
     {
         var clients = new Dictionary<string, HttpClient> { ["anonymous"] = Factory.NewClient() };
-        foreach (var role in Roles.All) clients[role] = await Factory.SignedInClient(Demo.Account(role).Email, Demo.Account(role).Password);
+        foreach (var role in Roles.All) clients[role] = await Factory.AUser(role);
         return clients;
     }
 

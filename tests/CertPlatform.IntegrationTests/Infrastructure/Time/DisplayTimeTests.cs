@@ -57,7 +57,7 @@ public sealed class DisplayTimeTests : IDisposable
         Assert.True((bool)(await (await trainee.SubmitAsync(attemptId)).JsonAsync())["passed"]!);
         Assert.Contains("2026-12-01 00:29:00", await trainee.GetStringAsync($"/exams/attempt/{attemptId}/result"));
 
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
         var results = await examiner.GetStringAsync($"/results/{PaperSeeder.CertificationId}");
         Assert.Contains("2026-11-30 23:30", results);
         Assert.Contains("2026-12-01 00:29", results);
@@ -68,7 +68,7 @@ public sealed class DisplayTimeTests : IDisposable
         Assert.Contains("2026-12-01 00:29", row);
 
         // HR's export: passed and issued on 2026-12-01 in China (2026-11-30 in UTC), valid through 2029-11-30.
-        var hr = await _factory.SignedInClient(Demo.Account(Roles.HR).Email, Demo.Account(Roles.HR).Password);
+        var hr = await _factory.AUser(Roles.HR);
         var records = await hr.GetStringAsync("/records/export.csv?emp=TZ001");
         var cells = records.Split('\n').Single(l => l.Contains("TZ001")).Split(',').Select(c => c.Trim('"')).ToArray();
         // Columns: number, name, employee number, organisation, title, level, programme, paper version, score, then the dates.
