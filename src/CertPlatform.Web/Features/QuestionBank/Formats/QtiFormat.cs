@@ -202,6 +202,8 @@ public static class QtiFormat
     private static void ReadItemWithImages(string itemName, string path, XDocument doc, Meta? meta, Func<string, byte[]?>? read, FormatImages images,
         ImportResult result)
     {
+        // Image errors count only for an item that is imported (a skipped item's pictures do not matter).
+        var imageErrors = new ImportResult();
         var root = doc.Root!;
         var label = Attr(root, "identifier") ?? Attr(root, "title") ?? "?";
         var notes = new List<ImportIssue>();
@@ -231,12 +233,12 @@ public static class QtiFormat
             var bytes = target is null || read is null ? null : read(target);
             if (bytes is null)
             {
-                result.Error(itemName, line, target is null
+                imageErrors.Error(itemName, line, target is null
                     ? L["试题 {0}：图片地址“{1}”指向压缩包之外，已拒绝", label, src]
                     : L["试题 {0}：图片“{1}”不在压缩包中（单个 XML 文件不能携带图片，请上传含图片的 QTI 压缩包）", label, src]);
                 continue;
             }
-            if (images.Accept(itemName, line, label, target!, bytes, result) is not { } image) continue;
+            if (images.Accept(itemName, line, label, target!, bytes, imageErrors) is not { } image) continue;
             if (index < 0) stem = image.Sha256;
             else choiceImages[index] = image.Sha256;
             // The platform shows the image beside the text; an option that is only a picture keeps a placeholder text.
@@ -246,6 +248,7 @@ public static class QtiFormat
         var before = result.Questions.Count;
         ReadItem(itemName, doc, meta, result);
         if (result.Questions.Count == before) return;
+        result.Issues.AddRange(imageErrors.Issues);
         var read1 = result.Questions[^1];
         var q = read1.Question with { StemImage = stem };
         if (choiceImages.Count > 0 && q.Options.Count == choices.Count)
