@@ -127,11 +127,11 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
     public async Task<IActionResult> Export([FromQuery] BankFilter filter, BankFormat format, bool confirmed, [FromServices] QuestionExport export, CancellationToken ct)
     {
         var file = await export.RunAsync(filter, format, ct);
-        if (file.Skipped.Count > 0 && !confirmed)
+        if ((file.Skipped.Count > 0 || file.ImagesLeftOut.Count > 0) && !confirmed)
         {
             // Name what the format cannot hold before the download, not in a header nobody reads.
             var query = Request.QueryString.Add("confirmed", "true").Value ?? "";
-            return View("ExportSkipped", new ExportSkippedModel(format, file.Written, file.Skipped, "/bank/export" + query));
+            return View("ExportSkipped", new ExportSkippedModel(format, file.Written, file.Skipped, "/bank/export" + query) { ImagesLeftOut = file.ImagesLeftOut });
         }
         if (file.Skipped.Count > 0) Response.Headers["X-Skipped-Questions"] = file.Skipped.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return File(file.Content, file.ContentType, file.FileName);

@@ -17,13 +17,15 @@ namespace CertPlatform.Web.Features.QuestionBank;
 /// transaction, or nothing when the file has any error. Questions already in the bank with other content are
 /// updated, skipped or imported as new, as the examiner chooses at commit.
 /// </summary>
-public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, QuestionVersioning versions, AuditLog audit, TimeProvider clock)
+public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, QuestionVersioning versions, AuditLog audit, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<QuestionImageOptions> imageOptions)
 {
     public const string Kind = "questions";
     public static readonly TimeSpan PreviewLifetime = TimeSpan.FromHours(1);
     private static readonly ImportTexts L = ImportTexts.Instance;
 
-    private sealed record PendingRow(string Question, ImportRowKind Kind, int? Version);
+    /// <summary>A previewed question; <paramref name="Images"/> are the images its file carried (stored at commit).</summary>
+    private sealed record PendingRow(string Question, ImportRowKind Kind, int? Version, Dictionary<string, ImportedImage>? Images = null);
 
     public static BankFormat? Detect(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
@@ -37,7 +39,7 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
     };
 
     /// <summary>Reads a file; <paramref name="encoding"/> is the text encoding found (null for binary and XML formats).</summary>
-    public static ImportResult Read(BankFormat format, string fileName, Stream stream, out string? encoding)
+    public static ImportResult Read(BankFormat format, string fileName, Stream stream, out string? encoding, ImageLimits? images = null)
     {
         encoding = null;
         if (format == BankFormat.MoodleXml)
@@ -48,13 +50,13 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
             var head = System.Text.Encoding.UTF8.GetString(xml, 0, Math.Min(xml.Length, 4096));
             var qti = !head.Contains("<quiz", StringComparison.Ordinal)
                 && (head.Contains("<assessmentItem", StringComparison.Ordinal) || head.Contains("qti-assessment-item", StringComparison.Ordinal));
-            return qti ? QtiFormat.Parse(fileName, new MemoryStream(xml)) : MoodleXmlFormat.Parse(fileName, new MemoryStream(xml));
+            return qti ? QtiFormat.Parse(fileName, new MemoryStream(xml), images) : MoodleXmlFormat.Parse(fileName, new MemoryStream(xml), images);
         }
         switch (format)
         {
             case BankFormat.Csv: return SpreadsheetFormat.ParseCsv(fileName, stream);
             case BankFormat.Xlsx: return SpreadsheetFormat.ParseXlsx(fileName, stream);
-            case BankFormat.Qti: return QtiFormat.Parse(fileName, stream);
+            case BankFormat.Qti: return QtiFormat.Parse(fileName, stream, images);
         }
         var bytes = MoodleXmlFormat.ReadLimited(stream, ImportLimits.MaxBytes);
         if (bytes is null) return Refused(fileName, ImportLimits.TooLarge(null));
@@ -75,7 +77,10 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
     public async Task<ImportSummary> PreviewAsync(Stream file, string fileName, BankFormat format, string? defaultLessonId, ClaimsPrincipal actor,
         CancellationToken ct, bool store = true)
     {
-        var read = Read(format, fileName, file, out var encoding);
+        var read = Read(format, fileName, file, out var encoding, imageOptions.Value.Limits);
+        var images = new Dictionary<string, Dictionary<string, ImportedImage>>(StringComparer.Ordinal);
+        foreach (var item in read.Questions.Where(i => i.Images.Count > 0))
+            images.TryAdd(item.Question.Id, new Dictionary<string, ImportedImage>(item.Images, StringComparer.Ordinal));
         var errors = read.Issues.Where(i => !i.Skipped).ToList();
         var skipped = read.Issues.Where(i => i.Skipped).ToList();
         var rows = new List<ImportRow>();
@@ -140,7 +145,8 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
         {
             Id = Guid.NewGuid(), Kind = Kind, CreatedById = actor.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", CreatedAt = clock.GetUtcNow(),
             FileName = Path.GetFileName(fileName),
-            PayloadJson = JsonSerializer.Serialize(rows.Select(r => new PendingRow(QuestionJson.Serialize(r.Question), r.Kind, r.CurrentVersion)).ToList()),
+            PayloadJson = JsonSerializer.Serialize(rows.Select(r =>
+                new PendingRow(QuestionJson.Serialize(r.Question), r.Kind, r.CurrentVersion, images.GetValueOrDefault(r.Question.Id))).ToList()),
         };
         db.PendingImports.Add(pending);
         await db.SaveChangesAsync(ct);
@@ -198,11 +204,28 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
             versions.AddVersion(record, q with { Id = id }, author, note, now);
             created.Add(id);
         }
+        // The images of every question written (not of those left unchanged or skipped).
+        await StoreImagesAsync(rows.Where((r, i) => !left.Contains(items[i].Question.Id)).SelectMany(r => r.Images?.Values.AsEnumerable() ?? [])
+            .DistinctBy(i => i.Sha256).ToList(), author, now, ct);
         db.PendingImports.Remove(pending);
         audit.Record(actor, "questions.import", pending.FileName, $"created {created.Count}, updated {updated.Count}, unchanged or skipped {left.Count}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ImportCommitResult(created, updated, left, []);
+    }
+
+    /// <summary>Adds the carried images the bank does not hold yet (images are stored once per SHA-256, like the editor's uploads).</summary>
+    private async Task StoreImagesAsync(List<ImportedImage> carried, string author, DateTimeOffset now, CancellationToken ct)
+    {
+        if (carried.Count == 0) return;
+        var shas = carried.Select(i => i.Sha256).ToList();
+        var known = await db.QuestionImages.Where(i => shas.Contains(i.Sha256)).Select(i => i.Sha256).ToListAsync(ct);
+        foreach (var image in carried.Where(i => !known.Contains(i.Sha256)))
+            db.QuestionImages.Add(new QuestionImage
+            {
+                Sha256 = image.Sha256, ContentType = image.ContentType, Bytes = image.Bytes, Length = image.Bytes.Length, FileName = image.FileName,
+                CreatedAt = now, CreatedBy = author,
+            });
     }
 
     /// <summary>The id with the smallest suffix "-2", "-3"… that is neither in the bank nor in this import.</summary>

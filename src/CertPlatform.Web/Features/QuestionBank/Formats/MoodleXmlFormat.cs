@@ -60,7 +60,7 @@ namespace CertPlatform.Web.Features.QuestionBank.Formats;
 /// read), nothing is resolved externally, and the input is limited to <see cref="ImportLimits.MaxBytes"/>
 /// bytes and <see cref="ImportLimits.MaxQuestions"/> questions.</para>
 /// </summary>
-public static class MoodleXmlFormat
+public static partial class MoodleXmlFormat
 {
     /// <summary>Prefix of the tags that carry our metadata.</summary>
     public const string TagPrefix = "certplatform:";
@@ -72,7 +72,7 @@ public static class MoodleXmlFormat
 
     // ------------------------------------------------------------------ import
 
-    public static ImportResult Parse(string fileName, Stream xml)
+    public static ImportResult Parse(string fileName, Stream xml, ImageLimits? images = null)
     {
         ArgumentNullException.ThrowIfNull(xml);
         var result = new ImportResult();
@@ -102,7 +102,7 @@ public static class MoodleXmlFormat
             result.Issues.Add(new ImportIssue(fileName, root is null ? 1 : LineOf(root), L["不是 Moodle XML 文件：根元素应为 <quiz>"], false));
             return result;
         }
-        new Importer(fileName, result).Run(root);
+        new Importer(fileName, result, new FormatImages(images ?? ImageLimits.Default)).Run(root);
         return result;
     }
 
@@ -167,7 +167,7 @@ public static class MoodleXmlFormat
 
     private static int LineOf(XObject o) => o is IXmlLineInfo li && li.HasLineInfo() ? li.LineNumber : 0;
 
-    private sealed class Importer(string file, ImportResult result)
+    private sealed class Importer(string file, ImportResult result, FormatImages images)
     {
         private sealed class Entry(Question question, int line, string? category)
         {
@@ -230,7 +230,7 @@ public static class MoodleXmlFormat
                         continue;
                     }
                 }
-                result.Questions.Add(new ImportedQuestion(q, entry.Line, entry.Category) { Notes = entry.Notes });
+                result.Questions.Add(new ImportedQuestion(q, entry.Line, entry.Category) { Notes = entry.Notes, Images = images.For(q) });
             }
             if (count == 0 && result.Issues.Count == 0) Error(LineOf(root), L["文件中没有题目"]);
         }
@@ -288,6 +288,7 @@ public static class MoodleXmlFormat
             _ids.Add(id);
             _notes = [];
 
+            var stemImage = qtype == QuestionType.Case ? null : CarryImage(questionText, id);
             var stem = ReadText(questionText, "html");
             var before = result.Issues.Count;
             var meta = ReadMeta(el, id);
@@ -310,14 +311,16 @@ public static class MoodleXmlFormat
                 Tags = meta.Ours || _category is null || meta.Tags.Contains(_category) ? meta.Tags : [.. meta.Tags, _category],
                 Status = meta.Status ?? (hidden ? QuestionStatus.Draft : QuestionStatus.Ready),
                 Points = points,
+                StemImage = stemImage,
             };
             var answers = el.Elements("answer").ToList();
             switch (qtype)
             {
                 case QuestionType.Single or QuestionType.Multiple:
                     var single = qtype == QuestionType.Single;
-                    var options = answers.Select(a => new ChoiceOption(ReadText(a, textFormat), single ? Fraction(a) >= 100 : Fraction(a) > 0,
-                        Feedback: ReadText(a.Element("feedback"), textFormat) is { Length: > 0 } fb ? fb : null)).ToList();
+                    var answerImages = answers.Select(a => CarryImage(a, id)).ToList();
+                    var options = answers.Select((a, i) => new ChoiceOption(ReadText(a, textFormat), single ? Fraction(a) >= 100 : Fraction(a) > 0,
+                        Image: answerImages[i], Feedback: ReadText(a.Element("feedback"), textFormat) is { Length: > 0 } fb ? fb : null)).ToList();
                     if (single && options.Count(o => o.Correct) == 0 && answers.Count > 0 && answers.Max(Fraction) > 0)
                         options = options.Select((o, i) => o with { Correct = Fraction(answers[i]) == answers.Max(Fraction) }).ToList();
                     q = q with { Options = ChoiceWeights.Apply(options, answers.Select(Fraction).ToList(), single) };
@@ -387,11 +390,48 @@ public static class MoodleXmlFormat
                     return;
                 }
             }
+            if (el.Descendants("file").Any(f => f.Parent != questionText && (f.Parent?.Name != "answer" || !q.Options.Any(o => o.Image is not null))))
+                Note(line, L["反馈、评分要点等处附带的图片平台不保存（只保存题干和选项的图片）"]);
             if (el.Elements("hint").Any(h => (h.Element("text")?.Value ?? "").Trim().Length > 0))
                 Note(line, L["提示（hint）平台不保存"]);
             var entry = new Entry(q, line, _category) { Notes = _notes };
             _entries.Add(entry);
             if (qtype == QuestionType.Case) _cases[id] = entry;
+        }
+
+        /// <summary>
+        /// The image a text holder (questiontext, answer) shows: the first <c>&lt;img src="@@PLUGINFILE@@/name"&gt;</c>
+        /// in its text, read from the holder's <c>&lt;file name="name" encoding="base64"&gt;</c>. The tag is removed from the
+        /// text (the platform shows the image beside it); further images are reported as not kept; a reference without
+        /// its file, bad base64, SVG, a non-image or an oversized image is an error naming the question and line.
+        /// </summary>
+        private string? CarryImage(XElement? holder, string id)
+        {
+            if (holder?.Element("text") is not { } text) return null;
+            var source = HtmlSource(text);
+            var refs = PluginFileImage().Matches(source);
+            if (refs.Count == 0) return null;
+            var line = LineOf(text);
+            if (refs.Count > 1) Note(line, L["题目 {0}：这段文字有 {1} 张图片，平台只保存第一张", id, refs.Count]);
+            var first = refs[0];
+            var name = Uri.UnescapeDataString(first.Groups[1].Value);
+            var stored = holder.Elements("file").FirstOrDefault(f =>
+                ((string?)f.Attribute("path") ?? "/").Trim('/') is var folder && (folder.Length == 0 ? "" : folder + "/") + ((string?)f.Attribute("name") ?? "") == name);
+            if (stored is null)
+            {
+                Error(line, L["题目 {0}：图片“{1}”（@@PLUGINFILE@@）在文件中没有对应的 <file> 元素", id, FormatImages.SafeName(name)]);
+                return null;
+            }
+            byte[] bytes;
+            try { bytes = Convert.FromBase64String(string.Concat(stored.Value.Where(c => !char.IsWhiteSpace(c)))); }
+            catch (FormatException)
+            {
+                Error(LineOf(stored), L["题目 {0}：图片“{1}”的 base64 内容无效", id, FormatImages.SafeName(name)]);
+                return null;
+            }
+            if (images.Accept(file, LineOf(stored), id, name, bytes, result) is not { } image) return null;
+            text.ReplaceNodes(new XText(source.Remove(first.Index, first.Length)));
+            return image.Sha256;
         }
 
         /// <summary><see cref="Ours"/>: the question carries certplatform: tags (written by this platform).</summary>
@@ -476,6 +516,9 @@ public static class MoodleXmlFormat
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"<img\b[^>]*?\bsrc\s*=\s*[""']@@PLUGINFILE@@/([^""'?#]+)[^""']*[""'][^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PluginFileImage();
+
     /// <summary>Removes trailing zeros (Moodle writes "1.0000000").</summary>
     private static decimal Normalize(decimal d) => d / 1.0000000000000000000000000000m;
 
@@ -514,7 +557,11 @@ public static class MoodleXmlFormat
 
     // ------------------------------------------------------------------ export
 
-    public static string Write(IEnumerable<Question> questions, Func<Question, string?>? category = null)
+    /// <summary>
+    /// The Moodle XML of <paramref name="questions"/>. A stem or option image found in <paramref name="images"/> is written as
+    /// Moodle does: the text in HTML with <c>&lt;img src="@@PLUGINFILE@@/name"&gt;</c> and the bytes in a base64 <c>&lt;file&gt;</c>.
+    /// </summary>
+    public static string Write(IEnumerable<Question> questions, Func<Question, string?>? category = null, IReadOnlyDictionary<string, ImportedImage>? images = null)
     {
         ArgumentNullException.ThrowIfNull(questions);
         var settings = new XmlWriterSettings
@@ -546,9 +593,9 @@ public static class MoodleXmlFormat
                     w.WriteEndElement();
                     w.WriteEndElement();
                 }
-                WriteQuestion(w, q, caseId: null);
+                WriteQuestion(w, q, caseId: null, images);
                 if (q.Type == QuestionType.Case)
-                    foreach (var part in q.Parts) WriteQuestion(w, part, q.Id);
+                    foreach (var part in q.Parts) WriteQuestion(w, part, q.Id, images);
             }
             w.WriteEndElement();
             w.WriteEndDocument();
@@ -562,8 +609,9 @@ public static class MoodleXmlFormat
         public override Encoding Encoding => new UTF8Encoding(false);
     }
 
-    private static void WriteQuestion(XmlWriter w, Question q, string? caseId)
+    private static void WriteQuestion(XmlWriter w, Question q, string? caseId, IReadOnlyDictionary<string, ImportedImage>? images)
     {
+        ImportedImage? Image(string? sha) => sha is not null && images is not null && images.TryGetValue(sha, out var i) ? i : null;
         var moodleType = q.Type switch
         {
             QuestionType.Single or QuestionType.Multiple => "multichoice",
@@ -579,7 +627,7 @@ public static class MoodleXmlFormat
         w.WriteStartElement("name");
         WriteTextElement(w, q.Title ?? q.Id);
         w.WriteEndElement();
-        WriteFormatted(w, "questiontext", q.Type == QuestionType.Case ? q.Scenario : q.Stem);
+        WriteFormatted(w, "questiontext", q.Type == QuestionType.Case ? q.Scenario : q.Stem, q.Type == QuestionType.Case ? null : Image(q.StemImage));
         WriteFormatted(w, "generalfeedback", q.Explanation);
         w.WriteElementString("defaultgrade", q.Points.ToString(CultureInfo.InvariantCulture));
         w.WriteElementString("hidden", q.Status == QuestionStatus.Ready ? "0" : "1");
@@ -592,7 +640,7 @@ public static class MoodleXmlFormat
                 w.WriteElementString("shuffleanswers", "true");
                 w.WriteElementString("answernumbering", "ABCD");
                 foreach (var o in q.Options)
-                    WriteAnswer(w, FractionText(ChoiceWeights.Of(q, o)), o.Text, PlainText, feedbackText: o.Feedback ?? "");
+                    WriteAnswer(w, FractionText(ChoiceWeights.Of(q, o)), o.Text, PlainText, feedbackText: o.Feedback ?? "", image: Image(o.Image));
                 break;
             case "truefalse":
                 WriteAnswer(w, q.TrueFalseAnswer == true ? "100" : "0", "true", "moodle_auto_format");
@@ -675,21 +723,39 @@ public static class MoodleXmlFormat
     private static string FractionText(decimal percent) =>
         Math.Round(percent, 5, MidpointRounding.AwayFromZero).ToString("0.#####", CultureInfo.InvariantCulture);
 
-    private static void WriteAnswer(XmlWriter w, string fraction, string text, string format, bool feedback = true, string feedbackText = "")
+    private static void WriteAnswer(XmlWriter w, string fraction, string text, string format, bool feedback = true, string feedbackText = "", ImportedImage? image = null)
     {
         w.WriteStartElement("answer");
         w.WriteAttributeString("fraction", fraction);
-        w.WriteAttributeString("format", format);
-        WriteTextElement(w, text);
+        WriteBody(w, text, format, image);
         if (feedback) WriteFormatted(w, "feedback", feedbackText);
         w.WriteEndElement();
     }
 
-    private static void WriteFormatted(XmlWriter w, string element, string text)
+    private static void WriteFormatted(XmlWriter w, string element, string text, ImportedImage? image = null)
     {
         w.WriteStartElement(element);
-        w.WriteAttributeString("format", PlainText);
-        WriteTextElement(w, text);
+        WriteBody(w, text, PlainText, image);
+        w.WriteEndElement();
+    }
+
+    /// <summary>The format attribute and text of a holder; with an image, HTML (lines joined by &lt;br&gt;) and the image's file.</summary>
+    private static void WriteBody(XmlWriter w, string text, string format, ImportedImage? image)
+    {
+        if (image is null)
+        {
+            w.WriteAttributeString("format", format);
+            WriteTextElement(w, text);
+            return;
+        }
+        w.WriteAttributeString("format", "html");
+        var html = string.Join("<br>", XmlSafe(text).Split('\n').Select(System.Net.WebUtility.HtmlEncode));
+        WriteTextElement(w, $"<p>{html}</p><p><img src=\"@@PLUGINFILE@@/{Uri.EscapeDataString(image.ExportName)}\" alt=\"\"></p>");
+        w.WriteStartElement("file");
+        w.WriteAttributeString("name", image.ExportName);
+        w.WriteAttributeString("path", "/");
+        w.WriteAttributeString("encoding", "base64");
+        w.WriteString(Convert.ToBase64String(image.Bytes));
         w.WriteEndElement();
     }
 

@@ -98,8 +98,9 @@ public static class QtiFormat
     // ------------------------------------------------------------------ import
 
     /// <summary>Reads a QTI item (XML) or a content package (zip). Never throws on malformed input.</summary>
-    public static ImportResult Parse(string fileName, Stream input)
+    public static ImportResult Parse(string fileName, Stream input, ImageLimits? images = null)
     {
+        var collector = new FormatImages(images ?? ImageLimits.Default);
         ArgumentNullException.ThrowIfNull(input);
         var result = new ImportResult();
         var bytes = MoodleXmlFormat.ReadLimited(input, ImportLimits.MaxBytes);
@@ -110,8 +111,8 @@ public static class QtiFormat
         }
         try
         {
-            if (bytes.Length >= 2 && bytes[0] == 'P' && bytes[1] == 'K') ReadPackage(fileName, bytes, result);
-            else if (Load(fileName, bytes, result) is { } doc) ReadItem(fileName, doc, null, result);
+            if (bytes.Length >= 2 && bytes[0] == 'P' && bytes[1] == 'K') ReadPackage(fileName, bytes, result, collector);
+            else if (Load(fileName, bytes, result) is { } doc) ReadItemWithImages(fileName, fileName, doc, null, null, collector, result);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
         {
@@ -121,7 +122,7 @@ public static class QtiFormat
         return result;
     }
 
-    private static void ReadPackage(string fileName, byte[] bytes, ImportResult result)
+    private static void ReadPackage(string fileName, byte[] bytes, ImportResult result, FormatImages images)
     {
         using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
         if (zip.Entries.Count > MaxEntries)
@@ -186,8 +187,92 @@ public static class QtiFormat
                 continue;
             }
             if (!ImportLimits.CheckCount(fileName, 0, ++count, result)) return;
-            if (Load(itemName, ReadEntry(entry), result) is { } doc) ReadItem(itemName, doc, meta, result);
+            if (Load(itemName, ReadEntry(entry), result) is { } doc)
+                ReadItemWithImages(itemName, path, doc, meta, p => entries.TryGetValue(p, out var e) ? ReadEntry(e) : null, images, result);
         }
+    }
+
+    /// <summary>
+    /// Reads an item and the images it shows: the first <c>img</c> of the body outside the choices becomes the stem image,
+    /// the first in each simple choice that option's image. <c>src</c> is resolved against the item's folder inside the
+    /// package (<paramref name="read"/> null: a lone item file, which carries no images). A missing file, a path leaving the
+    /// package, SVG, a non-image or an oversized image is an error with the item file and line; remote and data: sources
+    /// and further images are reported as not kept.
+    /// </summary>
+    private static void ReadItemWithImages(string itemName, string path, XDocument doc, Meta? meta, Func<string, byte[]?>? read, FormatImages images,
+        ImportResult result)
+    {
+        // Image errors count only for an item that is imported (a skipped item's pictures do not matter).
+        var imageErrors = new ImportResult();
+        var root = doc.Root!;
+        var label = Attr(root, "identifier") ?? Attr(root, "title") ?? "?";
+        var notes = new List<ImportIssue>();
+        string? stem = null;
+        var choiceImages = new Dictionary<int, string>();
+        var body = Kids(root, "itembody").FirstOrDefault();
+        var choices = body is null ? [] : All(body, "simplechoice").ToList();
+        var folder = path.Contains('/') ? path[..(path.LastIndexOf('/') + 1)] : "";
+        foreach (var img in body?.Descendants().Where(e => Norm(e.Name) == "img").ToList() ?? [])
+        {
+            var src = (Attr(img, "src") ?? "").Trim();
+            var line = LineOf(img);
+            if (img.Ancestors().Any(a => Norm(a.Name) is "feedbackinline" or "feedbackblock" or "rubricblock" or "modalfeedback")) continue;
+            var choice = img.Ancestors().FirstOrDefault(a => Norm(a.Name) == "simplechoice");
+            var index = choice is null ? -1 : choices.IndexOf(choice);
+            if (src.Contains("://", StringComparison.Ordinal) || src.StartsWith("//", StringComparison.Ordinal) || src.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            {
+                notes.Add(new ImportIssue(itemName, line, L["试题 {0}：外部图片“{1}”未导入（平台不从网络或 data: 地址读取图片）", label, src.Length > 60 ? src[..60] + "…" : src], true));
+                continue;
+            }
+            if (index < 0 ? stem is not null : choiceImages.ContainsKey(index))
+            {
+                notes.Add(new ImportIssue(itemName, line, L["试题 {0}：图片“{1}”未导入（题干和每个选项只保存一张图片）", label, FormatImages.SafeName(src)], true));
+                continue;
+            }
+            var target = Resolve(folder, src);
+            var bytes = target is null || read is null ? null : read(target);
+            if (bytes is null)
+            {
+                imageErrors.Error(itemName, line, target is null
+                    ? L["试题 {0}：图片地址“{1}”指向压缩包之外，已拒绝", label, src]
+                    : L["试题 {0}：图片“{1}”不在压缩包中（单个 XML 文件不能携带图片，请上传含图片的 QTI 压缩包）", label, src]);
+                continue;
+            }
+            if (images.Accept(itemName, line, label, target!, bytes, imageErrors) is not { } image) continue;
+            if (index < 0) stem = image.Sha256;
+            else choiceImages[index] = image.Sha256;
+            // The platform shows the image beside the text; an option that is only a picture keeps a placeholder text.
+            if (choice is not null && Flatten(new XElement(choice.Name, choice.Nodes().Where(n => n != img))).Length == 0) img.ReplaceWith(new XText("[图片]"));
+            else img.Remove();
+        }
+        var before = result.Questions.Count;
+        ReadItem(itemName, doc, meta, result);
+        if (result.Questions.Count == before) return;
+        result.Issues.AddRange(imageErrors.Issues);
+        var read1 = result.Questions[^1];
+        var q = read1.Question with { StemImage = stem };
+        if (choiceImages.Count > 0 && q.Options.Count == choices.Count)
+            q = q with { Options = q.Options.Select((o, i) => o with { Image = choiceImages.GetValueOrDefault(i) }).ToList() };
+        result.Questions[^1] = read1 with { Question = q, Notes = [.. read1.Notes, .. notes], Images = images.For(q) };
+    }
+
+    /// <summary>A package path from an item's folder and a relative <c>src</c>, or null when it leaves the package.</summary>
+    private static string? Resolve(string folder, string src)
+    {
+        var cut = src.IndexOfAny(['?', '#']);
+        var relative = Uri.UnescapeDataString(cut >= 0 ? src[..cut] : src).Replace('\\', '/');
+        var parts = new List<string>();
+        foreach (var segment in ((relative.StartsWith('/') ? "" : folder) + relative).Split('/'))
+        {
+            if (segment is "" or ".") continue;
+            if (segment == "..")
+            {
+                if (parts.Count == 0) return null;
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else parts.Add(segment);
+        }
+        return parts.Count == 0 ? null : string.Join('/', parts);
     }
 
     private static XDocument? Load(string file, byte[] bytes, ImportResult result)
@@ -538,12 +623,18 @@ public static class QtiFormat
 
     // ------------------------------------------------------------------ export
 
-    /// <summary>A QTI 3.0 content package of <paramref name="questions"/> (case questions are listed as skipped).</summary>
-    public static QtiExport WritePackage(IEnumerable<Question> questions)
+    /// <summary>
+    /// A QTI 3.0 content package of <paramref name="questions"/> (case questions are listed as skipped). Stem and option
+    /// images found in <paramref name="images"/> are written once each under <c>images/</c>, shown with <c>img</c> and
+    /// listed as files of the items' resources in the manifest.
+    /// </summary>
+    public static QtiExport WritePackage(IEnumerable<Question> questions, IReadOnlyDictionary<string, ImportedImage>? images = null)
     {
         ArgumentNullException.ThrowIfNull(questions);
+        images ??= new Dictionary<string, ImportedImage>();
         var skipped = new List<ExportSkip>();
-        var written = new List<(Meta Meta, string Path, string Identifier)>();
+        var written = new List<(Meta Meta, string Path, string Identifier, IReadOnlyList<string> Files)>();
+        var stored = new HashSet<string>(StringComparer.Ordinal);
         using var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -557,17 +648,28 @@ public static class QtiFormat
                 }
                 var identifier = "item-" + (++n).ToString("0000", CultureInfo.InvariantCulture);
                 var path = $"items/{identifier}.xml";
-                var item = WriteItem(q, identifier);
+                var shown = FormatImages.Shas(q).Where(images.ContainsKey).Distinct().Select(sha => images[sha]).ToList();
+                var item = WriteItem(q, identifier, images);
                 var meta = MetaOf(q);
-                // Read the item back as an import would; where the markup loses something, the exact value goes in the metadata.
+                // Read the item back as an import would (images aside: the import resolves them from the package);
+                // where the markup loses something, the exact value goes in the metadata.
                 var back = new ImportResult();
-                ReadItem(path, XDocument.Parse(item.ToString(SaveOptions.DisableFormatting), LoadOptions.SetLineInfo), meta, back);
+                var copy = XDocument.Parse(item.ToString(SaveOptions.DisableFormatting), LoadOptions.SetLineInfo);
+                copy.Descendants().Where(e => e.Name.LocalName == "img").Remove();
+                ReadItem(path, copy, meta, back);
                 var plain = back.Questions.Count == 1 ? back.Questions[0].Question : null;
+                var withoutImages = q with { StemImage = null, Options = q.Options.Select(o => o with { Image = null }).ToList() };
                 foreach (var (get, set) in Exact)
-                    if (plain is null || JsonSerializer.Serialize(get(plain), Json) != JsonSerializer.Serialize(get(q), Json)) set(meta, q);
+                    if (plain is null || JsonSerializer.Serialize(get(plain), Json) != JsonSerializer.Serialize(get(withoutImages), Json)) set(meta, withoutImages);
                 var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
                 using (var s = entry.Open()) item.Save(s, SaveOptions.DisableFormatting);
-                written.Add((meta, path, identifier));
+                foreach (var image in shown.Where(i => stored.Add(i.Sha256)))
+                {
+                    var file = zip.CreateEntry(ImagePath(image), CompressionLevel.NoCompression);
+                    using var s = file.Open();
+                    s.Write(image.Bytes);
+                }
+                written.Add((meta, path, identifier, shown.Select(ImagePath).ToList()));
             }
             var manifest = zip.CreateEntry("imsmanifest.xml", CompressionLevel.Optimal);
             using (var s = manifest.Open()) Manifest(written).Save(s);
@@ -575,14 +677,17 @@ public static class QtiFormat
         return new QtiExport(ms.ToArray(), written.Count, skipped);
     }
 
-    private static XDocument Manifest(List<(Meta Meta, string Path, string Identifier)> items)
+    private static string ImagePath(ImportedImage image) => "images/" + image.ExportName;
+
+    private static XDocument Manifest(List<(Meta Meta, string Path, string Identifier, IReadOnlyList<string> Files)> items)
     {
         XNamespace cp = Cp3Namespace;
         XNamespace meta = MetaNamespace;
         var resources = items.Select(i => new XElement(cp + "resource",
             new XAttribute("identifier", "res-" + i.Identifier), new XAttribute("type", "imsqti_item_xmlv3p0"), new XAttribute("href", i.Path),
             new XElement(cp + "metadata", new XElement(meta + "certplatform", JsonSerializer.Serialize(i.Meta, Json))),
-            new XElement(cp + "file", new XAttribute("href", i.Path))));
+            new XElement(cp + "file", new XAttribute("href", i.Path)),
+            i.Files.Select(f => new XElement(cp + "file", new XAttribute("href", f)))));
         return new XDocument(new XDeclaration("1.0", "UTF-8", null),
             new XElement(cp + "manifest", new XAttribute("identifier", "certplatform-export"),
                 new XAttribute(XNamespace.Xmlns + "cp", MetaNamespace),
@@ -602,9 +707,18 @@ public static class QtiFormat
 
     private static string Safe(string s) => Infrastructure.XmlText.Safe(s);
 
-    private static XDocument WriteItem(Question q, string identifier)
+    private static XDocument WriteItem(Question q, string identifier, IReadOnlyDictionary<string, ImportedImage> images)
     {
         XNamespace ns = Qti3Namespace;
+        // Items live in items/, images in images/: src is relative to the item.
+        XElement? Img(string? sha) => sha is not null && images.TryGetValue(sha, out var image)
+            ? new XElement(ns + "img", new XAttribute("src", "../" + ImagePath(image)), new XAttribute("alt", ""))
+            : null;
+        XElement Stem(XElement paragraphs)
+        {
+            if (Img(q.StemImage) is { } img) paragraphs.Add(new XElement(ns + "p", img));
+            return paragraphs;
+        }
         var decls = new List<XElement>();
         var body = new XElement(ns + "qti-item-body");
         XElement? processing = new(ns + "qti-response-processing", new XAttribute("template", TemplateBase + "match_correct.xml"));
@@ -627,10 +741,10 @@ public static class QtiFormat
                 }
                 decls.Add(Decl("RESPONSE", single ? "single" : "multiple", "identifier",
                     q.Options.Select((o, i) => (o, i)).Where(x => x.o.Correct).Select(x => Choice(x.i)), mapping));
-                body.Add(Paragraphs(ns, q.Stem));
+                body.Add(Stem(Paragraphs(ns, q.Stem)));
                 body.Add(new XElement(ns + "qti-choice-interaction", new XAttribute("response-identifier", "RESPONSE"),
                     new XAttribute("max-choices", single ? "1" : "0"), new XAttribute("shuffle", "false"),
-                    q.Options.Select((o, i) => new XElement(ns + "qti-simple-choice", new XAttribute("identifier", Choice(i)), Safe(o.Text),
+                    q.Options.Select((o, i) => new XElement(ns + "qti-simple-choice", new XAttribute("identifier", Choice(i)), Safe(o.Text), Img(o.Image),
                         o.Feedback is { Length: > 0 } f
                             ? new XElement(ns + "qti-feedback-inline", new XAttribute("outcome-identifier", "FEEDBACK"), new XAttribute("identifier", Choice(i)),
                                 new XAttribute("show-hide", "show"), Safe(f))
@@ -639,7 +753,7 @@ public static class QtiFormat
             }
             case QuestionType.TrueFalse:
                 decls.Add(Decl("RESPONSE", "single", "identifier", q.TrueFalseAnswer is { } a ? [a ? "true" : "false"] : []));
-                body.Add(Paragraphs(ns, q.Stem));
+                body.Add(Stem(Paragraphs(ns, q.Stem)));
                 body.Add(new XElement(ns + "qti-choice-interaction", new XAttribute("response-identifier", "RESPONSE"), new XAttribute("max-choices", "1"),
                     new XElement(ns + "qti-simple-choice", new XAttribute("identifier", "true"), "正确"),
                     new XElement(ns + "qti-simple-choice", new XAttribute("identifier", "false"), "错误")));
@@ -653,7 +767,7 @@ public static class QtiFormat
                         new XElement(ns + "qti-mapping", new XAttribute("default-value", "0"),
                             accepted.Select(a => new XElement(ns + "qti-map-entry", new XAttribute("map-key", Safe(a)), new XAttribute("mapped-value", "1"))))));
                 }
-                body.Add(Paragraphs(ns, q.Stem, FillLine));
+                body.Add(Stem(Paragraphs(ns, q.Stem, FillLine)));
                 processing = new XElement(ns + "qti-response-processing",
                     new XElement(ns + "qti-set-outcome-value", new XAttribute("identifier", "SCORE"),
                         new XElement(ns + "qti-sum", Enumerable.Range(1, q.Blanks.Count).Select(b =>
@@ -662,7 +776,7 @@ public static class QtiFormat
             }
             case QuestionType.Matching:
                 decls.Add(Decl("RESPONSE", "multiple", "directedPair", q.Pairs.Select((_, i) => $"l{i + 1} r{i + 1}")));
-                body.Add(Paragraphs(ns, q.Stem));
+                body.Add(Stem(Paragraphs(ns, q.Stem)));
                 body.Add(new XElement(ns + "qti-match-interaction", new XAttribute("response-identifier", "RESPONSE"),
                     new XAttribute("max-associations", q.Pairs.Count.ToString(CultureInfo.InvariantCulture)), new XAttribute("shuffle", "true"),
                     new XElement(ns + "qti-simple-match-set", q.Pairs.Select((p, i) => new XElement(ns + "qti-simple-associable-choice",
@@ -672,7 +786,7 @@ public static class QtiFormat
                 break;
             case QuestionType.Ordering:
                 decls.Add(Decl("RESPONSE", "ordered", "identifier", q.Items.Select((_, i) => Choice(i))));
-                body.Add(Paragraphs(ns, q.Stem));
+                body.Add(Stem(Paragraphs(ns, q.Stem)));
                 body.Add(new XElement(ns + "qti-order-interaction", new XAttribute("response-identifier", "RESPONSE"), new XAttribute("shuffle", "true"),
                     q.Items.Select((t, i) => new XElement(ns + "qti-simple-choice", new XAttribute("identifier", Choice(i)), Safe(t)))));
                 break;
@@ -682,7 +796,7 @@ public static class QtiFormat
                 if (q.Rubric.Length > 0)
                     body.Add(new XElement(ns + "qti-rubric-block", new XAttribute("use", "scoring"), new XAttribute("view", "scorer"),
                         new XElement(ns + "qti-content-body", Paragraphs(ns, q.Rubric))));
-                body.Add(Paragraphs(ns, q.Stem));
+                body.Add(Stem(Paragraphs(ns, q.Stem)));
                 body.Add(new XElement(ns + "qti-extended-text-interaction", new XAttribute("response-identifier", "RESPONSE")));
                 processing = null;
                 break;

@@ -63,7 +63,9 @@ public sealed class InterchangeCorpusTests
         var r = Read("moodle4-html.xml", out _);
         var mc = r.Questions[0];
         Assert.Equal(("sat-q1", "满意度 Q1", QuestionStatus.Draft, 2m), (mc.Question.Id, mc.Question.Title, mc.Question.Status, mc.Question.Points));
-        Assert.Equal("客户 满意度的定义是？\n[图片]", mc.Question.Stem);
+        Assert.Equal("客户 满意度的定义是？", mc.Question.Stem); // the embedded image is the stem image, not a "[图片]" placeholder
+        Assert.Equal(mc.Question.StemImage, Assert.Single(mc.Images).Key);
+        Assert.Equal("image/png", mc.Images[mc.Question.StemImage!].ContentType);
         Assert.Equal("感知与期望之比", mc.Question.Options[0].Text);
         Assert.Equal(-33.33333m, mc.Question.Options[2].Weight);
         Assert.Contains(mc.Notes, n => n.Message.Contains("hint"));

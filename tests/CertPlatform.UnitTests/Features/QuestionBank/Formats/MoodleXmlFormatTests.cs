@@ -422,7 +422,7 @@ public sealed class MoodleXmlFormatTests
             <quiz>
               <question type="essay">
                 <name><text>e1</text></name>
-                <questiontext format="html"><text><![CDATA[<div><!-- note --><style>p{color:red}</style><p title="a>b">甲 &lt;b&gt; 乙&#x4E19;</p><img src="@@PLUGINFILE@@/x.png" alt="图"><p>1 < 2 &amp;&amp; 3 > 2</p><script type="text/javascript">document.write('x')</script></div>]]></text></questiontext>
+                <questiontext format="html"><text><![CDATA[<div><!-- note --><style>p{color:red}</style><p title="a>b">甲 &lt;b&gt; 乙&#x4E19;</p><img src="https://example.org/x.png" alt="图"><p>1 < 2 &amp;&amp; 3 > 2</p><script type="text/javascript">document.write('x')</script></div>]]></text></questiontext>
                 <graderinfo format="html"><text><![CDATA[<table><tr><td>要点</td><td>分值</td></tr></table>]]></text></graderinfo>
               </question>
             </quiz>
