@@ -22,6 +22,9 @@ public static class AnalyticsSetup
         services.AddScoped<CohortMastery>();
         services.AddSingleton<UploadedMatrices>();
         services.AddSingleton<ItemQuality>();
+        services.AddScoped<AttemptDigestWriter>();
+        services.AddSingleton<AttemptDigestBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<AttemptDigestBackfill>());
         return services;
     }
 }
