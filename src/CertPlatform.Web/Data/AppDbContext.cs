@@ -26,6 +26,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AttemptEvent> AttemptEvents => Set<AttemptEvent>();
     public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
     public DbSet<AttemptDigest> AttemptDigests => Set<AttemptDigest>();
+    public DbSet<UploadedMatrix> UploadedMatrices => Set<UploadedMatrix>();
     public DbSet<MistakeEntry> Mistakes => Set<MistakeEntry>();
     public DbSet<PracticeAnswer> PracticeAnswers => Set<PracticeAnswer>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
