@@ -62,7 +62,7 @@ public sealed partial class AttemptDigestTests : IDisposable
         await ExamScenario.CreatePaperAsync(_factory, Paper, "mock", 12m, (ExamScenario.Single, 10m), (ExamScenario.Essay, 10m));
         var trainee = await ExamScenario.TraineeAsync(_factory);
         var id = await ExamScenario.StartAsync(trainee, Paper);
-        await ExamScenario.AnswerAsync(_factory, id, ExamScenario.WrongChoice);
+        await ExamScenario.AnswerAsync(_factory, id, (q, l) => q.Type == QuestionType.Essay ? new Response { Text = "先发欢迎短信" } : ExamScenario.WrongChoice(q, l));
         await ExamScenario.SubmitAsync(trainee, id);
         var attempt = await ExamScenario.AttemptAsync(_factory, id);
         var digest = (await DigestAsync(id))!;

@@ -1367,6 +1367,39 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.ToTable("QuestionVersions");
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.UploadedMatrix", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UploadedMatrices");
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.UsedPracticeToken", b =>
                 {
                     b.Property<string>("Nonce")

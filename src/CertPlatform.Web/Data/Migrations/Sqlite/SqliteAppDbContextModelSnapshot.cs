@@ -1346,6 +1346,39 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.ToTable("QuestionVersions");
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.UploadedMatrix", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UploadedMatrices");
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.UsedPracticeToken", b =>
                 {
                     b.Property<string>("Nonce")

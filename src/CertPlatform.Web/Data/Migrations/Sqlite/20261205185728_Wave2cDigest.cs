@@ -35,10 +35,31 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UploadedMatrices",
+                columns: table => new
+                {
+                    Token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UploadedMatrices", x => x.Token);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AttemptDigests_PaperId",
                 table: "AttemptDigests",
                 column: "PaperId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UploadedMatrices_ExpiresAt",
+                table: "UploadedMatrices",
+                column: "ExpiresAt");
         }
 
         /// <inheritdoc />
@@ -46,6 +67,9 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "AttemptDigests");
+
+            migrationBuilder.DropTable(
+                name: "UploadedMatrices");
         }
     }
 }

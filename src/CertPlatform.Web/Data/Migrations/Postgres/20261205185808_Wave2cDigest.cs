@@ -36,10 +36,31 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UploadedMatrices",
+                columns: table => new
+                {
+                    Token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UploadedMatrices", x => x.Token);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AttemptDigests_PaperId",
                 table: "AttemptDigests",
                 column: "PaperId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UploadedMatrices_ExpiresAt",
+                table: "UploadedMatrices",
+                column: "ExpiresAt");
         }
 
         /// <inheritdoc />
@@ -47,6 +68,9 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "AttemptDigests");
+
+            migrationBuilder.DropTable(
+                name: "UploadedMatrices");
         }
     }
 }
