@@ -134,7 +134,7 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
                     buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
                 }
                 r.GetBytes(1, 0, buffer, 0, length);
-                Decode(a, buffer.AsSpan(0, length), read, cells, chosen, options);
+                Decode(a, buffer.AsSpan(0, length), read, cells, chosen, options, index.Count);
             }
         }
         finally
@@ -144,10 +144,11 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
         return read.Covered.Count;
     }
 
-    private static void Decode(int a, ReadOnlySpan<byte> body, CellReader read, List<AttemptCell> cells, List<int> chosen, Span<int> options)
+    private static void Decode(int a, ReadOnlySpan<byte> body, CellReader read, List<AttemptCell> cells, List<int> chosen, Span<int> options, int attempts)
     {
         var digest = new AttemptDigestReader(body);
-        if (cells.Count == 0) cells.Capacity = Math.Max(cells.Capacity, digest.Count * 16);
+        // Sized once from the first digest (attempts of a paper have about as many questions each): no regrowth.
+        if (cells.Count == 0) cells.Capacity = Math.Max(cells.Capacity, attempts * (digest.Count + 1));
         if (!read.Covered.Add(a)) return;
         while (digest.Next())
         {
