@@ -5,6 +5,7 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.Analytics;
+using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ internal static class StatisticsBench
             ["Content:Path"] = Path.Combine(repo, "content"),
         }).Build();
         var services = new ServiceCollection().AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("CertPlatform.Web.Features.Analytics", LogLevel.Debug)).AddSingleton<IConfiguration>(config).AddSingleton(TimeProvider.System).AddMemoryCache();
-        services.AddContent(config, web).AddAppDatabase(config, web).AddAnalytics();
+        services.AddContent(config, web).AddAppDatabase(config, web).AddAnalytics().AddSingleton<QuestionVersionCache>();
         await using var provider = services.BuildServiceProvider();
         try
         {
@@ -54,6 +55,10 @@ internal static class StatisticsBench
                 await DatabaseSetup.MigrateAsync(db);
                 if (!populated) await PopulateAsync(db, attempts, questions);
             }
+            // The digests grading writes, for attempts inserted without them (and for a database populated before digests).
+            sw.Restart();
+            var digests = await provider.GetRequiredService<AttemptDigestBackfill>().RunOnceAsync(CancellationToken.None);
+            if (digests > 0) Console.WriteLine($"backfilled {digests:N0} attempt digests in {sw.Elapsed.TotalSeconds:0.0} s");
             Console.WriteLine(populated ? $"reused {Path.Combine(work, "stats.db")}" : $"populated {attempts:N0} attempts × {questions} questions in {sw.Elapsed.TotalSeconds:0.0} s ({new FileInfo(Path.Combine(work, "stats.db")).Length / 1e6:0} MB database)");
             for (var run = 1; run <= 3; run++)
             {

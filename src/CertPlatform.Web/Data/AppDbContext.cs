@@ -25,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AttemptAnswer> AttemptAnswers => Set<AttemptAnswer>();
     public DbSet<AttemptEvent> AttemptEvents => Set<AttemptEvent>();
     public DbSet<AttemptItem> AttemptItems => Set<AttemptItem>();
+    public DbSet<AttemptDigest> AttemptDigests => Set<AttemptDigest>();
+    public DbSet<UploadedMatrix> UploadedMatrices => Set<UploadedMatrix>();
     public DbSet<MistakeEntry> Mistakes => Set<MistakeEntry>();
     public DbSet<PracticeAnswer> PracticeAnswers => Set<PracticeAnswer>();
     public DbSet<Certificate> Certificates => Set<Certificate>();

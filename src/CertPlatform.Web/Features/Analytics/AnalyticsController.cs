@@ -65,10 +65,10 @@ public sealed class AnalyticsController(IStringLocalizer<SharedResource> L) : Co
     }
 
     [HttpGet("upload/{token}/export")]
-    public IActionResult UploadExport(string token, StatisticsTables.Table table, ExportFormat format, [FromServices] UploadedMatrices uploads)
+    public async Task<IActionResult> UploadExport(string token, StatisticsTables.Table table, ExportFormat format, [FromServices] UploadedMatrices uploads, CancellationToken ct)
     {
         if (!ModelState.IsValid) return BadFilter();
-        var report = uploads.Find(UserId, token);
+        var report = await uploads.FindAsync(UserId, token, ct);
         return report is null ? NotFound() : FileOf(report, table, format, "statistics-upload");
     }
 

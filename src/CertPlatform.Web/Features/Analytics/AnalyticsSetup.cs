@@ -20,8 +20,11 @@ public static class AnalyticsSetup
         services.AddScoped<UploadStatistics>();
         services.AddScoped<QuestionHistory>();
         services.AddScoped<CohortMastery>();
-        services.AddSingleton<UploadedMatrices>();
+        services.AddScoped<UploadedMatrices>();
         services.AddSingleton<ItemQuality>();
+        services.AddScoped<AttemptDigestWriter>();
+        services.AddSingleton<AttemptDigestBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<AttemptDigestBackfill>());
         return services;
     }
 }

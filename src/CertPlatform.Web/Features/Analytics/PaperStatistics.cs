@@ -34,38 +34,18 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
         var index = new Dictionary<string, int>(selected.Count);
         for (var i = 0; i < selected.Count; i++) index[selected[i].Id] = i;
 
-        var versions = new List<string>();
-        var versionIndex = new Dictionary<(string, int), int>();
-        var parts = new List<string>();
-        var cells = new List<AttemptCell>(selected.Count * 16);
+        var cells = new List<AttemptCell>();
+        var read = new CellReader();
         var graded = finished.Where(a => a.Grading == GradingStatus.Final);
-        // A million graded items: read with the query's own data reader (EF composes the SQL, nothing is materialised
-        // per row); marks come back as floating point from the database (no decimal text to parse per row).
-        var items = db.AttemptItems.AsNoTracking().Join(graded, i => i.AttemptId, a => a.Id, (i, a) => new
-        {
-            i.AttemptId, i.QuestionRef, i.QuestionId, i.Version, i.Section, i.PartId,
-            Points = (double)i.Points, AutoScore = (double)i.AutoScore, ManualScore = (double?)i.ManualScore,
-        });
-        await foreach (var r in QueryRows.ReadAsync(db, items, ct))
-        {
-            if (!index.TryGetValue(r.GetString(0), out var a)) continue;
-            var questionId = r.GetString(2);
-            var version = r.GetInt32(3);
-            if (!versionIndex.TryGetValue((questionId, version), out var v))
-            {
-                versionIndex[(questionId, version)] = v = versions.Count;
-                versions.Add(AnalyticsKeys.Version(questionId, version));
-            }
-            var partId = r.GetString(5);
-            var part = parts.IndexOf(partId);
-            if (part < 0)
-            {
-                part = parts.Count;
-                parts.Add(partId);
-            }
-            var manual = r.IsDBNull(8) ? 0 : r.GetDouble(8);
-            cells.Add(new AttemptCell(a, r.GetInt32(1), r.GetInt32(4), v, r.GetDouble(7) + manual, r.GetDouble(6), part));
-        }
+        // Digests first: one row per attempt, current when written at the attempt's last grading.
+        var chosen = new List<int>();
+        var covered = await ReadDigestsAsync(graded, index, read, cells, chosen, ct);
+        // Attempts without a current digest (graded before digests, not yet backfilled): their items and answers.
+        var stale = graded.Where(a => !db.AttemptDigests.Any(d => d.AttemptId == a.Id && d.GradedAt == a.GradedAt));
+        var slowIndex = covered == selected.Count ? [] : index.Where(x => !read.Covered.Contains(x.Value)).ToDictionary(x => x.Key, x => x.Value);
+        if (slowIndex.Count > 0) await ReadItemsAsync(stale, slowIndex, read, cells, ct);
+        var versions = read.Versions;
+        var parts = read.Parts;
 
         var sections = paper.BlueprintJson is null ? null : (JsonSerializer.Deserialize<List<BlueprintSection>>(paper.BlueprintJson) ?? []).Select(s => s.Title).ToList();
         var fixedOrder = paper.FixedQuestionsJson is null ? [] :
@@ -79,9 +59,13 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
         var questions = await QuestionsAsync(versions, ct);
         var tally = new ResponseTally(questions);
         if (questions.Values.Any(ResponseTally.HasOptions))
-            await TallyAsync(graded, index, analysis.Totals, tally, ct);
-        log.LogDebug("Statistics of {Paper}: {Attempts} attempts, {Cells} marks read in {ReadMs} ms, analysed by {AnalysedMs} ms, options by {OptionsMs} ms",
-            paperId, selected.Count, matrix.Attempts.Count * matrix.Columns.Count, readMs, analysedMs, clock.ElapsedMilliseconds);
+        {
+            AddDigestChoices(chosen, read, tally);
+            if (slowIndex.Count > 0) await TallyAsync(stale, slowIndex, tally, ct);
+        }
+        tally.Complete(analysis.Totals);
+        log.LogDebug("Statistics of {Paper}: {Attempts} attempts ({Digests} from digests), {Cells} marks read in {ReadMs} ms, analysed by {AnalysedMs} ms, options by {OptionsMs} ms",
+            paperId, selected.Count, covered, matrix.Attempts.Count * matrix.Columns.Count, readMs, analysedMs, clock.ElapsedMilliseconds);
         var info = questions.ToDictionary(q => q.Key, q => Info(q.Key, q.Value, tally.Options(q.Key)));
         var report = StatisticsReport.Build(paper.Title, analysis, info, k => slotQuestion.GetValueOrDefault(k), options.Value.Flags, PartTitles(catalog));
         return new Model(paper, filter, awaiting, report);
@@ -129,16 +113,98 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
     }
 
     /// <summary>
+    /// Reads the current digests of the graded attempts into cells, and their choices (attempt, question id index,
+    /// laid-out version, count, options…) into <paramref name="chosen"/>; returns how many selected attempts they covered.
+    /// The digest bytes go through one reused buffer.
+    /// </summary>
+    private async Task<int> ReadDigestsAsync(IQueryable<Attempt> graded, Dictionary<string, int> index, CellReader read, List<AttemptCell> cells, List<int> chosen, CancellationToken ct)
+    {
+        var digests = db.AttemptDigests.AsNoTracking().Join(graded, d => new { d.AttemptId, d.GradedAt }, a => new { AttemptId = a.Id, a.GradedAt }, (d, a) => new { d.AttemptId, d.Body });
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var options = new int[AttemptDigestReader.MaxChosen];
+        try
+        {
+            await foreach (var r in QueryRows.ReadAsync(db, digests, ct))
+            {
+                if (!index.TryGetValue(r.GetString(0), out var a)) continue;
+                var length = (int)r.GetBytes(1, 0, null, 0, 0);
+                if (length > buffer.Length)
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+                }
+                r.GetBytes(1, 0, buffer, 0, length);
+                Decode(a, buffer.AsSpan(0, length), read, cells, chosen, options, index.Count);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return read.Covered.Count;
+    }
+
+    private static void Decode(int a, ReadOnlySpan<byte> body, CellReader read, List<AttemptCell> cells, List<int> chosen, Span<int> options, int attempts)
+    {
+        var digest = new AttemptDigestReader(body);
+        // Sized once from the first digest (attempts of a paper have about as many questions each): no regrowth.
+        if (cells.Count == 0) cells.Capacity = Math.Max(cells.Capacity, attempts * (digest.Count + 1));
+        if (!read.Covered.Add(a)) return;
+        while (digest.Next())
+        {
+            var question = read.QuestionIndex(digest.QuestionId);
+            cells.Add(new AttemptCell(a, digest.Ref, digest.Section, read.Version(question, digest.Version), digest.Mark, digest.Max, read.Part(digest.PartId)));
+            if (digest.OptionsVersion == 0) continue;
+            var n = digest.ReadChosen(options);
+            chosen.Add(a);
+            chosen.Add(question);
+            chosen.Add(digest.OptionsVersion);
+            chosen.Add(n);
+            for (var k = 0; k < n; k++) chosen.Add(options[k]);
+        }
+    }
+
+    /// <summary>The digests' choices into the tally, for the question versions the statistics analyse.</summary>
+    private static void AddDigestChoices(List<int> chosen, CellReader read, ResponseTally tally)
+    {
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(chosen);
+        for (var i = 0; i < span.Length;)
+        {
+            var (a, question, version, n) = (span[i], span[i + 1], span[i + 2], span[i + 3]);
+            if (read.Key(question, version) is { } key) tally.AddChosen(a, key, span.Slice(i + 4, n));
+            i += 4 + n;
+        }
+    }
+
+    /// <summary>The graded items of the attempts in <paramref name="index"/> (those without a current digest), streamed.</summary>
+    private async Task ReadItemsAsync(IQueryable<Attempt> graded, Dictionary<string, int> index, CellReader read, List<AttemptCell> cells, CancellationToken ct)
+    {
+        // Read with the query's own data reader (EF composes the SQL, nothing is materialised per row); marks come
+        // back as floating point from the database (no decimal text to parse per row).
+        var items = db.AttemptItems.AsNoTracking().Join(graded, i => i.AttemptId, a => a.Id, (i, a) => new
+        {
+            i.AttemptId, i.QuestionRef, i.QuestionId, i.Version, i.Section, i.PartId,
+            Points = (double)i.Points, AutoScore = (double)i.AutoScore, ManualScore = (double?)i.ManualScore,
+        });
+        await foreach (var r in QueryRows.ReadAsync(db, items, ct))
+        {
+            if (!index.TryGetValue(r.GetString(0), out var a)) continue;
+            var manual = r.IsDBNull(8) ? 0 : r.GetDouble(8);
+            var question = read.QuestionIndex(r.GetString(2));
+            cells.Add(new AttemptCell(a, r.GetInt32(1), r.GetInt32(4), read.Version(question, r.GetInt32(3)), r.GetDouble(7) + manual, r.GetDouble(6), read.Part(r.GetString(5))));
+        }
+    }
+
+    /// <summary>
     /// Streams the selected attempts' layouts, then every saved answer of the graded attempts, into the tally
     /// (two forward-only reads instead of one query per chunk of attempts).
     /// </summary>
-    private async Task TallyAsync(IQueryable<Attempt> graded, Dictionary<string, int> index, IReadOnlyList<double> totals, ResponseTally tally, CancellationToken ct)
+    private async Task TallyAsync(IQueryable<Attempt> graded, Dictionary<string, int> index, ResponseTally tally, CancellationToken ct)
     {
         await foreach (var r in QueryRows.ReadAsync(db, graded.Select(a => new { a.Id, a.LayoutJson }), ct))
             if (index.TryGetValue(r.GetString(0), out var a)) tally.AddLayout(a, r.GetString(1));
         var answers = db.AttemptAnswers.AsNoTracking().Join(graded, x => x.AttemptId, a => a.Id, (x, a) => new { x.AttemptId, x.QuestionRef, x.ResponseJson });
         await foreach (var r in QueryRows.ReadAsync(db, answers, ct))
             if (index.TryGetValue(r.GetString(0), out var a)) tally.AddResponse(a, r.GetInt32(1), r.GetString(2));
-        tally.Complete(totals);
     }
 }

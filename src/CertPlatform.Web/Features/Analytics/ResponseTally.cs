@@ -19,6 +19,9 @@ internal sealed class ResponseTally(IReadOnlyDictionary<string, Question> questi
     /// <summary>Per attempt index: its laid-out questions with options, by question ref, and whether an answer arrived.</summary>
     private readonly Dictionary<int, Dictionary<int, Laid>> layouts = new();
     private readonly Dictionary<string, string> keys = new();
+    /// <summary>Choices read from attempt digests (already in authored terms), added to the answers on <see cref="Complete"/>.</summary>
+    private readonly List<(int Attempt, string Key, int[] Chosen)> digested = new();
+    private static readonly int[][] Single = Enumerable.Range(0, 64).Select(i => new[] { i }).ToArray();
 
     public static bool HasOptions(Question q) => q.Type is QuestionType.Single or QuestionType.Multiple or QuestionType.TrueFalse or QuestionType.Matching;
 
@@ -55,6 +58,23 @@ internal sealed class ResponseTally(IReadOnlyDictionary<string, Question> questi
     }
 
     /// <summary>
+    /// Adds one laid-out question of an attempt as its digest recorded it: the question version as laid out and the
+    /// authored options chosen (empty when unanswered). Versions not analysed, or without options, are ignored, as
+    /// <see cref="AddLayout"/> ignores them.
+    /// </summary>
+    public void AddChosen(int attempt, string key, ReadOnlySpan<int> chosen)
+    {
+        if (!questions.TryGetValue(key, out var q) || !HasOptions(q)) return;
+        var array = chosen.Length switch
+        {
+            0 => [],
+            1 when chosen[0] < Single.Length => Single[chosen[0]],
+            _ => chosen.ToArray(),
+        };
+        digested.Add((attempt, key, array));
+    }
+
+    /// <summary>
     /// Closes the tally: every laid-out question of every attempt counts once, with what it chose (nothing when
     /// unanswered) and the attempt's total; attempts keep their index order, which ranks ties in the top and bottom groups.
     /// </summary>
@@ -67,6 +87,12 @@ internal sealed class ResponseTally(IReadOnlyDictionary<string, Question> questi
                 list.Add((attempt, new OptionChoice(totals[attempt], l.Chosen ?? [])));
             }
         layouts.Clear();
+        foreach (var (attempt, key, chosen) in digested)
+        {
+            if (!answers.TryGetValue(key, out var list)) answers[key] = list = [];
+            list.Add((attempt, new OptionChoice(totals[attempt], chosen)));
+        }
+        digested.Clear();
         foreach (var list in answers.Values) list.Sort((a, b) => a.Attempt.CompareTo(b.Attempt));
     }
 
@@ -86,9 +112,9 @@ internal sealed class ResponseTally(IReadOnlyDictionary<string, Question> questi
     /// mapped through the attempt's option order (displayed position d shows authored option order[d]), as
     /// <see cref="AttemptLayout.ToAuthored"/> does for grading. A response that cannot be read chose nothing.
     /// </summary>
-    private static int[] Chosen(Question q, int[] order, string json)
+    internal static int[] Chosen(Question q, IReadOnlyList<int> order, string json)
     {
-        int Authored(int d) => d >= 0 && d < order.Length ? order[d] : -1;
+        int Authored(int d) => d >= 0 && d < order.Count ? order[d] : -1;
         var selected = new List<int>(2);
         var matches = new List<int>();
         bool? trueFalse = null;

@@ -20,7 +20,7 @@ public sealed class UploadStatistics(UploadedMatrices uploads, IOptions<Analytic
         catch (MatrixFile.FormatException e) { return new Outcome(Status.Unreadable, Reason: e.Message); }
         if (parsed.Matrix is null) return new Outcome(Status.Invalid, Errors: parsed.Errors);
         var report = Analyse(Path.GetFileName(fileName), parsed.Matrix, options.Value.Flags);
-        return new Outcome(Status.Analysed, report, uploads.Keep(userId, report));
+        return new Outcome(Status.Analysed, report, await uploads.KeepAsync(userId, fileName, buffer.ToArray(), ct));
     }
 
     /// <summary>The report of a matrix with no question information (what the upload and the command line show).</summary>

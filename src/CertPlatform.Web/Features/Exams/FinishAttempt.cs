@@ -1,6 +1,7 @@
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
+using CertPlatform.Web.Features.Analytics;
 using CertPlatform.Web.Features.Practice;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -14,7 +15,7 @@ namespace CertPlatform.Web.Features.Exams;
 /// time is never after the deadline (<see cref="AttemptDeadline.FinishTime"/>).
 /// </summary>
 public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, ContentCatalog catalog, MistakeNotebook mistakes,
-    AttemptResultEvents results, IMemoryCache cache, TimeProvider clock)
+    AttemptResultEvents results, IMemoryCache cache, TimeProvider clock, AttemptDigestWriter digests)
 {
     /// <returns>Null when there is no such attempt.</returns>
     public async Task<FinishAttemptResult?> RunAsync(string attemptId, string reason, DateTimeOffset requestedAt, CancellationToken ct)
@@ -49,6 +50,7 @@ public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, Content
                 .Select(i => i.QuestionId).ToHashSet();
             await mistakes.RecordExamAsync(attempt.UserId, items, concealed, ct);
             await db.SaveChangesAsync(ct);
+            await digests.WriteAsync([attemptId], ct);
             await tx.CommitAsync(ct);
             cache.Remove(SaveAnswer.CacheKey(attemptId));
             // Read back what was stored, so this caller and every later one get the very same result.

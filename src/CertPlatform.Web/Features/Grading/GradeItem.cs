@@ -4,6 +4,7 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.Account;
+using CertPlatform.Web.Features.Analytics;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Features.Results;
@@ -15,7 +16,7 @@ namespace CertPlatform.Web.Features.Grading;
 
 /// <summary>The grade page of one queue item, and saving the examiner's score.</summary>
 public sealed class GradeItem(AppDbContext db, AttemptLoader loader, QuestionVersionCache questions, GradingItemKeys keys, GradingQueue queue,
-    IValidator<GradeForm> validator, AuditLog audit, AttemptResultEvents results, TimeProvider clock, IStringLocalizer<SharedResource> L)
+    IValidator<GradeForm> validator, AuditLog audit, AttemptResultEvents results, TimeProvider clock, IStringLocalizer<SharedResource> L, AttemptDigestWriter digests)
 {
     public const string AuditAction = "grading.scored";
 
@@ -100,6 +101,7 @@ public sealed class GradeItem(AppDbContext db, AttemptLoader loader, QuestionVer
                 string.Create(CultureInfo.InvariantCulture, $"question {item.QuestionId} v{item.Version}: {score}/{item.ManualMax}") +
                 (attempt.Grading == GradingStatus.Final ? string.Create(CultureInfo.InvariantCulture, $"; attempt final {attempt.Score}/{attempt.MaxScore} {(attempt.Passed == true ? "pass" : "fail")}") : ""));
             await db.SaveChangesAsync(ct);
+            await digests.WriteAsync([attemptId], ct);
             await tx.CommitAsync(ct);
         }
         var finalised = attempt.Grading == GradingStatus.Final;

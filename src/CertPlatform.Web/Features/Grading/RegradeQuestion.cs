@@ -5,6 +5,7 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.Account;
+using CertPlatform.Web.Features.Analytics;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Features.Results;
@@ -20,7 +21,8 @@ namespace CertPlatform.Web.Features.Grading;
 /// with before and after; one whose verdict crossed the pass mark is flagged for examiners; a newly passed
 /// certification is announced (the certification handlers are idempotent).
 /// </summary>
-public sealed class RegradeQuestion(AppDbContext db, QuestionVersionCache questions, ContentCatalog catalog, AuditLog audit, AttemptResultEvents results, TimeProvider clock)
+public sealed class RegradeQuestion(AppDbContext db, QuestionVersionCache questions, ContentCatalog catalog, AuditLog audit, AttemptResultEvents results, TimeProvider clock,
+    AttemptDigestWriter digests)
 {
     public const string AuditAction = "grading.regraded";
     private const int Batch = 200;
@@ -106,6 +108,7 @@ public sealed class RegradeQuestion(AppDbContext db, QuestionVersionCache questi
                         $"verdict {Verdict(passedBefore)}→{Verdict(attempt.Passed)}; paper {attempt.PaperId}"));
                 }
                 await db.SaveChangesAsync(ct);
+                await digests.WriteAsync(ids, ct);
                 db.ChangeTracker.Clear();
             }
             await tx.CommitAsync(ct);

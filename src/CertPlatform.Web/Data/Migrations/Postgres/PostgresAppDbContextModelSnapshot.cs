@@ -254,6 +254,41 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.ToTable("AttemptAnswers");
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.AttemptDigest", b =>
+                {
+                    b.Property<string>("AttemptId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("GradedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaperId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PaperVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.HasKey("AttemptId");
+
+                    b.HasIndex("PaperId");
+
+                    b.ToTable("AttemptDigests");
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.AttemptEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1332,6 +1367,39 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                     b.ToTable("QuestionVersions");
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.UploadedMatrix", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UploadedMatrices");
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.UsedPracticeToken", b =>
                 {
                     b.Property<string>("Nonce")
@@ -1522,6 +1590,15 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("CertPlatform.Web.Data.AttemptAnswer", b =>
+                {
+                    b.HasOne("CertPlatform.Web.Data.Attempt", null)
+                        .WithMany()
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.AttemptDigest", b =>
                 {
                     b.HasOne("CertPlatform.Web.Data.Attempt", null)
                         .WithMany()

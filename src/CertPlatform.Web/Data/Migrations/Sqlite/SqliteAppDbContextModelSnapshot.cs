@@ -249,6 +249,41 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.ToTable("AttemptAnswers");
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.AttemptDigest", b =>
+                {
+                    b.Property<string>("AttemptId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GradedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaperId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaperVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AttemptId");
+
+                    b.HasIndex("PaperId");
+
+                    b.ToTable("AttemptDigests");
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.AttemptEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1311,6 +1346,39 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                     b.ToTable("QuestionVersions");
                 });
 
+            modelBuilder.Entity("CertPlatform.Web.Data.UploadedMatrix", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UploadedMatrices");
+                });
+
             modelBuilder.Entity("CertPlatform.Web.Data.UsedPracticeToken", b =>
                 {
                     b.Property<string>("Nonce")
@@ -1497,6 +1565,15 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("CertPlatform.Web.Data.AttemptAnswer", b =>
+                {
+                    b.HasOne("CertPlatform.Web.Data.Attempt", null)
+                        .WithMany()
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CertPlatform.Web.Data.AttemptDigest", b =>
                 {
                     b.HasOne("CertPlatform.Web.Data.Attempt", null)
                         .WithMany()

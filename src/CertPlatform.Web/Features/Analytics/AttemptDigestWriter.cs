@@ -1,0 +1,64 @@
+using System.Text.Json;
+using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Domain.Statistics;
+using CertPlatform.Web.Features.QuestionBank;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertPlatform.Web.Features.Analytics;
+
+/// <summary>
+/// Writes (or rewrites) the <see cref="AttemptDigest"/> of attempts from their stored items, layout and answers. The
+/// grading use cases call it after saving marks and before committing, so the digest is in the same transaction as
+/// the marks; the start-up backfill calls it for attempts graded before digests existed. The chosen options are
+/// mapped to authored indices exactly as the statistics page's slow path maps them (<see cref="ResponseTally"/>).
+/// </summary>
+public sealed class AttemptDigestWriter(AppDbContext db, QuestionVersionCache questions)
+{
+    private const int Batch = 200;
+
+    /// <summary>Only what a digest needs from a laid-out question (the layout JSON has more; it is skipped).</summary>
+    private sealed record Slim(int Ref, string QuestionId, int Version, int[] Order);
+
+    public async Task WriteAsync(IReadOnlyCollection<string> attemptIds, CancellationToken ct)
+    {
+        foreach (var batch in attemptIds.Distinct().Chunk(Batch))
+        {
+            var ids = batch.ToList();
+            var attempts = await db.Attempts.AsNoTracking().Where(a => ids.Contains(a.Id))
+                .Select(a => new { a.Id, a.PaperId, a.PaperVersion, a.FinishedAt, a.Score, a.GradedAt, a.LayoutJson }).ToListAsync(ct);
+            var items = (await db.AttemptItems.AsNoTracking().Where(i => ids.Contains(i.AttemptId))
+                .Select(i => new { i.AttemptId, i.QuestionRef, i.QuestionId, i.Version, i.Section, i.PartId, i.Points, i.AutoScore, i.ManualScore })
+                .ToListAsync(ct)).ToLookup(i => i.AttemptId);
+            var answers = (await db.AttemptAnswers.AsNoTracking().Where(x => ids.Contains(x.AttemptId))
+                .Select(x => new { x.AttemptId, x.QuestionRef, x.ResponseJson }).ToListAsync(ct))
+                .ToDictionary(x => (x.AttemptId, x.QuestionRef), x => x.ResponseJson);
+            var layouts = attempts.ToDictionary(a => a.Id, a => (JsonSerializer.Deserialize<List<Slim>>(a.LayoutJson) ?? []).ToDictionary(l => l.Ref));
+            var laidOut = await questions.GetAsync(layouts.Values.SelectMany(l => l.Values).Select(l => (l.QuestionId, l.Version)), db, ct);
+            var existing = await db.AttemptDigests.Where(d => ids.Contains(d.AttemptId)).ToDictionaryAsync(d => d.AttemptId, ct);
+            foreach (var a in attempts)
+            {
+                var layout = layouts[a.Id];
+                var slots = items[a.Id].OrderBy(i => i.QuestionRef).Select(i =>
+                {
+                    var mark = (double)i.AutoScore + (i.ManualScore is { } manual ? (double)manual : 0);
+                    if (!layout.TryGetValue(i.QuestionRef, out var l) || !ResponseTally.HasOptions(laidOut[(l.QuestionId, l.Version)]))
+                        return new DigestSlot(i.QuestionRef, i.Section, i.QuestionId, i.Version, i.PartId, mark, (double)i.Points, 0, []);
+                    var chosen = answers.TryGetValue((a.Id, i.QuestionRef), out var json) ? ResponseTally.Chosen(laidOut[(l.QuestionId, l.Version)], l.Order, json) : [];
+                    return new DigestSlot(i.QuestionRef, i.Section, i.QuestionId, i.Version, i.PartId, mark, (double)i.Points, l.Version, chosen);
+                }).ToList();
+                if (!existing.TryGetValue(a.Id, out var digest))
+                {
+                    digest = new AttemptDigest { AttemptId = a.Id, PaperId = a.PaperId, Body = [] };
+                    db.AttemptDigests.Add(digest);
+                }
+                digest.PaperVersion = a.PaperVersion;
+                digest.FinishedAt = a.FinishedAt;
+                digest.Score = a.Score;
+                digest.GradedAt = a.GradedAt;
+                digest.Body = AttemptDigestCodec.Encode(slots);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}
