@@ -1,8 +1,10 @@
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 
@@ -84,7 +86,8 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
     [HttpPost("import")]
     [RequestSizeLimit(UploadRequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
-    public async Task<IActionResult> Upload(IFormFile? file, BankFormat? format, string? lesson, [FromServices] QuestionImport import, CancellationToken ct)
+    public async Task<IActionResult> Upload(IFormFile? file, BankFormat? format, string? lesson, [FromServices] QuestionImport import,
+        [FromServices] QuestionImportJobs jobs, [FromServices] IOptions<QuestionImportOptions> options, CancellationToken ct)
     {
         if (file is null)
             return ImportFormError("file", L["请选择要导入的文件"], StatusCodes.Status400BadRequest);
@@ -95,6 +98,14 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
         var chosen = format ?? QuestionImport.Detect(file.FileName);
         if (chosen is null)
             return ImportFormError("format", L["无法从文件名判断格式，请选择文件格式"], StatusCodes.Status400BadRequest);
+        if (file.Length > options.Value.BackgroundAboveBytes)
+        {
+            // A large file: read and checked in the background while the status page shows "question N of M".
+            using var copy = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(copy, ct);
+            var jobId = await jobs.StartAsync(copy.ToArray(), file.FileName, chosen.Value, lesson, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct);
+            return Redirect($"/bank/import/{jobId}");
+        }
         await using var stream = file.OpenReadStream();
         var preview = await import.PreviewAsync(stream, file.FileName, chosen.Value, lesson, User, ct);
         if (preview.Errors.Count > 0) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -108,18 +119,41 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
         return View("Import", new ImportPageModel(null, catalog.Ordered));
     }
 
-    [HttpPost("import/{importId:guid}/commit")]
-    public async Task<IActionResult> CommitImport(Guid importId, ExistingQuestions? existing, [FromServices] QuestionImport import, CancellationToken ct)
+    /// <summary>A preview: still being read in the background (status page, refreshes itself) or done. Only its owner sees it; others get 404.</summary>
+    [HttpGet("import/{importId:guid}")]
+    public async Task<IActionResult> ImportPreview(Guid importId, [FromServices] QuestionImport import, CancellationToken ct)
     {
-        var result = await import.CommitAsync(importId, existing ?? ExistingQuestions.Update, User, ct);
+        var job = await import.FindAsync(importId, User, ct);
+        if (job is null) return NotFound();
+        return job.Preview is { } preview ? View("Import", new ImportPageModel(preview, catalog.Ordered)) : View("ImportJob", job);
+    }
+
+    /// <summary>
+    /// <paramref name="existing"/> is the import-wide choice; <paramref name="choice"/> maps a question id to its own
+    /// (empty: the import-wide one). A whole-bank re-import posts one choice per question, hence the raised value count.
+    /// </summary>
+    [HttpPost("import/{importId:guid}/commit")]
+    [RequestFormLimits(ValueCountLimit = 100_000)]
+    public async Task<IActionResult> CommitImport(Guid importId, ExistingQuestions? existing, [FromForm(Name = "choice")] Dictionary<string, string?>? choice,
+        [FromServices] QuestionImport import, CancellationToken ct)
+    {
+        var result = await import.CommitAsync(importId, existing ?? ExistingQuestions.Update, choice ?? [], User, ct);
         if (result is null)
         {
             TempData["Flash"] = L["导入预览已失效（超过 1 小时或已提交），请重新上传文件。"].Value;
             return Redirect("/bank/import");
         }
+        if (result.InvalidChoice is { } invalid)
+        {
+            // Tampered with (the page offers only valid choices): name the row, change nothing, show the preview again.
+            ModelState.AddModelError("choice", invalid.Localize(L));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            var job = await import.FindAsync(importId, User, ct);
+            return View("Import", new ImportPageModel(job?.Preview, catalog.Ordered));
+        }
         TempData["Flash"] = result.Problems.Count > 0
             ? string.Join(" ", result.Problems.Select(p => p.Localize(L)))
-            : L["导入完成：新建 {0} 道，更新 {1} 道（保存为新版本），未改动 {2} 道。", result.Created.Count, result.Updated.Count, result.Skipped.Count].Value;
+            : L["导入完成：新建 {0} 道，更新 {1} 道（保存为新版本），跳过或未改动 {2} 道，错误 0 个。", result.Created.Count, result.Updated.Count, result.Skipped.Count].Value;
         return Redirect(result.Problems.Count > 0 ? "/bank/import" : "/bank");
     }
 
