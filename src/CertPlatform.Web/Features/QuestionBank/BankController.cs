@@ -47,6 +47,7 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
     [HttpPost("new")]
     public async Task<IActionResult> Create(QuestionForm form, [FromServices] SaveQuestion save, CancellationToken ct)
     {
+        if (UnreadableWeights() is { Length: > 0 } unreadable) return EditorView(form.WithSpareRows(), isNew: true, new() { [QuestionFormValidator.OptionExtrasKey] = unreadable });
         var result = await save.RunAsync(form, isNew: true, User, ct);
         if (!result.Saved) return EditorView(form.WithSpareRows(), isNew: true, result.Errors);
         TempData["Flash"] = L["试题已创建（v{0}）。", result.Version].Value;
@@ -65,11 +66,18 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
     public async Task<IActionResult> Update(string id, QuestionForm form, [FromServices] SaveQuestion save, CancellationToken ct)
     {
         form.Id = id;
+        if (UnreadableWeights() is { Length: > 0 } unreadable) return EditorView(form.WithSpareRows(), isNew: false, new() { [QuestionFormValidator.OptionExtrasKey] = unreadable });
         var result = await save.RunAsync(form, isNew: false, User, ct);
         if (!result.Saved) return EditorView(form.WithSpareRows(), isNew: false, result.Errors);
         TempData["Flash"] = L["已保存为新版本 v{0}。", result.Version].Value;
         return Redirect($"/bank/{Uri.EscapeDataString(id)}");
     }
+
+    /// <summary>Option weights that did not bind as numbers (the number input sends none; a hand-made request might): named, not dropped.</summary>
+    private string[] UnreadableWeights() => ModelState
+        .Where(e => e.Value?.Errors.Count > 0 && e.Key.StartsWith("Options[", StringComparison.Ordinal) && e.Key.EndsWith("].Weight", StringComparison.Ordinal))
+        .Select(e => int.TryParse(e.Key["Options[".Length..^"].Weight".Length], out var n) && n is >= 0 and < 26 ? ((char)('A' + n)).ToString() : e.Key)
+        .Select(letter => L["选项 {0} 的分值不是数字", letter].Value).ToArray();
 
     private ViewResult EditorView(QuestionForm form, bool isNew, Dictionary<string, string[]> errors)
     {
