@@ -89,4 +89,43 @@ public sealed class QuestionEditorTests : IDisposable
             Assert.Equal(QuestionJson.Serialize(q), QuestionJson.Serialize(back));
         }
     }
+
+    [Fact]
+    public void Option_feedback_and_weights_sit_in_a_collapsed_section_until_used()
+    {
+        var plain = Render(QuestionForm.From(ShippedContent.Question("p1-swot-q01"), 1));
+        var section = plain.Find("details#option-extras");
+        Assert.False(section.HasAttribute("open"));
+        Assert.Equal("高级：选项反馈与分值", section.QuerySelector("summary")!.TextContent.Trim());
+        Assert.Equal(QuestionForm.OptionRows, plain.FindAll("input[type=number][name$='].Weight']").Count);
+        Assert.All(plain.FindAll("input[name$='].Weight']"), i => Assert.True(string.IsNullOrEmpty(i.GetAttribute("value"))));
+
+        var weighted = new Question
+        {
+            Id = "w-q", Type = QuestionType.Multiple, Stem = "哪些属于外部因素？", LessonId = "p1-swot", Difficulty = 2, Points = 2,
+            Options = [new("机会", true, Feedback: "对，机会来自外部。", Weight: 50m), new("威胁", true, Weight: 50m), new("优势", false, Feedback: "优势是内部条件。", Weight: -100m)],
+        };
+        var cut = Render(QuestionForm.From(weighted, 4));
+        Assert.True(cut.Find("details#option-extras").HasAttribute("open"));
+        Assert.Equal(["50", "50", "-100"], cut.FindAll("input[name$='].Weight']").Take(3).Select(i => i.GetAttribute("value")));
+        Assert.Equal("对，机会来自外部。", cut.Find("input[name='Options[0].Feedback']").GetAttribute("value"));
+        Assert.Equal("优势是内部条件。", cut.Find("input[name='Options[2].Feedback']").GetAttribute("value"));
+        Assert.Empty(cut.FindAll("input[type=hidden][name$='].Weight'], input[type=hidden][name$='].Feedback']"));
+        foreach (var input in cut.FindAll("#option-extras input"))
+            Assert.True(cut.FindAll($"label[for='{input.Id}']").Count > 0, $"unlabelled control {input.OuterHtml}");
+    }
+
+    [Fact]
+    public void Weight_errors_open_the_section_and_show_inside_it()
+    {
+        var errors = new Dictionary<string, string[]> { [QuestionFormValidator.OptionExtrasKey] = ["选项 B 的分值应在 -100% 到 100% 之间"] };
+        var cut = Render(QuestionForm.From(ShippedContent.Question("p1-swot-q01"), 1), errors: errors);
+        var section = cut.Find("details#option-extras");
+        Assert.True(section.HasAttribute("open"));
+        Assert.Equal("选项 B 的分值应在 -100% 到 100% 之间", section.QuerySelector("#OptionExtras-error")!.TextContent);
+    }
+
+    [Fact]
+    public void Other_types_have_no_option_section() =>
+        Assert.Empty(Render(new QuestionForm { Type = QuestionType.Essay }, isNew: true).FindAll("#option-extras"));
 }

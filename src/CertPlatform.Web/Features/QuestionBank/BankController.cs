@@ -1,8 +1,10 @@
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 
@@ -45,6 +47,7 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
     [HttpPost("new")]
     public async Task<IActionResult> Create(QuestionForm form, [FromServices] SaveQuestion save, CancellationToken ct)
     {
+        if (UnreadableWeights() is { Length: > 0 } unreadable) return EditorView(form.WithSpareRows(), isNew: true, new() { [QuestionFormValidator.OptionExtrasKey] = unreadable });
         var result = await save.RunAsync(form, isNew: true, User, ct);
         if (!result.Saved) return EditorView(form.WithSpareRows(), isNew: true, result.Errors);
         TempData["Flash"] = L["试题已创建（v{0}）。", result.Version].Value;
@@ -63,11 +66,18 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
     public async Task<IActionResult> Update(string id, QuestionForm form, [FromServices] SaveQuestion save, CancellationToken ct)
     {
         form.Id = id;
+        if (UnreadableWeights() is { Length: > 0 } unreadable) return EditorView(form.WithSpareRows(), isNew: false, new() { [QuestionFormValidator.OptionExtrasKey] = unreadable });
         var result = await save.RunAsync(form, isNew: false, User, ct);
         if (!result.Saved) return EditorView(form.WithSpareRows(), isNew: false, result.Errors);
         TempData["Flash"] = L["已保存为新版本 v{0}。", result.Version].Value;
         return Redirect($"/bank/{Uri.EscapeDataString(id)}");
     }
+
+    /// <summary>Option weights that did not bind as numbers (the number input sends none; a hand-made request might): named, not dropped.</summary>
+    private string[] UnreadableWeights() => ModelState
+        .Where(e => e.Value?.Errors.Count > 0 && e.Key.StartsWith("Options[", StringComparison.Ordinal) && e.Key.EndsWith("].Weight", StringComparison.Ordinal))
+        .Select(e => int.TryParse(e.Key["Options[".Length..^"].Weight".Length], out var n) && n is >= 0 and < 26 ? ((char)('A' + n)).ToString() : e.Key)
+        .Select(letter => L["选项 {0} 的分值不是数字", letter].Value).ToArray();
 
     private ViewResult EditorView(QuestionForm form, bool isNew, Dictionary<string, string[]> errors)
     {
@@ -84,7 +94,8 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
     [HttpPost("import")]
     [RequestSizeLimit(UploadRequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
-    public async Task<IActionResult> Upload(IFormFile? file, BankFormat? format, string? lesson, [FromServices] QuestionImport import, CancellationToken ct)
+    public async Task<IActionResult> Upload(IFormFile? file, BankFormat? format, string? lesson, [FromServices] QuestionImport import,
+        [FromServices] QuestionImportJobs jobs, [FromServices] IOptions<QuestionImportOptions> options, CancellationToken ct)
     {
         if (file is null)
             return ImportFormError("file", L["请选择要导入的文件"], StatusCodes.Status400BadRequest);
@@ -95,6 +106,14 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
         var chosen = format ?? QuestionImport.Detect(file.FileName);
         if (chosen is null)
             return ImportFormError("format", L["无法从文件名判断格式，请选择文件格式"], StatusCodes.Status400BadRequest);
+        if (file.Length > options.Value.BackgroundAboveBytes)
+        {
+            // A large file: read and checked in the background while the status page shows "question N of M".
+            using var copy = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(copy, ct);
+            var jobId = await jobs.StartAsync(copy.ToArray(), file.FileName, chosen.Value, lesson, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct);
+            return Redirect($"/bank/import/{jobId}");
+        }
         await using var stream = file.OpenReadStream();
         var preview = await import.PreviewAsync(stream, file.FileName, chosen.Value, lesson, User, ct);
         if (preview.Errors.Count > 0) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -108,18 +127,41 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
         return View("Import", new ImportPageModel(null, catalog.Ordered));
     }
 
-    [HttpPost("import/{importId:guid}/commit")]
-    public async Task<IActionResult> CommitImport(Guid importId, ExistingQuestions? existing, [FromServices] QuestionImport import, CancellationToken ct)
+    /// <summary>A preview: still being read in the background (status page, refreshes itself) or done. Only its owner sees it; others get 404.</summary>
+    [HttpGet("import/{importId:guid}")]
+    public async Task<IActionResult> ImportPreview(Guid importId, [FromServices] QuestionImport import, CancellationToken ct)
     {
-        var result = await import.CommitAsync(importId, existing ?? ExistingQuestions.Update, User, ct);
+        var job = await import.FindAsync(importId, User, ct);
+        if (job is null) return NotFound();
+        return job.Preview is { } preview ? View("Import", new ImportPageModel(preview, catalog.Ordered)) : View("ImportJob", job);
+    }
+
+    /// <summary>
+    /// <paramref name="existing"/> is the import-wide choice; <paramref name="choice"/> maps a question id to its own
+    /// (empty: the import-wide one). A whole-bank re-import posts one choice per question, hence the raised value count.
+    /// </summary>
+    [HttpPost("import/{importId:guid}/commit")]
+    [RequestFormLimits(ValueCountLimit = 100_000)]
+    public async Task<IActionResult> CommitImport(Guid importId, ExistingQuestions? existing, [FromForm(Name = "choice")] Dictionary<string, string?>? choice,
+        [FromServices] QuestionImport import, CancellationToken ct)
+    {
+        var result = await import.CommitAsync(importId, existing ?? ExistingQuestions.Update, choice ?? [], User, ct);
         if (result is null)
         {
             TempData["Flash"] = L["导入预览已失效（超过 1 小时或已提交），请重新上传文件。"].Value;
             return Redirect("/bank/import");
         }
+        if (result.InvalidChoice is { } invalid)
+        {
+            // Tampered with (the page offers only valid choices): name the row, change nothing, show the preview again.
+            ModelState.AddModelError("choice", invalid.Localize(L));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            var job = await import.FindAsync(importId, User, ct);
+            return View("Import", new ImportPageModel(job?.Preview, catalog.Ordered));
+        }
         TempData["Flash"] = result.Problems.Count > 0
             ? string.Join(" ", result.Problems.Select(p => p.Localize(L)))
-            : L["导入完成：新建 {0} 道，更新 {1} 道（保存为新版本），未改动 {2} 道。", result.Created.Count, result.Updated.Count, result.Skipped.Count].Value;
+            : L["导入完成：新建 {0} 道，更新 {1} 道（保存为新版本），跳过或未改动 {2} 道，错误 0 个。", result.Created.Count, result.Updated.Count, result.Skipped.Count].Value;
         return Redirect(result.Problems.Count > 0 ? "/bank/import" : "/bank");
     }
 

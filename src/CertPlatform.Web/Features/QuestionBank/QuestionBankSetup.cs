@@ -10,6 +10,9 @@ public static class QuestionBankSetup
             .Validate(o => o.MaxImportBytes >= o.MaxImageBytes,
                 $"{images}:{nameof(QuestionImageOptions.MaxImportBytes)} must be at least {images}:{nameof(QuestionImageOptions.MaxImageBytes)}")
             .ValidateOnStart();
+        services.AddOptions<QuestionImportOptions>().BindConfiguration(QuestionImportOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<QuestionImportOptions>, QuestionImportOptionsValidator>();
+        services.AddSingleton<QuestionImportJobs>();
         return services.AddSingleton<QuestionVersionCache>().AddScoped<QuestionVersioning>().AddScoped<QuestionBankSeeder>().AddScoped<BankQueries>().AddScoped<BankLint>().AddScoped<BulkUpdateQuestions>()
             .AddScoped<SaveQuestion>().AddScoped<QuestionImages>().AddScoped<QuestionImport>().AddScoped<QuestionExport>().AddScoped<FluentValidation.IValidator<QuestionForm>, QuestionFormValidator>();
     }

@@ -51,7 +51,7 @@ public sealed class QuestionForm
         public string? Image { get; set; }
         public IFormFile? ImageFile { get; set; }
         public bool RemoveImage { get; set; }
-        /// <summary>Imported per-option feedback and weight, carried through an edit unchanged (hidden fields).</summary>
+        /// <summary>Per-option feedback (shown after an attempt to whoever chose it) and partial-credit weight in percent (−100…100; none: the platform's rule), edited in the editor's advanced section.</summary>
         public string? Feedback { get; set; }
         public decimal? Weight { get; set; }
     }
@@ -101,7 +101,7 @@ public sealed class QuestionForm
         LessonId = LessonId, Anchor = string.IsNullOrWhiteSpace(Anchor) ? null : Anchor.Trim(), Tags = SplitTags(Tags), Status = Status, Pool = Pool,
         Points = Type == QuestionType.Case ? 1 : Points,
         Options = Type is QuestionType.Single or QuestionType.Multiple ? FilledOptions.Select(o => new ChoiceOption(o.Text.Trim(), o.Correct, o.RemoveImage || string.IsNullOrWhiteSpace(o.Image) ? null : o.Image,
-            string.IsNullOrEmpty(o.Feedback) ? null : o.Feedback, o.Weight)).ToList() : [],
+            string.IsNullOrWhiteSpace(o.Feedback) ? null : o.Feedback.Trim(), o.Weight)).ToList() : [],
         TrueFalseAnswer = Type == QuestionType.TrueFalse && bool.TryParse(TrueFalseAnswer, out var tf) ? tf : null,
         Blanks = Type == QuestionType.Fill
             ? Lines(BlanksText).Select(l => (IReadOnlyList<string>)l.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList()

@@ -7,6 +7,10 @@ namespace CertPlatform.Web.Features.QuestionBank;
 
 public sealed class QuestionFormValidator : AbstractValidator<QuestionForm>
 {
+    /// <summary>The error key of the editor's "advanced: option feedback and weights" section.</summary>
+    public const string OptionExtrasKey = "OptionExtras";
+    public const int MaxFeedback = 2000;
+
     public QuestionFormValidator(IStringLocalizer<SharedResource> L, ContentCatalog catalog)
     {
         RuleFor(f => f.Id).Must(id => LessonParser.IsValidId((id ?? "").Trim())).WithMessage(L["题号只能包含小写字母、数字和连字符"]);
@@ -22,12 +26,35 @@ public sealed class QuestionFormValidator : AbstractValidator<QuestionForm>
         When(f => f.Type is QuestionType.Single or QuestionType.Multiple, () =>
         {
             RuleFor(f => f.Options).Must(o => o.Count(x => !string.IsNullOrWhiteSpace(x.Text)) >= 2).WithMessage(L["至少填写两个选项"]);
-            RuleFor(f => f.Options).Must((f, o) => f.Type != QuestionType.Single || f.FilledOptions.Count(x => x.Correct) == 1)
+            // With weights (partial credit) a single-choice question may give full credit to several answers, as Moodle allows.
+            RuleFor(f => f.Options).Must((f, o) => f.Type != QuestionType.Single || f.FilledOptions.Any(x => x.Weight is not null) || f.FilledOptions.Count(x => x.Correct) == 1)
                 .WithMessage(L["单选题必须且只能有一个正确选项"]);
             RuleFor(f => f.Options).Must((f, o) => f.Type != QuestionType.Multiple || f.FilledOptions.Any(x => x.Correct))
                 .WithMessage(L["多选题至少要有一个正确选项"]);
             RuleFor(f => f.Options).Must(o => !o.Any(x => x.Correct && string.IsNullOrWhiteSpace(x.Text)))
                 .WithMessage(L["勾选为正确的选项不能为空"]);
+            RuleFor(f => f.Options).Custom((options, ctx) =>
+            {
+                var form = ctx.InstanceToValidate;
+                // Letters as the editor shows them: the row's position, empty rows included.
+                var filled = options.Select((o, i) => (Option: o, Letter: (char)('A' + i))).Where(x => !string.IsNullOrWhiteSpace(x.Option.Text)).ToList();
+                foreach (var (o, letter) in filled.Where(x => (x.Option.Feedback ?? "").Length > MaxFeedback))
+                    ctx.AddFailure(OptionExtrasKey, L["选项 {0} 的反馈不能超过 {1} 个字", letter, MaxFeedback]);
+                var multiple = form.Type == QuestionType.Multiple;
+                foreach (var p in OptionWeights.Check(form.Type, filled.Select(x => (x.Option.Correct, x.Option.Weight)).ToList()))
+                {
+                    var letter = p.Option >= 0 ? filled[p.Option].Letter : ' ';
+                    ctx.AddFailure(OptionExtrasKey, p.Kind switch
+                    {
+                        OptionWeightProblemKind.OutOfRange => L["选项 {0} 的分值应在 -100% 到 100% 之间", letter],
+                        OptionWeightProblemKind.Missing => L["选项 {0} 没有填写分值：使用分值时每个选项都要填写", letter],
+                        OptionWeightProblemKind.CorrectWithoutCredit => multiple ? L["选项 {0} 勾选为正确，分值应大于 0%", letter] : L["选项 {0} 勾选为正确，分值应为 100%", letter],
+                        OptionWeightProblemKind.CreditNotMarkedCorrect => multiple ? L["选项 {0} 的分值大于 0%，应勾选为正确", letter] : L["选项 {0} 的分值为 100%，应勾选为正确", letter],
+                        OptionWeightProblemKind.PositiveSum => L["多选题各选项的正分值之和应为 100%，现在是 {0}%", p.Sum.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)],
+                        _ => L["单选题至少要有一个选项的分值为 100%"],
+                    });
+                }
+            });
         });
         When(f => f.Type == QuestionType.TrueFalse, () =>
             RuleFor(f => f.TrueFalseAnswer).Must(a => a is "true" or "false").WithMessage(L["请选择正确或错误"]));

@@ -14,8 +14,9 @@ namespace CertPlatform.Web.Features.QuestionBank;
 /// Importing a question file: read it (any supported format and text encoding), show every question as it would be
 /// saved with what committing it would do — create, new version of an existing question (with the diff), or
 /// nothing when the bank already holds the same — plus what is skipped and why; then apply everything in one
-/// transaction, or nothing when the file has any error. Questions already in the bank with other content are
-/// updated, skipped or imported as new, as the examiner chooses at commit.
+/// transaction, or nothing when the file has any error. Questions already in the bank are updated, skipped or imported
+/// as new, as the examiner chooses at commit — for the whole import or question by question. The preview is kept in
+/// PendingImports (see <see cref="StoredImport"/>), also while a large file is still being read in the background.
 /// </summary>
 public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, QuestionVersioning versions, AuditLog audit, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<QuestionImageOptions> imageOptions)
@@ -24,8 +25,10 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
     public static readonly TimeSpan PreviewLifetime = TimeSpan.FromHours(1);
     private static readonly ImportTexts L = ImportTexts.Instance;
 
-    /// <summary>A previewed question; <paramref name="Images"/> are the images its file carried (stored at commit).</summary>
-    private sealed record PendingRow(string Question, ImportRowKind Kind, int? Version, Dictionary<string, ImportedImage>? Images = null);
+    /// <summary>The kind of a pending import still being worked out in the background (becomes <see cref="Kind"/> when done).</summary>
+    public const string JobKind = "questions-job";
+    /// <summary>A background preview not heard of for this long was lost with its instance (progress is written at least every 2 % of the questions).</summary>
+    public static readonly TimeSpan JobLostAfter = TimeSpan.FromMinutes(5);
 
     public static BankFormat? Detect(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
@@ -77,6 +80,27 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
     public async Task<ImportSummary> PreviewAsync(Stream file, string fileName, BankFormat format, string? defaultLessonId, ClaimsPrincipal actor,
         CancellationToken ct, bool store = true)
     {
+        var summary = await AnalyseAsync(file, fileName, format, defaultLessonId, null, ct);
+        if (!store || summary.Errors.Count > 0 || summary.Rows.Count == 0) return summary;
+        await DeleteExpiredAsync(ct);
+        var now = clock.GetUtcNow();
+        var pending = new PendingImport
+        {
+            Id = Guid.NewGuid(), Kind = Kind, CreatedById = OwnerOf(actor), CreatedAt = now, FileName = Path.GetFileName(fileName),
+            PayloadJson = new StoredImport(ImportJobState.Done, summary.Rows.Count, summary.Rows.Count, now, StoredImport.From(summary)).Serialize(),
+        };
+        db.PendingImports.Add(pending);
+        await db.SaveChangesAsync(ct);
+        return summary with { ImportId = pending.Id };
+    }
+
+    /// <summary>
+    /// Reads the file and works out what committing each question would do, without writing anything.
+    /// <paramref name="progress"/> (questions checked, questions read) is called once the file is read and after every question.
+    /// </summary>
+    public async Task<ImportSummary> AnalyseAsync(Stream file, string fileName, BankFormat format, string? defaultLessonId,
+        Func<int, int, Task>? progress, CancellationToken ct)
+    {
         var read = Read(format, fileName, file, out var encoding, imageOptions.Value.Limits);
         var images = new Dictionary<string, Dictionary<string, ImportedImage>>(StringComparer.Ordinal);
         foreach (var item in read.Questions.Where(i => i.Images.Count > 0))
@@ -94,8 +118,13 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
         var current = await db.QuestionVersions.AsNoTracking()
             .Where(v => ids.Contains(v.QuestionId) && db.Questions.Any(q => q.Id == v.QuestionId && q.CurrentVersion == v.Version))
             .ToDictionaryAsync(v => v.QuestionId, v => v.PayloadJson, ct);
+        var total = read.Questions.Count;
+        var checkedCount = 0;
+        if (progress is not null) await progress(0, total);
         foreach (var item in read.Questions)
         {
+            if (progress is not null && checkedCount > 0) await progress(checkedCount, total);
+            checkedCount++;
             var q = item.Question;
             existing.TryGetValue(q.Id, out var known);
             if (string.IsNullOrEmpty(q.LessonId) && known is not null) q = q with { LessonId = known.LessonId };
@@ -136,39 +165,111 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
                 : new ImportRow(q, item.Line, item.Category, ImportRowKind.Changed, known.CurrentVersion,
                     LineDiff.Compute(before.Split('\n'), after.Split('\n')), item.Notes));
         }
-        if (!store || errors.Count > 0 || rows.All(r => r.Kind == ImportRowKind.Unchanged))
-            return new ImportSummary(null, fileName, format, encoding, rows, skipped, errors);
+        if (progress is not null && total > 0) await progress(total, total);
+        // The images each question's file carried ride along with its row (stored at commit, for questions written).
+        rows = rows.Select(r => images.TryGetValue(r.Question.Id, out var carried) ? r with { Images = carried } : r).ToList();
+        return new ImportSummary(null, fileName, format, encoding, rows, skipped, errors);
+    }
 
+    private static string OwnerOf(ClaimsPrincipal actor) => actor.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    private async Task DeleteExpiredAsync(CancellationToken ct)
+    {
         var cutoff = clock.GetUtcNow() - PreviewLifetime;
         await db.PendingImports.Where(p => p.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>Records a background preview that is starting (state "reading") for <paramref name="ownerId"/>; returns its id.</summary>
+    public async Task<Guid> StartJobAsync(string fileName, string ownerId, CancellationToken ct)
+    {
+        await DeleteExpiredAsync(ct);
+        var now = clock.GetUtcNow();
         var pending = new PendingImport
         {
-            Id = Guid.NewGuid(), Kind = Kind, CreatedById = actor.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", CreatedAt = clock.GetUtcNow(),
-            FileName = Path.GetFileName(fileName),
-            PayloadJson = JsonSerializer.Serialize(rows.Select(r =>
-                new PendingRow(QuestionJson.Serialize(r.Question), r.Kind, r.CurrentVersion, images.GetValueOrDefault(r.Question.Id))).ToList()),
+            Id = Guid.NewGuid(), Kind = JobKind, CreatedById = ownerId, CreatedAt = now, FileName = Path.GetFileName(fileName),
+            PayloadJson = new StoredImport(ImportJobState.Reading, 0, 0, now, null).Serialize(),
         };
         db.PendingImports.Add(pending);
         await db.SaveChangesAsync(ct);
-        return new ImportSummary(pending.Id, fileName, format, encoding, rows, skipped, errors);
+        return pending.Id;
+    }
+
+    /// <summary>Progress of a running background preview (written only while it runs, so a late write cannot hide the result).</summary>
+    public Task ReportAsync(Guid id, ImportJobState state, int done, int total, CancellationToken ct)
+    {
+        var json = new StoredImport(state, done, total, clock.GetUtcNow(), null).Serialize();
+        return db.PendingImports.Where(p => p.Id == id && p.Kind == JobKind).ExecuteUpdateAsync(s => s.SetProperty(p => p.PayloadJson, json), ct);
+    }
+
+    /// <summary>Stores the finished preview: from now on it is an ordinary pending import (committable when it has no errors).</summary>
+    public Task FinishJobAsync(Guid id, ImportSummary summary, CancellationToken ct)
+    {
+        var json = new StoredImport(ImportJobState.Done, summary.Rows.Count, summary.Rows.Count, clock.GetUtcNow(), StoredImport.From(summary)).Serialize();
+        return db.PendingImports.Where(p => p.Id == id && p.Kind == JobKind)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.PayloadJson, json).SetProperty(p => p.Kind, Kind), ct);
+    }
+
+    /// <summary>Marks a background preview as failed (an unreadable file is not a failure: its errors are the preview).</summary>
+    public Task FailJobAsync(Guid id, CancellationToken ct)
+    {
+        var json = new StoredImport(ImportJobState.Failed, 0, 0, clock.GetUtcNow(), null).Serialize();
+        return db.PendingImports.Where(p => p.Id == id && p.Kind == JobKind).ExecuteUpdateAsync(s => s.SetProperty(p => p.PayloadJson, json), ct);
     }
 
     /// <summary>
-    /// Applies a previewed import in one transaction: new questions as version 1 (origin "import"); questions whose
-    /// id is in the bank with other content as <paramref name="existingChoice"/> says. Nothing is changed when any
-    /// question changed in the bank since the preview. Null when the preview is unknown or expired.
+    /// A preview (finished or still being worked out in the background) of <paramref name="actor"/>'s; null when it is
+    /// unknown, someone else's, committed or expired. A background job not heard of for <see cref="JobLostAfter"/> was
+    /// lost with its instance and reads as failed.
     /// </summary>
-    public async Task<ImportCommitResult?> CommitAsync(Guid importId, ExistingQuestions existingChoice, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<ImportJob?> FindAsync(Guid id, ClaimsPrincipal actor, CancellationToken ct)
     {
-        var actorId = actor.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var owner = OwnerOf(actor);
+        var pending = await db.PendingImports.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.Id == id && (p.Kind == Kind || p.Kind == JobKind) && p.CreatedById == owner, ct);
+        var now = clock.GetUtcNow();
+        if (pending is null || pending.CreatedAt < now - PreviewLifetime || StoredImport.Deserialize(pending.PayloadJson) is not { } stored) return null;
+        if (stored.Result is { } result)
+        {
+            var summary = StoredImport.ToSummary(result, result.Errors.Count == 0 && result.Rows.Count > 0 ? pending.Id : null);
+            return new ImportJob(pending.Id, pending.FileName, ImportJobState.Done, stored.Done, stored.Total, summary);
+        }
+        var state = stored.State is ImportJobState.Reading or ImportJobState.Checking && now - stored.UpdatedAt >= JobLostAfter ? ImportJobState.Failed : stored.State;
+        return new ImportJob(pending.Id, pending.FileName, state, stored.Done, stored.Total, null);
+    }
+
+    /// <summary>
+    /// Applies a previewed import in one transaction: new questions as version 1 (origin "import"); questions whose id is
+    /// in the bank as each row's choice in <paramref name="rowChoices"/> says (question id → Update, Skip or ImportAsNew;
+    /// empty: the import-wide default). Without a row choice a question with other content follows
+    /// <paramref name="existingChoice"/> and one with the same content is skipped (asked to "update", it is skipped too:
+    /// there is nothing to update). A row choice naming no such question or no such choice changes nothing
+    /// (<see cref="ImportCommitResult.InvalidChoice"/>), nor does any question changed in the bank since the preview.
+    /// Null when the preview is unknown or expired.
+    /// </summary>
+    public async Task<ImportCommitResult?> CommitAsync(Guid importId, ExistingQuestions existingChoice, IReadOnlyDictionary<string, string?> rowChoices,
+        ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var actorId = OwnerOf(actor);
         var pending = await db.PendingImports.SingleOrDefaultAsync(p => p.Id == importId && p.Kind == Kind && p.CreatedById == actorId, ct);
         if (pending is null || pending.CreatedAt < clock.GetUtcNow() - PreviewLifetime) return null;
-        var rows = JsonSerializer.Deserialize<List<PendingRow>>(pending.PayloadJson) ?? [];
-        var items = rows.Select(r => (Question: QuestionJson.Deserialize(r.Question), r.Kind, r.Version)).ToList();
+        if (StoredImport.Deserialize(pending.PayloadJson)?.Result is not { Errors.Count: 0 } result) return null;
+        var items = result.Rows.Select(r => (Question: QuestionJson.Deserialize(r.Question), r.Kind, Version: r.CurrentVersion, r.Line)).ToList();
+        var carriedImages = result.Rows.Where(r => r.Images is { Count: > 0 }).ToDictionary(r => QuestionJson.Deserialize(r.Question).Id, r => r.Images!, StringComparer.Ordinal);
+        var choices = new Dictionary<string, ExistingQuestions>(StringComparer.Ordinal);
+        foreach (var (key, value) in rowChoices)
+        {
+            var row = items.FirstOrDefault(i => i.Question.Id == key && i.Kind != ImportRowKind.New);
+            if (row.Question is null)
+                return ImportCommitResult.Invalid(L["这次导入中没有编号为“{0}”的已有试题，无法为它选择处理方式；未导入任何试题", Shorten(key)]);
+            if (string.IsNullOrEmpty(value)) continue;
+            if (!TryParseChoice(value, out var choice))
+                return ImportCommitResult.Invalid(L["第 {0} 行（{1}）：处理方式“{2}”无效，只能是 Update、Skip 或 ImportAsNew；未导入任何试题", row.Line, key, Shorten(value)]);
+            choices[key] = choice;
+        }
         var ids = items.Select(i => i.Question.Id).ToList();
         var records = await db.Questions.Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
         var problems = new List<ImportText>();
-        foreach (var (q, kind, version) in items)
+        foreach (var (q, kind, version, _) in items)
         {
             records.TryGetValue(q.Id, out var record);
             if (kind == ImportRowKind.New && record is not null)
@@ -184,14 +285,17 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
         var note = $"imported from {pending.FileName}";
         List<string> created = [], updated = [], left = [];
         var taken = new HashSet<string>(records.Keys);
-        foreach (var (q, kind, _) in items)
+        foreach (var (q, kind, _, _) in items)
         {
-            if (kind == ImportRowKind.Unchanged || (kind == ImportRowKind.Changed && existingChoice == ExistingQuestions.Skip))
+            var choice = kind == ImportRowKind.New ? ExistingQuestions.ImportAsNew
+                : choices.TryGetValue(q.Id, out var chosen) ? chosen
+                : kind == ImportRowKind.Changed ? existingChoice : ExistingQuestions.Skip;
+            if (choice == ExistingQuestions.Skip || (kind == ImportRowKind.Unchanged && choice == ExistingQuestions.Update))
             {
                 left.Add(q.Id);
                 continue;
             }
-            if (kind == ImportRowKind.Changed && existingChoice == ExistingQuestions.Update)
+            if (choice == ExistingQuestions.Update)
             {
                 versions.AddVersion(records[q.Id], q, author, note, now);
                 updated.Add(q.Id);
@@ -205,8 +309,7 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
             created.Add(id);
         }
         // The images of every question written (not of those left unchanged or skipped).
-        await StoreImagesAsync(rows.Where((r, i) => !left.Contains(items[i].Question.Id)).SelectMany(r => r.Images?.Values.AsEnumerable() ?? [])
-            .DistinctBy(i => i.Sha256).ToList(), author, now, ct);
+        await StoreImagesAsync(carriedImages.Where(kv => !left.Contains(kv.Key)).SelectMany(kv => kv.Value.Values).DistinctBy(i => i.Sha256).ToList(), author, now, ct);
         db.PendingImports.Remove(pending);
         audit.Record(actor, "questions.import", pending.FileName, $"created {created.Count}, updated {updated.Count}, unchanged or skipped {left.Count}");
         await db.SaveChangesAsync(ct);
@@ -227,6 +330,15 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
                 CreatedAt = now, CreatedBy = author,
             });
     }
+
+    /// <summary>Only the enum's names (not numbers, not other casing): a posted choice is one of the form's values or tampered with.</summary>
+    private static bool TryParseChoice(string value, out ExistingQuestions choice)
+    {
+        choice = default;
+        return Enum.GetNames<ExistingQuestions>().Contains(value, StringComparer.Ordinal) && Enum.TryParse(value, out choice);
+    }
+
+    private static string Shorten(string text) => text.Length > 80 ? text[..80] + "…" : text;
 
     /// <summary>The id with the smallest suffix "-2", "-3"… that is neither in the bank nor in this import.</summary>
     private async Task<string> FreeIdAsync(string id, HashSet<string> taken, CancellationToken ct)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace CertPlatform.Web.Features.QuestionBank;
 
 /// <summary>
-/// <c>dotnet run --project src/CertPlatform.Web -- import FILE [--format F] [--lesson L] [--existing update|skip|new] [--dry-run] [--json] [--lang zh-CN|en]</c>:
+/// <c>dotnet run --project src/CertPlatform.Web -- import FILE [--format F] [--lesson L] [--on-existing update|skip|new] [--dry-run] [--json] [--lang zh-CN|en]</c>:
 /// the same preview and one-transaction commit as the import page, for administrators and scripts. Exit code 0 when
 /// the file had no errors, 1 when it had (nothing is changed then), 2 for a usage error.
 /// With <c>--json</c> stdout is <c>{"created":[…],"updated":[…],"skipped":[…],"errors":[…]}</c>: created and updated
@@ -54,13 +54,13 @@ public static class QuestionImportCommand
                     if (!Enum.TryParse<BankFormat>(Next(), ignoreCase: true, out var f)) return Usage(stderr, "unknown --format (use gift, moodlexml, aiken, qti, csv or xlsx)");
                     format = f;
                     break;
-                case "--existing":
+                case "--existing" or "--on-existing":
                     existing = Next()?.ToLowerInvariant() switch
                     {
                         "update" => ExistingQuestions.Update, "skip" => ExistingQuestions.Skip, "new" => ExistingQuestions.ImportAsNew,
                         _ => (ExistingQuestions)(-1),
                     };
-                    if (!Enum.IsDefined(existing)) return Usage(stderr, "unknown --existing (use update, skip or new)");
+                    if (!Enum.IsDefined(existing)) return Usage(stderr, $"unknown {a} (use update, skip or new)");
                     break;
                 default:
                     if (a.StartsWith("--", StringComparison.Ordinal) || file is not null) return Usage(stderr, $"unexpected argument '{a}'");
@@ -91,9 +91,9 @@ public static class QuestionImportCommand
         skipped.AddRange(preview.Rows.Where(r => r.Kind == ImportRowKind.Unchanged)
             .Select(r => new IssueJson(r.Line, preview.FileName, L["{0}：与题库中的 v{1} 相同，不改动", r.Question.Id, r.CurrentVersion ?? 0].Value)));
         var errors = preview.Errors.Select(Issue).ToList();
-        if (!dryRun && preview.ImportId is { } id)
+        if (!dryRun && preview.ImportId is { } id && (created.Count > 0 || updated.Count > 0))
         {
-            var commit = await import.CommitAsync(id, existing, actor, ct);
+            var commit = await import.CommitAsync(id, existing, new Dictionary<string, string?>(), actor, ct);
             if (commit is null || commit.Problems.Count > 0)
                 errors.AddRange((commit?.Problems ?? []).Select(p => new IssueJson(0, preview.FileName, p.ToString())));
             else if (existing == ExistingQuestions.Skip)
@@ -123,7 +123,7 @@ public static class QuestionImportCommand
     private static int Usage(TextWriter stderr, string problem)
     {
         stderr.WriteLine($"import: {problem}");
-        stderr.WriteLine("usage: import FILE [--format gift|moodlexml|aiken|qti|csv|xlsx] [--lesson LESSON-ID] [--existing update|skip|new] [--dry-run] [--json] [--lang zh-CN|en]");
+        stderr.WriteLine("usage: import FILE [--format gift|moodlexml|aiken|qti|csv|xlsx] [--lesson LESSON-ID] [--on-existing update|skip|new] [--dry-run] [--json] [--lang zh-CN|en]");
         return 2;
     }
 

@@ -17,8 +17,20 @@
       text.textContent = pct < 100 ? pct + ' %' : (bar.getAttribute('data-reading') || '');
     });
     xhr.addEventListener('load', function () {
+      // A large file answers with its background status page: go there, so reloading it shows the progress.
+      if (xhr.responseURL && xhr.responseURL.indexOf('/bank/import/') >= 0) {
+        window.location.assign(xhr.responseURL);
+        return;
+      }
       if (xhr.response && xhr.response.documentElement) {
         document.replaceChild(document.importNode(xhr.response.documentElement, true), document.documentElement);
+        // Scripts of a replaced document do not run by themselves: start the preview's own again.
+        var choice = document.querySelector('script[src="/js/import-choice.js"]');
+        if (choice) {
+          var again = document.createElement('script');
+          again.src = choice.getAttribute('src');
+          document.body.appendChild(again);
+        }
       } else {
         form.submit();
       }

@@ -109,7 +109,12 @@ public sealed partial class QuestionImportExportTests(SharedApp app) : IClassFix
         var rows = doc.QuerySelectorAll("#import-rows li.import-row");
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal("Unchanged", r.GetAttribute("data-kind")));
-        Assert.DoesNotMatch(CommitAction(), html);
+        // Each may still be imported as a new question; by default every one is skipped.
+        Assert.All(rows, r => Assert.Equal("Skip", r.QuerySelector("select.row-choice option[selected]")!.GetAttribute("value")));
+        var before = await Factory.ScopedAsync(db => db.Questions.CountAsync());
+        var commit = await client.PostFormAsync("/bank/import", WebUtility.HtmlDecode(CommitAction().Match(html).Groups[1].Value), []);
+        Assert.Equal("/bank", commit.Headers.Location?.OriginalString);
+        Assert.Equal(before, await Factory.ScopedAsync(db => db.Questions.CountAsync()));
     }
 
     public static TheoryData<string, string> Formats => new()
