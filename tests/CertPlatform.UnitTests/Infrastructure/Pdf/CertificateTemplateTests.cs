@@ -45,7 +45,7 @@ public sealed class CertificateTemplateTests : IDisposable
     {
         var template = CertificateTemplate.Load(CertificatePdfFixture.TemplatePath);
 
-        Assert.Equal("CertPlatform 客户服务培训认证中心", template.Issuer);
+        Assert.Equal("客户服务培训认证中心", template.Issuer);
         Assert.Equal("客户经理职业技能等级证书", template.Title);
         Assert.Equal(2, template.Signatories.Count);
         Assert.Equal(1, template.SealOverSignatory);
