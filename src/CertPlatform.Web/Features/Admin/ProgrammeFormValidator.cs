@@ -14,7 +14,11 @@ public sealed class ProgrammeFormValidator : AbstractValidator<ProgrammeForm>
         RuleFor(f => f.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(L["请填写证书上的正式名称"]).MaximumLength(100);
         RuleFor(f => f.Level).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(L["请填写级别"]).MaximumLength(32);
         RuleFor(f => f.ValidityMonths).InclusiveBetween(1, 240).WithMessage(L["有效期应为 1–240 个月"]);
-        RuleFor(f => f.Criteria).MaximumLength(2000);
+        // Open Badges 3.0 requires both in the achievement of every credential.
+        RuleFor(f => f.Description).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(L["请填写认证说明"])
+            .MaximumLength(1000).WithMessage(L["认证说明不能超过 {0} 字", 1000]);
+        RuleFor(f => f.Criteria).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(L["请填写认证标准"])
+            .MaximumLength(2000).WithMessage(L["认证标准不能超过 {0} 字", 2000]);
         RuleFor(f => f.Template).Must(t => TemplateExists(catalog, t))
             .WithMessage(f => L["证书模板 content/certificates/{0} 不存在", f.Template ?? ""]);
     }

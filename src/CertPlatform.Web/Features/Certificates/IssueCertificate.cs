@@ -142,7 +142,8 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
 
         var email = await db.Users.Where(u => u.Id == c.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
 
-        var jwt = signer.Sign(credentials.Build(c, email));
+        var programme = await db.Programmes.AsNoTracking().FirstAsync(p => p.Id == c.ProgrammeId, ct);
+        var jwt = signer.Sign(credentials.Build(c, programme, email));
         var pdf = renderer.Render(Content(c, previousNumber) with { Attachments = [new PdfAttachment(CredentialFileName, System.Text.Encoding.ASCII.GetBytes(jwt))] });
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
