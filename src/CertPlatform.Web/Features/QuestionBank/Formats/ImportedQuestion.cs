@@ -9,4 +9,6 @@ namespace CertPlatform.Web.Features.QuestionBank.Formats;
 public sealed record ImportedQuestion(Question Question, int Line, string? Category)
 {
     public IReadOnlyList<ImportIssue> Notes { get; init; } = [];
+    /// <summary>The pool the file names for the question (<see cref="PoolTag"/>); null when it names none.</summary>
+    public QuestionPool? Pool { get; init; }
 }
