@@ -144,7 +144,10 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
 
         var programme = await db.Programmes.AsNoTracking().FirstAsync(p => p.Id == c.ProgrammeId, ct);
         var jwt = signer.Sign(credentials.Build(c, programme, email));
-        var pdf = renderer.Render(Content(c, previousNumber) with { Attachments = [new PdfAttachment(CredentialFileName, System.Text.Encoding.ASCII.GetBytes(jwt))] });
+        var pdf = renderer.Render(Content(c, previousNumber) with
+        {
+            Template = programme.Template, Attachments = [new PdfAttachment(CredentialFileName, System.Text.Encoding.ASCII.GetBytes(jwt))],
+        });
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
