@@ -64,6 +64,18 @@ public sealed class CertificateTemplateTests : IDisposable
     }
 
     [Fact]
+    public void An_unclosed_flow_list_is_a_template_error_naming_the_file_and_a_line_not_a_crash()
+    {
+        // YamlDotNet's scanner throws InvalidOperationException here instead of a YamlException.
+        var path = Write(Valid.Replace("title: 测试证书", "title: [未闭合"));
+
+        var error = LoadFails(path);
+
+        Assert.InRange(error.Line, 2, 4);
+        Assert.StartsWith($"{path}:{error.Line}: invalid YAML", error.Message);
+    }
+
+    [Fact]
     public void Yaml_syntax_error_names_the_file_and_line()
     {
         var path = Write(Valid.Replace("  intro: 兹证明", "  intro: 兹证明: 多余的冒号"));
