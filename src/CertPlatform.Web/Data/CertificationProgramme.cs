@@ -22,7 +22,9 @@ public sealed class CertificationProgramme
     public int ValidityMonths { get; set; } = 36;
     /// <summary>The certificate template file, relative to content/certificates.</summary>
     public string Template { get; set; } = "template.yaml";
-    /// <summary>What a holder has shown (criteria), free text.</summary>
+    /// <summary>What the certification is (the Open Badges achievement's description), free text.</summary>
+    public string Description { get; set; } = "";
+    /// <summary>What a holder has shown (criteria): the Open Badges achievement's criteria narrative, free text.</summary>
     public string Criteria { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

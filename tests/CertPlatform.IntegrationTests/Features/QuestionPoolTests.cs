@@ -36,6 +36,21 @@ public sealed class QuestionPoolTests(SharedApp app) : IClassFixture<SharedApp>
         return QuestionJson.Deserialize(await db.QuestionVersions.Where(v => v.QuestionId == id && v.Version == r.CurrentVersion).Select(v => v.PayloadJson).SingleAsync());
     });
 
+    /// <summary>Moves the questions into the secure pool (column and current version) as the question editor would, without a new version.</summary>
+    private async Task MakeSecureAsync(params string[] ids)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        foreach (var record in await db.Questions.Where(q => ids.Contains(q.Id)).ToListAsync())
+        {
+            record.Pool = QuestionPool.Secure;
+            var version = await db.QuestionVersions.SingleAsync(v => v.QuestionId == record.Id && v.Version == record.CurrentVersion);
+            version.PayloadJson = QuestionJson.Serialize(QuestionJson.Deserialize(version.PayloadJson) with { Pool = QuestionPool.Secure });
+        }
+        await db.SaveChangesAsync();
+        scope.ServiceProvider.GetRequiredService<Web.Features.QuestionBank.QuestionVersionCache>().Invalidate();
+    }
+
     private async Task<List<string>> DrawnAsync(string attemptId) =>
         AttemptLayout.Parse((await ExamScenario.AttemptAsync(Factory, attemptId)).LayoutJson).Select(l => l.QuestionId).ToList();
 
@@ -80,13 +95,13 @@ public sealed class QuestionPoolTests(SharedApp app) : IClassFixture<SharedApp>
     [Fact]
     public async Task A_second_attempt_repeats_no_question_while_the_pool_allows_and_repeats_are_counted_when_it_does_not()
     {
-        await TestSecurePool.MakeSecureAsync(Factory, (await ReadyAsync("p3-broadband-care", "Single")).Select(q => q.Id).Take(2).ToArray());
+        await MakeSecureAsync((await ReadyAsync("p3-broadband-care", "Single")).Select(q => q.Id).Take(2).ToArray());
         var secure = (await ReadyAsync("p3-broadband-care", "Single")).Where(q => q.Pool == QuestionPool.Secure).Select(q => q.Id).ToList();
         if (secure.Count % 2 == 1)
         {
             // The shipped bank's own secure questions count too: make the pool even, so two attempts use it up.
             var extra = (await ReadyAsync("p3-broadband-care", "Single")).First(q => q.Pool == QuestionPool.Practice).Id;
-            await TestSecurePool.MakeSecureAsync(Factory, extra);
+            await MakeSecureAsync(extra);
             secure.Add(extra);
         }
         var perAttempt = secure.Count / 2;
@@ -110,7 +125,7 @@ public sealed class QuestionPoolTests(SharedApp app) : IClassFixture<SharedApp>
     public async Task Certification_review_the_submit_json_and_the_notebook_never_show_a_secure_key_or_explanation()
     {
         var ids = (await ReadyAsync("p3-basic-concepts", "Single")).Select(q => q.Id).Take(2).ToArray();
-        await TestSecurePool.MakeSecureAsync(Factory, ids);
+        await MakeSecureAsync(ids);
         await Factory.APaper("pool-secure-review", PaperKind.Certification, 1m, (ids[0], 1m), (ids[1], 1m));
         await SetReviewAsync("pool-secure-review", answers: true, explanations: true); // the paper would show everything
         var questions = new[] { await CurrentAsync(ids[0]), await CurrentAsync(ids[1]) };
@@ -180,7 +195,7 @@ public sealed class QuestionPoolTests(SharedApp app) : IClassFixture<SharedApp>
         var before = await trainee.PostFormAsync("/practice", "/practice/start", [F("Lesson", lesson)]);
         Assert.StartsWith("/practice/question", before.Headers.Location?.OriginalString);
 
-        await TestSecurePool.MakeSecureAsync(Factory, all);
+        await MakeSecureAsync(all);
         var after = await trainee.PostFormAsync("/practice", "/practice/start", [F("Lesson", lesson)]);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Equal("/practice", after.Headers.Location?.OriginalString); // nothing left to practise here
@@ -193,7 +208,7 @@ public sealed class QuestionPoolTests(SharedApp app) : IClassFixture<SharedApp>
     {
         var practice = await Factory.ScopedAsync(db => db.Questions.Where(q => q.PartId == "part1" && q.Status == "Ready" && q.Pool == QuestionPool.Practice).Select(q => q.Id).FirstAsync());
         var secure = (await ReadyAsync("p3-basic-concepts", "Single")).Skip(2).First().Id;
-        await TestSecurePool.MakeSecureAsync(Factory, secure);
+        await MakeSecureAsync(secure);
         var examiner = await Examiner();
         KeyValuePair<string, string>[] Form(string id, string kind, string fixedText) =>
         [

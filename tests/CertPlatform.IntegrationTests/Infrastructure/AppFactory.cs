@@ -53,7 +53,6 @@ public class AppFactory : WebApplicationFactory<Program>
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureServices(services =>
         {
-            services.AddHostedService<TestSecurePool>(); // after the app's DatabaseInitializer (see the class)
             foreach (var c in _services) c(services);
         });
     }

@@ -16,6 +16,15 @@ public static class CertificationRule
         : !f.HolderVerified ? CertificationDecision.HeldUntilVerified
         : CertificationDecision.Eligible;
 
+    /// <summary>
+    /// The outlook before an attempt starts: what a pass of the paper's current version would yield for this trainee
+    /// (account verification aside). <see cref="CertificationDecision.Eligible"/> when it would earn the certificate,
+    /// <see cref="CertificationDecision.NotApplicable"/> for a paper that is not a certification paper, otherwise the reason
+    /// a pass would be refused (shown on the start page, audited when the attempt starts).
+    /// </summary>
+    public static CertificationDecision BeforeStart(bool isCertificationPaper, bool hasProgramme, bool currentVersionApproved, bool isAuthor, bool isApprover) =>
+        Decide(new CertificationFacts(IsFinal: true, Passed: true, isCertificationPaper, hasProgramme, currentVersionApproved, isAuthor, isApprover));
+
     /// <summary>A stable key for the audit log and exports (certificate.refused details).</summary>
     public static string Key(CertificationDecision d) => d switch
     {

@@ -10,5 +10,6 @@ public sealed class ProgrammeForm
     public string Level { get; set; } = "";
     public int ValidityMonths { get; set; } = 36;
     public string Template { get; set; } = "template.yaml";
+    public string Description { get; set; } = "";
     public string Criteria { get; set; } = "";
 }

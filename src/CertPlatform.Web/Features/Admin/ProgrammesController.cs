@@ -25,7 +25,7 @@ public sealed class ProgrammesController(AppDbContext db, IStringLocalizer<Share
         if (p is null) return NotFound();
         return View(new ProgrammeForm
         {
-            Id = p.Id, Name = p.Name, Title = p.Title, Level = p.Level, ValidityMonths = p.ValidityMonths, Template = p.Template, Criteria = p.Criteria,
+            Id = p.Id, Name = p.Name, Title = p.Title, Level = p.Level, ValidityMonths = p.ValidityMonths, Template = p.Template, Description = p.Description, Criteria = p.Criteria,
         });
     }
 
@@ -37,6 +37,7 @@ public sealed class ProgrammesController(AppDbContext db, IStringLocalizer<Share
         form.Title ??= "";
         form.Level ??= "";
         form.Template ??= "";
+        form.Description ??= "";
         form.Criteria ??= "";
         ModelState.Clear();
         var errors = await save.RunAsync(form, User, ct);

@@ -40,6 +40,7 @@ public sealed class SaveProgramme(AppDbContext db, IValidator<ProgrammeForm> val
         programme.Level = form.Level.Trim();
         programme.ValidityMonths = form.ValidityMonths;
         programme.Template = form.Template.Trim();
+        programme.Description = form.Description.Trim();
         programme.Criteria = form.Criteria.Trim();
         programme.UpdatedAt = now;
         audit.Record(actor, form.IsNew ? CreatedAction : UpdatedAction, $"programme:{id}",

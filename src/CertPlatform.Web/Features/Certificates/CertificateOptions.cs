@@ -7,8 +7,6 @@ public sealed class CertificateOptions
     public const string PublicBaseUrlKey = $"{Section}:{nameof(PublicBaseUrl)}";
     public const string TimeZoneKey = $"{Section}:{nameof(TimeZone)}";
 
-    /// <summary>How long a certificate is valid.</summary>
-    public int ValidityYears { get; set; } = 3;
     /// <summary>Passing again this many days before expiry (or after it) renews: the new certificate names the previous one.</summary>
     public int RenewalWindowDays { get; set; } = 90;
     /// <summary>
@@ -17,8 +15,6 @@ public sealed class CertificateOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
     public string NumberPrefix { get; set; } = "CP";
-    public string Title { get; set; } = "VIP客户服务经理";
-    public string Level { get; set; } = "四级";
     /// <summary>
     /// Show only the first and last character of the holder's name on the public verification page (the default); a
     /// visitor can still confirm a full name they type.

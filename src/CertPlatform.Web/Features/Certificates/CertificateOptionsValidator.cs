@@ -13,7 +13,6 @@ internal sealed class CertificateOptionsValidator(IHostEnvironment env, IOptions
     public ValidateOptionsResult Validate(string? name, CertificateOptions o)
     {
         var errors = new List<string>();
-        if (o.ValidityYears is < 1 or > 20) errors.Add($"{CertificateOptions.Section}:{nameof(o.ValidityYears)} must be 1–20");
         if (o.RenewalWindowDays is < 0 or > 3650) errors.Add($"{CertificateOptions.Section}:{nameof(o.RenewalWindowDays)} must be 0–3650");
         if (string.IsNullOrWhiteSpace(o.NumberPrefix) || o.NumberPrefix.Length > 8 || !o.NumberPrefix.All(char.IsAsciiLetterOrDigit))
             errors.Add($"{CertificateOptions.Section}:{nameof(o.NumberPrefix)} must be 1–8 letters or digits");

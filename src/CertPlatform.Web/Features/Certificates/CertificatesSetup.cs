@@ -25,6 +25,7 @@ public static class CertificatesSetup
         services.AddScoped<Account.IAccountVerifiedHandler>(sp => sp.GetRequiredService<IssueHeldCertificates>());
         services.AddScoped<RevokeCertificate>();
         services.AddScoped<VerifyCertificate>();
+        services.AddHostedService<CertificateTemplateCheck>(); // after DatabaseInitializer (registered before AddCertificates)
         services.AddSingleton<IssueMissingCertificates>();
         services.AddHostedService(sp => sp.GetRequiredService<IssueMissingCertificates>());
         return services;

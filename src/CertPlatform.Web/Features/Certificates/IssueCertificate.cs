@@ -142,8 +142,12 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
 
         var email = await db.Users.Where(u => u.Id == c.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
 
-        var jwt = signer.Sign(credentials.Build(c, email));
-        var pdf = renderer.Render(Content(c, previousNumber) with { Attachments = [new PdfAttachment(CredentialFileName, System.Text.Encoding.ASCII.GetBytes(jwt))] });
+        var programme = await db.Programmes.AsNoTracking().FirstAsync(p => p.Id == c.ProgrammeId, ct);
+        var jwt = signer.Sign(credentials.Build(c, programme, email));
+        var pdf = renderer.Render(Content(c, previousNumber) with
+        {
+            Template = programme.Template, Attachments = [new PdfAttachment(CredentialFileName, System.Text.Encoding.ASCII.GetBytes(jwt))],
+        });
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -177,17 +181,23 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
             display.Date(c.PassedAt), display.LastDay(c.ExpiresAt), options.Value.VerificationUrl(c.VerificationCode), previousNumber,
             display.Date(c.IssuedAt)) { Programme = c.ProgrammeName, PaperVersion = c.PaperVersion };
 
-    /// <summary>Next number of the year; the update takes the row lock, so numbers never repeat.</summary>
+    /// <summary>
+    /// Next number of the year; the update takes the row lock, so numbers never repeat. The first certificate of a year
+    /// creates the year's row with INSERT … ON CONFLICT DO NOTHING: two issuers (instances) doing that at once do not
+    /// fail — the second waits for the first one's row and then increments it (PostgreSQL and SQLite alike).
+    /// </summary>
     private async Task<int> NextNumberAsync(int year, CancellationToken ct)
     {
-        if (await db.CertificateSequences.Where(s => s.Year == year).ExecuteUpdateAsync(s => s.SetProperty(x => x.Last, x => x.Last + 1), ct) == 0)
+        if (await IncrementAsync(year, ct) == 0)
         {
-            db.CertificateSequences.Add(new CertificateSequence { Year = year, Last = 1 });
-            await db.SaveChangesAsync(ct);
-            return 1;
+            await db.Database.ExecuteSqlAsync($"INSERT INTO \"CertificateSequences\" (\"Year\", \"Last\") VALUES ({year}, 0) ON CONFLICT (\"Year\") DO NOTHING", ct);
+            if (await IncrementAsync(year, ct) == 0) throw new InvalidOperationException($"the certificate sequence of {year} could not be created");
         }
         return await db.CertificateSequences.Where(s => s.Year == year).Select(s => s.Last).FirstAsync(ct);
     }
+
+    private Task<int> IncrementAsync(int year, CancellationToken ct) =>
+        db.CertificateSequences.Where(s => s.Year == year).ExecuteUpdateAsync(s => s.SetProperty(x => x.Last, x => x.Last + 1), ct);
 
     public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Certificates;
 using CertPlatform.Web.Features.Papers;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,8 @@ public sealed class ExamPages(AppDbContext db, AttemptLoader loader, ExamDeadlin
         var papers = await PaperAccess.VisibleTo(db, user).AsNoTracking().OrderBy(p => p.Kind).ThenBy(p => p.Id).ToListAsync(ct);
         var attempts = (await db.Attempts.AsNoTracking().Where(a => a.UserId == user.Id).OrderBy(a => a.StartedAt).ToListAsync(ct))
             .GroupBy(a => a.PaperId).ToDictionary(g => g.Key, g => (IReadOnlyList<Attempt>)g.ToList());
-        return papers.Select(p => Summary(p, attempts.GetValueOrDefault(p.Id) ?? [])).ToList();
+        var outlook = await PaperCertification.OutlookAsync(db, papers, user.Id, ct);
+        return papers.Select(p => Summary(p, attempts.GetValueOrDefault(p.Id) ?? [], outlook[p.Id])).ToList();
     }
 
     public async Task<MyPaper?> PaperAsync(AppUser user, string paperId, CancellationToken ct)
@@ -20,16 +22,17 @@ public sealed class ExamPages(AppDbContext db, AttemptLoader loader, ExamDeadlin
         var paper = await PaperAccess.VisibleTo(db, user).AsNoTracking().FirstOrDefaultAsync(p => p.Id == paperId, ct);
         if (paper is null) return null;
         var attempts = await db.Attempts.AsNoTracking().Where(a => a.UserId == user.Id && a.PaperId == paperId).OrderBy(a => a.StartedAt).ToListAsync(ct);
-        return Summary(paper, attempts);
+        var outlook = await PaperCertification.OutlookAsync(db, [paper], user.Id, ct);
+        return Summary(paper, attempts, outlook[paper.Id]);
     }
 
-    private MyPaper Summary(Paper p, IReadOnlyList<Attempt> attempts)
+    private MyPaper Summary(Paper p, IReadOnlyList<Attempt> attempts, CertificationDecision certification)
     {
         var sections = PaperAccess.Sections(p);
         var fixedList = PaperAccess.FixedQuestions(p);
         return new MyPaper(p, PaperAccess.Window(p, deadlines.Now),
             p.BlueprintJson is null ? fixedList.Count : sections.Sum(s => s.Count),
-            p.BlueprintJson is null ? fixedList.Sum(f => f.Points) : sections.Sum(s => s.Count * s.PointsEach), attempts);
+            p.BlueprintJson is null ? fixedList.Sum(f => f.Points) : sections.Sum(s => s.Count * s.PointsEach), attempts, certification);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Certificates;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Features.QuestionBank;
@@ -67,10 +68,27 @@ public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions
         if (repeats > 0)
             log.LogWarning("Paper {Paper}: the pool is too small to avoid repeats; attempt {Number} of user {User} repeats {Repeats} question(s)", paper.Id, attempt.Number, user.Id, repeats);
         db.Attempts.Add(attempt);
+        await AuditUncertifiableStartAsync(paper, attempt, user, ct);
         if (await db.TrySaveChangesAsync(ct)) return new StartAttemptResult(StartAttemptOutcome.Started, attempt);
         // Another tab or request started this paper at the same moment: theirs won, use it.
         var winner = await InProgressAsync(paperId, user.Id, ct);
         return winner is not null ? new StartAttemptResult(StartAttemptOutcome.Resumed, winner) : new StartAttemptResult(StartAttemptOutcome.StartedElsewhere);
+    }
+
+    /// <summary>
+    /// An attempt on a certification paper that cannot award this trainee the certificate (version not approved, author,
+    /// approver, no programme) is audited with the paper id and version; saved with the attempt itself.
+    /// </summary>
+    private async Task AuditUncertifiableStartAsync(Paper paper, Attempt attempt, AppUser user, CancellationToken ct)
+    {
+        if (paper.Kind != PaperKind.Certification) return;
+        var outlook = (await PaperCertification.OutlookAsync(db, [paper], user.Id, ct))[paper.Id];
+        if (PaperCertification.AuditAction(outlook) is not { } action) return;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = attempt.StartedAt, ActorId = user.Id, ActorName = user.UserName ?? user.Id, Action = action, Target = $"paper:{paper.Id}",
+            Details = $"version={paper.Version} attempt={attempt.Id} reason={CertificationRule.Key(outlook)}",
+        });
     }
 
     private Task<Attempt?> InProgressAsync(string paperId, string userId, CancellationToken ct) =>

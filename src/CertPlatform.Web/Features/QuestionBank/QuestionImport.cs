@@ -128,8 +128,9 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
             var q = item.Question;
             existing.TryGetValue(q.Id, out var known);
             if (string.IsNullOrEmpty(q.LessonId) && known is not null) q = q with { LessonId = known.LessonId };
-            // Interchange formats do not carry the pool: an imported version (or copy) of a bank question keeps its pool.
-            if (known is not null) q = q with { Pool = known.Pool };
+            // The pool the file names (our own exports do); a file that names none leaves a bank question's pool as it
+            // is (for an update and for a copy alike), and a new question goes to the practice pool.
+            q = q with { Pool = item.Pool ?? known?.Pool ?? QuestionPool.Practice };
             if (string.IsNullOrEmpty(q.LessonId) || catalog.Find(q.LessonId) is null)
             {
                 if (defaultLesson is null)

@@ -14,7 +14,7 @@ namespace CertPlatform.Web.Features.Records;
 /// The rows are read without the PDFs (about 300 bytes each), so 10,000 records are a few megabytes.
 /// </summary>
 public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime display, TimeProvider clock,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<SharedResource> L, SearchHeldPasses heldPasses)
 {
     public const string AuditAction = "records.exported";
 
@@ -25,6 +25,7 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime d
     public async Task<ExportFile> RunAsync(RecordFilter filter, Format format, ClaimsPrincipal actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        if (filter.Held) return await HeldAsync(filter, format, actor, now, ct);
         var rows = await filter.Sorted(filter.Apply(db.Certificates.AsNoTracking(), now, display), now).ToListAsync(ct);
         var table = new List<IReadOnlyList<ExportCell>>(rows.Count + 1)
         {
@@ -48,11 +49,31 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime d
         audit.Record(actor, AuditAction, "records", $"{format.ToString().ToLowerInvariant()}, {rows.Count} certificates, filter: {filter.Describe()}");
         await db.SaveChangesAsync(ct);
 
-        var name = $"certificates-{display.Format(now, "yyyyMMdd-HHmm")}";
-        return format == Format.Xlsx
-            ? new ExportFile(TableExport.XlsxStreamed(table, "证书", [16, 12, 12, 24, 20, 10, 30, 8, 8, 12, 12, 12, 8, 16, 30, 66]), TableExport.XlsxContentType, name + ".xlsx", rows.Count)
-            : new ExportFile(TableExport.Csv(table), TableExport.CsvContentType, name + ".csv", rows.Count);
+        return Build(table, format, $"certificates-{display.Format(now, "yyyyMMdd-HHmm")}", "证书", [16, 12, 12, 24, 20, 10, 30, 8, 8, 12, 12, 12, 8, 16, 30, 66]);
     }
+
+    /// <summary>The held passes the filter selects (no certificate yet): who, which paper, score, pass date and why.</summary>
+    private async Task<ExportFile> HeldAsync(RecordFilter filter, Format format, ClaimsPrincipal actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var held = await heldPasses.ListAsync(filter, ct);
+        var status = L["待核验身份（已通过但证书暂缓）"].Value;
+        var table = new List<IReadOnlyList<ExportCell>>(held.Count + 1)
+        {
+            new ExportCell[] { L["姓名"].Value, L["工号"].Value, L["单位"].Value, L["试卷名称"].Value, L["成绩"].Value, L["通过日期"].Value, L["状态"].Value },
+        };
+        table.AddRange(held.Select(h => (IReadOnlyList<ExportCell>)new ExportCell[]
+        {
+            h.FullName, h.EmployeeNumber ?? "", h.Organization, h.PaperTitle, ExportCell.Number(h.Score), ExportCell.Date(display.Date(h.PassedAt)), status,
+        }));
+        audit.Record(actor, AuditAction, "records", $"{format.ToString().ToLowerInvariant()}, {held.Count} held passes, filter: {filter.Describe()}");
+        await db.SaveChangesAsync(ct);
+        return Build(table, format, $"held-passes-{display.Format(now, "yyyyMMdd-HHmm")}", "暂缓", [12, 12, 24, 30, 8, 12, 30]);
+    }
+
+    private static ExportFile Build(List<IReadOnlyList<ExportCell>> table, Format format, string name, string sheet, IReadOnlyList<double> widths) =>
+        format == Format.Xlsx
+            ? new ExportFile(TableExport.XlsxStreamed(table, sheet, widths), TableExport.XlsxContentType, name + ".xlsx", table.Count - 1)
+            : new ExportFile(TableExport.Csv(table), TableExport.CsvContentType, name + ".csv", table.Count - 1);
 
     public string StatusLabel(string status) => RecordLabels.Status(L, status);
 }

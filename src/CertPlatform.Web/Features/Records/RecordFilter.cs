@@ -1,5 +1,6 @@
 using System.Text;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Certificates;
 using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Http.Extensions;
 
@@ -16,6 +17,11 @@ public sealed class RecordFilter
     public const int DefaultExpiringDays = 90;
     /// <summary>The status keys the URL accepts (valid, expired, revoked).</summary>
     public static readonly IReadOnlyList<string> Statuses = [.. CertificateStatus.All.Select(CertificateStatus.Key)];
+    /// <summary>
+    /// The status key of passes held until the holder's account is verified (no certificate yet): the page and the
+    /// CSV/XLSX exports list those passes instead of certificates, and the ZIP export has no certificate to pack.
+    /// </summary>
+    public const string HeldStatus = "held";
     public static readonly IReadOnlyList<string> SortKeys = ["number", "holder", "organization", "issued", "expires", "status"];
 
     /// <summary>Holder's name contains this.</summary>
@@ -30,7 +36,7 @@ public sealed class RecordFilter
     public DateOnly? From { get; set; }
     /// <summary>Issued on or before this day.</summary>
     public DateOnly? To { get; set; }
-    /// <summary>valid, expired, revoked, or empty/all — the status now.</summary>
+    /// <summary>valid, expired, revoked, held (<see cref="HeldStatus"/>), or empty/all — the status now.</summary>
     public string? Status { get; set; }
     /// <summary>Certificates that were valid at the end of this day (issued by then, not yet expired, not revoked by then).</summary>
     public DateOnly? AsOf { get; set; }
@@ -50,7 +56,7 @@ public sealed class RecordFilter
         return new RecordFilter
         {
             Name = T(Name), Emp = T(Emp), Org = T(Org), Title = T(Title), From = From, To = To,
-            Status = status is not null && Statuses.Contains(status) ? status : null,
+            Status = status is not null && (Statuses.Contains(status) || status == HeldStatus) ? status : null,
             AsOf = AsOf,
             Expiring = Expiring is > 0 ? Math.Min(Expiring.Value, MaxExpiringDays) : null,
             Sort = sort is not null && SortKeys.Contains(sort) ? sort : null,
@@ -59,12 +65,16 @@ public sealed class RecordFilter
         };
     }
 
+    /// <summary>Held passes rather than certificates (<see cref="HeldStatus"/>).</summary>
+    public bool Held => Status == HeldStatus;
+
     public bool IsEmpty => Name is null && Emp is null && Org is null && Title is null && From is null && To is null
                            && Status is null && AsOf is null && Expiring is null;
 
     /// <summary>The certificates this filter selects (unsorted). <paramref name="now"/> decides valid/expired/expiring.</summary>
     public IQueryable<Certificate> Apply(IQueryable<Certificate> q, DateTimeOffset now, DisplayTime display)
     {
+        if (Held) return q.Where(c => false); // a held pass has no certificate yet
         if (Name is { } name) q = q.Where(c => c.HolderName.Contains(name));
         if (Emp is { } emp) q = q.Where(c => c.EmployeeNumber == emp);
         if (Org is { } org) q = q.Where(c => c.Organization.Contains(org));
@@ -99,6 +109,20 @@ public sealed class RecordFilter
             q = q.Where(c => c.Status == CertificateStatus.Valid && c.ExpiresAt > now && c.ExpiresAt <= until);
         }
         return q;
+    }
+
+    /// <summary>
+    /// Whether a held pass matches the text and date criteria (name, 工号, organisation, the paper's title for the
+    /// certificate title, the pass date for the issue dates); the validity criteria concern certificates only.
+    /// </summary>
+    public bool Matches(HeldPass h, DisplayTime display)
+    {
+        var passed = display.Date(h.PassedAt);
+        return (Name is null || h.FullName.Contains(Name, StringComparison.Ordinal))
+            && (Emp is null || h.EmployeeNumber == Emp)
+            && (Org is null || h.Organization.Contains(Org, StringComparison.Ordinal))
+            && (Title is null || h.PaperTitle.Contains(Title, StringComparison.Ordinal))
+            && (From is null || passed >= From) && (To is null || passed <= To);
     }
 
     /// <summary>The selected order, then the certificate number (unique) so pages never overlap.</summary>

@@ -8,6 +8,7 @@ public static class RecordsSetup
         services.AddOptions<RecordsOptions>().BindConfiguration(RecordsOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<RecordsOptions>, RecordsOptionsValidator>();
         services.AddScoped<SearchRecords>();
+        services.AddScoped<SearchHeldPasses>();
         services.AddScoped<ExportRecords>();
         services.AddScoped<CertificateZip>();
         services.AddScoped<ExportCertificateZip>();

@@ -26,6 +26,8 @@ public sealed record CertificateContent(
     /// <summary>The certification programme's name ({Programme}) and the approved paper version passed ({PaperVersion}).</summary>
     public string Programme { get; init; } = "";
     public int PaperVersion { get; init; } = 1;
+    /// <summary>The template file the certificate's programme names (<see cref="CertificateTemplates"/>); not printed.</summary>
+    public string Template { get; init; } = CertificateTemplates.DefaultFileName;
 
     /// <summary>Files embedded in the PDF (before signing: the signature covers them).</summary>
     public IReadOnlyList<PdfAttachment> Attachments { get; init; } = [];

@@ -18,13 +18,19 @@ public sealed class CertificatePdfRenderer : ICertificateRenderer
     private static readonly byte[] QrLight = [255, 255, 255, 255];
     private static readonly XPdfFontOptions EmbedSubset = new(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
 
-    private readonly CertificateTemplate _template;
+    private readonly Func<string, CertificateTemplate> _templateFor;
     private readonly CertificateSigner? _signer;
 
-    public CertificatePdfRenderer(CertificateTemplate template, CertificateSigner? signer)
+    /// <summary>Renders every certificate with <paramref name="template"/>, whatever template its content names.</summary>
+    public CertificatePdfRenderer(CertificateTemplate template, CertificateSigner? signer) : this(_ => template, signer) { }
+
+    /// <summary>Renders each certificate with the template its programme names (<see cref="CertificateContent.Template"/>).</summary>
+    public CertificatePdfRenderer(CertificateTemplates templates, CertificateSigner? signer) : this(templates.Get, signer) { }
+
+    private CertificatePdfRenderer(Func<string, CertificateTemplate> templateFor, CertificateSigner? signer)
     {
         CertificateFonts.EnsureRegistered();
-        _template = template;
+        _templateFor = templateFor;
         _signer = signer;
     }
 
@@ -34,9 +40,10 @@ public sealed class CertificatePdfRenderer : ICertificateRenderer
     public byte[] Render(CertificateContent c)
     {
         Validate(c);
+        var template = _templateFor(c.Template);
         var document = new PdfDocument();
-        document.Info.Title = $"{_template.Title} {c.CertificateNumber}";
-        document.Info.Author = _template.Issuer;
+        document.Info.Title = $"{template.Title} {c.CertificateNumber}";
+        document.Info.Author = template.Issuer;
         document.Info.Subject = $"{c.HolderName} {c.Title} {c.Level}";
         document.Info.Creator = "CertPlatform";
         document.Options.CompressContentStreams = true;
@@ -49,7 +56,7 @@ public sealed class CertificatePdfRenderer : ICertificateRenderer
         page.Width = XUnit.FromPoint(CertificateLayout.PageWidth);
         page.Height = XUnit.FromPoint(CertificateLayout.PageHeight);
         using (var gfx = XGraphics.FromPdfPage(page))
-            new PageWriter(gfx, _template).Draw(c);
+            new PageWriter(gfx, template).Draw(c);
 
         foreach (var attachment in c.Attachments)
             document.AddEmbeddedFile(attachment.FileName, new MemoryStream(attachment.Bytes, writable: false));
@@ -58,8 +65,8 @@ public sealed class CertificatePdfRenderer : ICertificateRenderer
         {
             DigitalSignatureHandler.ForDocument(document, _signer.PdfSigner, new DigitalSignatureOptions
             {
-                Reason = $"{_template.SigningReason} {c.CertificateNumber}",
-                Location = _template.Issuer,
+                Reason = $"{template.SigningReason} {c.CertificateNumber}",
+                Location = template.Issuer,
                 AppName = "CertPlatform",
                 PageIndex = 0,
                 // A zero rectangle is an invisible signature: the printed certificate has its own signature lines.

@@ -75,6 +75,20 @@ public sealed class CertificateTemplate
     public static CertificateTemplate Parse(string yaml, string file, string imageFolder) =>
         new Reader(file, imageFolder).Read(yaml);
 
+    /// <summary>A YAML parser that remembers the line of the last event read (for errors YamlDotNet reports without one).</summary>
+    private sealed class TrackingParser(YamlDotNet.Core.IParser inner) : YamlDotNet.Core.IParser
+    {
+        public int LastLine { get; private set; } = 1;
+        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is { } e) LastLine = Math.Max(1, (int)e.End.Line);
+            return moved;
+        }
+    }
+
     /// <summary>Walks the YAML tree keeping node positions, so every complaint names the line to fix.</summary>
     private sealed class Reader(string file, string imageFolder)
     {
@@ -89,10 +103,11 @@ public sealed class CertificateTemplate
         public CertificateTemplate Read(string yaml)
         {
             YamlNode root;
+            var parser = new TrackingParser(new YamlDotNet.Core.Parser(new StringReader(yaml)));
             try
             {
                 var stream = new YamlStream();
-                stream.Load(new StringReader(yaml));
+                stream.Load(parser);
                 if (stream.Documents.Count == 0) throw new CertificateTemplateException(file, 1, "the template is empty");
                 root = stream.Documents[0].RootNode;
             }
@@ -100,6 +115,12 @@ public sealed class CertificateTemplate
             {
                 var message = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0].Trim();
                 throw new CertificateTemplateException(file, Math.Max(1, (int)ex.Start.Line), $"invalid YAML: {message}");
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's scanner gives up this way on some broken flow collections ("title: [unclosed"): name the line
+                // of the last event it read, where the broken part starts.
+                throw new CertificateTemplateException(file, parser.LastLine, "invalid YAML: an unclosed [ … ] or { … } list, or a stray bracket");
             }
             if (root is not YamlMappingNode map) throw Error(root, "the template must be a mapping of keys (issuer:, title:, text:, ...)");
             RejectUnknownKeys(map, TopKeys, "");

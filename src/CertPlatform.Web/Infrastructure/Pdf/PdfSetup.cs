@@ -15,12 +15,15 @@ public static class PdfSetup
         services.AddOptions<CertificatePdfOptions>().Bind(config.GetSection(CertificatePdfOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CertificatePdfOptions>>(new CertificatePdfOptionsValidator(env));
 
-        var template = CertificateTemplate.Load(TemplatePath(config, env));
+        var path = TemplatePath(config, env);
+        var template = CertificateTemplate.Load(path);
         services.AddSingleton(template);
+        // Other templates (named by programmes) are checked at start-up by the certificates feature, once the database is there.
+        services.AddSingleton(new CertificateTemplates(template, Path.GetDirectoryName(path)!));
         services.AddSingleton(sp => new CertificateSigning(
             CertificateSigner.FromOptions(sp.GetRequiredService<IOptions<CertificatePdfOptions>>().Value, env)));
         services.AddSingleton(sp => new CertificatePdfRenderer(
-            sp.GetRequiredService<CertificateTemplate>(), sp.GetRequiredService<CertificateSigning>().Signer));
+            sp.GetRequiredService<CertificateTemplates>(), sp.GetRequiredService<CertificateSigning>().Signer));
         services.AddSingleton<ICertificateRenderer>(sp => sp.GetRequiredService<CertificatePdfRenderer>());
         return services;
     }

@@ -33,4 +33,15 @@ public sealed class CertificationRuleTests
     public void Every_refusal_has_its_own_audit_key() =>
         Assert.Equal(Enum.GetValues<CertificationDecision>().Length,
             Enum.GetValues<CertificationDecision>().Select(CertificationRule.Key).Distinct().Count());
+
+    [Theory]
+    [InlineData(false, false, false, false, false, CertificationDecision.NotApplicable)]
+    [InlineData(true, true, true, false, false, CertificationDecision.Eligible)]
+    [InlineData(true, true, false, false, false, CertificationDecision.VersionNotApproved)]
+    [InlineData(true, false, true, false, false, CertificationDecision.NoProgramme)]
+    [InlineData(true, true, true, true, false, CertificationDecision.HolderIsAuthor)]
+    [InlineData(true, true, true, false, true, CertificationDecision.HolderIsApprover)]
+    public void Before_start_says_what_a_pass_of_the_current_version_would_yield(bool certification, bool programme, bool approved, bool author, bool approver,
+        CertificationDecision expected) =>
+        Assert.Equal(expected, CertificationRule.BeforeStart(certification, programme, approved, author, approver));
 }

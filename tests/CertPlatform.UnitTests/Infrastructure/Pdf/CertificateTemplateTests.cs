@@ -45,7 +45,7 @@ public sealed class CertificateTemplateTests : IDisposable
     {
         var template = CertificateTemplate.Load(CertificatePdfFixture.TemplatePath);
 
-        Assert.Equal("CertPlatform 客户服务培训认证中心", template.Issuer);
+        Assert.Equal("客户服务培训认证中心", template.Issuer);
         Assert.Equal("客户经理职业技能等级证书", template.Title);
         Assert.Equal(2, template.Signatories.Count);
         Assert.Equal(1, template.SealOverSignatory);
@@ -61,6 +61,18 @@ public sealed class CertificateTemplateTests : IDisposable
         Assert.Equal("于 2026年11月30日 通过《客户经理四级认证考试（A卷）》，成绩 86.5 分。", template.Fill(template.Wording.Body, c));
         Assert.Equal("有效期至：2029年11月29日", template.Fill(template.Wording.ValidityLine, c));
         Assert.Equal("李主任", template.Signatories[1].Name);
+    }
+
+    [Fact]
+    public void An_unclosed_flow_list_is_a_template_error_naming_the_file_and_a_line_not_a_crash()
+    {
+        // YamlDotNet's scanner throws InvalidOperationException here instead of a YamlException.
+        var path = Write(Valid.Replace("title: 测试证书", "title: [未闭合"));
+
+        var error = LoadFails(path);
+
+        Assert.InRange(error.Line, 2, 4);
+        Assert.StartsWith($"{path}:{error.Line}: invalid YAML", error.Message);
     }
 
     [Fact]

@@ -618,6 +618,11 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -656,7 +661,8 @@ namespace CertPlatform.Web.Data.Migrations.Postgres
                         {
                             Id = "vip-level4",
                             CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 5, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
-                            Criteria = "通过VIP客户服务经理岗位技能四级认证考试（满分 100 分，60 分及格）；期满前后再次通过可换证。",
+                            Criteria = "通过VIP客户服务经理四级认证考试（满分 100 分，60 分及格）；证书有效期 3 年，期满前后再次通过可换证。",
+                            Description = "VIP客户服务经理岗位技能四级认证：VIP客户服务经理岗位技能四级认证。",
                             Level = "四级",
                             Name = "VIP客户服务经理岗位技能四级认证",
                             Template = "template.yaml",

@@ -609,6 +609,11 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -647,7 +652,8 @@ namespace CertPlatform.Web.Data.Migrations.Sqlite
                         {
                             Id = "vip-level4",
                             CreatedAt = 1309327884288000000L,
-                            Criteria = "通过VIP客户服务经理岗位技能四级认证考试（满分 100 分，60 分及格）；期满前后再次通过可换证。",
+                            Criteria = "通过VIP客户服务经理四级认证考试（满分 100 分，60 分及格）；证书有效期 3 年，期满前后再次通过可换证。",
+                            Description = "VIP客户服务经理岗位技能四级认证：VIP客户服务经理岗位技能四级认证。",
                             Level = "四级",
                             Name = "VIP客户服务经理岗位技能四级认证",
                             Template = "template.yaml",

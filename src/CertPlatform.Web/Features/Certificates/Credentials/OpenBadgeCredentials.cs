@@ -25,7 +25,6 @@ public sealed class OpenBadgeCredentials(IOptions<CertificateOptions> options, C
     private string Base => options.Value.BaseUrl;
     public string IssuerUrl => $"{Base}/credentials/issuer";
     public string JwksUrl => $"{Base}/credentials/jwks.json";
-    public string AchievementUrl => $"{Base}/credentials/achievement";
     public string StatusListUrl(int list) => $"{Base}/credentials/status/{list.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The issuer profile published at <see cref="IssuerUrl"/> and embedded in every credential.</summary>
@@ -37,20 +36,31 @@ public sealed class OpenBadgeCredentials(IOptions<CertificateOptions> options, C
         ["url"] = Base,
     };
 
-    /// <summary>The certification itself: criteria, curriculum alignment (one entry per part of the curriculum) and how it is scored.</summary>
-    public JsonObject Achievement()
+    /// <summary>
+    /// The address of a programme's achievement. The seeded programme keeps the address that the credentials issued
+    /// before programmes existed carry (<c>/credentials/achievement</c>); any other programme has its own.
+    /// </summary>
+    public string AchievementUrl(string programmeId) => programmeId == CertificationProgramme.SeededId
+        ? $"{Base}/credentials/achievement"
+        : $"{Base}/credentials/achievement/{Uri.EscapeDataString(programmeId)}";
+
+    /// <summary>
+    /// A programme's certification: name (official title and level), description and criteria narrative as the
+    /// administrator wrote them at /admin/programmes, curriculum alignment (one entry per part) and how it is scored.
+    /// </summary>
+    public JsonObject Achievement(CertificationProgramme programme)
     {
-        var o = options.Value;
+        var url = AchievementUrl(programme.Id);
         return new JsonObject
         {
-            ["id"] = AchievementUrl,
+            ["id"] = url,
             ["type"] = new JsonArray("Achievement"),
             ["achievementType"] = "Certification",
-            ["name"] = $"{o.Title}（{o.Level}）",
-            ["description"] = $"{catalog.Curriculum.Title}：{o.Title}岗位技能{o.Level}认证。",
+            ["name"] = $"{programme.Title}（{programme.Level}）",
+            ["description"] = programme.Description,
             ["criteria"] = new JsonObject
             {
-                ["narrative"] = $"通过{o.Title}{o.Level}认证考试（满分 100 分，60 分及格）；证书有效期 {o.ValidityYears} 年，期满前后再次通过可换证。",
+                ["narrative"] = programme.Criteria,
             },
             ["alignment"] = new JsonArray([.. catalog.Curriculum.Parts.Select(p => (JsonNode)new JsonObject
             {
@@ -62,7 +72,7 @@ public sealed class OpenBadgeCredentials(IOptions<CertificateOptions> options, C
             })]),
             ["resultDescription"] = new JsonArray(new JsonObject
             {
-                ["id"] = $"{AchievementUrl}#score",
+                ["id"] = $"{url}#score",
                 ["type"] = new JsonArray("ResultDescription"),
                 ["name"] = "考试成绩",
                 ["resultType"] = "RawScore",
@@ -74,18 +84,21 @@ public sealed class OpenBadgeCredentials(IOptions<CertificateOptions> options, C
         };
     }
 
-    /// <summary>The credential for <paramref name="c"/>; <paramref name="email"/> is hashed with a fresh salt, never stored in clear.</summary>
-    public JsonObject Build(Certificate c, string? email)
+    /// <summary>
+    /// The credential for <paramref name="c"/> of <paramref name="programme"/> (its programme); <paramref name="email"/> is
+    /// hashed with a fresh salt, never stored in clear.
+    /// </summary>
+    public JsonObject Build(Certificate c, CertificationProgramme programme, string? email)
     {
         var subject = new JsonObject
         {
             ["id"] = $"urn:uuid:{Guid.NewGuid()}",
             ["type"] = new JsonArray("AchievementSubject"),
-            ["achievement"] = Achievement(),
+            ["achievement"] = Achievement(programme),
             ["result"] = new JsonArray(new JsonObject
             {
                 ["type"] = new JsonArray("Result"),
-                ["resultDescription"] = $"{AchievementUrl}#score",
+                ["resultDescription"] = $"{AchievementUrl(programme.Id)}#score",
                 ["value"] = c.Score.ToString("0.##", CultureInfo.InvariantCulture),
             }),
         };

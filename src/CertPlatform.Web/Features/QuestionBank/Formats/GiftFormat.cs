@@ -105,7 +105,7 @@ public static partial class GiftFormat
                     }
                 }
                 if (!ids.ContainsKey(q.Id)) ids[q.Id] = (read.Line, q);
-                if (result.Issues.Count == before) result.Questions.Add(new(q, read.Line, category) { Notes = notes });
+                if (result.Issues.Count == before) result.Questions.Add(new(q, read.Line, category) { Notes = notes, Pool = read.Pool });
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -117,7 +117,7 @@ public static partial class GiftFormat
 
     private sealed record Line(int No, string Text);
 
-    private readonly record struct BlockRead(bool HasQuestion, int Line, Question? Question, bool IdFromFile);
+    private readonly record struct BlockRead(bool HasQuestion, int Line, Question? Question, bool IdFromFile, QuestionPool? Pool = null);
 
     private static IEnumerable<List<Line>> Blocks(string text)
     {
@@ -170,8 +170,8 @@ public static partial class GiftFormat
             return new(false, 0, null, false);
         }
         countQuestion();
-        var q = ReadQuestion(content, metaJson, meta?.No ?? 0, file, category, issues, notes);
-        return new(true, content[0].No, q, metaJson is not null);
+        var q = ReadQuestion(content, metaJson, meta?.No ?? 0, file, category, issues, notes, out var pool);
+        return new(true, content[0].No, q, metaJson is not null, pool);
     }
 
     private static string? MetaJson(string trimmedComment)
@@ -198,8 +198,9 @@ public static partial class GiftFormat
     }
 
     private static Question? ReadQuestion(List<Line> content, string? metaJson, int metaLine, string file, string? category,
-        List<ImportIssue> issues, List<ImportIssue> notes)
+        List<ImportIssue> issues, List<ImportIssue> notes, out QuestionPool? pool)
     {
+        pool = null;
         var firstLine = content[0].No;
         GiftMeta? meta = null;
         if (metaJson is not null)
@@ -261,7 +262,9 @@ public static partial class GiftFormat
             Rubric = rubric,
             Scenario = meta?.Scenario ?? "",
             Parts = meta?.Parts ?? [],
+            Pool = meta?.Pool ?? QuestionPool.Practice,
         };
+        pool = meta?.Pool;
         if (q.Id.Length > 0) return q;
         // The id: the title when it is a valid id, else derived from the title, else from the content — never
         // from the file name or position, so another file's question is never mistaken for this one.
@@ -682,7 +685,7 @@ public static partial class GiftFormat
     private static GiftMeta BaseMeta(Question q, QuestionType? declared) => new()
     {
         Type = declared, Difficulty = q.Difficulty, LessonId = q.LessonId, Anchor = q.Anchor, Tags = q.Tags,
-        Status = q.Status, Points = q.Points,
+        Status = q.Status, Points = q.Points, Pool = q.Pool,
     };
 
     private static string MetaLine(GiftMeta meta) => $"// {MetaTag} {JsonSerializer.Serialize(meta, Json)}";
@@ -766,6 +769,8 @@ public static partial class GiftFormat
         public IReadOnlyList<string>? Tags { get; set; }
         public QuestionStatus? Status { get; set; }
         public decimal? Points { get; set; }
+        /// <summary>The question's pool (practice / secure); absent in files written before pools travelled.</summary>
+        public QuestionPool? Pool { get; set; }
         public string? Stem { get; set; }
         public string? Explanation { get; set; }
         public string? Rubric { get; set; }

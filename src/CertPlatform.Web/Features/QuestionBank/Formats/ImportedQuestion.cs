@@ -11,4 +11,7 @@ public sealed record ImportedQuestion(Question Question, int Line, string? Categ
 {
     public IReadOnlyList<ImportIssue> Notes { get; init; } = [];
     public IReadOnlyDictionary<string, ImportedImage> Images { get; init; } = new Dictionary<string, ImportedImage>();
+
+    /// <summary>The pool the file names for the question (<see cref="PoolTag"/>); null when it names none.</summary>
+    public QuestionPool? Pool { get; init; }
 }

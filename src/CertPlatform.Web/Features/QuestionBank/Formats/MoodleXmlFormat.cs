@@ -176,6 +176,8 @@ public static partial class MoodleXmlFormat
             public string? Category { get; } = category;
             public List<Question> Parts { get; } = [];
             public List<ImportIssue> Notes { get; init; } = [];
+            /// <summary>The pool the file names (certplatform:pool=…), null when it names none.</summary>
+            public QuestionPool? Pool { get; init; }
         }
 
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
@@ -230,7 +232,7 @@ public static partial class MoodleXmlFormat
                         continue;
                     }
                 }
-                result.Questions.Add(new ImportedQuestion(q, entry.Line, entry.Category) { Notes = entry.Notes, Images = images.For(q) });
+                result.Questions.Add(new ImportedQuestion(q, entry.Line, entry.Category) { Notes = entry.Notes, Images = images.For(q), Pool = entry.Pool });
             }
             if (count == 0 && result.Issues.Count == 0) Error(LineOf(root), L["文件中没有题目"]);
         }
@@ -312,6 +314,7 @@ public static partial class MoodleXmlFormat
                 Status = meta.Status ?? (hidden ? QuestionStatus.Draft : QuestionStatus.Ready),
                 Points = points,
                 StemImage = stemImage,
+                Pool = meta.Pool ?? QuestionPool.Practice,
             };
             var answers = el.Elements("answer").ToList();
             switch (qtype)
@@ -394,7 +397,7 @@ public static partial class MoodleXmlFormat
                 Note(line, L["反馈、评分要点等处附带的图片平台不保存（只保存题干和选项的图片）"]);
             if (el.Elements("hint").Any(h => (h.Element("text")?.Value ?? "").Trim().Length > 0))
                 Note(line, L["提示（hint）平台不保存"]);
-            var entry = new Entry(q, line, _category) { Notes = _notes };
+            var entry = new Entry(q, line, _category) { Notes = _notes, Pool = meta.Pool };
             _entries.Add(entry);
             if (qtype == QuestionType.Case) _cases[id] = entry;
         }
@@ -435,13 +438,15 @@ public static partial class MoodleXmlFormat
         }
 
         /// <summary><see cref="Ours"/>: the question carries certplatform: tags (written by this platform).</summary>
-        private sealed record Meta(int? Difficulty, string? Lesson, string? Anchor, QuestionStatus? Status, string? CaseId, IReadOnlyList<string> Tags, bool Ours);
+        private sealed record Meta(int? Difficulty, string? Lesson, string? Anchor, QuestionStatus? Status, string? CaseId, IReadOnlyList<string> Tags, bool Ours,
+            QuestionPool? Pool);
 
         private Meta ReadMeta(XElement el, string id)
         {
             int? difficulty = null;
             string? lesson = null, anchor = null, caseId = null;
             QuestionStatus? status = null;
+            QuestionPool? pool = null;
             var tags = new List<string>();
             var ours = false;
             foreach (var tag in el.Element("tags")?.Elements("tag") ?? [])
@@ -471,11 +476,15 @@ public static partial class MoodleXmlFormat
                         else Error(tagLine, L["题目 {0}：状态“{1}”无效，应为 ready、draft 或 retired", id, Shorten(value)]);
                         break;
                     case "case": caseId = value.Trim(); break;
+                    case "pool":
+                        pool = PoolTag.Parse(value);
+                        if (pool is null) Error(tagLine, L["题目 {0}：题池“{1}”无效，应为 practice 或 secure", id, Shorten(value)]);
+                        break;
                     case "tag": tags.Add(value); break;
                     default: break; // a newer exporter's key: ignored
                 }
             }
-            return new Meta(difficulty, lesson, anchor, status, caseId, tags, ours);
+            return new Meta(difficulty, lesson, anchor, status, caseId, tags, ours, pool);
         }
 
         private static bool? TrueFalse(List<XElement> answers)
@@ -707,6 +716,7 @@ public static partial class MoodleXmlFormat
         if (q.LessonId.Length > 0) tags.Add($"{TagPrefix}lesson={q.LessonId}");
         if (q.Anchor is not null) tags.Add($"{TagPrefix}anchor={q.Anchor}");
         if (q.Status != QuestionStatus.Ready) tags.Add($"{TagPrefix}status={q.Status.ToString().ToLowerInvariant()}");
+        if (caseId is null) tags.Add($"{TagPrefix}pool={PoolTag.Key(q.Pool)}"); // a case part travels in its case's pool
         if (caseId is not null) tags.Add($"{TagPrefix}case={caseId}");
         foreach (var t in q.Tags) tags.Add(t.StartsWith(TagPrefix, StringComparison.Ordinal) ? $"{TagPrefix}tag={t}" : t);
         w.WriteStartElement("tags");

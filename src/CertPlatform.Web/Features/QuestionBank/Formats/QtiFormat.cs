@@ -74,6 +74,8 @@ public static class QtiFormat
         public IReadOnlyList<string>? Tags { get; set; }
         public QuestionStatus? Status { get; set; }
         public decimal? Points { get; set; }
+        /// <summary>The question's pool (practice / secure).</summary>
+        public QuestionPool? Pool { get; set; }
         // Exact texts, written only when the QTI markup does not read back exactly (line breaks, runs of spaces).
         public string? Stem { get; set; }
         public string? Explanation { get; set; }
@@ -579,6 +581,7 @@ public static class QtiFormat
             Anchor = meta?.Anchor,
             Tags = meta?.Tags ?? [],
             Status = meta?.Status ?? q.Status,
+            Pool = meta?.Pool ?? QuestionPool.Practice,
         };
         if (meta is not null)
             q = q with
@@ -590,7 +593,7 @@ public static class QtiFormat
         q = q with { Id = id };
         var problems = q.Validate();
         foreach (var p in problems) result.Error(file, line, L["试题 {0}：{1}", id, QuestionProblems.Describe(p)]);
-        if (problems.Count == 0) result.Questions.Add(new ImportedQuestion(q, line, null) { Notes = notes });
+        if (problems.Count == 0) result.Questions.Add(new ImportedQuestion(q, line, null) { Notes = notes, Pool = meta?.Pool });
     }
 
     /// <summary>Standard templates and custom processing built from match / map-response are understood; anything else is reported.</summary>
@@ -699,7 +702,7 @@ public static class QtiFormat
     private static Meta MetaOf(Question q) => new()
     {
         Id = q.Id, Type = q.Type == QuestionType.TrueFalse ? QuestionType.TrueFalse : null, LessonId = q.LessonId.Length > 0 ? q.LessonId : null,
-        Anchor = q.Anchor, Difficulty = q.Difficulty, Tags = q.Tags, Status = q.Status, Points = q.Points,
+        Anchor = q.Anchor, Difficulty = q.Difficulty, Tags = q.Tags, Status = q.Status, Points = q.Points, Pool = q.Pool,
     };
 
     private static XElement Paragraphs(XNamespace ns, string text, Func<string, IEnumerable<object>>? inline = null) =>

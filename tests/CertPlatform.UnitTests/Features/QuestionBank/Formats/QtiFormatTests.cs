@@ -206,8 +206,8 @@ public sealed class QtiFormatTests
         var r = QtiFormat.Parse("bank.zip", new MemoryStream(export.Package));
         Assert.True(r.Ok, string.Join("\n", r.Issues.Take(10)));
         // Lint silences are this bank's own authoring notes, not part of any interchange format; the pool
-        // (practice/secure) is not written to QTI either, so a secure question reads back with the default pool.
-        var expected = questions.Where(q => q.Type != QuestionType.Case).Select(q => q with { LintIgnore = null, Pool = QuestionPool.Practice }).ToList();
+        // (practice/secure) travels in the manifest's metadata, so secure questions read back secure.
+        var expected = questions.Where(q => q.Type != QuestionType.Case).Select(q => q with { LintIgnore = null }).ToList();
         QuestionAssert.Same(expected, r.Questions.Select(x => x.Question));
     }
 
