@@ -59,7 +59,7 @@ public sealed partial class AttemptDigestTests : IDisposable
     [Fact]
     public async Task An_examiners_score_and_a_regrade_rewrite_the_digest_in_the_same_transaction_as_the_marks()
     {
-        await ExamScenario.CreatePaperAsync(_factory, Paper, "mock", 12m, (ExamScenario.Single, 10m), (ExamScenario.Essay, 10m));
+        await _factory.APaper(Paper, "mock", 12m, (ExamScenario.Single, 10m), (ExamScenario.Essay, 10m));
         var trainee = await ExamScenario.TraineeAsync(_factory);
         var id = await ExamScenario.StartAsync(trainee, Paper);
         await ExamScenario.AnswerAsync(_factory, id, (q, l) => q.Type == QuestionType.Essay ? new Response { Text = "先发欢迎短信" } : ExamScenario.WrongChoice(q, l));
@@ -79,7 +79,7 @@ public sealed partial class AttemptDigestTests : IDisposable
         Assert.Equal((0, 0), (essay.OptionsVersion, essay.Chosen.Count));
 
         // The examiner scores the essay: the digest follows.
-        var examiner = await ExamScenario.ExaminerAsync(_factory);
+        var examiner = await _factory.AUser(Roles.Examiner);
         var item = ItemLink().Match(await examiner.GetStringAsync("/grading")).Groups[1].Value;
         Assert.Equal(HttpStatusCode.Redirect, (await examiner.PostFormAsync(item, item, [F("Score", "7.5"), F("Comment", "好")])).StatusCode);
         attempt = await ExamScenario.AttemptAsync(_factory, id);

@@ -25,7 +25,7 @@ public sealed class UploadedMatrixInstancesTests : IDisposable
     public async Task A_matrix_uploaded_on_one_instance_is_exported_by_the_other_for_its_owner_until_it_expires()
     {
         _ = _first.Services; // the first instance migrates the shared database before the second starts
-        var examiner = await ExamScenario.ExaminerAsync(_first);
+        var examiner = await _first.AUser(Roles.Examiner);
         var token = await examiner.AntiforgeryTokenAsync("/analytics");
         using var form = new MultipartFormDataContent
         {
@@ -39,7 +39,7 @@ public sealed class UploadedMatrixInstancesTests : IDisposable
         Assert.Contains("cronbach_alpha", here);
 
         // The same examiner signed in on the other instance gets the very same export; another user does not.
-        var elsewhere = await ExamScenario.ExaminerAsync(_second);
+        var elsewhere = await _second.AUser(Roles.Examiner);
         Assert.Equal(here, await elsewhere.GetStringAsync(export));
         var admin = await _second.SignedInClient(Demo.Account(Roles.Admin).Email, Demo.Account(Roles.Admin).Password);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(export)).StatusCode);
