@@ -49,7 +49,7 @@ public sealed class EnglishUiTests(ExamSiteFixture site)
     /// <summary>
     /// Text nodes and user-facing attributes (title, placeholder, alt, aria-label, button values, the document title)
     /// holding Chinese characters outside an element marked <c>lang="zh…"</c>. Hidden text counts too: it is shown
-    /// later (messages, dialogs) or read by screen readers.
+    /// later (messages, dialogs) or read by screen readers. Form values (textarea text, input values) are the user's.
     /// </summary>
     public static Task<string[]> ChineseChromeAsync(IPage page) => page.EvaluateAsync<string[]>("""
         () => {
@@ -59,13 +59,12 @@ public sealed class EnglishUiTests(ExamSiteFixture site)
                 (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : '');
             const out = [];
             // The title's last part is the site name (chrome); the part before may be content (a lesson's title).
-            const site = document.title.split(' · ').pop();
-            if (han.test(site)) out.push(`in <title>: "${document.title}"`);
+            if (document.title.includes(' · ') && han.test(document.title.split(' · ').pop())) out.push(`in <title>: "${document.title}"`);
             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             for (let n; (n = walker.nextNode());) {
                 const t = n.textContent.trim();
                 const e = n.parentElement;
-                if (!han.test(t) || e.closest('script, style, noscript, template') || isContent(e)) continue;
+                if (!han.test(t) || e.closest('script, style, noscript, template, textarea') || isContent(e)) continue;
                 out.push(`in ${describe(e)}: "${t.replace(/\s+/g, ' ').slice(0, 60)}"`);
             }
             for (const e of document.body.querySelectorAll('[title], [placeholder], [alt], [aria-label], [aria-description], input[type=submit], input[type=button]')) {

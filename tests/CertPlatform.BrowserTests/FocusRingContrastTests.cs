@@ -34,24 +34,45 @@ public sealed class FocusRingContrastTests(ExamSiteFixture site)
             foreach (var (_, url) in pages.Where(p => p.Role == role))
             {
                 await page.GotoAsync(url);
-                var onPage = 0;
-                for (var i = 0; i < MaxStops; i++)
-                {
-                    await page.Keyboard.PressAsync("Tab");
-                    var ring = await page.EvaluateAsync<FocusRing?>(ReadRing);
-                    if (ring is null) continue;
-                    if (ring.Again) break; // back at the first stop: every stop seen
-                    onPage++;
-                    var where = $"{url}: {ring.Element}";
-                    if (!ring.Visible) problems.Add($"{where}: no focus ring (outline {ring.Style}, no box-shadow)");
-                    else if (ring.Width < 2) problems.Add($"{where}: focus ring {ring.Width:0.#} px thin");
-                    else if (ring.Ratio < 3) problems.Add($"{where}: focus ring {ring.Colour} on {ring.Background}, contrast {ring.Ratio:0.00}:1 < 3:1");
-                }
+                var (onPage, found) = await FocusRingProblemsAsync(page, url);
                 Assert.True(onPage >= 3, $"{url}: only {onPage} focus stops found");
                 stops += onPage;
+                problems.AddRange(found);
             }
         }
         Assert.True(problems.Count == 0, $"{problems.Count} focus ring problem(s) on {stops} stops:\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task A_pale_focus_ring_or_none_at_all_is_reported()
+    {
+        var (context, page) = await WalkPages.OpenAsync(site, "anonymous", 1366, 900);
+        await using var _ = context;
+        await page.GotoAsync("/account/login");
+        await page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = ":focus-visible { outline-color: #c8c8c8 !important; } #Password:focus-visible { outline: none !important; }" });
+        var (_, problems) = await FocusRingProblemsAsync(page, "/account/login");
+        Assert.Contains(problems, p => p.Contains("input#Email", StringComparison.Ordinal) && p.Contains("contrast 1.", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("input#Password", StringComparison.Ordinal) && p.Contains("no focus ring", StringComparison.Ordinal));
+    }
+
+    /// <summary>Tabs from the top of the page through every focus stop (until focus comes back to the first one).</summary>
+    private static async Task<(int Stops, List<string> Problems)> FocusRingProblemsAsync(IPage page, string url)
+    {
+        var problems = new List<string>();
+        var stops = 0;
+        for (var i = 0; i < MaxStops; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var ring = await page.EvaluateAsync<FocusRing?>(ReadRing);
+            if (ring is null) continue;
+            if (ring.Again) break; // back at the first stop: every stop seen
+            stops++;
+            var where = $"{url}: {ring.Element}";
+            if (!ring.Visible) problems.Add($"{where}: no focus ring (outline {ring.Style}, no box-shadow)");
+            else if (ring.Width < 2) problems.Add($"{where}: focus ring {ring.Width:0.#} px thin");
+            else if (ring.Ratio < 3) problems.Add($"{where}: focus ring {ring.Colour} on {ring.Background}, contrast {ring.Ratio:0.00}:1 < 3:1");
+        }
+        return (stops, problems);
     }
 
     /// <summary>The focused element's ring: outline (or, without one, the box-shadow) colour, width, and the colour behind it.</summary>
