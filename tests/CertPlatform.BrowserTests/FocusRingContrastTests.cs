@@ -46,8 +46,9 @@ public sealed class FocusRingContrastTests(ExamSiteFixture site)
     [Fact]
     public async Task A_pale_focus_ring_or_none_at_all_is_reported()
     {
-        var (context, page) = await WalkPages.OpenAsync(site, "anonymous", 1366, 900);
-        await using var _ = context;
+        // The site's Content-Security-Policy forbids injected styles: this context bypasses it to spoil the ring.
+        await using var context = await site.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true, ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = ":focus-visible { outline-color: #c8c8c8 !important; } #Password:focus-visible { outline: none !important; }" });
         var (_, problems) = await FocusRingProblemsAsync(page, "/account/login");

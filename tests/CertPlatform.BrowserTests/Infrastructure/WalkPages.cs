@@ -65,8 +65,8 @@ public static partial class WalkPages
             {
                 Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = site.BaseAddress.ToString(),
             }]);
-        // Some pages do real work (the bank lint reads every question): on a loaded machine they take longer than 30 s.
-        context.SetDefaultNavigationTimeout(90_000);
+        // Some pages do real work (the bank lint checks every question): on a loaded machine they took over 90 s.
+        context.SetDefaultNavigationTimeout(180_000);
         var page = await context.NewPageAsync();
         if (role != "anonymous")
         {
