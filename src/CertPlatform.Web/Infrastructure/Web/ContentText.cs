@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
 
@@ -17,7 +16,6 @@ public static partial class ContentText
     /// <summary><paramref name="format"/> (a localised string with {0}, {1} …) with each argument encoded and marked.</summary>
     public static IHtmlContent Format(string format, params object?[] args)
     {
-        var html = HtmlEncoder.Default;
         var parts = PlaceholderRegex().Split(format);
         var builder = new HtmlContentBuilder();
         for (var i = 0; i < parts.Length; i++)
@@ -25,7 +23,9 @@ public static partial class ContentText
             if (i % 2 == 0) { builder.Append(parts[i]); continue; }
             var index = int.Parse(parts[i], System.Globalization.CultureInfo.InvariantCulture);
             var text = index < args.Length ? Convert.ToString(args[index], System.Globalization.CultureInfo.CurrentCulture) ?? "" : "";
-            builder.AppendHtml(Lang(text) is { } lang ? $"<span lang=\"{lang}\">{html.Encode(text)}</span>" : html.Encode(text));
+            // Text is encoded when the view writes it, with the app's encoder (Chinese stays readable in the source).
+            if (Lang(text) is { } lang) builder.AppendHtml($"<span lang=\"{lang}\">").Append(text).AppendHtml("</span>");
+            else builder.Append(text);
         }
         return builder;
     }
