@@ -1,66 +1,25 @@
-using System.Text.RegularExpressions;
 using CertPlatform.BrowserTests.Infrastructure;
-using CertPlatform.Web.Features.Account;
-using CertPlatform.Web.Features.Papers;
 using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace CertPlatform.BrowserTests;
 
 /// <summary>
 /// Every page, as each role sees it, at a 1366 px laptop and a 390 px phone: no serious or critical axe-core
 /// violation, no sideways scrolling of the page, and no text wider than its box. One walk checks all three, so each
-/// page is loaded once per viewport. The URL list is checked against the app's route table, so a new page cannot be
-/// left out by accident.
+/// page is loaded once per viewport. The URL list (<see cref="WalkPages"/>) is checked against the app's route table,
+/// so a new page cannot be left out by accident.
 /// </summary>
 [Collection(ExamSiteCollection.Name)]
-public sealed partial class PageWalkTests(ExamSiteFixture site)
+public sealed class PageWalkTests(ExamSiteFixture site)
 {
-    /// <summary>GET routes the walk does not visit, and why (downloads, redirects, JSON, pages that need a one-off token).</summary>
-    private static readonly string[] NotPages =
-    [
-        "/account/access-denied", // a redirect target (403 page), reached by the route matrix test
-        "/admin/users/import/template.csv", "/analytics/cohort/export", "/analytics/papers/{paperId}/export", "/analytics/upload/{token}/export",
-        "/bank/export", "/bank/{id}/diff", "/certificates/{id}/pdf", "/records/export.csv", "/records/export.xlsx",
-        "/records/zip-jobs/{id}", "/records/zip-jobs/{id}/download", "/results/{paperId}/export",
-        "/grading/item/{token}", "/grading/item/{token}/skip", "/grading/start", "/lessons/resume", "/language/{culture}",
-        "/practice/question", "/practice/feedback", "/practice/done", // a practice round's steps, opened from /practice
-        "/favicon.ico", "/healthz", "/healthz/live", "/healthz/ready", "/error/{status:int?}", "/openapi/{documentName}.json",
-        "/verify/{code}/credential.json", "/verify/{code}/credential.jwt",
-    ];
-
-    private static readonly (string Name, int Width, int Height)[] Viewports = [("1366", 1366, 900), ("390", 390, 844)];
-
-    public static IEnumerable<(string Role, string Url)> Urls(WalkData d) =>
-    [
-        ("anonymous", "/"), ("anonymous", "/account/login"), ("anonymous", "/account/register"),
-        ("anonymous", $"/verify/{d.VerificationCode}"), ("anonymous", "/verify/no-such-certificate"),
-        ("trainee", "/lessons"), ("trainee", $"/lessons/{d.LessonId}"), ("trainee", $"/lessons/{d.LessonId}/print"),
-        ("trainee", "/lessons/search?q=客户"), ("trainee", "/exams"), ("trainee", $"/exams/{d.PaperId}"),
-        ("trainee", $"/exams/{PaperSeeder.CertificationId}"), ("trainee", $"/exams/attempt/{d.OpenAttemptId}"),
-        ("trainee", $"/exams/attempt/{d.FinishedAttemptId}/result"), ("trainee", $"/exams/attempt/{d.FinishedAttemptId}/result?wrong=1"),
-        ("trainee", "/certificates"), ("trainee", "/practice"), ("trainee", "/mistakes"), ("trainee", "/notifications/preferences"),
-        ("trainee", "/account/change-password"),
-        ("examiner", "/bank"), ("examiner", $"/bank/{d.QuestionId}"), ("examiner", $"/bank/{d.QuestionId}/edit"), ("examiner", "/bank/new"),
-        ("examiner", "/bank/import"), ("examiner", "/bank/lint"), ("examiner", "/papers"), ("examiner", "/papers/new"),
-        ("examiner", $"/papers/{PaperSeeder.CertificationId}/edit"), ("examiner", "/grading"), ("examiner", $"/grading/regrade/{d.QuestionId}"),
-        ("examiner", "/results"), ("examiner", $"/results/{d.PaperId}"), ("examiner", $"/results/attempt/{d.FinishedAttemptId}"),
-        ("examiner", "/analytics"), ("examiner", $"/analytics/papers/{d.PaperId}"), ("examiner", "/admin/content"),
-        ("hr", "/records"), ("hr", $"/records/trainee/{d.TraineeUserId}"), ("hr", "/analytics/cohort"), ("hr", "/admin/verification"),
-        ("admin", "/admin/users"), ("admin", "/admin/users/create"), ("admin", $"/admin/users/{d.TraineeUserId}/edit"),
-        ("admin", "/admin/users/import"), ("admin", "/admin/audit"), ("admin", "/admin/outbox"),
-        ("admin", "/papers/approvals"), ("admin", "/admin/programmes"), ("admin", "/admin/programmes/new"),
-        ("admin", $"/admin/programmes/{CertPlatform.Web.Data.CertificationProgramme.SeededId}/edit"),
-    ];
+    public static readonly (string Name, int Width, int Height)[] Viewports = [("1366", 1366, 900), ("390", 390, 844)];
 
     [Fact]
     public async Task Every_page_at_1366_and_390_px_has_no_serious_axe_violation_no_sideways_scroll_and_no_spilling_text()
     {
         var data = await WalkData.ForAsync(site);
-        var urls = Urls(data).ToList();
-        AssertEveryPageRouteIsWalked(urls.Select(u => u.Url));
+        var urls = WalkPages.Urls(data);
+        WalkPages.AssertEveryPageRouteIsWalked(site, urls.Select(u => u.Url));
 
         var problems = new List<string>();
         var visited = 0;
@@ -72,28 +31,18 @@ public sealed partial class PageWalkTests(ExamSiteFixture site)
         {
             foreach (var role in urls.Select(u => u.Role).Distinct())
             {
-                await using var context = await site.NewContextAsync(new BrowserNewContextOptions
-                {
-                    ViewportSize = new ViewportSize { Width = width, Height = height }, DeviceScaleFactor = 1,
-                    IsMobile = width < 500, HasTouch = width < 500,
-                });
-                var page = await context.NewPageAsync();
-                if (role != "anonymous")
-                {
-                    var account = DemoAccounts.All.Single(a => a.Role.Equals(role, StringComparison.OrdinalIgnoreCase));
-                    await page.LogInAsync(account.Email, account.Password, "/");
-                }
+                var (context, page) = await WalkPages.OpenAsync(site, role, width, height);
+                await using var _ = context;
                 foreach (var (_, url) in urls.Where(u => u.Role == role))
                 {
                     var before = problems.Count;
                     var response = await page.GotoAsync(url);
                     var where = $"{name} px, {role}, {url}";
                     var status = response?.Status ?? 0;
-                    var expected = url.StartsWith("/verify/no-such", StringComparison.Ordinal) ? 404 : 200;
-                    if (status != expected) { problems.Add($"{where}: HTTP {status}"); continue; }
+                    if (status != WalkPages.ExpectedStatus(url)) { problems.Add($"{where}: HTTP {status}"); continue; }
                     await page.WaitForImagesAsync();
                     visited++;
-                    problems.AddRange((await LayoutProblemsAsync(page)).Select(p => $"{where}: {p}"));
+                    problems.AddRange((await WalkPages.LayoutProblemsAsync(page)).Select(p => $"{where}: {p}"));
                     var axe = await page.RunAxe();
                     foreach (var v in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
                         problems.Add($"{where}: axe {v.Impact} {v.Id} ({v.Help}): " +
@@ -105,52 +54,4 @@ public sealed partial class PageWalkTests(ExamSiteFixture site)
         Assert.Equal(urls.Count * Viewports.Length, visited + problems.Count(p => p.Contains(": HTTP ", StringComparison.Ordinal)));
         Assert.True(problems.Count == 0, $"{problems.Count} problem(s) on {urls.Count} pages × {Viewports.Length} widths:\n" + string.Join("\n", problems));
     }
-
-    /// <summary>Horizontal page overflow, and key elements whose text is wider than their own box (crushed columns, labels).</summary>
-    public static Task<string[]> LayoutProblemsAsync(IPage page) => page.EvaluateAsync<string[]>("""
-        () => {
-            const out = [];
-            const doc = document.scrollingElement;
-            const describe = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
-                (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : '') +
-                ` "${(e.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 30)}"`;
-            if (doc.scrollWidth > window.innerWidth + 1) {
-                const wide = [...document.body.querySelectorAll('*')]
-                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                    .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
-                    .slice(0, 4).map(e => `${describe(e)} right ${Math.round(e.getBoundingClientRect().right)}px`);
-                out.push(`page scrolls sideways: scrollWidth ${doc.scrollWidth} > innerWidth ${window.innerWidth}; ${wide.join('; ')}`);
-            }
-            const key = 'h1, h2, h3, legend, label, button, .button, summary, th, td, dt, dd, .badge, .verdict, .timer, nav a';
-            for (const e of document.querySelectorAll(key)) {
-                const style = getComputedStyle(e);
-                if (style.display === 'inline' || style.display === 'none' || e.clientWidth === 0) continue;
-                if (style.overflowX !== 'visible' || style.textOverflow === 'ellipsis') continue; // scrolls or truncates on purpose
-                if (e.closest('.visually-hidden, [hidden]')) continue;
-                if (e.scrollWidth > e.clientWidth + 2) out.push(`text wider than its box (${e.scrollWidth} > ${e.clientWidth} px): ${describe(e)}`);
-            }
-            return out.slice(0, 10);
-        }
-        """);
-
-    /// <summary>Every GET route of the app that renders a page is in the walk (or deliberately listed in <see cref="NotPages"/>).</summary>
-    private void AssertEveryPageRouteIsWalked(IEnumerable<string> urls)
-    {
-        var paths = urls.Select(u => u.Split('?')[0]).ToList();
-        var routes = site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
-            .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
-            .Where(r => !r.StartsWith("/api/", StringComparison.Ordinal) && !r.StartsWith("/credentials/", StringComparison.Ordinal) &&
-                        !r.StartsWith("/images/", StringComparison.Ordinal))
-            .Distinct().ToList();
-        Assert.NotEmpty(routes);
-        var missing = routes.Where(r => !NotPages.Contains(r) && !paths.Any(p => Pattern(r).IsMatch(p))).ToList();
-        Assert.True(missing.Count == 0, "page routes the walk does not visit (add a URL or list the route in NotPages):\n" + string.Join("\n", missing));
-    }
-
-    private static Regex Pattern(string route) =>
-        new("^" + ParameterRegex().Replace(Regex.Escape(route).Replace(@"\{", "{", StringComparison.Ordinal), "[^/]+") + "/?$");
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex ParameterRegex();
 }
