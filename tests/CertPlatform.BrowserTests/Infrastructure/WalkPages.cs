@@ -24,6 +24,7 @@ public static partial class WalkPages
         "/practice/question", "/practice/feedback", "/practice/done", // a practice round's steps, opened from /practice
         "/favicon.ico", "/healthz", "/healthz/live", "/healthz/ready", "/error/{status:int?}", "/openapi/{documentName}.json",
         "/verify/{code}/credential.json", "/verify/{code}/credential.jwt",
+        "/bank/import/{importId:guid}", // a background import's status page: exists only while a job runs (QuestionImportJobTests)
     ];
 
     public static IReadOnlyList<(string Role, string Url)> Urls(WalkData d) =>

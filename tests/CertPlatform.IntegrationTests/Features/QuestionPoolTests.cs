@@ -149,7 +149,7 @@ public sealed class QuestionPoolTests(SharedApp app) : IClassFixture<SharedApp>
         }
         Assert.Contains("此题属于认证题池，不公布答案和解析。", result);
         Assert.DoesNotContain("正确答案", result);
-        Assert.Contains($"在“{lesson.Title}”一课答错了一道题", notebook);
+        Assert.Contains($"在“{lesson.Title}”一课答错了一道题", PageText.Of(notebook));
         Assert.Contains($"href=\"/lessons/{lesson.Id}\"", notebook);
 
         // Practising from the notebook never offers them.

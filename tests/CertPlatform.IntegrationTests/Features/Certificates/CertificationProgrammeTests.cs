@@ -108,7 +108,7 @@ public sealed class CertificationProgrammeTests : IDisposable
         // Verify page, HTML and JSON.
         var anonymous = _factory.NewClient();
         var line = $"认证项目：{CertificationProgramme.SeededName} · 试卷版本 v1";
-        Assert.Contains(line, WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/verify/{cert.VerificationCode}")));
+        Assert.Contains(line, PageText.Of(await anonymous.GetStringAsync($"/verify/{cert.VerificationCode}")));
         var json = new HttpRequestMessage(HttpMethod.Get, $"/verify/{cert.VerificationCode}");
         json.Headers.Accept.ParseAdd("application/json");
         var facts = await (await anonymous.SendAsync(json)).JsonAsync();
@@ -117,8 +117,8 @@ public sealed class CertificationProgrammeTests : IDisposable
 
         // HR: table, trainee detail, CSV export.
         var hr = await SignIn(Roles.HR);
-        Assert.Contains(line, WebUtility.HtmlDecode(await hr.GetStringAsync("/records")));
-        Assert.Contains(line, WebUtility.HtmlDecode(await hr.GetStringAsync($"/records/trainee/{cert.UserId}")));
+        Assert.Contains(line, PageText.Of(await hr.GetStringAsync("/records")));
+        Assert.Contains(line, PageText.Of(await hr.GetStringAsync($"/records/trainee/{cert.UserId}")));
         var csv = await hr.GetStringAsync("/records/export.csv");
         Assert.Contains("\"认证项目\",\"试卷版本\"", csv);
         Assert.Contains(cert.Number, csv);
