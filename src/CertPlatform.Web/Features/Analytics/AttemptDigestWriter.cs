@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CertPlatform.Web.Features.Analytics;
 
 /// <summary>
-/// Writes (or rewrites) the <see cref="AttemptDigest"/> of attempts from their stored items, layout and answers. The
-/// grading use cases call it after saving marks and before committing, so the digest is in the same transaction as
-/// the marks; the start-up backfill calls it for attempts graded before digests existed. The chosen options are
+/// Writes (or rewrites) the <see cref="AttemptDigest"/> of attempts from their stored items, layout and answers. An
+/// examiner's score and a regrade call it after saving marks and before committing (the digest is in their
+/// transaction); finishing an attempt calls it just after its commit, keeping these reads out of SQLite's write lock
+/// in a submit storm (a digest whose GradedAt is not the attempt's is ignored, so a missing one is safe); the start-up backfill calls it for attempts graded before digests existed. The chosen options are
 /// mapped to authored indices exactly as the statistics page's slow path maps them (<see cref="ResponseTally"/>).
 /// </summary>
 public sealed class AttemptDigestWriter(AppDbContext db, QuestionVersionCache questions)
