@@ -44,6 +44,7 @@ public sealed class NoJavaScriptWalkTests(ExamSiteFixture site)
     {
         var user = await site.CreateTraineeAsync();
         await using var context = await site.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        context.SetDefaultNavigationTimeout(180_000); // as the walks: a first practice draw on a busy CI machine took over 30 s
         var page = await context.NewPageAsync();
         await page.LogInAsync(user.Email, user.Password, "/practice"); // signing in is a form too
 
