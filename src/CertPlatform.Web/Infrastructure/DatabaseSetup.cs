@@ -17,11 +17,13 @@ public static class DatabaseSetup
                 var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteBusyTimeout.Instance));
                 services.AddSingleton<Cluster.IClusterLock, Cluster.InProcessLock>();
+                services.AddSingleton(new SqliteWriteGate(oneWriter: true));
                 break;
             case "postgresql" or "postgres" or "npgsql":
                 services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
                 services.AddSingleton<Cluster.IClusterLock>(sp => new Cluster.PostgresAdvisoryLock(options.ConnectionString,
                     sp.GetRequiredService<ILogger<Cluster.PostgresAdvisoryLock>>()));
+                services.AddSingleton(SqliteWriteGate.Open);
                 break;
             default:
                 throw new InvalidOperationException(

@@ -3,6 +3,7 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Domain.Statistics;
 using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Analytics;
@@ -14,7 +15,7 @@ namespace CertPlatform.Web.Features.Analytics;
 /// in a submit storm (a digest whose GradedAt is not the attempt's is ignored, so a missing one is safe); the start-up backfill calls it for attempts graded before digests existed. The chosen options are
 /// mapped to authored indices exactly as the statistics page's slow path maps them (<see cref="ResponseTally"/>).
 /// </summary>
-public sealed class AttemptDigestWriter(AppDbContext db, QuestionVersionCache questions)
+public sealed class AttemptDigestWriter(AppDbContext db, QuestionVersionCache questions, SqliteWriteGate gate)
 {
     private const int Batch = 200;
 
@@ -59,7 +60,18 @@ public sealed class AttemptDigestWriter(AppDbContext db, QuestionVersionCache qu
                 digest.GradedAt = a.GradedAt;
                 digest.Body = AttemptDigestCodec.Encode(slots);
             }
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(ct);
         }
+    }
+
+    /// <summary>Inside a caller's transaction the caller already holds the write lock; on its own the insert waits at the gate.</summary>
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        using (await gate.EnterAsync(ct)) await db.SaveChangesAsync(ct);
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ namespace CertPlatform.Web.Features.Exams;
 /// Anything else changes nothing (Stale, with the stored answer); a save to an attempt that is no
 /// longer in progress changes nothing (Closed). The refusal costs a read only when it happens.
 /// </summary>
-public sealed class AnswerWriter(IServiceScopeFactory scopes, CertPlatformMetrics metrics, ILogger<AnswerWriter> log) : BackgroundService
+public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate gate, CertPlatformMetrics metrics, ILogger<AnswerWriter> log) : BackgroundService
 {
     public const int MaxBatch = 512;
     private sealed record Pending(AnswerSave Save, TaskCompletionSource<WriteResult> Done);
@@ -60,8 +61,12 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, CertPlatformMetric
                 while (queue.Reader.TryRead(out var first))
                 {
                     batch.Add(first);
-                    while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
-                    await WriteBatchAsync(db.Database.GetDbConnection(), sql, batch);
+                    // The batch is filled once it is this writer's turn at the gate: saves that arrive meanwhile join it.
+                    using (await gate.EnterAsync(CancellationToken.None))
+                    {
+                        while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
+                        await WriteBatchAsync(db.Database.GetDbConnection(), sql, batch);
+                    }
                     metrics.WriterBatchSize.Record(batch.Count);
                     batch.Clear();
                     if (queue.Reader.Count == 0 && !stoppingToken.IsCancellationRequested)
@@ -88,7 +93,10 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, CertPlatformMetric
             batch.Add(p);
             if (batch.Count == MaxBatch || queue.Reader.Count == 0)
             {
-                try { await WriteBatchAsync(lastDb.Database.GetDbConnection(), lastSql, batch); }
+                try
+                {
+                    using (await gate.EnterAsync(CancellationToken.None)) await WriteBatchAsync(lastDb.Database.GetDbConnection(), lastSql, batch);
+                }
                 catch (Exception e) { foreach (var b in batch) b.Done.TrySetException(e); }
                 batch.Clear();
             }

@@ -19,6 +19,19 @@ public sealed class AttemptLoader(AppDbContext db, QuestionVersionCache question
     public Task<LoadedAttempt?> ByIdAsync(string attemptId, bool withItems, CancellationToken ct) =>
         LoadAsync(db.Attempts.Where(a => a.Id == attemptId), withItems, ct);
 
+    /// <summary>
+    /// The parts of a loaded attempt that change while it runs — the attempt row and its answers — read again; the paper,
+    /// the frozen layout and the pinned question versions are kept. Finishing loads before its write transaction and
+    /// refreshes inside it, so the transaction holds SQLite's write lock only for these two reads.
+    /// </summary>
+    public async Task<LoadedAttempt> RefreshAsync(LoadedAttempt loaded, CancellationToken ct)
+    {
+        var id = loaded.Attempt.Id;
+        var attempt = await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == id, ct);
+        var answers = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == id).ToDictionaryAsync(a => a.QuestionRef, ct);
+        return loaded with { Attempt = attempt, Answers = answers };
+    }
+
     private async Task<LoadedAttempt?> LoadAsync(IQueryable<Attempt> query, bool withItems, CancellationToken ct)
     {
         var attempt = await query.AsNoTracking().FirstOrDefaultAsync(ct);

@@ -16,7 +16,7 @@ namespace CertPlatform.Web.Features.Exams;
 /// Two concurrent starts meet at the database's unique index and both get the same attempt.
 /// </summary>
 public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions, OverdueAttempts overdue, ExamDeadlines deadlines, PaperPasswordGuard passwords,
-    Analytics.ItemQuality quality, ILogger<StartAttempt> log)
+    Analytics.ItemQuality quality, SqliteWriteGate gate, ILogger<StartAttempt> log)
 {
     public async Task<StartAttemptResult> RunAsync(string paperId, AppUser user, string? password, CancellationToken ct)
     {
@@ -69,7 +69,9 @@ public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions
             log.LogWarning("Paper {Paper}: the pool is too small to avoid repeats; attempt {Number} of user {User} repeats {Repeats} question(s)", paper.Id, attempt.Number, user.Id, repeats);
         db.Attempts.Add(attempt);
         await AuditUncertifiableStartAsync(paper, attempt, user, ct);
-        if (await db.TrySaveChangesAsync(ct)) return new StartAttemptResult(StartAttemptOutcome.Started, attempt);
+        bool saved;
+        using (await gate.EnterAsync(ct)) saved = await db.TrySaveChangesAsync(ct);
+        if (saved) return new StartAttemptResult(StartAttemptOutcome.Started, attempt);
         // Another tab or request started this paper at the same moment: theirs won, use it.
         var winner = await InProgressAsync(paperId, user.Id, ct);
         return winner is not null ? new StartAttemptResult(StartAttemptOutcome.Resumed, winner) : new StartAttemptResult(StartAttemptOutcome.StartedElsewhere);
