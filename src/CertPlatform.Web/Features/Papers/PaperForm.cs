@@ -82,6 +82,9 @@ public sealed class PaperForm
         text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Parses the fixed list; bad lines are reported with their line number.</summary>
+    /// <summary>The points the paper gives in all (blueprint sections, or the fixed list's valid lines).</summary>
+    public decimal TotalPoints() => Mode == "fixed" ? Fixed().Questions.Sum(q => q.Points) : Blueprint().Sum(s => s.Count * s.PointsEach);
+
     public (List<FixedQuestion> Questions, List<string> Errors) Fixed()
     {
         var list = new List<FixedQuestion>();

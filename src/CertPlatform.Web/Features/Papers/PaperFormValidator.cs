@@ -19,6 +19,8 @@ public sealed class PaperFormValidator : AbstractValidator<PaperForm>
         RuleFor(f => f.Status).Must(PaperStatus.IsKnown).WithMessage(L["请选择状态"]);
         RuleFor(f => f.TimeLimitMinutes).InclusiveBetween(1, 600).WithMessage(L["考试时间应为 1–600 分钟"]);
         RuleFor(f => f.PassMark).GreaterThanOrEqualTo(0).WithMessage(L["及格分不能为负数"]);
+        RuleFor(f => f.PassMark).Must((f, pass) => pass <= f.TotalPoints()).When(f => f.TotalPoints() > 0)
+            .WithMessage(f => L["及格分（{0} 分）不能高于试卷总分（{1} 分）：这样没有人能通过", f.PassMark.ToString("0.##"), f.TotalPoints().ToString("0.##")]);
         RuleFor(f => f.AttemptsAllowed).InclusiveBetween(0, 100).WithMessage(L["次数应为 0–100（0 表示不限）"]);
         RuleFor(f => f.FocusLossLimit).InclusiveBetween(1, 1000).When(f => f.FocusLossLimit is not null).WithMessage(L["离开次数上限应为 1–1000"]);
         RuleFor(f => f.ClosesAt).Must((f, c) => c is null || f.OpensAt is null || c > f.OpensAt).WithMessage(L["截止时间必须晚于开放时间"]);

@@ -60,9 +60,35 @@ public sealed class PaperSeeder(AppDbContext db, ContentCatalog catalog, TimePro
         }
         Add(CertificationId, "VIP客户服务经理岗位技能四级认证考试", PaperKind.Certification, 90, 60m, 2, CertificationBlueprint);
         foreach (var part in catalog.Curriculum.Parts)
-            Add($"mock-{part.Id}", $"模拟考试：{part.Title}", PaperKind.Mock, 30, 60m, 0, MockBlueprint(part.Id));
+            Add($"mock-{part.Id}", $"模拟考试：{part.Title}", PaperKind.Mock, 30, MockPassMark(part.Id), 0, MockBlueprint(part.Id));
+        await RepairMockPassMarksAsync(now, ct);
         await db.SaveChangesAsync(ct);
         await ApproveSeededAsync(now, ct);
+    }
+
+    /// <summary>A mock paper passes at 60 % of its points, rounded up to a whole point (24 points: 15).</summary>
+    public static decimal MockPassMark(string partId) => Math.Ceiling(MockBlueprint(partId).Sum(s => s.Count * s.PointsEach) * 0.6m);
+
+    /// <summary>
+    /// Earlier versions seeded the mock papers with a pass mark of 60 on 24 points, which nobody could reach. A mock paper
+    /// still exactly as seeded (version 1, never saved by a person) gets its reachable pass mark, once, audited.
+    /// </summary>
+    private async Task RepairMockPassMarksAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var seeded = await db.Papers.Where(p => p.Kind == PaperKind.Mock && p.Version == 1 && p.UpdatedById == PaperVersion.SystemAuthor
+            && p.Id.StartsWith("mock-") && p.PassMark == 60m).ToListAsync(ct);
+        foreach (var paper in seeded)
+        {
+            var partId = paper.Id["mock-".Length..];
+            var pass = MockPassMark(partId);
+            if (paper.BlueprintJson != JsonSerializer.Serialize(MockBlueprint(partId))) continue; // its blueprint was changed: not ours to touch
+            paper.PassMark = pass;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, ActorName = "system", Action = "paper.pass-mark-repaired", Target = $"paper:{paper.Id}",
+                Details = $"pass mark 60 → {pass} (the paper has {MockBlueprint(partId).Sum(s => s.Count * s.PointsEach)} points)",
+            });
+        }
     }
 
     /// <summary>The seeded certification paper's version 1 is approved by the seeding administrator, once.</summary>

@@ -33,6 +33,36 @@ public sealed class PaperTests(SharedApp app) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task Every_seeded_mock_paper_can_be_passed_and_one_seeded_with_the_old_unreachable_pass_mark_is_repaired_once()
+    {
+        var mocks = await Factory.ScopedAsync(db => db.Papers.Where(p => p.Kind == PaperKind.Mock).ToListAsync());
+        Assert.All(mocks, m =>
+        {
+            var total = PaperAccess.Sections(m).Sum(s => s.Count * s.PointsEach);
+            Assert.True(m.PassMark <= total, $"{m.Id}: pass mark {m.PassMark} of {total} points");
+            Assert.Equal(Math.Ceiling(total * 0.6m), m.PassMark);
+        });
+
+        // A database seeded by an earlier version: pass mark 60 on a 24-point mock paper, as seeded; another edited by an examiner.
+        await Factory.ScopedAsync(db => db.Papers.Where(p => p.Id == "mock-part2").ExecuteUpdateAsync(s => s.SetProperty(p => p.PassMark, 60m)));
+        await Factory.ScopedAsync(db => db.Papers.Where(p => p.Id == "mock-part3")
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.PassMark, 60m).SetProperty(p => p.UpdatedById, "examiner-1")));
+        for (var run = 0; run < 2; run++)
+        {
+            using var scope = Factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<PaperSeeder>().EnsureAsync();
+        }
+
+        var after = await Factory.ScopedAsync(db => db.Papers.Where(p => p.Id == "mock-part2" || p.Id == "mock-part3").ToDictionaryAsync(p => p.Id, p => p.PassMark));
+        Assert.Equal(15m, after["mock-part2"]);
+        Assert.Equal(60m, after["mock-part3"]); // an examiner's paper is theirs: the editor now refuses that value instead
+        var audits = await Factory.ScopedAsync(db => db.AuditEntries.Where(a => a.Action == "paper.pass-mark-repaired").ToListAsync());
+        var audit = Assert.Single(audits);
+        Assert.Equal("paper:mock-part2", audit.Target);
+        await Factory.ScopedAsync(db => db.Papers.Where(p => p.Id == "mock-part3").ExecuteUpdateAsync(s => s.SetProperty(p => p.PassMark, 15m)));
+    }
+
+    [Fact]
     public async Task Examiners_see_each_paper_with_its_feasibility_and_trainees_do_not()
     {
         var examiner = await Factory.SignedInClient(Demo.Account(Roles.Examiner).Email, Demo.Account(Roles.Examiner).Password);
