@@ -29,7 +29,9 @@ for ((i = 0; i < ${#args[@]} - 1; i++)); do
   esac
 done
 
+# EXAM_LOAD_NO_BUILD=1 runs what was built before (A/B runs of two trees built once each).
 for project in src/CertPlatform.Web bench/CertPlatform.LoadDriver bench/CertPlatform.Bench; do
+  [ -n "${EXAM_LOAD_NO_BUILD:-}" ] && break
   dotnet build "$project" -c Release -nologo -v q >"$work/build.log" 2>&1 || { echo "build of $project failed:"; cat "$work/build.log"; exit 1; }
 done
 
