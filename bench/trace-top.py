@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Top frames of a dotnet-trace sampling profile, without a GUI (bench/RESULTS.md "Autosave CPU profile").
 
-usage: python3 bench/trace-top.py TRACE.nettrace|TRACE.speedscope.json [--top N] [--within REGEX] [--all-time]
+usage: python3 bench/trace-top.py TRACE.nettrace|TRACE.speedscope.json [--top N] [--within REGEX] [--without REGEX] [--all-time]
 
 A .nettrace is first converted with `dotnet tool run dotnet-trace convert --format Speedscope` (a local tool).
 The sampled-thread-time profile samples every managed thread about 100 times a second; a sample whose thread
 was running managed code ends in the pseudo-frame CPU_TIME, one blocked or in native code in
 UNMANAGED_CODE_TIME. By default only CPU_TIME samples count (--all-time: every sample, i.e. wall-clock time of
 all threads). --within REGEX keeps the samples with a frame matching REGEX (e.g. the request path:
-'HttpProtocol.ProcessRequests'), and percentages are of those. Prints the top frames by exclusive time (the
+'HttpProtocol.ProcessRequests'), --without REGEX drops those with a frame matching REGEX (e.g. other requests
+than autosave: 'ResourceInvoker'), and percentages are of the samples kept. Prints the top frames by exclusive time (the
 leaf, below CPU_TIME) and by inclusive time (on the stack at all), as a share of the kept samples.
 """
 import json
@@ -21,9 +22,10 @@ from collections import Counter
 
 def load(path):
     if path.endswith(".nettrace"):
-        out = path[: -len(".nettrace")] + ".speedscope.json"
+        stem = path[: -len(".nettrace")]
+        out = stem + ".speedscope.json"  # the converter adds the extension to the name it is given
         if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(path):
-            subprocess.run(["dotnet", "tool", "run", "dotnet-trace", "convert", "--format", "Speedscope", "-o", out, path],
+            subprocess.run(["dotnet", "tool", "run", "dotnet-trace", "convert", "--format", "Speedscope", "-o", stem, path],
                            check=True, stdout=subprocess.DEVNULL)
         path = out
     with open(path, encoding="utf-8") as f:
@@ -55,12 +57,14 @@ def main(argv):
     args = list(argv)
     top = int(args[args.index("--top") + 1]) if "--top" in args else 25
     within = re.compile(args[args.index("--within") + 1]) if "--within" in args else None
+    without = re.compile(args[args.index("--without") + 1]) if "--without" in args else None
     all_time = "--all-time" in args
-    path = next(a for i, a in enumerate(args) if not a.startswith("--") and (i == 0 or args[i - 1] not in ("--top", "--within")))
+    path = next(a for i, a in enumerate(args) if not a.startswith("--") and (i == 0 or args[i - 1] not in ("--top", "--within", "--without")))
     doc = load(path)
     names = [f["name"] for f in doc["shared"]["frames"]]
     cpu = {i for i, n in enumerate(names) if n == "CPU_TIME"}
     matches = {i for i, n in enumerate(names) if within and within.search(n)}
+    excluded = {i for i, n in enumerate(names) if without and without.search(n)}
     exclusive, inclusive, total, everything = Counter(), Counter(), 0.0, 0.0
     for profile in doc["profiles"]:
         for stack, weight in slices(profile):
@@ -73,6 +77,8 @@ def main(argv):
                 continue
             if within and not matches.intersection(stack):
                 continue
+            if without and excluded.intersection(stack):
+                continue
             total += weight
             frames = [f for f in stack if f not in cpu]
             if frames:
@@ -81,6 +87,7 @@ def main(argv):
                 inclusive[f] += weight
     kind = "all samples" if all_time else "CPU samples (CPU_TIME)"
     print(f"{os.path.basename(path)}: {kind}" + (f" with a frame matching /{within.pattern}/" if within else "")
+          + (f" and none matching /{without.pattern}/" if without else "")
           + f": {total:,.0f} ms" + (f" of {everything:,.0f} ms on CPU in all threads" if not all_time else ""))
     for title, counter in (("exclusive (leaf frame)", exclusive), ("inclusive (frame on the stack)", inclusive)):
         print(f"\ntop {top} {title}:")
