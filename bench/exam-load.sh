@@ -16,6 +16,8 @@ if [ -z "$port" ]; then for p in $(seq 5099 5199); do listening "$p" || { port=$
 base="http://127.0.0.1:$port"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Every trap below ends its commands with `|| true`: under set -e a failing one (a helper that already ended,
+# the server's exit status from `wait`) would end the trap before the server is stopped and the folder removed.
 
 # The accounts to create follow the driver's own options (--users, --email-prefix, --password).
 users=2000; prefix=load; password=Bench-load-2026; args=("$@")
@@ -27,7 +29,9 @@ for ((i = 0; i < ${#args[@]} - 1; i++)); do
   esac
 done
 
+# EXAM_LOAD_NO_BUILD=1 runs what was built before (A/B runs of two trees built once each).
 for project in src/CertPlatform.Web bench/CertPlatform.LoadDriver bench/CertPlatform.Bench; do
+  [ -n "${EXAM_LOAD_NO_BUILD:-}" ] && break
   dotnet build "$project" -c Release -nologo -v q >"$work/build.log" 2>&1 || { echo "build of $project failed:"; cat "$work/build.log"; exit 1; }
 done
 
@@ -41,7 +45,7 @@ ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" DemoData__Enabled=tru
   dotnet src/CertPlatform.Web/bin/Release/net10.0/CertPlatform.Web.dll --contentRoot "$PWD/src/CertPlatform.Web" \
   >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 240); do
   curl -sf "$base/healthz" >/dev/null && break
   kill -0 $server 2>/dev/null || { echo "server exited during start-up:"; cat "$work/server.log"; exit 1; }
@@ -58,7 +62,28 @@ if [ -n "${EXAM_LOAD_COUNTERS:-}" ]; then
   dotnet tool run dotnet-counters collect -p "$server" --refresh-interval 1 --format csv -o "$EXAM_LOAD_COUNTERS" \
     --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft-AspNetCore-Server-Kestrel,System.Net.Http >"$work/counters.log" 2>&1 &
   counters=$!
-  trap 'kill $counters 2>/dev/null; kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+  trap 'kill $counters 2>/dev/null || true; kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+fi
+
+# A CPU profile of the server during one scenario (bench/RESULTS.md "Autosave CPU profile"): with
+# EXAM_LOAD_TRACE=FILE.nettrace, dotnet-trace (a local tool) samples the server's stacks (--profile dotnet-sampled-thread-time)
+# from the moment the driver announces the scenario EXAM_LOAD_TRACE_SCENARIO (default ceiling) for
+# EXAM_LOAD_TRACE_SECONDS (default 15; keep it shorter than the scenario). Summarise it with
+# `python3 bench/trace-top.py FILE.nettrace`. The sampler costs the server CPU: do not compare CPU per request of a traced run.
+driver_log="$work/driver.log"
+: >"$driver_log"
+if [ -n "${EXAM_LOAD_TRACE:-}" ]; then
+  dotnet tool restore >/dev/null
+  trace_scenario=${EXAM_LOAD_TRACE_SCENARIO:-ceiling}
+  trace_seconds=${EXAM_LOAD_TRACE_SECONDS:-15}
+  (
+    until grep -q "^## $trace_scenario:" "$driver_log" 2>/dev/null; do [ -e "$work/driver.done" ] && exit 0; sleep 0.2; done
+    sleep 1 # past the scenario's first requests
+    exec dotnet tool run dotnet-trace collect -p "$server" --profile dotnet-sampled-thread-time -o "$EXAM_LOAD_TRACE" \
+      --duration "00:00:$(printf '%02d:%02d' $((trace_seconds / 60)) $((trace_seconds % 60)))"
+  ) </dev/null >"$work/trace.log" 2>&1 &
+  tracer=$!
+  trap 'kill $tracer 2>/dev/null || true; [ -z "${counters:-}" ] || kill $counters 2>/dev/null || true; kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 fi
 
 # The driver keeps 10,000 connections (a large, long-lived heap): a 64 MB gen-0 budget makes its collections rare
@@ -71,7 +96,12 @@ dotnet bench/CertPlatform.Bench/bin/Release/net10.0/CertPlatform.Bench.dll accou
 "${driver[@]}" users --base-url "$base" --sessions "$work/sessions.json" "$@"
 # 2. the four scenarios in one process, on the same users (their saved sessions: no second password hash each).
 status=0
-"${driver[@]}" all --base-url "$base" --sessions "$work/sessions.json" --server-pid "$server" "$@" || status=$?
+"${driver[@]}" all --base-url "$base" --sessions "$work/sessions.json" --server-pid "$server" "$@" 2>&1 | tee "$driver_log" || status=$?
+touch "$work/driver.done"
+if [ -n "${EXAM_LOAD_TRACE:-}" ]; then
+  wait $tracer 2>/dev/null || true
+  if [ -s "$EXAM_LOAD_TRACE" ]; then echo "trace of the $trace_scenario scenario: $EXAM_LOAD_TRACE"; else echo "no trace written:"; cat "$work/trace.log"; fi
+fi
 
 echo
 echo "server process (CPU time is user+system over the whole run, driver excluded):"

@@ -74,6 +74,9 @@ public static class AccountSetup
             o.Events.OnValidatePrincipal = ValidatePrincipalAsync;
             o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
         });
+        // After AddIdentity: the cookie handler's own post-configuration has created the ticket format by then.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<TimeProvider>((o, clock) => o.TicketDataFormat = new SessionCacheTicketFormat(o.TicketDataFormat, clock));
         services.AddScoped<IValidator<RegisterForm>, RegisterFormValidator>();
         services.AddScoped<IValidator<ChangePasswordForm>, ChangePasswordFormValidator>();
         services.AddScoped<DemoAccounts>();

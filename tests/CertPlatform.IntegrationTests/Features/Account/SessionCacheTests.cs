@@ -127,5 +127,22 @@ public sealed class SessionCacheTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/exams")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_sign_in_cookie_is_opened_once_and_a_logged_out_copy_is_still_refused()
+    {
+        var format = Assert.IsType<SessionCacheTicketFormat>(Factory.Services
+            .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).TicketDataFormat);
+        var client = await SignedInAsync("opened-once@example.com");
+        var opened = format.Count;
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/exams")).StatusCode);
+        Assert.Equal(opened, format.Count);
+
+        // The remembered ticket does not outlive the session: the session check still runs on every request.
+        await Factory.ScopedAsync(db => db.UserSessions.Where(s => db.Users.Any(u => u.Id == s.UserId && u.Email == "opened-once@example.com")).ExecuteDeleteAsync());
+        _app.Clock.Advance(SessionCache.Lifetime + TimeSpan.FromSeconds(1));
+        await AssertSignedOutAsync(client);
+    }
+
     public void Dispose() => _app.Dispose();
 }
