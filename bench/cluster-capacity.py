@@ -90,6 +90,9 @@ def per_request(seconds, requests):
 
 
 def report():
+    if not os.path.exists(os.environ["CAPACITY_LOG"]):
+        print("  (no scenario was sampled)")
+        return
     with open(os.environ["CAPACITY_LOG"]) as f:
         records = [json.loads(line) for line in f if line.strip()]
     before = {}

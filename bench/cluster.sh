@@ -8,16 +8,19 @@
 # each instance, of PostgreSQL and of nginx per request, PostgreSQL's statement time per request (pg_stat_statements,
 # reset before each scenario), and a projection of saves/s for C app cores and D database cores.
 # Everything is stopped and deleted on exit.
-# Usage: bash bench/cluster.sh [--instances N (2)] [--users N (300)] [more driver options, e.g. --duration 20]
+# Usage: bash bench/cluster.sh [--instances N (2)] [--users N (300)] [--keep-logs DIR] [more driver options, e.g. --duration 20]
+#   --keep-logs DIR: copy the instances', nginx's and PostgreSQL's logs, the driver's output and the capacity samples
+#   into DIR before the run's folder is deleted.
 # Needs: the .NET SDK, PostgreSQL server binaries with pg_stat_statements (Debian postgresql), nginx, openssl, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-instances=2; users=300; driver_args=()
+instances=2; users=300; keep_logs=""; driver_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --instances) instances=$2; shift 2 ;;
     --users) users=$2; shift 2 ;;
+    --keep-logs) keep_logs=$2; shift 2 ;;
     *) driver_args+=("$1"); shift ;;
   esac
 done
@@ -38,6 +41,11 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ -n "$keep_logs" ]; then
+    mkdir -p "$keep_logs"
+    cp "$work"/instance*.log "$work"/driver.out "$work"/capacity.jsonl "$keep_logs/" 2>/dev/null || true
+    cp "$work"/nginx/access.log "$work"/nginx/error.log "$pg_data"/server.log "$keep_logs/" 2>/dev/null || true
+  fi
   [ -f "$pg_data/postmaster.pid" ] && as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -121,11 +129,10 @@ psql_q "INSERT INTO \"AspNetUsers\" (\"Id\", \"UserName\", \"NormalizedUserName\
     \"MustChangePassword\", \"CreatedAt\")
   SELECT 'bench-' || n, e, upper(e), e, upper(e), true, '$hash', md5(random()::text), md5(random()::text), false, false, true, 0,
     '压测学员' || n, 'LD' || n, '压测单位', '压测部门', true, true, false, now()
-  FROM (SELECT lpad(i::text, 5, '0') AS n, '$prefix' || lpad(i::text, 5, '0') || '@bench.local' AS e FROM generate_series(1, $users) i
-        UNION ALL SELECT '99999', '$prefix-warmup@bench.local') u" >/dev/null
+  FROM (SELECT lpad(i::text, 5, '0') AS n, '$prefix' || lpad(i::text, 5, '0') || '@bench.local' AS e FROM generate_series(0, $users) i) u" >/dev/null
 psql_q "INSERT INTO \"AspNetUserRoles\" (\"UserId\", \"RoleId\") SELECT u.\"Id\", r.\"Id\" FROM \"AspNetUsers\" u, \"AspNetRoles\" r
   WHERE u.\"Id\" LIKE 'bench-%' AND r.\"Name\" = 'Trainee'" >/dev/null
-echo "== $users trainee accounts (+ the warm-up user) created"
+echo "== $users trainee accounts (+ the warm-up user, ${prefix}00000) created"
 
 # 4. nginx: the committed template with this run's ports and folders.
 nginx_port=$(free_port)
@@ -175,11 +182,12 @@ graded_twice=$(psql_q "SELECT count(*) FROM (SELECT 1 FROM \"AttemptItems\" GROU
 ungraded=$(psql_q "SELECT count(*) FROM \"Attempts\" a WHERE a.\"Status\" <> 'InProgress' AND NOT EXISTS (SELECT 1 FROM \"AttemptItems\" i WHERE i.\"AttemptId\" = a.\"Id\")")
 echo "  attempts finished: $finished, still in progress: $in_progress, finished without grading: $ungraded, questions graded twice: $graded_twice"
 echo "driver's read-back of acknowledged answers (through nginx, any instance):"
-grep -oE '[0-9,]+ acked answers in [0-9,]+ attempts: [0-9,]+ lost, [0-9,]+ differ' "$work/driver.out" | sed 's/^/  /' || echo "  (no verification line found)"
+grep -E '^verify answers' "$work/driver.out" | grep -oE '[0-9,]+ acked answers in [0-9,]+ attempts: [0-9,]+ lost, [0-9,]+ differ' | sed 's/^/  /' \
+  || echo "  (no verification line found)"
 for i in $(seq 1 "$instances"); do
   errors=$(grep -cE '"@l":"(Error|Fatal)"' "$work/instance$i.log" || true)
   echo "  instance $i log: $errors error lines"
-  grep -E '"@l":"(Error|Fatal)"' "$work/instance$i.log" | grep -oE '"@m":"[^"]{0,200}' | head -n 3 | sed 's/^"@m":"/    /' || true
+  grep -E '"@l":"(Error|Fatal)"' "$work/instance$i.log" | grep -oE '"@m":"([^"\\]|\\.){0,300}' | head -n 3 | sed 's/^"@m":"/    /' || true
 done
 echo
 echo "capacity ($instances instances, PostgreSQL and nginx on this $(nproc)-core machine, shared with the driver):"
