@@ -3,24 +3,30 @@
 # environment, one database, one shared key ring and export folder, PublicBaseUrl set) and nginx in front
 # (bench/nginx-cluster.conf: TLS, least_conn, forwarded headers). Then the exam load driver
 # (bench/CertPlatform.LoadDriver, the scenarios of bench/exam-load.sh) runs through nginx, and the script prints the
-# driver's summary, how many requests each instance served, and a check in the database that no answer was lost and
-# every attempt was graded once. Everything is stopped and deleted on exit.
-# Usage: bash bench/cluster.sh [--instances N (2)] [--users N (300)] [more driver options, e.g. --duration 20]
-# Needs: the .NET SDK, PostgreSQL server binaries (Debian postgresql), nginx, openssl.
+# driver's summary, how many requests each instance served, a check in the database that no answer was lost and
+# every attempt was graded once, and the capacity figures (bench/cluster-capacity.py): per scenario the CPU time of
+# each instance, of PostgreSQL and of nginx per request, PostgreSQL's statement time per request (pg_stat_statements,
+# reset before each scenario), and a projection of saves/s for C app cores and D database cores.
+# Everything is stopped and deleted on exit.
+# Usage: bash bench/cluster.sh [--instances N (2)] [--users N (300)] [--keep-logs DIR] [more driver options, e.g. --duration 20]
+#   --keep-logs DIR: copy the instances', nginx's and PostgreSQL's logs, the driver's output and the capacity samples
+#   into DIR before the run's folder is deleted.
+# Needs: the .NET SDK, PostgreSQL server binaries with pg_stat_statements (Debian postgresql), nginx, openssl, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-instances=2; users=300; driver_args=()
+instances=2; users=300; keep_logs=""; driver_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --instances) instances=$2; shift 2 ;;
     --users) users=$2; shift 2 ;;
+    --keep-logs) keep_logs=$2; shift 2 ;;
     *) driver_args+=("$1"); shift ;;
   esac
 done
 [[ "$instances" =~ ^[1-9]$ ]] || { echo "--instances must be 1-9"; exit 2; }
 [[ "$users" =~ ^[0-9]+$ ]] || { echo "--users must be a number"; exit 2; }
-for tool in nginx openssl; do command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install $tool)"; exit 1; }; done
+for tool in nginx openssl python3; do command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install $tool)"; exit 1; }; done
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$pg_bin" ] || { echo "PostgreSQL server binaries are missing (apt-get install postgresql)"; exit 1; }
 
@@ -35,6 +41,11 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ -n "$keep_logs" ]; then
+    mkdir -p "$keep_logs"
+    cp "$work"/instance*.log "$work"/driver.out "$work"/capacity.jsonl "$keep_logs/" 2>/dev/null || true
+    cp "$work"/nginx/access.log "$work"/nginx/error.log "$pg_data"/server.log "$keep_logs/" 2>/dev/null || true
+  fi
   [ -f "$pg_data/postmaster.pid" ] && as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -46,17 +57,19 @@ for project in src/CertPlatform.Web bench/CertPlatform.LoadDriver; do
   dotnet build "$project" -c Release -nologo -v q >"$work/build.log" 2>&1 || { echo "build of $project failed:"; cat "$work/build.log"; exit 1; }
 done
 
-# 1. PostgreSQL: a cluster of its own (as scripts/test.sh starts one), trust authentication on loopback only.
+# 1. PostgreSQL: a cluster of its own (as scripts/test.sh starts one), trust authentication on loopback only, with
+#    pg_stat_statements loaded (the DB time per scenario in the capacity figures).
 pg_port=$(free_port)
 echo "== PostgreSQL on 127.0.0.1:$pg_port"
 mkdir -p "$pg_data"
 [ "$(id -u)" -eq 0 ] && chown postgres "$pg_data"
 as_pg "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
   || { echo "initdb failed:"; cat "$work/initdb.log"; exit 1; }
-as_pg "$pg_bin/pg_ctl" -D "$pg_data" -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c max_connections=300" \
+as_pg "$pg_bin/pg_ctl" -D "$pg_data" -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_preload_libraries=pg_stat_statements" \
   -l "$pg_data/server.log" -w start >/dev/null || { echo "PostgreSQL did not start:"; cat "$pg_data/server.log"; exit 1; }
 "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres certplatform
 psql_q() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d certplatform -tAc "$1"; }
+psql_q "CREATE EXTENSION pg_stat_statements" >/dev/null
 
 # 2. What the instances share besides the database: key ring, export folder, signing keys.
 shared="$work/shared"
@@ -116,11 +129,10 @@ psql_q "INSERT INTO \"AspNetUsers\" (\"Id\", \"UserName\", \"NormalizedUserName\
     \"MustChangePassword\", \"CreatedAt\")
   SELECT 'bench-' || n, e, upper(e), e, upper(e), true, '$hash', md5(random()::text), md5(random()::text), false, false, true, 0,
     '压测学员' || n, 'LD' || n, '压测单位', '压测部门', true, true, false, now()
-  FROM (SELECT lpad(i::text, 5, '0') AS n, '$prefix' || lpad(i::text, 5, '0') || '@bench.local' AS e FROM generate_series(1, $users) i
-        UNION ALL SELECT '99999', '$prefix-warmup@bench.local') u" >/dev/null
+  FROM (SELECT lpad(i::text, 5, '0') AS n, '$prefix' || lpad(i::text, 5, '0') || '@bench.local' AS e FROM generate_series(0, $users) i) u" >/dev/null
 psql_q "INSERT INTO \"AspNetUserRoles\" (\"UserId\", \"RoleId\") SELECT u.\"Id\", r.\"Id\" FROM \"AspNetUsers\" u, \"AspNetRoles\" r
   WHERE u.\"Id\" LIKE 'bench-%' AND r.\"Name\" = 'Trainee'" >/dev/null
-echo "== $users trainee accounts (+ the warm-up user) created"
+echo "== $users trainee accounts (+ the warm-up user, ${prefix}00000) created"
 
 # 4. nginx: the committed template with this run's ports and folders.
 nginx_port=$(free_port)
@@ -134,8 +146,10 @@ awk -v work="$work/nginx" -v port="$nginx_port" -v ups="$upstreams" \
   '{ gsub("@WORK@", work); gsub("@PORT@", port); if ($0 ~ /@UPSTREAMS@/) { printf "%s", ups; next } print }' \
   bench/nginx-cluster.conf >"$work/nginx/nginx.conf"
 nginx -t -q -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf" || { cat "$work/nginx/error.log"; exit 1; }
+app_pids=("${pids[@]}")
 nginx -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf" -g "daemon off;" &
 pids+=($!)
+nginx_pid=$!
 base="https://127.0.0.1:$nginx_port"
 export SSL_CERT_FILE="$work/nginx/tls.crt" # the driver trusts this run's certificate (and nothing else)
 for _ in $(seq 40); do curl -sf --cacert "$SSL_CERT_FILE" "$base/healthz" >/dev/null && break; sleep 0.25; done
@@ -143,11 +157,18 @@ curl -sf --cacert "$SSL_CERT_FILE" "$base/healthz" >/dev/null || { echo "nginx d
 echo "== nginx on $base, least_conn over ${#ports[@]} instances"
 
 # 5. The load, through nginx.
-driver=(dotnet bench/CertPlatform.LoadDriver/bin/Release/net10.0/CertPlatform.LoadDriver.dll)
+# The same driver settings as bench/exam-load.sh: a 64 MB gen-0 budget keeps its collections rare with many connections.
+driver=(env DOTNET_GCgen0size=0x4000000 dotnet bench/CertPlatform.LoadDriver/bin/Release/net10.0/CertPlatform.LoadDriver.dll)
+# Capacity sampling around each timed scenario (the driver's --scenario-hook; bench/cluster-capacity.py).
+export CAPACITY_LOG="$work/capacity.jsonl" CAPACITY_APP_PIDS="${app_pids[*]}" CAPACITY_NGINX_PID="$nginx_pid"
+export CAPACITY_PG_PID="$(head -n 1 "$pg_data/postmaster.pid")"
+export CAPACITY_PSQL="$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -d certplatform"
+server_pids=$(IFS=,; echo "${app_pids[*]}")
 echo "commit $(git rev-parse --short HEAD), $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(date -u '+%F %H:%M') UTC"
 "${driver[@]}" users --base-url "$base" --users "$users" --sessions "$work/sessions.json" "${driver_args[@]}"
 status=0
-"${driver[@]}" all --base-url "$base" --users "$users" --sessions "$work/sessions.json" "${driver_args[@]}" | tee "$work/driver.out" \
+"${driver[@]}" all --base-url "$base" --users "$users" --sessions "$work/sessions.json" --server-pid "$server_pids" \
+  --scenario-hook "python3 $PWD/bench/cluster-capacity.py sample" "${driver_args[@]}" | tee "$work/driver.out" \
   || status=${PIPESTATUS[0]}
 
 # 6. What nginx spread, and what the database holds.
@@ -161,12 +182,17 @@ graded_twice=$(psql_q "SELECT count(*) FROM (SELECT 1 FROM \"AttemptItems\" GROU
 ungraded=$(psql_q "SELECT count(*) FROM \"Attempts\" a WHERE a.\"Status\" <> 'InProgress' AND NOT EXISTS (SELECT 1 FROM \"AttemptItems\" i WHERE i.\"AttemptId\" = a.\"Id\")")
 echo "  attempts finished: $finished, still in progress: $in_progress, finished without grading: $ungraded, questions graded twice: $graded_twice"
 echo "driver's read-back of acknowledged answers (through nginx, any instance):"
-grep -oE '[0-9,]+ acked answers in [0-9,]+ attempts: [0-9,]+ lost, [0-9,]+ differ' "$work/driver.out" | sed 's/^/  /' || echo "  (no verification line found)"
+grep -E '^verify answers' "$work/driver.out" | grep -oE '[0-9,]+ acked answers in [0-9,]+ attempts: [0-9,]+ lost, [0-9,]+ differ' | sed 's/^/  /' \
+  || echo "  (no verification line found)"
 for i in $(seq 1 "$instances"); do
   errors=$(grep -cE '"@l":"(Error|Fatal)"' "$work/instance$i.log" || true)
   echo "  instance $i log: $errors error lines"
-  grep -E '"@l":"(Error|Fatal)"' "$work/instance$i.log" | grep -oE '"@m":"[^"]{0,200}' | head -n 3 | sed 's/^"@m":"/    /' || true
+  grep -E '"@l":"(Error|Fatal)"' "$work/instance$i.log" | grep -oE '"@m":"([^"\\]|\\.){0,300}' | head -n 3 | sed 's/^"@m":"/    /' || true
 done
+echo
+echo "capacity ($instances instances, PostgreSQL and nginx on this $(nproc)-core machine, shared with the driver):"
+python3 bench/cluster-capacity.py report || echo "  (no capacity figures: see above)"
+echo
 if [ "$status" -eq 0 ] && [ "$ungraded" -eq 0 ] && [ "$graded_twice" -eq 0 ]; then
   echo "cluster run: OK (the driver verified every acknowledged answer: 0 lost)"
 else

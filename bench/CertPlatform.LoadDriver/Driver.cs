@@ -129,7 +129,7 @@ public sealed class Driver(DriverOptions o)
     {
         Title($"start-storm: {_users.Count:N0} starts of {o.Paper}, spread evenly over {o.StartWindowSeconds:0.#} s");
         var rec = new Recorder("start-storm", 201);
-        var cpu = new CpuMeter(o.ServerPid);
+        var cpu = new CpuMeter(o, "start-storm");
         var window = TimeSpan.FromSeconds(o.StartWindowSeconds);
         var origin = Stopwatch.GetTimestamp();
         rec.Start();
@@ -161,7 +161,7 @@ public sealed class Driver(DriverOptions o)
         var duration = TimeSpan.FromSeconds(o.SteadySeconds);
         Title($"steady: {_users.Count:N0} attempts, one save each every {o.IntervalSeconds:0.#} s (≈{_users.Count / o.IntervalSeconds:N0} req/s) for {o.SteadySeconds:0.#} s");
         var rec = new Recorder("steady", 200);
-        var cpu = new CpuMeter(o.ServerPid);
+        var cpu = new CpuMeter(o, "steady");
         var origin = Stopwatch.GetTimestamp();
         rec.Start();
         await Task.WhenAll(_users.Select((u, i) => Task.Run(async () =>
@@ -190,7 +190,7 @@ public sealed class Driver(DriverOptions o)
         var duration = TimeSpan.FromSeconds(o.CeilingSeconds);
         Title($"ceiling: {workers.Count} closed loops (one connection each) saving for {o.CeilingSeconds:0.#} s");
         var rec = new Recorder("ceiling", 200);
-        var cpu = new CpuMeter(o.ServerPid);
+        var cpu = new CpuMeter(o, "ceiling");
         var origin = Stopwatch.GetTimestamp();
         rec.Start();
         await Task.WhenAll(workers.Select(u => Task.Run(async () =>
@@ -211,7 +211,7 @@ public sealed class Driver(DriverOptions o)
         await EnsureAttemptsAsync(_users, ct);
         Title($"submit-storm: {_users.Count:N0} submits spread evenly over {o.SubmitWindowSeconds:0.#} s");
         var rec = new Recorder("submit-storm", 200);
-        var cpu = new CpuMeter(o.ServerPid);
+        var cpu = new CpuMeter(o, "submit-storm");
         var window = TimeSpan.FromSeconds(o.SubmitWindowSeconds);
         var origin = Stopwatch.GetTimestamp();
         rec.Start();

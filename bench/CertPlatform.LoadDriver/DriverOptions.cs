@@ -32,7 +32,11 @@ public sealed class DriverOptions
             --setup-parallelism N    concurrent sign-ins / untimed starts / verification reads [16]
             --no-warmup              skip the warm-up user (otherwise one user exercises start/save/get/submit on mock-part2 first)
             --results FILE           also append the markdown table rows to FILE
-            --server-pid PID         the server's process id (same machine): report its CPU use per scenario
+            --server-pid PID[,PID…]  the server's process id(s) on this machine (several: the instances of a cluster):
+                                     report their CPU use, summed, per scenario
+            --scenario-hook CMD      run CMD (/bin/sh -c) just before each timed scenario and just after it, outside the
+                                     timing; it gets CERTPLATFORM_HOOK_PHASE=before|after, CERTPLATFORM_SCENARIO and (after)
+                                     CERTPLATFORM_REQUESTS, e.g. to sample other processes or reset database statistics
             --sessions FILE          keep the users' cookies in FILE between runs (a later run resumes them instead of
                                      signing in again, which costs a password hash per user)
         """;
@@ -54,7 +58,8 @@ public sealed class DriverOptions
     public bool Warmup { get; private set; } = true;
     public string? ResultsFile { get; private set; }
     public string? SessionsFile { get; private set; }
-    public int? ServerPid { get; private set; }
+    public IReadOnlyList<int> ServerPids { get; private set; } = [];
+    public string? ScenarioHook { get; private set; }
 
     /// <summary>Null (after printing why) when the command line is not usable.</summary>
     public static DriverOptions? Parse(string[] args)
@@ -93,7 +98,10 @@ public sealed class DriverOptions
                     case "--setup-parallelism": o.SetupParallelism = Positive(int.Parse(value, CultureInfo.InvariantCulture)); break;
                     case "--results": o.ResultsFile = value; break;
                     case "--sessions": o.SessionsFile = value; break;
-                    case "--server-pid": o.ServerPid = Positive(int.Parse(value, CultureInfo.InvariantCulture)); break;
+                    case "--server-pid":
+                        o.ServerPids = [.. value.Split(',').Select(p => Positive(int.Parse(p, CultureInfo.InvariantCulture)))];
+                        break;
+                    case "--scenario-hook": o.ScenarioHook = value; break;
                     default:
                         Console.Error.WriteLine($"unknown option {name}");
                         return null;

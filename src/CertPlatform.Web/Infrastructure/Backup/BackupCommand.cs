@@ -7,8 +7,8 @@ namespace CertPlatform.Web.Infrastructure.Backup;
 /// <summary>
 /// <c>-- backup DIR</c> and <c>-- restore DIR [--force]</c> (see docs/deploy.md). Backup takes a
 /// consistent copy of a live SQLite database with SQLite's online backup API (the site keeps running),
-/// plus the Data Protection keys, the certificate signing key and other files of the data folder,
-/// with a manifest of SHA-256 hashes. On PostgreSQL the database is left to pg_dump (the command says
+/// plus the Data Protection keys, the certificate signing key, the credential (Open Badges) keys and other files of the
+/// data folder, with a manifest of SHA-256 hashes. On PostgreSQL the database is left to pg_dump (the command says
 /// so) and only the files are copied. Restore checks every hash before it writes anything and runs
 /// while the site is stopped.
 /// </summary>
@@ -87,6 +87,8 @@ public static class BackupCommand
                 items.Add(CopyIn("data-protection-key", file, target, contentRoot));
         if (at.SigningCertificate is { } pfx && File.Exists(pfx))
             items.Add(CopyIn("signing-certificate", pfx, target, contentRoot));
+        foreach (var key in at.CredentialKeys.Where(File.Exists))
+            items.Add(CopyIn("credential-key", key, target, contentRoot));
         if (at.DataFolder is { } data && Directory.Exists(data))
         {
             var taken = items.Select(i => Path.GetFullPath(Path.Combine(contentRoot, i.RestorePath))).ToHashSet();

@@ -1,3 +1,4 @@
+using CertPlatform.Web.Features.Certificates.Credentials;
 using CertPlatform.Web.Infrastructure.Pdf;
 using Microsoft.Data.Sqlite;
 
@@ -6,10 +7,12 @@ namespace CertPlatform.Web.Infrastructure.Backup;
 /// <summary>
 /// Where the state a restore needs lives, read from the same configuration the app uses: the SQLite
 /// file (or nothing, on PostgreSQL), the Data Protection key ring (sign-in cookies and forms survive a
-/// restore only with it), the certificate signing key, and any other file kept beside the database
-/// (key files other features keep in the data folder).
+/// restore only with it), the certificate signing key, the Open Badges credential keys (the signing key and the retired
+/// ones that still verify older credentials), and any other file kept beside the database (key files other features keep
+/// in the data folder).
 /// </summary>
-public sealed record DataLocations(string Provider, string? SqliteFile, string KeysFolder, string? SigningCertificate, string? DataFolder)
+public sealed record DataLocations(string Provider, string? SqliteFile, string KeysFolder, string? SigningCertificate, string? DataFolder,
+    IReadOnlyList<string> CredentialKeys)
 {
     public bool IsSqlite => SqliteFile is not null;
 
@@ -25,7 +28,12 @@ public sealed record DataLocations(string Provider, string? SqliteFile, string K
         var signing = string.IsNullOrWhiteSpace(pfx)
             ? (env.IsDevelopment() ? CertificateSigner.DevelopmentCertificatePath(root) : null)
             : Path.GetFullPath(Path.Combine(root, pfx));
+        var credentials = config.GetSection(CredentialOptions.Section).Get<CredentialOptions>() ?? new CredentialOptions();
+        var credentialKeys = new List<string>();
+        if (!string.IsNullOrWhiteSpace(credentials.SigningKeyPath)) credentialKeys.Add(CredentialSigner.Resolve(credentials.SigningKeyPath, env));
+        else if (env.IsDevelopment()) credentialKeys.Add(CredentialSigner.DevelopmentKeyPath(root));
+        credentialKeys.AddRange(credentials.RetiredKeyPaths.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => CredentialSigner.Resolve(p, env)));
         return new DataLocations(sqliteFile is null ? "PostgreSQL" : "Sqlite", sqliteFile, keys, signing,
-            sqliteFile is null ? null : Path.GetDirectoryName(sqliteFile));
+            sqliteFile is null ? null : Path.GetDirectoryName(sqliteFile), [.. credentialKeys.Distinct(StringComparer.Ordinal)]);
     }
 }

@@ -150,6 +150,42 @@ public sealed partial class ClusterTests(TwoInstances cluster) : IClassFixture<T
     }
 
     [Fact]
+    public async Task A_question_import_previewed_by_one_instance_is_followed_and_committed_on_the_other()
+    {
+        var (examiner, router) = cluster.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await examiner.LoginAsync(Demo.Account(Roles.Examiner).Email, Demo.Account(Roles.Examiner).Password)).StatusCode);
+        var gift = new System.Text.StringBuilder("// @certplatform {\"lessonId\":\"p1-swot\"}\n");
+        for (var i = 1; i <= 30; i++) gift.Append($"::cluster-import-{i:D2}::SWOT 分析第 {i} 条说法正确。{{T}}\n\n");
+        router.Target = 'B';
+        var upload = await QuestionBank.QuestionImportExportTests.Upload(examiner, "cluster.gift", System.Text.Encoding.UTF8.GetBytes(gift.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        var status = upload.Headers.Location!.OriginalString;
+        Assert.Matches("^/bank/import/[0-9a-f-]{36}$", status);
+
+        router.Target = 'A'; // B reads the file; A shows the job's progress and then the preview from its database row
+        var html = "";
+        for (var i = 0; i < 150; i++)
+        {
+            var page = await examiner.GetAsync(status);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            html = await page.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("data-state=\"failed\"", html);
+            if (!html.Contains("id=\"import-job\"", StringComparison.Ordinal)) break;
+            await Task.Delay(100);
+        }
+        Assert.DoesNotContain("id=\"import-job\"", html);
+        var commit = System.Net.WebUtility.HtmlDecode(ImportCommitPattern().Match(html).Groups[1].Value);
+        Assert.StartsWith(status, commit);
+        var committed = await examiner.PostFormAsync("/bank/import", commit, []);
+        Assert.Equal("/bank", committed.Headers.Location?.OriginalString);
+        Assert.Contains('A', router.Served);
+        Assert.Contains('B', router.Served);
+        Assert.Equal(30, await cluster.B.ScopedAsync(db => db.Questions.CountAsync(q => q.Id.StartsWith("cluster-import-"))));
+        router.Target = 'B';
+        Assert.Equal(HttpStatusCode.NotFound, (await examiner.GetAsync(status)).StatusCode); // committed: gone everywhere
+    }
+
+    [Fact]
     public async Task The_cluster_lock_is_held_by_one_instance_at_a_time()
     {
         var a = cluster.A.Services.GetRequiredService<IClusterLock>();
@@ -170,4 +206,7 @@ public sealed partial class ClusterTests(TwoInstances cluster) : IClassFixture<T
 
     [GeneratedRegex("id=\"zip-job\" data-state=\"([a-z]+)\"")]
     private static partial Regex StatePattern();
+
+    [GeneratedRegex("action=\"(/bank/import/[0-9a-f-]+/commit)\"")]
+    private static partial Regex ImportCommitPattern();
 }

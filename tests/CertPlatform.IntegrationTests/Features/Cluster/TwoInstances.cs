@@ -11,7 +11,7 @@ namespace CertPlatform.IntegrationTests.Features.Cluster;
 /// <summary>
 /// Two instances of the site (two app hosts in this process) on one fresh PostgreSQL database, sharing what the
 /// cluster setup in docs/deploy.md shares: the Data Protection key ring folder and the export folder. One fake clock
-/// drives both. The overdue finisher's loop is not started: the tests run both instances' rounds themselves, at once.
+/// drives both. Every question upload becomes a background preview job. The overdue finisher's loop is not started: the tests run both instances' rounds themselves, at once.
 /// </summary>
 public sealed class TwoInstances : IDisposable
 {
@@ -37,6 +37,7 @@ public sealed class TwoInstances : IDisposable
         .With("Records:ExportFolder", ExportFolder)
         .With("Records:DirectZipLimit", "2")
         .With("Exams:GraceSeconds", "10")
+        .With("QuestionImport:BackgroundAboveBytes", "0") // every question upload is previewed by a background job
         .WithServices(s =>
         {
             s.AddSingleton<TimeProvider>(Clock);

@@ -14,25 +14,32 @@ public sealed class BackupRestoreTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "certplatform-drill-" + Guid.NewGuid().ToString("N"));
     private readonly string _backup = Path.Combine(Path.GetTempPath(), "certplatform-backup-" + Guid.NewGuid().ToString("N"));
+    /// <summary>The credential (Open Badges) key, outside the data folder as /opt/certplatform/keys would be.</summary>
+    private readonly string _keys = Path.Combine(Path.GetTempPath(), "certplatform-drill-keys-" + Guid.NewGuid().ToString("N"));
     private readonly StringWriter _out = new(), _err = new();
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var d in new[] { _folder, _backup })
+        foreach (var d in new[] { _folder, _backup, _keys })
             try { Directory.Delete(d, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    /// <summary>The site's own signing key lives in its data folder, as in a real deployment.</summary>
+    /// <summary>
+    /// The site's own certificate signing key lives in its data folder, its credential key in a key folder of its own, as in
+    /// a real deployment.
+    /// </summary>
     private AppFactory Site()
     {
+        var credentialKey = Path.Combine(_keys, "credential.pem");
+        if (!File.Exists(credentialKey)) TestCredentialKey.Create(_keys, "credential.pem");
         var pfx = Path.Combine(_folder, "certs", "signing.pfx");
         if (!File.Exists(pfx))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(pfx)!);
             File.Copy(TestSigningCertificate.Path, pfx);
         }
-        return new AppFactory(_folder).With("Certificates:SigningCertificatePath", pfx);
+        return new AppFactory(_folder).With("Certificates:SigningCertificatePath", pfx).With("Credentials:SigningKeyPath", credentialKey);
     }
 
     private static DataLocations Locations(AppFactory site) =>
@@ -64,12 +71,16 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.Contains("\"database\"", manifest);
         Assert.Contains("data-protection-key", manifest);
         Assert.Contains("signing-certificate", manifest);
+        Assert.Contains("credential-key", manifest);
+        var credentialKey = await File.ReadAllTextAsync(Path.Combine(_keys, "credential.pem"));
 
-        // The disk is lost.
+        // The disks are lost: the data folder and the key folder.
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+        Directory.Delete(_keys, recursive: true);
 
         Assert.Equal(0, await BackupCommand.RestoreAsync(at, _backup, force: false, contentRoot, _out, _err));
+        Assert.Equal(credentialKey, await File.ReadAllTextAsync(Path.Combine(_keys, "credential.pem"))); // the same issuer key, not a new one
         using var restored = Site();
         var client = restored.NewClient();
         client.DefaultRequestHeaders.Add("Cookie", cookie);

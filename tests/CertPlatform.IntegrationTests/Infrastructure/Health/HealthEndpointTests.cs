@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CertPlatform.IntegrationTests.Infrastructure.Health;
 
@@ -55,5 +56,33 @@ public sealed class HealthEndpointTests(SharedApp app) : IClassFixture<SharedApp
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("unhealthy", json.RootElement.GetProperty("checks").GetProperty("migrations").GetString());
         Assert.Equal(HttpStatusCode.OK, (await factory.NewClient().GetAsync("/healthz/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_fails_with_503_naming_the_signing_key_once_its_certificate_has_expired()
+    {
+        var clock = new ShiftedClock();
+        using var factory = new AppFactory().WithServices(s => s.AddSingleton<TimeProvider>(clock));
+        Assert.Equal(HttpStatusCode.OK, (await factory.NewClient().GetAsync("/healthz/ready")).StatusCode);
+
+        clock.Shift = TimeSpan.FromDays(11 * 366); // the test signing certificate is valid for 10 years
+        var response = await factory.NewClient().GetAsync("/healthz/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var checks = json.RootElement.GetProperty("checks");
+        Assert.Equal("unhealthy", checks.GetProperty("signing-key").GetString());
+        Assert.Equal("healthy", checks.GetProperty("database").GetString());
+        Assert.Equal("healthy", checks.GetProperty("migrations").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await factory.NewClient().GetAsync("/healthz/live")).StatusCode);
+    }
+
+    /// <summary>
+    /// The system clock moved by <see cref="Shift"/>. Unlike FakeTimeProvider.Advance, a jump of years does not fire
+    /// every periodic timer of the app once per period on the way (the timers stay on real time).
+    /// </summary>
+    private sealed class ShiftedClock : TimeProvider
+    {
+        public TimeSpan Shift { get; set; }
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Shift;
     }
 }
