@@ -39,7 +39,7 @@ public ref struct AttemptDigestReader
             var reader = new AttemptDigestReader(digest);
             Span<int> chosen = stackalloc int[MaxChosen];
             while (reader.Next()) reader.ReadChosen(chosen);
-            problem = reader.position == digest.Length ? null : $"{digest.Length - reader.position} bytes after the last slot";
+            problem = reader.position == digest.Length ? null : $"bytes after the last slot ({digest.Length - reader.position})";
         }
         catch (FormatException e)
         {
