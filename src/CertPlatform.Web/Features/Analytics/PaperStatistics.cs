@@ -75,48 +75,6 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
         return new Model(paper, filter, awaiting, report);
     }
 
-    /// <summary>
-    /// The in-memory part of <see cref="RunAsync"/> — decoding digests, the matrix, every formula, the distractor tallies
-    /// and the report — on <paramref name="attempts"/> generated attempts of <paramref name="questions"/> single-choice
-    /// questions, <paramref name="rounds"/> times. For <see cref="StatisticsWarmUp"/>: the methods a report calls a million
-    /// times reach optimised code before the first real report, instead of running as first-pass code through it.
-    /// Returns the last report's mean, so the work cannot be skipped.
-    /// </summary>
-    internal static double Rehearse(int attempts, int questions, int rounds, FlagThresholds thresholds)
-    {
-        var bank = Enumerable.Range(0, questions).Select(j => new Question
-        {
-            Id = $"warm-up-{j}", Type = QuestionType.Single, Stem = "",
-            Options = Enumerable.Range(0, 4).Select(k => new ChoiceOption("", k == j % 4)).ToList(),
-        }).ToList();
-        var byKey = bank.ToDictionary(q => AnalyticsKeys.Version(q.Id, 1));
-        var bodies = Enumerable.Range(0, attempts).Select(a => AttemptDigestCodec.Encode(bank.Select((q, j) =>
-        {
-            var choice = (a * 7 + j * 3) % 5 % 4;
-            return new DigestSlot(j, 0, q.Id, 1, $"part{j % 4}", choice == j % 4 ? 1 : 0, 1, 1, [choice]);
-        }).ToList())).ToList();
-        var ids = Enumerable.Range(0, attempts).Select(a => $"warm-up-{a:x8}").ToList();
-        var fixedOrder = bank.Select(q => q.Id).ToList();
-        var options = new int[AttemptDigestReader.MaxChosen];
-        double mean = 0;
-        for (var round = 0; round < rounds; round++)
-        {
-            var read = new CellReader();
-            var cells = new List<AttemptCell>();
-            var chosen = new List<int>();
-            for (var a = 0; a < attempts; a++)
-                if (AttemptDigestReader.IsReadable(bodies[a], out _)) Decode(a, bodies[a], read, cells, chosen, options, attempts);
-            var (matrix, slotQuestion) = AttemptMatrix.Build(ids, cells, read.Versions, read.Parts, null, fixedOrder);
-            var analysis = ItemAnalysis.Compute(matrix);
-            var tally = new ResponseTally(byKey);
-            AddDigestChoices(chosen, read, tally);
-            tally.Complete(analysis.Totals);
-            var info = byKey.ToDictionary(q => q.Key, q => Info(q.Key, q.Value, tally.Options(q.Key)));
-            mean = StatisticsReport.Build("", analysis, info, k => slotQuestion.GetValueOrDefault(k), thresholds, new Dictionary<string, string>()).Test.Mean ?? 0;
-        }
-        return mean;
-    }
-
     public static IReadOnlyDictionary<string, string> PartTitles(ContentCatalog catalog) =>
         catalog.Curriculum.Parts.ToDictionary(p => p.Id, p => p.Title);
 
