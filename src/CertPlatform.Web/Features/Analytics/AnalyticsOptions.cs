@@ -12,4 +12,8 @@ public sealed class AnalyticsOptions
     public int ObservedFacilityMinResponses { get; set; } = 30;
     /// <summary>How long the bank-wide question figures used by blueprint draws are reused before being recomputed.</summary>
     public int ItemQualityCacheSeconds { get; set; } = 300;
+    /// <summary>How often graded attempts without a current digest (e.g. its write failed after grading) get one written.</summary>
+    public int DigestCatchUpSeconds { get; set; } = 300;
+    /// <summary>Compile the statistics queries and pipeline in the background after start-up (<see cref="StatisticsWarmUp"/>).</summary>
+    public bool WarmUp { get; set; } = true;
 }

@@ -14,6 +14,7 @@ public static class AnalyticsSetup
             .Validate(o => o.Flags.MinResponses >= 1, "Analytics:Flags:MinResponses must be 1 or more")
             .Validate(o => o.ObservedFacilityMinResponses >= 1, "Analytics:ObservedFacilityMinResponses must be 1 or more")
             .Validate(o => o.ItemQualityCacheSeconds >= 0, "Analytics:ItemQualityCacheSeconds must be 0 or more")
+            .Validate(o => o.DigestCatchUpSeconds is >= 1 and <= 86400, "Analytics:DigestCatchUpSeconds must be 1–86400 (seconds)")
             .ValidateOnStart();
         services.AddScoped<StatisticsIndex>();
         services.AddScoped<PaperStatistics>();
@@ -25,6 +26,8 @@ public static class AnalyticsSetup
         services.AddScoped<AttemptDigestWriter>();
         services.AddSingleton<AttemptDigestBackfill>();
         services.AddHostedService(sp => sp.GetRequiredService<AttemptDigestBackfill>());
+        services.AddSingleton<StatisticsWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatisticsWarmUp>());
         return services;
     }
 }

@@ -1,30 +1,51 @@
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure.Cluster;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.Analytics;
 
 /// <summary>
-/// At start-up, writes the digest of every graded attempt that has none, or whose digest is older than its marks
-/// (attempts graded before digests existed, or changed by a path that did not rewrite it). Idempotent and batched
+/// Writes the digest of every graded attempt that has none, or whose digest is older than its marks (attempts graded
+/// before digests existed, or whose digest write failed just after the grading commit, or changed by a path that did not
+/// rewrite it): at start-up, then every <see cref="AnalyticsOptions.DigestCatchUpSeconds"/>. Idempotent and batched
 /// (each batch in its own transaction, in attempt id order from a cursor, so a batch that fails is not retried in a
-/// loop); with several instances one runs it under the cluster lock <see cref="LockName"/> and the others skip it.
-/// Until it has run, the statistics page reads such attempts through the slow path, with the same figures.
+/// loop). Several instances: each round runs under the cluster lock <see cref="LockName"/> (one instance does the
+/// round, the others skip it), like the overdue finisher and the missing-certificate safety net; a digest written
+/// meanwhile by a grading request makes the batch's insert fail, and the batch is left to that writer.
+/// The periodic rounds leave attempts graded less than <see cref="Settle"/> ago to the request that is writing their
+/// digest. Until an attempt's digest is written, the statistics page reads it through the slow path, with the same figures.
 /// </summary>
-public sealed class AttemptDigestBackfill(IServiceScopeFactory scopes, IClusterLock cluster, ILogger<AttemptDigestBackfill> log) : BackgroundService
+public sealed class AttemptDigestBackfill(IServiceScopeFactory scopes, IClusterLock cluster, TimeProvider clock, IOptions<AnalyticsOptions> options,
+    ILogger<AttemptDigestBackfill> log) : BackgroundService
 {
     public const string LockName = "analytics.digest-backfill";
     private const int Batch = 200;
 
+    /// <summary>How long after its grading an attempt is left to the finishing request's own digest write.</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try { await RunOnceAsync(stoppingToken); }
+        // Task.Delay rather than PeriodicTimer, as the other background loops: a clock that jumps means one round.
+        var period = TimeSpan.FromSeconds(options.Value.DigestCatchUpSeconds);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try { await RunOnceAsync(stoppingToken, clock.GetUtcNow() - Settle); }
+                catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Writing missing attempt digests failed; statistics read those attempts the slow way; will retry"); }
+                await Task.Delay(period, clock, stoppingToken);
+            }
+        }
         catch (OperationCanceledException) { }
-        catch (Exception e) { log.LogError(e, "Backfilling attempt digests failed; statistics read those attempts the slow way"); }
     }
 
-    /// <summary>Fills every missing or stale digest unless another instance is doing it now; returns how many this instance wrote.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    /// <summary>
+    /// Fills every missing or stale digest (of attempts graded before <paramref name="gradedBefore"/>, when given) unless
+    /// another instance is doing it now; returns how many this instance wrote.
+    /// </summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct, DateTimeOffset? gradedBefore = null)
     {
         var written = 0;
         await cluster.TryRunAsync(LockName, async token =>
@@ -35,10 +56,11 @@ public sealed class AttemptDigestBackfill(IServiceScopeFactory scopes, IClusterL
                 using var scope = scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var cursor = after;
-                var ids = await db.Attempts.AsNoTracking()
+                var due = db.Attempts.AsNoTracking()
                     .Where(a => a.Status == AttemptStatus.Finished && a.GradedAt != null && string.Compare(a.Id, cursor) > 0
-                        && !db.AttemptDigests.Any(d => d.AttemptId == a.Id && d.GradedAt == a.GradedAt))
-                    .OrderBy(a => a.Id).Select(a => a.Id).Take(Batch).ToListAsync(token);
+                        && !db.AttemptDigests.Any(d => d.AttemptId == a.Id && d.GradedAt == a.GradedAt));
+                if (gradedBefore is { } before) due = due.Where(a => a.GradedAt < before);
+                var ids = await due.OrderBy(a => a.Id).Select(a => a.Id).Take(Batch).ToListAsync(token);
                 if (ids.Count == 0) break;
                 after = ids[^1];
                 try

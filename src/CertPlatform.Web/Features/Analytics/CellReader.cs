@@ -33,6 +33,7 @@ internal sealed class CellReader
     public int Part(ReadOnlySpan<byte> utf8) => Intern(partIndex, Parts, utf8);
 
     /// <summary>The index of a question version among <see cref="Versions"/>, adding it when new.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Version(int question, int version)
     {
         if (!versionIndex.TryGetValue((question, version), out var v))
@@ -56,6 +57,7 @@ internal sealed class CellReader
         return k;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int Intern(Dictionary<string, int> index, List<string> list, ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxIdChars) return Intern(index, list, Encoding.UTF8.GetString(utf8));

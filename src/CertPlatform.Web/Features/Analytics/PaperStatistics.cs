@@ -39,9 +39,13 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
         var graded = finished.Where(a => a.Grading == GradingStatus.Final);
         // Digests first: one row per attempt, current when written at the attempt's last grading.
         var chosen = new List<int>();
-        var covered = await ReadDigestsAsync(graded, index, read, cells, chosen, ct);
-        // Attempts without a current digest (graded before digests, not yet backfilled): their items and answers.
-        var stale = graded.Where(a => !db.AttemptDigests.Any(d => d.AttemptId == a.Id && d.GradedAt == a.GradedAt));
+        var unreadable = new List<string>();
+        var covered = await ReadDigestsAsync(graded, index, read, cells, chosen, unreadable, ct);
+        // Attempts without a current digest (graded before digests, not yet caught up) or with one that cannot be read:
+        // their items and answers.
+        var stale = unreadable.Count == 0
+            ? graded.Where(a => !db.AttemptDigests.Any(d => d.AttemptId == a.Id && d.GradedAt == a.GradedAt))
+            : graded.Where(a => !db.AttemptDigests.Any(d => d.AttemptId == a.Id && d.GradedAt == a.GradedAt) || unreadable.Contains(a.Id));
         var slowIndex = covered == selected.Count ? [] : index.Where(x => !read.Covered.Contains(x.Value)).ToDictionary(x => x.Key, x => x.Value);
         if (slowIndex.Count > 0) await ReadItemsAsync(stale, slowIndex, read, cells, ct);
         var versions = read.Versions;
@@ -115,9 +119,11 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
     /// <summary>
     /// Reads the current digests of the graded attempts into cells, and their choices (attempt, question id index,
     /// laid-out version, count, options…) into <paramref name="chosen"/>; returns how many selected attempts they covered.
-    /// The digest bytes go through one reused buffer.
+    /// The digest bytes go through one reused buffer. A digest that cannot be read (damaged, truncated, an unknown format)
+    /// is not used at all: its attempt goes into <paramref name="unreadable"/>, for the slow path, with a warning.
     /// </summary>
-    private async Task<int> ReadDigestsAsync(IQueryable<Attempt> graded, Dictionary<string, int> index, CellReader read, List<AttemptCell> cells, List<int> chosen, CancellationToken ct)
+    private async Task<int> ReadDigestsAsync(IQueryable<Attempt> graded, Dictionary<string, int> index, CellReader read, List<AttemptCell> cells,
+        List<int> chosen, List<string> unreadable, CancellationToken ct)
     {
         var digests = db.AttemptDigests.AsNoTracking().Join(graded, d => new { d.AttemptId, d.GradedAt }, a => new { AttemptId = a.Id, a.GradedAt }, (d, a) => new { d.AttemptId, d.Body });
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
@@ -126,7 +132,13 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
         {
             await foreach (var r in QueryRows.ReadAsync(db, digests, ct))
             {
-                if (!index.TryGetValue(r.GetString(0), out var a)) continue;
+                var id = r.GetString(0);
+                if (!index.TryGetValue(id, out var a)) continue;
+                if (r.IsDBNull(1))
+                {
+                    Unreadable(id, "no body", unreadable);
+                    continue;
+                }
                 var length = (int)r.GetBytes(1, 0, null, 0, 0);
                 if (length > buffer.Length)
                 {
@@ -134,7 +146,9 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
                     buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
                 }
                 r.GetBytes(1, 0, buffer, 0, length);
-                Decode(a, buffer.AsSpan(0, length), read, cells, chosen, options, index.Count);
+                var body = buffer.AsSpan(0, length);
+                if (!AttemptDigestReader.IsReadable(body, out var problem)) Unreadable(id, problem!, unreadable);
+                else Decode(a, body, read, cells, chosen, options, index.Count);
             }
         }
         finally
@@ -144,12 +158,20 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
         return read.Covered.Count;
     }
 
+    private void Unreadable(string attemptId, string problem, List<string> unreadable)
+    {
+        log.LogWarning("The digest of attempt {AttemptId} cannot be read ({Problem}); its figures are read from its items and answers", attemptId, problem);
+        unreadable.Add(attemptId);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Decode(int a, ReadOnlySpan<byte> body, CellReader read, List<AttemptCell> cells, List<int> chosen, Span<int> options, int attempts)
     {
         var digest = new AttemptDigestReader(body);
         // Sized once from the first digest (attempts of a paper have about as many questions each): no regrowth.
         if (cells.Count == 0) cells.Capacity = Math.Max(cells.Capacity, attempts * (digest.Count + 1));
         if (!read.Covered.Add(a)) return;
+        var first = read.Covered.Count == 1;
         while (digest.Next())
         {
             var question = read.QuestionIndex(digest.QuestionId);
@@ -162,12 +184,19 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
             chosen.Add(n);
             for (var k = 0; k < n; k++) chosen.Add(options[k]);
         }
+        // The choices sized the same way, with an eighth to spare for attempts that chose more (multiple choice): growing
+        // a list of millions by doubling would copy it and leave the old arrays for the GC.
+        if (first) chosen.Capacity = Math.Max(chosen.Capacity, chosen.Count * attempts + chosen.Count * attempts / 8);
     }
 
     /// <summary>The digests' choices into the tally, for the question versions the statistics analyse.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void AddDigestChoices(List<int> chosen, CellReader read, ResponseTally tally)
     {
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(chosen);
+        var records = 0;
+        for (var i = 0; i < span.Length; i += 4 + span[i + 3]) records++;
+        tally.Reserve(records);
         for (var i = 0; i < span.Length;)
         {
             var (a, question, version, n) = (span[i], span[i + 1], span[i + 2], span[i + 3]);

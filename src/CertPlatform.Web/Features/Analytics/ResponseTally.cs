@@ -74,6 +74,9 @@ internal sealed class ResponseTally(IReadOnlyDictionary<string, Question> questi
         digested.Add((attempt, key, array));
     }
 
+    /// <summary>Makes room for <paramref name="count"/> choices from digests (<see cref="AddChosen"/>) at once.</summary>
+    public void Reserve(int count) => digested.Capacity = Math.Max(digested.Capacity, digested.Count + count);
+
     /// <summary>
     /// Closes the tally: every laid-out question of every attempt counts once, with what it chose (nothing when
     /// unanswered) and the attempt's total; attempts keep their index order, which ranks ties in the top and bottom groups.

@@ -83,4 +83,26 @@ public sealed class AttemptDigestCodecTests
         Assert.Throws<FormatException>(() => AttemptDigestCodec.Decode([2, 0]));
         Assert.Throws<FormatException>(() => AttemptDigestCodec.Decode([AttemptDigestCodec.Format, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]));
     }
+
+    [Fact]
+    public void Only_a_digest_that_reads_to_its_end_is_readable()
+    {
+        var bytes = AttemptDigestCodec.Encode([new(0, 0, "p1-q01", 1, "part1", 1, 1, 1, [2]), new(1, 0, "p1-q02", 1, "part1", 0, 1, 1, [0, 1])]);
+        Assert.True(AttemptDigestReader.IsReadable(bytes, out var none));
+        Assert.Null(none);
+        Assert.True(AttemptDigestReader.IsReadable(AttemptDigestCodec.Encode([]), out _));
+        for (var n = 0; n < bytes.Length; n++)
+        {
+            Assert.False(AttemptDigestReader.IsReadable(bytes[..n], out var problem), $"cut at {n}");
+            Assert.False(string.IsNullOrEmpty(problem));
+        }
+        Assert.False(AttemptDigestReader.IsReadable([.. bytes, 0], out var trailing));
+        Assert.Equal("bytes after the last slot (1)", trailing);
+        Assert.False(AttemptDigestReader.IsReadable([2, .. bytes[1..]], out var format));
+        Assert.Contains("format", format);
+        // More chosen options than any question has: refused before anything is used.
+        var many = AttemptDigestCodec.Encode([new(0, 0, "q", 1, "p", 0, 1, 1, Enumerable.Range(0, AttemptDigestReader.MaxChosen + 1).ToArray())]);
+        Assert.False(AttemptDigestReader.IsReadable(many, out var chosen));
+        Assert.Contains("chose", chosen);
+    }
 }
