@@ -127,36 +127,12 @@ public static class QtiFormat
     private static void ReadPackage(string fileName, byte[] bytes, ImportResult result, FormatImages images)
     {
         using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-        if (zip.Entries.Count > MaxEntries)
-        {
-            result.Error(fileName, 0, L["压缩包中有 {0} 个条目，超过 {1} 个的上限", zip.Entries.Count, MaxEntries]);
-            return;
-        }
-        foreach (var e in zip.Entries)
-        {
-            var name = e.FullName.Replace('\\', '/');
-            if (name.StartsWith('/') || name.Contains(':') || name.Split('/').Any(s => s == ".."))
-            {
-                result.Error(fileName, 0, L["压缩包中的条目“{0}”路径不安全（含 .. 或绝对路径），整个文件已拒绝", e.FullName]);
-                return;
-            }
-        }
-        if (zip.Entries.Sum(e => e.Length) > MaxUncompressedBytes || zip.Entries.Any(e => e.Length > ImportLimits.MaxBytes))
-        {
-            result.Error(fileName, 0, L["压缩包解压后过大，已拒绝（可能是压缩炸弹）"]);
-            return;
-        }
-        var entries = zip.Entries.Where(e => e.Length > 0 || e.Name.Length > 0).ToDictionary(e => e.FullName.Replace('\\', '/'), StringComparer.Ordinal);
-        byte[] ReadEntry(ZipArchiveEntry e)
-        {
-            using var s = e.Open();
-            return MoodleXmlFormat.ReadLimited(s, ImportLimits.MaxBytes) ?? [];
-        }
+        if (QtiPackageEntries.Check(fileName, zip, result) is not { } entries) return;
         var items = new List<(string Path, Meta? Meta)>();
         if (entries.TryGetValue("imsmanifest.xml", out var manifestEntry))
         {
             var manifestName = fileName + "/imsmanifest.xml";
-            if (Load(manifestName, ReadEntry(manifestEntry), result) is not { } manifest) return;
+            if (Load(manifestName, QtiPackageEntries.Read(manifestEntry), result) is not { } manifest) return;
             foreach (var res in manifest.Descendants().Where(x => Norm(x.Name) == "resource"))
             {
                 var type = (Attr(res, "type") ?? "").ToLowerInvariant();
@@ -189,8 +165,8 @@ public static class QtiFormat
                 continue;
             }
             if (!ImportLimits.CheckCount(fileName, 0, ++count, result)) return;
-            if (Load(itemName, ReadEntry(entry), result) is { } doc)
-                ReadItemWithImages(itemName, path, doc, meta, p => entries.TryGetValue(p, out var e) ? ReadEntry(e) : null, images, result);
+            if (Load(itemName, QtiPackageEntries.Read(entry), result) is { } doc)
+                ReadItemWithImages(itemName, path, doc, meta, p => entries.TryGetValue(p, out var e) ? QtiPackageEntries.Read(e) : null, images, result);
         }
     }
 
