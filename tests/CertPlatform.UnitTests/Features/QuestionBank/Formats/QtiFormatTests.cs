@@ -163,6 +163,17 @@ public sealed class QtiFormatTests
     }
 
     [Fact]
+    public void A_zip_entry_named_twice_refuses_the_package_instead_of_throwing()
+    {
+        var item = $"<qti-assessment-item xmlns=\"{Qti3}\" identifier=\"x\" title=\"x\"/>";
+        var r = QtiFormat.Parse("twice.zip", new MemoryStream(Zip(("items/a.xml", item), ("items/a.xml", item))));
+        Assert.False(r.Ok);
+        var issue = Assert.Single(r.Issues);
+        Assert.Equal("twice.zip", issue.File);
+        Assert.Contains("“items/a.xml”出现了不止一次", issue.Message);
+    }
+
+    [Fact]
     public void Dtds_and_external_entities_are_refused_without_being_resolved()
     {
         var secret = Path.GetTempFileName();
