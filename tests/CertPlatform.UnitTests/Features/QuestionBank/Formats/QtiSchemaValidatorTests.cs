@@ -36,17 +36,7 @@ public sealed class QtiSchemaValidatorTests : IDisposable
         File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
     }
 
-    private static byte[] Zip(params (string Name, string Content)[] entries)
-    {
-        using var ms = new MemoryStream();
-        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var (name, content) in entries)
-            {
-                using var w = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
-                w.Write(content);
-            }
-        return ms.ToArray();
-    }
+    private static byte[] Zip(params (string Name, string Content)[] entries) => QtiFormatTests.Zip(entries);
 
     private static Question Choice(string id) => new()
     {
