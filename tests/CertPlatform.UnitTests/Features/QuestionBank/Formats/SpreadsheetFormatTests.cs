@@ -206,7 +206,7 @@ public sealed class SpreadsheetFormatTests
         from lesson in Gen.Elements("", "p1-swot")
         from anchor in Gen.Elements<string?>(null, "definition")
         from tags in Gen.SubListOf(["概念", "SWOT", "服务 质量"])
-        from count in Gen.Choose(3, 10) // the domain: multiple choice 3–10 options, single at least 2
+        from count in Gen.Choose(3, 8) // the domain: single choice 2–8 options, multiple choice 3–10
         from options in Gen.CollectToList(Enumerable.Range(0, count).Select(i => Cell("甲乙丙丁戊己庚辛壬癸"[i])))
         from flags in Gen.ArrayOf(Gen.Elements(true, false), count)
         from right in Gen.Choose(0, count - 1)
