@@ -31,6 +31,8 @@ using Serilog.Formatting.Compact;
 // Commands that need no web host: `lint`, `content-report` (see README).
 if (ContentCommands.TryRun(args) is { } exitCode) return exitCode;
 if (ItemStatsCommand.TryRun(args, Console.Out, Console.Error) is { } statsExit) return statsExit;
+// `qti-validate PACKAGE --schemas DIR`: offline XSD check of a QTI package (docs/question-formats.md).
+if (QtiValidateCommand.TryRun(args, Console.Out, Console.Error) is { } qtiExit) return qtiExit;
 
 // `backup DIR` / `restore DIR [--force]`: files only, no web host (see docs/deploy.md).
 var isBackup = BackupCommand.TryParse(args, out var backupVerb, out var backupFolder, out var backupForce);

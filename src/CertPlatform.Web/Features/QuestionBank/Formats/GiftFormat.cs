@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Domain.Questions;
@@ -14,8 +12,8 @@ namespace CertPlatform.Web.Features.QuestionBank.Formats;
 /// question/format/gift/format.php, whose rules this follows). Pure code: no I/O, never throws on input.
 /// <para><b>Reading.</b> Questions are separated by blank lines; <c>//</c> lines are comments;
 /// <c>$CATEGORY: path</c> sets the category of the questions after it; <c>::title::</c> becomes the id when it
-/// is a valid id (lower-case ASCII letters, digits, '-'), otherwise the id is <c>&lt;file name&gt;-qNNN</c>
-/// (NNN = position of the question in the file). Escapes <c>\~ \= \# \{ \} \: \\ \n</c>; a leading
+/// is a valid id (lower-case ASCII letters, digits, '-'), otherwise <c>gift-</c> + a hash of the title (the title is
+/// kept as the question's title), and without a title <c>q-</c> + a hash of the content — never the file name or position. Escapes <c>\~ \= \# \{ \} \: \\ \n</c>; a leading
 /// <c>[markdown]</c>/<c>[html]</c>/<c>[plain]</c>/<c>[moodle]</c> marker is removed and the text kept as written.
 /// Texts are trimmed like Moodle does (escaped <c>\n</c> at either end is kept).</para>
 /// <list type="bullet">
@@ -26,16 +24,18 @@ namespace CertPlatform.Web.Features.QuestionBank.Formats;
 /// ≥100%); <c>{{1}}</c> is put where the braces were (at the end when the braces end the question).</item>
 /// <item><c>{=left -> right …}</c> → Matching; <c>{}</c> → Essay.</item>
 /// <item>Missing-word form (braces inside the text) works for every type; non-fill types get <c>_____</c> there.</item>
-/// <item><c>####text</c> (general feedback) → Explanation. Per-answer feedback (<c>#…</c>) is dropped: the platform
-/// has none. A foreign essay's general feedback is also its rubric (GIFT has no grader information) and it is
-/// worth 10 points, like essays in the YAML bank.</item>
-/// <item>Reported and skipped: numerical <c>{#…}</c>, descriptions (no braces), matching distractors (<c>=-&gt; x</c>).</item>
+/// <item><c>####text</c> (general feedback) → Explanation. Per-answer feedback (<c>#…</c>) and weights (<c>%50%</c>) on
+/// choice options are kept (<see cref="ChoiceOption.Feedback"/>, <see cref="ChoiceOption.Weight"/>); on short answers and
+/// true/false they are reported per question. A foreign essay's general feedback is also its rubric (GIFT has no grader
+/// information); without one the essay comes in as a draft, reported. Essays are worth 10 points, like in the YAML bank.</item>
+/// <item>Reported and skipped: numerical <c>{#…}</c>, descriptions (no braces). A matching distractor (<c>= -&gt; x</c>) is
+/// reported and dropped; the rest of the question is kept.</item>
 /// <item>Hard errors (the import is not Ok): unclosed or stray braces, a second answer block, fewer than two
 /// choices or pairs, empty answers, a bad metadata comment, duplicate ids, and any
 /// <see cref="Question.Validate"/> problem.</item>
 /// </list>
 /// <para><b>CertPlatform extension.</b> Every written question is preceded by one comment line
-/// <c>// @certplatform {json}</c> (other GIFT readers ignore comments) holding what GIFT cannot say:
+/// <c>// @certplatform {json}</c> (other GIFT readers ignore comments; the bag is <see cref="FormatMetadata"/>, shared with QTI) holding what GIFT cannot say:
 /// difficulty, lessonId, anchor, tags, status, points always; and, only when the plain GIFT would not read
 /// back exactly, the exact value of id / stem / explanation / rubric / scenario / options / trueFalse / blanks /
 /// pairs / items / parts. Fill with several blanks, Ordering and Case (and anything else the native syntax
@@ -49,15 +49,6 @@ public static partial class GiftFormat
     private const string FillMark = "{{1}}";
     private const string MissingWord = "_____";
     private static readonly ImportTexts L = ImportTexts.Instance;
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        RespectNullableAnnotations = true,
-    };
 
     [GeneratedRegex(@"\G\[(moodle|html|plain|markdown)\]")]
     private static partial Regex FormatMarker();
@@ -202,19 +193,11 @@ public static partial class GiftFormat
     {
         pool = null;
         var firstLine = content[0].No;
-        GiftMeta? meta = null;
-        if (metaJson is not null)
+        FormatMetadata? meta = null;
+        if (metaJson is not null && !FormatMetadata.TryParse(metaJson, out meta, out var metaError))
         {
-            try
-            {
-                meta = JsonSerializer.Deserialize<GiftMeta>(metaJson, Json)
-                    ?? throw new JsonException("the JSON is null");
-            }
-            catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
-            {
-                issues.Add(new(file, metaLine, L["“// {0}”注释无效：{1}", MetaTag, ex.Message], false));
-                return null;
-            }
+            issues.Add(new(file, metaLine, L["“// {0}”注释无效：{1}", MetaTag, metaError], false));
+            return null;
         }
         var text = new Marked(content);
         var body = ReadBody(text, file, issues);
@@ -233,37 +216,37 @@ public static partial class GiftFormat
         }
         // GIFT has no grader information: a foreign essay's general feedback doubles as its rubric; without one the
         // essay comes in as a draft (the examiner adds a rubric before using it).
-        var rubric = meta is not null ? meta.Rubric ?? "" : type == QuestionType.Essay ? body.Explanation : "";
-        var status = meta?.Status ?? QuestionStatus.Ready;
+        var rubric = meta is not null ? "" : type == QuestionType.Essay ? body.Explanation : "";
+        var status = QuestionStatus.Ready;
         if (meta is null && type == QuestionType.Essay && rubric.Trim().Length == 0)
         {
             status = QuestionStatus.Draft;
             notes.Add(new(file, firstLine, L["问答题没有评分要点（GIFT 的 #### 总体反馈）：以草稿导入，补充评分要点后再启用"], true));
         }
-        var tags = meta?.Tags ?? (category is null ? [] : [category]);
         var q = new Question
         {
-            Id = meta?.Id ?? "",
-            Title = meta is not null ? meta.Title : body.Title,
+            Id = "",
+            // With the comment, the title is the comment's (the markup's ::title:: is then the id).
+            Title = meta is not null ? null : body.Title,
             Type = type,
-            Stem = meta?.Stem ?? body.Stem,
-            Explanation = meta?.Explanation ?? body.Explanation,
-            Difficulty = meta?.Difficulty ?? 3,
-            LessonId = meta?.LessonId ?? "",
-            Anchor = meta?.Anchor,
-            Tags = tags,
+            Stem = body.Stem,
+            Explanation = body.Explanation,
+            Difficulty = 3,
+            LessonId = "",
+            Tags = category is null ? [] : [category],
             Status = status,
-            Points = meta?.Points ?? (type == QuestionType.Essay ? 10 : 1),
-            Options = meta?.Options ?? body.Options,
-            TrueFalseAnswer = meta?.TrueFalse ?? body.TrueFalse,
-            Blanks = meta?.Blanks ?? body.Blanks,
-            Pairs = meta?.Pairs ?? body.Pairs,
-            Items = meta?.Items ?? [],
+            Points = type == QuestionType.Essay ? 10 : 1,
+            Options = body.Options,
+            TrueFalseAnswer = body.TrueFalse,
+            Blanks = body.Blanks,
+            Pairs = body.Pairs,
+            Items = [],
             Rubric = rubric,
-            Scenario = meta?.Scenario ?? "",
-            Parts = meta?.Parts ?? [],
-            Pool = meta?.Pool ?? QuestionPool.Practice,
+            Scenario = "",
+            Parts = [],
+            Pool = QuestionPool.Practice,
         };
+        if (meta is not null) q = meta.ApplyTo(q);
         pool = meta?.Pool;
         if (q.Id.Length > 0) return q;
         // The id: the title when it is a valid id, else derived from the title, else from the content — never
@@ -635,44 +618,27 @@ public static partial class GiftFormat
         return sb.ToString();
     }
 
-    private static readonly (Func<Question, object?> Get, Action<GiftMeta, Question> Set)[] Overridable =
-    [
-        (q => q.Id, (m, q) => m.Id = q.Id),
-        (q => q.Title, (m, q) => m.Title = q.Title),
-        (q => q.Stem, (m, q) => m.Stem = q.Stem),
-        (q => q.Explanation, (m, q) => m.Explanation = q.Explanation),
-        (q => q.Rubric, (m, q) => m.Rubric = q.Rubric),
-        (q => q.Scenario, (m, q) => m.Scenario = q.Scenario),
-        (q => q.Options, (m, q) => m.Options = q.Options),
-        (q => q.TrueFalseAnswer, (m, q) => m.TrueFalse = q.TrueFalseAnswer),
-        (q => q.Blanks, (m, q) => m.Blanks = q.Blanks),
-        (q => q.Pairs, (m, q) => m.Pairs = q.Pairs),
-        (q => q.Items, (m, q) => m.Items = q.Items),
-        (q => q.Parts, (m, q) => m.Parts = q.Parts),
-    ];
-
     private static string WriteQuestion(Question q)
     {
-        var expected = JsonSerializer.Serialize(q, Json);
+        var expected = JsonSerializer.Serialize(q, FormatMetadata.Json);
         // Native GIFT first; the essay form with the payload in the comment when GIFT cannot say it.
         foreach (var (body, declared) in new[] { (NativeBody(q), (QuestionType?)null), (EssayBody(q), q.Type) })
         {
             if (body is null) continue;
-            var meta = BaseMeta(q, declared);
+            var meta = FormatMetadata.Of(q, declared);
             if (ReadBack(meta, body) is not { } plain || plain.Type != q.Type) continue;
-            foreach (var (get, set) in Overridable)
-                if (JsonSerializer.Serialize(get(plain), Json) != JsonSerializer.Serialize(get(q), Json)) set(meta, q);
+            meta.KeepExact(q, plain);
             var written = MetaLine(meta) + "\n" + body;
-            if (ReadBack(meta, body) is { } back && JsonSerializer.Serialize(back, Json) == expected) return written;
+            if (ReadBack(meta, body) is { } back && JsonSerializer.Serialize(back, FormatMetadata.Json) == expected) return written;
         }
         // Not reached for any question seen so far; kept so that Write never loses data.
-        var all = BaseMeta(q, q.Type);
-        foreach (var (_, set) in Overridable) set(all, q);
+        var all = FormatMetadata.Of(q, q.Type);
+        all.KeepExact(q, null);
         return MetaLine(all) + "\n" + "::question::question{}";
     }
 
     /// <summary>Reads a written question back exactly as <see cref="Parse"/> would (without validation).</summary>
-    private static Question? ReadBack(GiftMeta meta, string body)
+    private static Question? ReadBack(FormatMetadata meta, string body)
     {
         var blocks = Blocks(MetaLine(meta) + "\n" + body).ToList();
         if (blocks.Count != 1) return null;
@@ -682,13 +648,7 @@ public static partial class GiftFormat
         return issues.Count == 0 && category is null ? read.Question : null;
     }
 
-    private static GiftMeta BaseMeta(Question q, QuestionType? declared) => new()
-    {
-        Type = declared, Difficulty = q.Difficulty, LessonId = q.LessonId, Anchor = q.Anchor, Tags = q.Tags,
-        Status = q.Status, Points = q.Points, Pool = q.Pool,
-    };
-
-    private static string MetaLine(GiftMeta meta) => $"// {MetaTag} {JsonSerializer.Serialize(meta, Json)}";
+    private static string MetaLine(FormatMetadata meta) => $"// {MetaTag} {meta.Serialize()}";
 
     private static string Title(Question q) => "::" + Escape(q.Id) + "::";
 
@@ -754,33 +714,6 @@ public static partial class GiftFormat
             }
         }
         return sb.ToString();
-    }
-
-    /// <summary>The <c>// @certplatform</c> comment: what GIFT cannot express (JSON, camelCase).</summary>
-    private sealed class GiftMeta
-    {
-        public int V { get; set; } = 1;
-        public QuestionType? Type { get; set; }
-        public string? Id { get; set; }
-        public string? Title { get; set; }
-        public int? Difficulty { get; set; }
-        public string? LessonId { get; set; }
-        public string? Anchor { get; set; }
-        public IReadOnlyList<string>? Tags { get; set; }
-        public QuestionStatus? Status { get; set; }
-        public decimal? Points { get; set; }
-        /// <summary>The question's pool (practice / secure); absent in files written before pools travelled.</summary>
-        public QuestionPool? Pool { get; set; }
-        public string? Stem { get; set; }
-        public string? Explanation { get; set; }
-        public string? Rubric { get; set; }
-        public string? Scenario { get; set; }
-        public IReadOnlyList<ChoiceOption>? Options { get; set; }
-        public bool? TrueFalse { get; set; }
-        public IReadOnlyList<IReadOnlyList<string>>? Blanks { get; set; }
-        public IReadOnlyList<MatchPair>? Pairs { get; set; }
-        public IReadOnlyList<string>? Items { get; set; }
-        public IReadOnlyList<Question>? Parts { get; set; }
     }
 
     // ------------------------------------------------------------------ helpers

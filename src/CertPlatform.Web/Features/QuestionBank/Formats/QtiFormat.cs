@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Xml;
 using System.Xml.Linq;
 using CertPlatform.Web.Content;
@@ -55,48 +53,6 @@ public static class QtiFormat
         "gapmatchinteraction", "inlinechoiceinteraction",
     };
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    /// <summary>The platform's metadata carried in a package manifest.</summary>
-    private sealed class Meta
-    {
-        public string? Id { get; set; }
-        public QuestionType? Type { get; set; }
-        public string? LessonId { get; set; }
-        public string? Anchor { get; set; }
-        public int? Difficulty { get; set; }
-        public IReadOnlyList<string>? Tags { get; set; }
-        public QuestionStatus? Status { get; set; }
-        public decimal? Points { get; set; }
-        /// <summary>The question's pool (practice / secure).</summary>
-        public QuestionPool? Pool { get; set; }
-        // Exact texts, written only when the QTI markup does not read back exactly (line breaks, runs of spaces).
-        public string? Stem { get; set; }
-        public string? Explanation { get; set; }
-        public string? Rubric { get; set; }
-        public IReadOnlyList<ChoiceOption>? Options { get; set; }
-        public IReadOnlyList<IReadOnlyList<string>>? Blanks { get; set; }
-        public IReadOnlyList<MatchPair>? Pairs { get; set; }
-        public IReadOnlyList<string>? Items { get; set; }
-    }
-
-    private static readonly (Func<Question, object?> Get, Action<Meta, Question> Set)[] Exact =
-    [
-        (q => q.Stem, (m, q) => m.Stem = q.Stem),
-        (q => q.Explanation, (m, q) => m.Explanation = q.Explanation),
-        (q => q.Rubric, (m, q) => m.Rubric = q.Rubric),
-        (q => q.Options, (m, q) => m.Options = q.Options),
-        (q => q.Blanks, (m, q) => m.Blanks = q.Blanks),
-        (q => q.Pairs, (m, q) => m.Pairs = q.Pairs),
-        (q => q.Items, (m, q) => m.Items = q.Items),
-    ];
-
     // ------------------------------------------------------------------ import
 
     /// <summary>Reads a QTI item (XML) or a content package (zip). Never throws on malformed input.</summary>
@@ -127,36 +83,12 @@ public static class QtiFormat
     private static void ReadPackage(string fileName, byte[] bytes, ImportResult result, FormatImages images)
     {
         using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-        if (zip.Entries.Count > MaxEntries)
-        {
-            result.Error(fileName, 0, L["压缩包中有 {0} 个条目，超过 {1} 个的上限", zip.Entries.Count, MaxEntries]);
-            return;
-        }
-        foreach (var e in zip.Entries)
-        {
-            var name = e.FullName.Replace('\\', '/');
-            if (name.StartsWith('/') || name.Contains(':') || name.Split('/').Any(s => s == ".."))
-            {
-                result.Error(fileName, 0, L["压缩包中的条目“{0}”路径不安全（含 .. 或绝对路径），整个文件已拒绝", e.FullName]);
-                return;
-            }
-        }
-        if (zip.Entries.Sum(e => e.Length) > MaxUncompressedBytes || zip.Entries.Any(e => e.Length > ImportLimits.MaxBytes))
-        {
-            result.Error(fileName, 0, L["压缩包解压后过大，已拒绝（可能是压缩炸弹）"]);
-            return;
-        }
-        var entries = zip.Entries.Where(e => e.Length > 0 || e.Name.Length > 0).ToDictionary(e => e.FullName.Replace('\\', '/'), StringComparer.Ordinal);
-        byte[] ReadEntry(ZipArchiveEntry e)
-        {
-            using var s = e.Open();
-            return MoodleXmlFormat.ReadLimited(s, ImportLimits.MaxBytes) ?? [];
-        }
-        var items = new List<(string Path, Meta? Meta)>();
+        if (QtiPackageEntries.Check(fileName, zip, result) is not { } entries) return;
+        var items = new List<(string Path, FormatMetadata? Meta)>();
         if (entries.TryGetValue("imsmanifest.xml", out var manifestEntry))
         {
             var manifestName = fileName + "/imsmanifest.xml";
-            if (Load(manifestName, ReadEntry(manifestEntry), result) is not { } manifest) return;
+            if (Load(manifestName, QtiPackageEntries.Read(manifestEntry), result) is not { } manifest) return;
             foreach (var res in manifest.Descendants().Where(x => Norm(x.Name) == "resource"))
             {
                 var type = (Attr(res, "type") ?? "").ToLowerInvariant();
@@ -169,16 +101,13 @@ public static class QtiFormat
                 }
                 if (!type.StartsWith("imsqti_item", StringComparison.Ordinal)) continue;
                 var metaText = res.Descendants(XName.Get("certplatform", MetaNamespace)).FirstOrDefault()?.Value;
-                Meta? meta = null;
-                if (metaText is not null)
-                {
-                    try { meta = JsonSerializer.Deserialize<Meta>(metaText, Json); }
-                    catch (JsonException ex) { result.Error(manifestName, LineOf(res), L["平台元数据无效：{0}", ex.Message]); }
-                }
+                FormatMetadata? meta = null;
+                if (metaText is not null && !FormatMetadata.TryParse(metaText, out meta, out var metaError))
+                    result.Error(manifestName, LineOf(res), L["平台元数据无效：{0}", metaError]);
                 items.Add((href.Replace('\\', '/'), meta));
             }
         }
-        else items.AddRange(entries.Keys.Where(k => k.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).Select(k => (k, (Meta?)null)));
+        else items.AddRange(entries.Keys.Where(k => k.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).Select(k => (k, (FormatMetadata?)null)));
         var count = 0;
         foreach (var (path, meta) in items)
         {
@@ -189,8 +118,8 @@ public static class QtiFormat
                 continue;
             }
             if (!ImportLimits.CheckCount(fileName, 0, ++count, result)) return;
-            if (Load(itemName, ReadEntry(entry), result) is { } doc)
-                ReadItemWithImages(itemName, path, doc, meta, p => entries.TryGetValue(p, out var e) ? ReadEntry(e) : null, images, result);
+            if (Load(itemName, QtiPackageEntries.Read(entry), result) is { } doc)
+                ReadItemWithImages(itemName, path, doc, meta, p => entries.TryGetValue(p, out var e) ? QtiPackageEntries.Read(e) : null, images, result);
         }
     }
 
@@ -201,7 +130,7 @@ public static class QtiFormat
     /// package, SVG, a non-image or an oversized image is an error with the item file and line; remote and data: sources
     /// and further images are reported as not kept.
     /// </summary>
-    private static void ReadItemWithImages(string itemName, string path, XDocument doc, Meta? meta, Func<string, byte[]?>? read, FormatImages images,
+    private static void ReadItemWithImages(string itemName, string path, XDocument doc, FormatMetadata? meta, Func<string, byte[]?>? read, FormatImages images,
         ImportResult result)
     {
         // Image errors count only for an item that is imported (a skipped item's pictures do not matter).
@@ -381,7 +310,7 @@ public static class QtiFormat
         return string.Join('\n', lines.Select(l => l.ToString().Trim()).Where(l => l.Length > 0));
     }
 
-    private static void ReadItem(string file, XDocument doc, Meta? meta, ImportResult result)
+    private static void ReadItem(string file, XDocument doc, FormatMetadata? meta, ImportResult result)
     {
         var root = doc.Root!;
         if (Norm(root.Name) != "assessmentitem")
@@ -575,20 +504,14 @@ public static class QtiFormat
         {
             Title = title is { Length: > 0 } && title != id ? title : null,
             Explanation = explanation,
-            Points = meta?.Points ?? maxScore ?? (q.Type == QuestionType.Essay ? 10 : 1),
-            Difficulty = meta?.Difficulty ?? 3,
-            LessonId = meta?.LessonId ?? "",
-            Anchor = meta?.Anchor,
-            Tags = meta?.Tags ?? [],
-            Status = meta?.Status ?? q.Status,
-            Pool = meta?.Pool ?? QuestionPool.Practice,
+            Points = maxScore ?? (q.Type == QuestionType.Essay ? 10 : 1),
+            Difficulty = 3,
+            LessonId = "",
+            Anchor = null,
+            Tags = [],
+            Pool = QuestionPool.Practice,
         };
-        if (meta is not null)
-            q = q with
-            {
-                Stem = meta.Stem ?? q.Stem, Explanation = meta.Explanation ?? q.Explanation, Rubric = meta.Rubric ?? q.Rubric,
-                Options = meta.Options ?? q.Options, Blanks = meta.Blanks ?? q.Blanks, Pairs = meta.Pairs ?? q.Pairs, Items = meta.Items ?? q.Items,
-            };
+        if (meta is not null) q = meta.ApplyTo(q);
         if (id.Length == 0) id = GiftFormat.ContentId(q);
         q = q with { Id = id };
         var problems = q.Validate();
@@ -636,7 +559,7 @@ public static class QtiFormat
         ArgumentNullException.ThrowIfNull(questions);
         images ??= new Dictionary<string, ImportedImage>();
         var skipped = new List<ExportSkip>();
-        var written = new List<(Meta Meta, string Path, string Identifier, IReadOnlyList<string> Files)>();
+        var written = new List<(FormatMetadata Meta, string Path, string Identifier, IReadOnlyList<string> Files)>();
         var stored = new HashSet<string>(StringComparer.Ordinal);
         using var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
@@ -653,7 +576,8 @@ public static class QtiFormat
                 var path = $"items/{identifier}.xml";
                 var shown = FormatImages.Shas(q).Where(images.ContainsKey).Distinct().Select(sha => images[sha]).ToList();
                 var item = WriteItem(q, identifier, images);
-                var meta = MetaOf(q);
+                var meta = FormatMetadata.Of(q, q.Type == QuestionType.TrueFalse ? QuestionType.TrueFalse : null);
+                meta.Id = q.Id;
                 // Read the item back as an import would (images aside: the import resolves them from the package);
                 // where the markup loses something, the exact value goes in the metadata.
                 var back = new ImportResult();
@@ -662,8 +586,7 @@ public static class QtiFormat
                 ReadItem(path, copy, meta, back);
                 var plain = back.Questions.Count == 1 ? back.Questions[0].Question : null;
                 var withoutImages = q with { StemImage = null, Options = q.Options.Select(o => o with { Image = null }).ToList() };
-                foreach (var (get, set) in Exact)
-                    if (plain is null || JsonSerializer.Serialize(get(plain), Json) != JsonSerializer.Serialize(get(withoutImages), Json)) set(meta, withoutImages);
+                meta.KeepExact(withoutImages, plain);
                 var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
                 using (var s = entry.Open()) item.Save(s, SaveOptions.DisableFormatting);
                 foreach (var image in shown.Where(i => stored.Add(i.Sha256)))
@@ -682,13 +605,13 @@ public static class QtiFormat
 
     private static string ImagePath(ImportedImage image) => "images/" + image.ExportName;
 
-    private static XDocument Manifest(List<(Meta Meta, string Path, string Identifier, IReadOnlyList<string> Files)> items)
+    private static XDocument Manifest(List<(FormatMetadata Meta, string Path, string Identifier, IReadOnlyList<string> Files)> items)
     {
         XNamespace cp = Cp3Namespace;
         XNamespace meta = MetaNamespace;
         var resources = items.Select(i => new XElement(cp + "resource",
             new XAttribute("identifier", "res-" + i.Identifier), new XAttribute("type", "imsqti_item_xmlv3p0"), new XAttribute("href", i.Path),
-            new XElement(cp + "metadata", new XElement(meta + "certplatform", JsonSerializer.Serialize(i.Meta, Json))),
+            new XElement(cp + "metadata", new XElement(meta + "certplatform", i.Meta.Serialize())),
             new XElement(cp + "file", new XAttribute("href", i.Path)),
             i.Files.Select(f => new XElement(cp + "file", new XAttribute("href", f)))));
         return new XDocument(new XDeclaration("1.0", "UTF-8", null),
@@ -698,12 +621,6 @@ public static class QtiFormat
                 new XElement(cp + "organizations"),
                 new XElement(cp + "resources", resources)));
     }
-
-    private static Meta MetaOf(Question q) => new()
-    {
-        Id = q.Id, Type = q.Type == QuestionType.TrueFalse ? QuestionType.TrueFalse : null, LessonId = q.LessonId.Length > 0 ? q.LessonId : null,
-        Anchor = q.Anchor, Difficulty = q.Difficulty, Tags = q.Tags, Status = q.Status, Points = q.Points, Pool = q.Pool,
-    };
 
     private static XElement Paragraphs(XNamespace ns, string text, Func<string, IEnumerable<object>>? inline = null) =>
         new(ns + "div", text.Split('\n').Select(l => new XElement(ns + "p", inline is null ? Safe(l) : inline(l))));

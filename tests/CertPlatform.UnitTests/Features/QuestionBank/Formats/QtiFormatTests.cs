@@ -17,7 +17,7 @@ public sealed class QtiFormatTests
 
     private static ImportResult ParseXml(string xml, string file = "item.xml") => QtiFormat.Parse(file, new MemoryStream(Encoding.UTF8.GetBytes(xml)));
 
-    private static byte[] Zip(params (string Name, string Content)[] entries)
+    internal static byte[] Zip(params (string Name, string Content)[] entries)
     {
         using var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
@@ -160,6 +160,73 @@ public sealed class QtiFormatTests
         var r = QtiFormat.Parse("p.zip", new MemoryStream(Zip((name, "<x/>"))));
         Assert.False(r.Ok);
         Assert.Contains("路径不安全", Assert.Single(r.Issues).Message);
+    }
+
+    [Fact]
+    public void A_qti_2_2_package_imports_the_items_its_manifest_lists_and_reports_the_test_structure()
+    {
+        var manifest = """
+            <manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" identifier="pkg">
+              <metadata><schema>QTIv2.2 Package</schema><schemaversion>1.0.0</schemaversion></metadata>
+              <organizations/>
+              <resources>
+                <resource identifier="t" type="imsqti_test_xmlv2p2" href="test.xml"><file href="test.xml"/></resource>
+                <resource identifier="r1" type="imsqti_item_xmlv2p2" href="items/tf-1.xml"><file href="items/tf-1.xml"/></resource>
+              </resources>
+            </manifest>
+            """;
+        var item = $"""
+            <assessmentItem xmlns="{Qti22}" identifier="choice-22" title="渠道" adaptive="false" timeDependent="false">
+              <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>B</value></correctResponse></responseDeclaration>
+              <itemBody><choiceInteraction responseIdentifier="RESPONSE" maxChoices="1"><prompt>哪一个是渠道？</prompt>
+                <simpleChoice identifier="A">品牌</simpleChoice><simpleChoice identifier="B">营业厅</simpleChoice></choiceInteraction></itemBody>
+              <responseProcessing template="http://www.imsglobal.org/question/qti_v2p2/rptemplates/match_correct"/>
+            </assessmentItem>
+            """;
+        // Not listed in the manifest: not imported.
+        var stray = $"""<assessmentItem xmlns="{Qti22}" identifier="stray" title="x"><itemBody/></assessmentItem>""";
+        var r = QtiFormat.Parse("p22.zip", new MemoryStream(Zip(("imsmanifest.xml", manifest), ("test.xml", "<assessmentTest/>"), ("items/tf-1.xml", item), ("items/stray.xml", stray))));
+        Assert.True(r.Ok, string.Join("\n", r.Issues));
+        var q = Assert.Single(r.Questions).Question;
+        Assert.Equal(("choice-22", QuestionType.Single, "渠道"), (q.Id, q.Type, q.Title));
+        Assert.Equal(["品牌", "营业厅"], q.Options.Select(o => o.Text));
+        Assert.True(q.Options[1].Correct);
+        var skipped = Assert.Single(r.Issues);
+        Assert.True(skipped.Skipped);
+        Assert.Equal("p22.zip/imsmanifest.xml", skipped.File);
+        Assert.Contains("assessmentTest", skipped.Message);
+    }
+
+    [Fact]
+    public void Schema_locations_templates_and_remote_images_in_a_package_are_never_fetched()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var at = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
+        var item = $"""
+            <qti-assessment-item xmlns="{Qti3}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                xsi:schemaLocation="{Qti3} {at}/imsqti_asiv3p0_v1p0.xsd" identifier="far" title="远程" adaptive="false" time-dependent="false">
+              <qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="identifier"><qti-correct-response><qti-value>A</qti-value></qti-correct-response></qti-response-declaration>
+              <qti-item-body><p>看图<img src="{at}/picture.png" alt=""/></p>
+                <qti-choice-interaction response-identifier="RESPONSE" max-choices="1"><qti-simple-choice identifier="A">甲</qti-simple-choice><qti-simple-choice identifier="B">乙</qti-simple-choice></qti-choice-interaction></qti-item-body>
+              <qti-response-processing template="{at}/rptemplates/match_correct.xml"/>
+            </qti-assessment-item>
+            """;
+        var r = QtiFormat.Parse("far.zip", new MemoryStream(Zip(("items/far.xml", item))));
+        Assert.True(r.Ok, string.Join("\n", r.Issues));
+        Assert.Equal("far", Assert.Single(r.Questions).Question.Id);
+        Assert.False(listener.Pending(), "the importer connected to an address named in the item");
+    }
+
+    [Fact]
+    public void A_zip_entry_named_twice_refuses_the_package_instead_of_throwing()
+    {
+        var item = $"<qti-assessment-item xmlns=\"{Qti3}\" identifier=\"x\" title=\"x\"/>";
+        var r = QtiFormat.Parse("twice.zip", new MemoryStream(Zip(("items/a.xml", item), ("items/a.xml", item))));
+        Assert.False(r.Ok);
+        var issue = Assert.Single(r.Issues);
+        Assert.Equal("twice.zip", issue.File);
+        Assert.Contains("“items/a.xml”出现了不止一次", issue.Message);
     }
 
     [Fact]

@@ -8,6 +8,9 @@ using CsvHelper.Configuration;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace CertPlatform.UnitTests.Features.QuestionBank.Formats;
 
@@ -179,6 +182,68 @@ public sealed class SpreadsheetFormatTests
             Assert.Contains(skipped, i => i.Message.Contains("x-case"));
         }
     }
+
+    // ------------------------------------------------------------ property: the template round-trips generated questions
+
+    // Cell syntax and spreadsheet hazards: separators, quotes, formula starts, answer separators, line breaks, Chinese.
+    private static readonly string[] Awkward =
+        ["=", "+", "-", "@", "'", "\"", ",", ";", "、", "，", "/", "|", "\\", "／", "\n", "\t", " ", "　", "{", "}", "客户", "ABC", "1+1"];
+
+    private static Gen<string> Cell(char marker) =>
+        from start in Gen.Elements("", "=", "+", "-", "@")
+        from n in Gen.Choose(0, 4)
+        from parts in Gen.ArrayOf(Gen.Elements(Awkward), n)
+        from word in Gen.Elements("服务", "渠道", "价值", "x")
+        select start + word + string.Concat(parts) + marker;
+
+    private static Gen<Question> TemplateQuestion(int k) =>
+        from type in Gen.Elements(QuestionType.Single, QuestionType.Multiple, QuestionType.TrueFalse, QuestionType.Fill, QuestionType.Essay)
+        from stem in Cell('？')
+        from explanation in Gen.OneOf(Gen.Constant(""), Cell('。'))
+        from difficulty in Gen.Choose(1, 5)
+        from points in Gen.Choose(1, 40)
+        from status in Gen.Elements(QuestionStatus.Ready, QuestionStatus.Draft, QuestionStatus.Retired)
+        from lesson in Gen.Elements("", "p1-swot")
+        from anchor in Gen.Elements<string?>(null, "definition")
+        from tags in Gen.SubListOf(["概念", "SWOT", "服务 质量"])
+        from count in Gen.Choose(3, 8) // the domain: single choice 2–8 options, multiple choice 3–10
+        from options in Gen.CollectToList(Enumerable.Range(0, count).Select(i => Cell("甲乙丙丁戊己庚辛壬癸"[i])))
+        from flags in Gen.ArrayOf(Gen.Elements(true, false), count)
+        from right in Gen.Choose(0, count - 1)
+        from answer in Gen.Elements(true, false)
+        from blanks in Gen.Choose(1, 3)
+        from accepted in Gen.CollectToList(Enumerable.Range(0, blanks).Select(b => Gen.CollectToList(Enumerable.Range(0, 1 + b % 2).Select(i => Cell("子丑"[i])))))
+        from rubric in Cell('；')
+        select new Question
+        {
+            Id = $"sp-{k}", Type = type, Explanation = explanation, Difficulty = difficulty, Points = points / 2m, Status = status,
+            LessonId = lesson, Anchor = anchor, Tags = tags.ToList(),
+            Stem = type == QuestionType.Fill ? stem + string.Concat(Enumerable.Range(1, blanks).Select(b => $"{{{{{b}}}}}")) : stem,
+            Options = type is QuestionType.Single or QuestionType.Multiple
+                ? options.Select((o, i) => new ChoiceOption(o, type == QuestionType.Single ? i == right : flags[i] || i == right)).ToList()
+                : [],
+            TrueFalseAnswer = type == QuestionType.TrueFalse ? answer : null,
+            Blanks = type == QuestionType.Fill ? accepted.Select(a => (IReadOnlyList<string>)a).ToList() : [],
+            Rubric = type == QuestionType.Essay ? rubric : "",
+        };
+
+    private static Gen<List<Question>> TemplateBanks() =>
+        from n in Gen.Choose(1, 6)
+        from bank in Gen.CollectToList(Enumerable.Range(0, n).Select(TemplateQuestion))
+        select bank.ToList();
+
+    [Property(MaxTest = 120)]
+    public Property Csv_and_xlsx_write_then_parse_is_exact_for_generated_template_questions() =>
+        Prop.ForAll(TemplateBanks().ToArbitrary(), (List<Question> questions) =>
+        {
+            var expected = questions.Select(MoodleXmlFormatTests.J).ToList();
+            var fromCsv = SpreadsheetFormat.ParseCsv("p.csv", new MemoryStream(SpreadsheetFormat.WriteCsv(questions)));
+            Assert.True(fromCsv.Ok, Issues(fromCsv));
+            Assert.Equal(expected, fromCsv.Questions.Select(q => MoodleXmlFormatTests.J(q.Question)));
+            var fromXlsx = SpreadsheetFormat.ParseXlsx("p.xlsx", new MemoryStream(SpreadsheetFormat.WriteXlsx(questions)));
+            Assert.True(fromXlsx.Ok, Issues(fromXlsx));
+            Assert.Equal(expected, fromXlsx.Questions.Select(q => MoodleXmlFormatTests.J(q.Question)));
+        });
 
     [Fact]
     public void Formula_like_text_is_neutralised_on_export_and_restored_on_import()
