@@ -434,13 +434,7 @@ public sealed class RecordsTests : IDisposable
     public async Task Revoking_through_the_form_shows_on_the_verify_page_and_in_the_audit_trail_with_the_history()
     {
         // A real pass: certificate.issued by the exam flow.
-        var trainee = await (await As(Roles.Trainee)).WithApiTokenAsync();
-        var start = await trainee.StartAsync(PaperSeeder.CertificationId);
-        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-        var attemptId = (string)(await start.JsonAsync())["attemptId"]!;
-        await _factory.AnswerEverythingRightAsync(attemptId);
-        var certificateId = (string)(await (await trainee.SubmitAsync(attemptId)).JsonAsync())["certificateId"]!;
-        var cert = await _factory.ScopedAsync(db => db.Certificates.SingleAsync(c => c.Id == certificateId));
+        var cert = await _factory.ACertificate(await (await As(Roles.Trainee)).WithApiTokenAsync());
         var userId = cert.UserId;
 
         var hr = await As(Roles.HR);
