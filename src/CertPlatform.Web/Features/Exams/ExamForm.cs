@@ -19,7 +19,7 @@ public static class ExamForm
     public static Response Parse(IFormCollection form, string prefix, QuestionView q)
     {
         int? Int(string name) => int.TryParse(form[name].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
-        switch (q.Kind)
+        switch (q.Kind())
         {
             case QuestionType.Single:
             case QuestionType.Multiple:

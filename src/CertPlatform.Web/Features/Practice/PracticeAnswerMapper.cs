@@ -23,13 +23,13 @@ public static class PracticeAnswerMapper
 
     private static (Response Response, bool Blank) Map(QuestionView q, ItemAnswer a, List<AnswerProblem> problems)
     {
-        switch (q.Kind)
+        switch (q.Kind())
         {
             case QuestionType.Single:
             case QuestionType.Multiple:
             {
                 var chosen = a.Selected.Where(d => d >= 0 && d < q.Options.Count).Distinct().Order().ToList();
-                if (q.Kind == QuestionType.Single && chosen.Count > 1) chosen = [];
+                if (q.Kind() == QuestionType.Single && chosen.Count > 1) chosen = [];
                 return (new Response { Selected = chosen }, chosen.Count == 0);
             }
             case QuestionType.TrueFalse:

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using CertPlatform.Web.Domain.Questions;
-
 namespace CertPlatform.Web.Features.QuestionBank;
 
 /// <summary>
@@ -13,9 +10,4 @@ namespace CertPlatform.Web.Features.QuestionBank;
 public sealed record QuestionView(
     int Ref, string Id, string Type, decimal Points, int Section, string Stem, string? StemImage,
     IReadOnlyList<OptionView> Options, int Blanks, IReadOnlyList<string> Left, IReadOnlyList<string> Right,
-    IReadOnlyList<string> Items, string? Scenario, IReadOnlyList<QuestionView> Parts)
-{
-    /// <summary><see cref="Type"/> (the API's camelCase name, e.g. "trueFalse") as the enum, for pages that branch on it.</summary>
-    [JsonIgnore]
-    public QuestionType Kind => Enum.Parse<QuestionType>(Type, ignoreCase: true);
-}
+    IReadOnlyList<string> Items, string? Scenario, IReadOnlyList<QuestionView> Parts);

@@ -478,7 +478,7 @@ public sealed class RecordsTests : IDisposable
         Assert.Contains("D0001", profile);
         Assert.Contains("示例分公司", profile);
         Assert.Contains("政企客户部", profile);
-        var attempt = history.QuerySelector($"#history-attempts tr[data-attempt='{attemptId}']")!;
+        var attempt = history.QuerySelector($"#history-attempts tr[data-attempt='{cert.AttemptId}']")!;
         Assert.Contains("VIP客户服务经理岗位技能四级认证考试", attempt.TextContent);
         Assert.Contains("通过", attempt.TextContent);
         Assert.Equal(2, history.QuerySelectorAll("#history-attempts tbody tr[data-attempt]").Length); // the seeded certificate's attempt too
