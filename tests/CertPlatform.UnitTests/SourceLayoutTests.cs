@@ -8,7 +8,7 @@ namespace CertPlatform.UnitTests;
 /// Issue 10 item 3: one type per file, named after it. Every top-level type of the web project (public or internal)
 /// has a file of its own named after the type, and no source file declares a second top-level type. The only
 /// exception is generated code: EF Core's migrations and model snapshots (<see cref="GeneratedFolders"/>), Razor views
-/// and source-generated helpers, which are not hand-written files.
+/// and source-generated helpers, which are not hand-written files (a Razor component is named after its .razor file).
 /// </summary>
 public sealed partial class SourceLayoutTests
 {
@@ -47,7 +47,9 @@ public sealed partial class SourceLayoutTests
     [Fact]
     public void Every_top_level_type_of_the_web_project_has_a_file_named_after_it()
     {
-        var files = HandWrittenSources().Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
+        // Razor components (.razor) are types named after their file too.
+        var components = Directory.EnumerateFiles(RepoPaths.Web, "*.razor", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension);
+        var files = HandWrittenSources().Select(Path.GetFileNameWithoutExtension).Concat(components).ToHashSet(StringComparer.Ordinal);
         var types = typeof(Program).Assembly.GetTypes()
             .Where(t => !t.IsNested && (t.Namespace is null || t.Namespace.StartsWith("CertPlatform.Web", StringComparison.Ordinal)))
             .Where(t => !t.Name.Contains('<') && t.GetCustomAttribute<CompilerGeneratedAttribute>() is null)
