@@ -21,7 +21,6 @@ using CertPlatform.Web.Infrastructure.Backup;
 using CertPlatform.Web.Infrastructure.Health;
 using CertPlatform.Web.Infrastructure.Telemetry;
 using CertPlatform.Web.Infrastructure.Time;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
@@ -60,7 +59,6 @@ builder.Services.AddLessons();
 builder.Services.AddAdmin();
 builder.Services.AddQuestionBank();
 builder.Services.AddPapers();
-builder.Services.AddHostedService<DatabaseInitializer>();
 // After the initializer: hosted services start in order, and the exam writers need the migrated database.
 builder.Services.AddExams(builder.Configuration);
 builder.Services.AddCertificates(builder.Configuration, builder.Environment);
@@ -73,9 +71,7 @@ builder.Services.AddNotifications(builder.Configuration, builder.Environment);
 builder.Services.AddHealthEndpoints();
 builder.Services.AddTelemetry(builder.Configuration);
 
-var keysFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
-    builder.Configuration["DataProtection:KeysPath"] ?? "data/keys"));
-builder.Services.AddDataProtection().SetApplicationName("CertPlatform").PersistKeysToFileSystem(Directory.CreateDirectory(keysFolder));
+builder.Services.AddPersistedDataProtection(builder.Configuration, builder.Environment.ContentRootPath);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 // Emit Chinese as characters, not &#x…; entities (smaller pages, readable source).

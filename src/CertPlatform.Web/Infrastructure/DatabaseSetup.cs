@@ -29,7 +29,8 @@ public static class DatabaseSetup
                 throw new InvalidOperationException(
                     $"Configuration 'Database:Provider' is '{options.Provider}': use 'Sqlite' or 'PostgreSQL'.");
         }
-        return services;
+        // Migrates and seeds at start-up, before the features' background services (registered after this) start.
+        return services.AddHostedService<DatabaseInitializer>();
     }
 
     /// <summary>Makes the data source absolute and creates its folder, so the app runs from any working directory.</summary>

@@ -77,6 +77,55 @@ public static partial class WalkPages
         return (context, page);
     }
 
+    /// <summary>The widths every layout walk checks: a 1366 px laptop and a 390 px phone.</summary>
+    public static readonly (string Name, int Width, int Height)[] LaptopAndPhone = [("1366", 1366, 900), ("390", 390, 844)];
+
+    /// <summary>
+    /// Visits every walked page (<see cref="Urls"/>) as its role at each of <paramref name="viewports"/>, one browser
+    /// context per role and width, runs <paramref name="check"/> on each page that answered with its expected status
+    /// (the viewport's name is passed along) and fails with every problem found, each prefixed by width, role and URL.
+    /// Progress goes to <c>TestResults/{logName}.log</c>, page by page, for long runs on a busy machine.
+    /// </summary>
+    public static async Task WalkAsync(SiteFixture site, string logName, IReadOnlyList<(string Name, int Width, int Height)> viewports,
+        Func<IPage, string, Task<IEnumerable<string>>> check, bool javaScript = true, string? culture = null, bool checkRouteTable = false)
+    {
+        var urls = Urls(await WalkData.ForAsync(site));
+        if (checkRouteTable) AssertEveryPageRouteIsWalked(site, urls.Select(u => u.Url));
+        var progress = Path.Combine(RepoPaths.Root, "TestResults", logName + ".log");
+        Directory.CreateDirectory(Path.GetDirectoryName(progress)!);
+        await File.WriteAllTextAsync(progress, "");
+        var problems = new List<string>();
+        var visited = 0;
+        var unanswered = 0;
+        foreach (var (name, width, height) in viewports)
+        {
+            foreach (var role in urls.Select(u => u.Role).Distinct())
+            {
+                var (context, page) = await OpenAsync(site, role, width, height, javaScript, culture);
+                await using var _ = context;
+                foreach (var (_, url) in urls.Where(u => u.Role == role))
+                {
+                    var before = problems.Count;
+                    var where = $"{name} px, {role}, {url}";
+                    var status = (await page.GotoAsync(url))?.Status ?? 0;
+                    if (status != ExpectedStatus(url))
+                    {
+                        problems.Add($"{where}: HTTP {status}");
+                        unanswered++;
+                    }
+                    else
+                    {
+                        visited++;
+                        problems.AddRange((await check(page, name)).Select(p => $"{where}: {p}"));
+                    }
+                    await File.AppendAllTextAsync(progress, $"{DateTime.UtcNow:HH:mm:ss} {where}\n" + string.Concat(problems.Skip(before).Select(p => "  " + p + "\n")));
+                }
+            }
+        }
+        Assert.Equal(urls.Count * viewports.Count, visited + unanswered);
+        Assert.True(problems.Count == 0, $"{problems.Count} problem(s) on {urls.Count} pages × {viewports.Count} width(s):\n" + string.Join("\n", problems));
+    }
+
     /// <summary>Every GET route of the app that renders a page is in <paramref name="urls"/> (or deliberately listed in <see cref="NotPages"/>).</summary>
     public static void AssertEveryPageRouteIsWalked(SiteFixture site, IEnumerable<string> urls)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using CertPlatform.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -116,62 +115,4 @@ public class AppFactory : WebApplicationFactory<Program>
             try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
-}
-
-/// <summary>One self-signed signing certificate for the whole test run (creating an RSA key per test would be slow).</summary>
-public static class TestSigningCertificate
-{
-    private static readonly Lazy<string> Created = new(() =>
-    {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "certplatform-test-signing", "signing-test.pfx");
-        CertPlatform.Web.Infrastructure.Pdf.CertificateSigner.LoadOrCreateDevelopment(path);
-        return path;
-    });
-
-    public static string Path => Created.Value;
-}
-
-/// <summary>RSA keys (PEM) that sign Open Badges credentials in tests: one shared per run, more on request (key rotation).</summary>
-public static class TestCredentialKey
-{
-    private static readonly Lazy<string> Shared = new(() =>
-        Create(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "certplatform-test-signing"), $"credential-{Environment.ProcessId}.pem"));
-
-    public static string Path => Shared.Value;
-
-    public static string Create(string folder, string name)
-    {
-        Directory.CreateDirectory(folder);
-        var path = System.IO.Path.Combine(folder, name);
-        using var rsa = System.Security.Cryptography.RSA.Create(2048);
-        File.WriteAllText(path, rsa.ExportPkcs8PrivateKeyPem());
-        return path;
-    }
-}
-
-public static partial class HttpClientForms
-{
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
-    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string pageUrl)
-    {
-        var html = await client.GetStringAsync(pageUrl);
-        var m = TokenPattern().Match(html);
-        if (!m.Success) throw new InvalidOperationException($"no antiforgery token on {pageUrl}");
-        return WebUtility.HtmlDecode(m.Groups[1].Value);
-    }
-
-    /// <summary>Posts a form the way a browser does: token taken from <paramref name="pageUrl"/>.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, string action, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        var token = await client.AntiforgeryTokenAsync(pageUrl);
-        var all = fields.Append(new("__RequestVerificationToken", token));
-        return await client.PostAsync(action, new FormUrlEncodedContent(all));
-    }
-
-    public static Task<HttpResponseMessage> LoginAsync(this HttpClient client, string email, string password) =>
-        client.PostFormAsync("/account/login", "/account/login", [new("Email", email), new("Password", password)]);
-
-    public static KeyValuePair<string, string> F(string k, string v) => new(k, v);
 }

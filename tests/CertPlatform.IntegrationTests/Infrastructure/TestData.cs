@@ -26,7 +26,7 @@ public static class TestData
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.Papers.Add(new Paper
         {
-            Id = id, Title = "测试试卷 " + id, Kind = kind, Status = "published", Audience = "all", TimeLimitMinutes = 30, PassMark = passMark,
+            Id = id, Title = "测试试卷 " + id, Kind = kind, Status = PaperStatus.Published, Audience = PaperAudience.Everyone, TimeLimitMinutes = 30, PassMark = passMark,
             FixedQuestionsJson = JsonSerializer.Serialize(questions.Select(q => new FixedQuestion(q.Id, q.Points)).ToList()),
             CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
         });
@@ -48,11 +48,21 @@ public static class TestData
         return new FinishedAttempt(attemptId, (bool)result["passed"]!, (string?)result["certificateId"]);
     }
 
+    /// <summary>
+    /// Passes <paramref name="paperId"/> (the certification paper by default) as <paramref name="trainee"/> with every answer
+    /// right; whether a certificate issued is the caller's to check (held, refused or issued).
+    /// </summary>
+    public static async Task<FinishedAttempt> APass(this AppFactory factory, HttpClient trainee, string paperId = PaperSeeder.CertificationId)
+    {
+        var attempt = await factory.AFinishedAttempt(trainee, paperId);
+        Assert.True(attempt.Passed);
+        return attempt;
+    }
+
     /// <summary>Passes the certification paper as <paramref name="trainee"/> and returns the certificate that issued.</summary>
     public static async Task<Certificate> ACertificate(this AppFactory factory, HttpClient trainee)
     {
-        var attempt = await factory.AFinishedAttempt(trainee);
-        Assert.True(attempt.Passed);
+        var attempt = await factory.APass(trainee);
         Assert.NotNull(attempt.CertificateId);
         return await factory.ScopedAsync(db => db.Certificates.SingleAsync(c => c.Id == attempt.CertificateId));
     }

@@ -5,7 +5,8 @@ namespace CertPlatform.UnitTests.Infrastructure;
 
 public sealed partial class LocalizationTests
 {
-    [GeneratedRegex(@"\bL\[""((?:[^""\\]|\\.)*)""")]
+    /// <summary>L["…"] in code and views, and the messages of XlsxException (its message is its localisation key).</summary>
+    [GeneratedRegex(@"(?:\bL\[|new XlsxException\()""((?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizerKey();
 
     [Fact]

@@ -14,10 +14,8 @@ public static class ResultsMatrix
     public const int MaxQuestions = 1_000;
     public const int MaxErrors = 50;
 
-    public sealed record Outcome(ScoreMatrix? Matrix, IReadOnlyList<MatrixError> Errors);
-
     /// <param name="rows">Each row with its 1-based number in the file.</param>
-    public static Outcome Parse(IEnumerable<(int Row, string[] Cells)> rows)
+    public static ResultsMatrixResult Parse(IEnumerable<(int Row, string[] Cells)> rows)
     {
         var errors = new List<MatrixError>();
         var data = rows.Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).Take(MaxAttempts + 3).ToList();
@@ -70,10 +68,10 @@ public static class ResultsMatrix
         }
         if (errors.Count > 0) return Fail(errors.Take(MaxErrors).ToArray());
         var columns = ids.Select((id, k) => new ScoreColumn(id, id, max[k])).ToList();
-        return new Outcome(new ScoreMatrix(columns, attempts, marks), []);
+        return new ResultsMatrixResult(new ScoreMatrix(columns, attempts, marks), []);
     }
 
-    private static Outcome Fail(params MatrixError[] errors) => new(null, errors);
+    private static ResultsMatrixResult Fail(params MatrixError[] errors) => new(null, errors);
 
     private static IEnumerable<MatrixError> Extra(int row, string[] cells, int width) =>
         Enumerable.Range(width, Math.Max(0, cells.Length - width)).Where(c => cells[c].Trim().Length > 0)

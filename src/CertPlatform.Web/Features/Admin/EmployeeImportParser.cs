@@ -50,15 +50,15 @@ public sealed class EmployeeImportParser
         }
         buffer.Position = 0;
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
+        if (ext is not (".csv" or ".txt" or ".xlsx"))
+        {
+            result.Problems.Add(new(0, L["不支持的文件类型“{0}”：请上传 .csv 或 .xlsx 文件", ext]));
+            return result;
+        }
         List<(int Line, string[] Cells)> table;
         try
         {
-            table = ext switch
-            {
-                ".csv" or ".txt" => ReadCsv(buffer),
-                ".xlsx" => ReadXlsx(buffer, result),
-                _ => throw new ImportFormatException($"不支持的文件类型“{ext}”：请上传 .csv 或 .xlsx 文件"),
-            };
+            table = ext == ".xlsx" ? ReadXlsx(buffer, result) : ReadCsv(buffer);
         }
         catch (ImportFormatException ex)
         {

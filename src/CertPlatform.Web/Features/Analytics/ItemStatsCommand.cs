@@ -53,7 +53,7 @@ public static class ItemStatsCommand
             stderr.WriteLine($"{file}: file not found");
             return 2;
         }
-        ResultsMatrix.Outcome parsed;
+        ResultsMatrixResult parsed;
         try { parsed = MatrixFile.Parse(file, File.ReadAllBytes(file)); }
         catch (MatrixFile.FormatException e)
         {

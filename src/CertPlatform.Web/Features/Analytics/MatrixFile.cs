@@ -16,7 +16,7 @@ public static class MatrixFile
 
     public static bool IsXlsx(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
-    public static ResultsMatrix.Outcome Parse(string fileName, byte[] bytes) =>
+    public static ResultsMatrixResult Parse(string fileName, byte[] bytes) =>
         ResultsMatrix.Parse(IsXlsx(fileName) ? ReadXlsx(bytes) : ReadCsv(bytes));
 
     private static IEnumerable<(int, string[])> ReadCsv(byte[] bytes)

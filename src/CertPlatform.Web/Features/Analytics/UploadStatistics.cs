@@ -15,7 +15,7 @@ public sealed class UploadStatistics(UploadedMatrices uploads, IOptions<Analytic
         if (length > MatrixFile.MaxBytes) return new Outcome(Status.TooLarge);
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
-        ResultsMatrix.Outcome parsed;
+        ResultsMatrixResult parsed;
         try { parsed = MatrixFile.Parse(fileName, buffer.ToArray()); }
         catch (MatrixFile.FormatException e) { return new Outcome(Status.Unreadable, Reason: e.Message); }
         if (parsed.Matrix is null) return new Outcome(Status.Invalid, Errors: parsed.Errors);

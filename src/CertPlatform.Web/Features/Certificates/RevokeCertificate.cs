@@ -8,21 +8,19 @@ namespace CertPlatform.Web.Features.Certificates;
 /// <summary>HR or an admin revokes a certificate with a reason. The PDF stays downloadable; verification says "revoked".</summary>
 public sealed class RevokeCertificate(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public enum Outcome { Revoked, NotFound, AlreadyRevoked, ReasonMissing }
-
-    public async Task<Outcome> RunAsync(string certificateId, string? reason, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<RevokeCertificateOutcome> RunAsync(string certificateId, string? reason, ClaimsPrincipal actor, CancellationToken ct)
     {
         reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 500) return Outcome.ReasonMissing;
+        if (string.IsNullOrEmpty(reason) || reason.Length > 500) return RevokeCertificateOutcome.ReasonMissing;
         var c = await db.Certificates.FirstOrDefaultAsync(x => x.Id == certificateId, ct);
-        if (c is null) return Outcome.NotFound;
-        if (c.Status == CertificateStatus.Revoked) return Outcome.AlreadyRevoked;
+        if (c is null) return RevokeCertificateOutcome.NotFound;
+        if (c.Status == CertificateStatus.Revoked) return RevokeCertificateOutcome.AlreadyRevoked;
         c.Status = CertificateStatus.Revoked;
         c.RevokedAt = clock.GetUtcNow();
         c.RevokedBy = actor.Identity?.Name ?? "";
         c.RevocationReason = reason;
         audit.Record(actor, "certificate.revoked", $"certificate:{c.Number}", reason);
         await db.SaveChangesAsync(ct);
-        return Outcome.Revoked;
+        return RevokeCertificateOutcome.Revoked;
     }
 }

@@ -15,8 +15,6 @@ public sealed class VerifyCertificate(AppDbContext db, IOptions<CertificateOptio
 {
     public const int MaxNameLength = 100;
 
-    public enum NameOutcome { Matches, DoesNotMatch, NameMissing, NotFound }
-
     /// <summary>The certificate behind <paramref name="code"/>, or null (unknown codes and malformed ones alike).</summary>
     public async Task<VerificationModel?> LoadAsync(string code, CancellationToken ct)
     {
@@ -43,15 +41,15 @@ public sealed class VerifyCertificate(AppDbContext db, IOptions<CertificateOptio
         db.CertificateFiles.Where(f => f.CertificateId == certificateId).Select(f => f.CredentialJwt).FirstOrDefaultAsync(ct);
 
     /// <summary>Whether <paramref name="name"/> is the holder's full name (spaces and letter case ignored).</summary>
-    public async Task<(NameOutcome Outcome, VerificationModel? Model)> CheckNameAsync(string code, string? name, CancellationToken ct)
+    public async Task<(CheckNameOutcome Outcome, VerificationModel? Model)> CheckNameAsync(string code, string? name, CancellationToken ct)
     {
         var model = await LoadAsync(code, ct);
-        if (model is null) return (NameOutcome.NotFound, null);
+        if (model is null) return (CheckNameOutcome.NotFound, null);
         var asked = Normalize(name);
-        if (asked.Length == 0 || asked.Length > MaxNameLength) return (NameOutcome.NameMissing, model);
+        if (asked.Length == 0 || asked.Length > MaxNameLength) return (CheckNameOutcome.NameMissing, model);
         var holder = await db.Certificates.Where(c => c.VerificationCode == code).Select(c => c.HolderName).FirstAsync(ct);
         var matches = string.Equals(Normalize(holder), asked, StringComparison.OrdinalIgnoreCase);
-        return (matches ? NameOutcome.Matches : NameOutcome.DoesNotMatch, model with { NameAsked = name!.Trim(), NameMatches = matches });
+        return (matches ? CheckNameOutcome.Matches : CheckNameOutcome.DoesNotMatch, model with { NameAsked = name!.Trim(), NameMatches = matches });
     }
 
     private Task<Certificate?> FindAsync(string code, CancellationToken ct) =>

@@ -55,9 +55,9 @@ public sealed class VerifyController(VerifyCertificate verify, IStringLocalizer<
         var (outcome, model) = await verify.CheckNameAsync(code, name, ct);
         switch (outcome)
         {
-            case VerifyCertificate.NameOutcome.NotFound:
+            case CheckNameOutcome.NotFound:
                 return NotFoundResult();
-            case VerifyCertificate.NameOutcome.NameMissing:
+            case CheckNameOutcome.NameMissing:
                 var message = L["请输入要核对的持证人全名（不超过 {0} 个字符）。", VerifyCertificate.MaxNameLength].Value;
                 if (WantsJson()) return BadRequest(new { error = message, field = "name" });
                 ModelState.AddModelError("name", message);

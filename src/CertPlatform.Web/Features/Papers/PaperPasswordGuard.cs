@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Papers;
@@ -38,11 +39,8 @@ public sealed class PaperPasswordGuard(AppDbContext db, TimeProvider clock)
             row.Failures = 0;
             row.LockedUntil = now + LockDuration;
         }
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear(); // a simultaneous wrong guess wrote the row first; that one counted
-        }
+        // A simultaneous wrong guess may insert the row first (the key decides): that guess counted, this one is dropped.
+        await db.TrySaveChangesAsync(ct);
         return row.LockedUntil is not null ? PaperPasswordCheck.Locked : PaperPasswordCheck.Wrong;
     }
 }

@@ -5,13 +5,15 @@ using CertPlatform.Web.Features.QuestionBank;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Papers;
 
 /// <summary>Papers for examiners: blueprint sections and whether the bank can fill them now.</summary>
 [Authorize(Roles = Roles.Examiner + "," + Roles.Admin)]
 [Route("papers")]
-public sealed class PapersController(AppDbContext db, QuestionVersionCache questions, ItemQuality quality, CertPlatform.Web.Infrastructure.Time.DisplayTime display) : Controller
+public sealed class PapersController(AppDbContext db, QuestionVersionCache questions, ItemQuality quality, CertPlatform.Web.Infrastructure.Time.DisplayTime display,
+    IStringLocalizer<SharedResource> L) : Controller
 {
     public sealed record EditModel(PaperForm Form, IReadOnlyList<SectionFeasibility> Feasibility, IReadOnlyList<string> Tags, IReadOnlyList<CertificationProgramme> Programmes);
 
@@ -38,7 +40,7 @@ public sealed class PapersController(AppDbContext db, QuestionVersionCache quest
     {
         if (traineeFile is { Length: > 0 })
         {
-            if (traineeFile.Length > 1024 * 1024) ModelState.AddModelError(nameof(PaperForm.Trainees), "名单文件不能超过 1 MB");
+            if (traineeFile.Length > 1024 * 1024) ModelState.AddModelError(nameof(PaperForm.Trainees), L["名单文件不能超过 1 MB"]);
             else
             {
                 using var reader = new StreamReader(traineeFile.OpenReadStream(), detectEncodingFromByteOrderMarks: true);
@@ -52,7 +54,7 @@ public sealed class PapersController(AppDbContext db, QuestionVersionCache quest
             var result = await save.RunAsync(form, User, ct);
             if (result.Saved)
             {
-                TempData["Flash"] = $"已保存试卷 {form.Title}";
+                TempData["Flash"] = L["已保存试卷 {0}", form.Title].Value;
                 return Redirect($"/papers#paper-{form.Id.Trim()}");
             }
             foreach (var (key, messages) in result.Errors)

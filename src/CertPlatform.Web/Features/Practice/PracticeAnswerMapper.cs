@@ -23,32 +23,32 @@ public static class PracticeAnswerMapper
 
     private static (Response Response, bool Blank) Map(QuestionView q, ItemAnswer a, List<AnswerProblem> problems)
     {
-        switch (q.Type)
+        switch (q.Kind())
         {
-            case "single":
-            case "multiple":
+            case QuestionType.Single:
+            case QuestionType.Multiple:
             {
                 var chosen = a.Selected.Where(d => d >= 0 && d < q.Options.Count).Distinct().Order().ToList();
-                if (q.Type == "single" && chosen.Count > 1) chosen = [];
+                if (q.Kind() == QuestionType.Single && chosen.Count > 1) chosen = [];
                 return (new Response { Selected = chosen }, chosen.Count == 0);
             }
-            case "trueFalse":
+            case QuestionType.TrueFalse:
             {
                 bool? tf = a.TrueFalse switch { "true" => true, "false" => false, _ => null };
                 return (new Response { TrueFalse = tf }, tf is null);
             }
-            case "fill":
+            case QuestionType.Fill:
             {
                 var blanks = Enumerable.Range(0, q.Blanks).Select(i => i < a.Blanks.Count ? (a.Blanks[i] ?? "").Trim() : "").ToList();
                 return (new Response { Blanks = blanks }, blanks.All(b => b.Length == 0));
             }
-            case "matching":
+            case QuestionType.Matching:
             {
                 var matches = Enumerable.Range(0, q.Left.Count)
                     .Select(i => i < a.Matches.Count && a.Matches[i] >= 0 && a.Matches[i] < q.Right.Count ? a.Matches[i] : -1).ToList();
                 return (new Response { Matches = matches }, matches.All(m => m < 0));
             }
-            case "ordering":
+            case QuestionType.Ordering:
             {
                 var n = q.Items.Count;
                 var ranks = Enumerable.Range(0, n).Select(d => d < a.Ranks.Count && a.Ranks[d] >= 1 && a.Ranks[d] <= n ? a.Ranks[d] : 0).ToList();
@@ -60,7 +60,7 @@ public static class PracticeAnswerMapper
                 }
                 return (new Response { Order = Enumerable.Range(0, n).OrderBy(d => ranks[d]).ToList() }, false);
             }
-            case "case":
+            case QuestionType.Case:
             {
                 var parts = new Dictionary<string, Response>();
                 var allBlank = true;

@@ -81,12 +81,12 @@ public sealed class RecordsController(IStringLocalizer<SharedResource> L) : Cont
         [FromServices] AppDbContext db, CancellationToken ct)
     {
         var outcome = await revoke.RunAsync(id, reason, User, ct);
-        if (outcome == RevokeCertificate.Outcome.NotFound) return NotFound();
+        if (outcome == RevokeCertificateOutcome.NotFound) return NotFound();
         var number = await db.Certificates.Where(c => c.Id == id).Select(c => c.Number).FirstOrDefaultAsync(ct) ?? id;
         TempData["Flash"] = (outcome switch
         {
-            RevokeCertificate.Outcome.Revoked => L["证书 {0} 已撤销，核验页面将显示“已撤销”。", number],
-            RevokeCertificate.Outcome.AlreadyRevoked => L["证书 {0} 早已撤销，未作改动。", number],
+            RevokeCertificateOutcome.Revoked => L["证书 {0} 已撤销，核验页面将显示“已撤销”。", number],
+            RevokeCertificateOutcome.AlreadyRevoked => L["证书 {0} 早已撤销，未作改动。", number],
             _ => L["未撤销证书 {0}：请填写撤销原因（不超过 500 字）。", number],
         }).Value;
         return Redirect(returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/records", StringComparison.Ordinal) ? returnUrl : "/records");

@@ -23,7 +23,7 @@ public sealed record DataLocations(string Provider, string? SqliteFile, string K
         string? sqliteFile = null;
         if (db.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
             sqliteFile = new SqliteConnectionStringBuilder(DatabaseSetup.SqliteConnectionString(db.ConnectionString, root)).DataSource;
-        var keys = Path.GetFullPath(Path.Combine(root, config["DataProtection:KeysPath"] ?? "data/keys"));
+        var keys = DataProtectionSetup.KeysFolder(config, root);
         var pfx = config[$"{CertificatePdfOptions.Section}:{nameof(CertificatePdfOptions.SigningCertificatePath)}"];
         var signing = string.IsNullOrWhiteSpace(pfx)
             ? (env.IsDevelopment() ? CertificateSigner.DevelopmentCertificatePath(root) : null)

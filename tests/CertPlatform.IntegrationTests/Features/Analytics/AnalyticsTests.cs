@@ -228,14 +228,6 @@ public sealed class AnalyticsTests : IDisposable
         Assert.Equal((double)scores[0].MaxScore, Stat(test, "max_mark"), 6);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content)
-    {
-        var token = await client.AntiforgeryTokenAsync("/analytics");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "file", fileName },
-        };
-        return await client.PostAsync("/analytics/upload", form);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content) =>
+        Upload.File(client, "/analytics", "/analytics/upload", fileName, content);
 }

@@ -26,13 +26,8 @@ public sealed class UploadedMatrixInstancesTests : IDisposable
     {
         _ = _first.Services; // the first instance migrates the shared database before the second starts
         var examiner = await _first.AUser(Roles.Examiner);
-        var token = await examiner.AntiforgeryTokenAsync("/analytics");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes("attempt,Q1,Q2,Q3\nmax,1,1,1\nt0,1,1,1\nt1,1,1,0\nt2,1,0,0\nt3,0,0,0\n")), "file", "matrix.csv" },
-        };
-        var uploaded = await examiner.PostAsync("/analytics/upload", form);
+        var uploaded = await Upload.File(examiner, "/analytics", "/analytics/upload", "matrix.csv",
+            Encoding.UTF8.GetBytes("attempt,Q1,Q2,Q3\nmax,1,1,1\nt0,1,1,1\nt1,1,1,0\nt2,1,0,0\nt3,0,0,0\n"));
         Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
         var export = new HtmlParser().ParseDocument(await uploaded.Content.ReadAsStringAsync()).QuerySelector("#test-heading a")!.GetAttribute("href")!;
         var here = await examiner.GetStringAsync(export);

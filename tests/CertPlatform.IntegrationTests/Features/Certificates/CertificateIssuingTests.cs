@@ -79,13 +79,8 @@ public sealed class CertificateIssuingTests : IDisposable
     private async Task<(HttpClient Client, string AttemptId, string? CertificateId)> PassAsync(string email)
     {
         var client = await _factory.NewTraineeClientAsync(email, u => { u.FullName = "李晓梅"; u.EmployeeNumber = "D9001"; });
-        var start = await client.StartAsync(PaperSeeder.CertificationId);
-        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-        var id = (string)(await start.JsonAsync())["attemptId"]!;
-        await _factory.AnswerEverythingRightAsync(id);
-        var result = await (await client.SubmitAsync(id)).JsonAsync();
-        Assert.True((bool)result["passed"]!);
-        return (client, id, (string?)result["certificateId"]);
+        var (attemptId, _, certificateId) = await _factory.APass(client);
+        return (client, attemptId, certificateId);
     }
 
     [Fact]

@@ -33,17 +33,7 @@ public sealed class CertificateTests : IDisposable
     private Task<HttpClient> NewTraineeAsync(string email, string name) =>
         _factory.NewTraineeClientAsync(email, u => { u.FullName = name; u.EmployeeNumber = "E" + Math.Abs(email.GetHashCode() % 100000); u.Organization = "广州分公司"; });
 
-    private async Task<Certificate> PassAsync(HttpClient client)
-    {
-        var start = await client.StartAsync(PaperSeeder.CertificationId);
-        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-        var id = (string)(await start.JsonAsync())["attemptId"]!;
-        await _factory.AnswerEverythingRightAsync(id);
-        var result = await (await client.SubmitAsync(id)).JsonAsync();
-        Assert.True((bool)result["passed"]!);
-        var certificateId = (string)result["certificateId"]!;
-        return await _factory.ScopedAsync(db => db.Certificates.SingleAsync(c => c.Id == certificateId));
-    }
+    private Task<Certificate> PassAsync(HttpClient client) => _factory.ACertificate(client);
 
     [Fact]
     public async Task Passing_issues_one_certificate_whose_pdf_never_changes_and_whose_verify_page_says_valid()
@@ -87,13 +77,7 @@ public sealed class CertificateTests : IDisposable
 
     private static async Task<string> Upload(HttpClient client, string code, byte[] bytes)
     {
-        var token = await client.AntiforgeryTokenAsync($"/verify/{code}");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "file", "证书.pdf" },
-        };
-        var response = await client.PostAsync($"/verify/{code}/check", form);
+        var response = await Infrastructure.Upload.File(client, $"/verify/{code}", $"/verify/{code}/check", "证书.pdf", bytes, "application/pdf");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync())).GetElementById("upload-result")!.TextContent;
     }
@@ -116,8 +100,8 @@ public sealed class CertificateTests : IDisposable
         {
             var revoke = scope.ServiceProvider.GetRequiredService<RevokeCertificate>();
             var hr = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Name, "hr@demo.local")], "test"));
-            Assert.Equal(RevokeCertificate.Outcome.ReasonMissing, await revoke.RunAsync(cert.Id, " ", hr, CancellationToken.None));
-            Assert.Equal(RevokeCertificate.Outcome.Revoked, await revoke.RunAsync(cert.Id, "考试违纪", hr, CancellationToken.None));
+            Assert.Equal(RevokeCertificateOutcome.ReasonMissing, await revoke.RunAsync(cert.Id, " ", hr, CancellationToken.None));
+            Assert.Equal(RevokeCertificateOutcome.Revoked, await revoke.RunAsync(cert.Id, "考试违纪", hr, CancellationToken.None));
         }
         var doc = await new HtmlParser().ParseDocumentAsync(await anonymous.GetStringAsync($"/verify/{cert.VerificationCode}"));
         Assert.Equal("revoked", doc.GetElementById("status")!.GetAttribute("data-status"));

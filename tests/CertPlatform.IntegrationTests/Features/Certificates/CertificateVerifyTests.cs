@@ -15,11 +15,7 @@ public sealed class CertificateVerifyTests
     private static async Task<string> IssueAsync(AppFactory factory, string email, string name)
     {
         var trainee = await factory.NewTraineeClientAsync(email, u => u.FullName = name);
-        var start = await trainee.StartAsync(PaperSeeder.CertificationId);
-        var id = (string)(await start.JsonAsync())["attemptId"]!;
-        await factory.AnswerEverythingRightAsync(id);
-        var certificateId = (string)(await (await trainee.SubmitAsync(id)).JsonAsync())["certificateId"]!;
-        return await factory.ScopedAsync(db => db.Certificates.Where(c => c.Id == certificateId).Select(c => c.VerificationCode).SingleAsync());
+        return (await factory.ACertificate(trainee)).VerificationCode;
     }
 
     private static async Task<HttpResponseMessage> AskAsync(HttpClient client, string code, string name, bool json = false)

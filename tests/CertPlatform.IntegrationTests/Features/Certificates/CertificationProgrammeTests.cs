@@ -30,16 +30,8 @@ public sealed class CertificationProgrammeTests : IDisposable
             F("ReviewShowsExplanations", "false"), F("Mode", "fixed"), F("FixedText", $"{ExamScenario.SecureSingle} 1"), F("Audience", "all"), F("intent", "save"),
         ]);
 
-    private async Task<JsonObject> PassAsync(HttpClient candidate, string paperId)
-    {
-        var api = await candidate.WithApiTokenAsync();
-        var id = await ExamScenario.StartAsync(api, paperId);
-        await _factory.AnswerEverythingRightAsync(id);
-        var result = await (await api.SubmitAsync(id)).JsonAsync();
-        Assert.True((bool)result["passed"]!);
-        result["attemptId"] = id;
-        return result;
-    }
+    private async Task<FinishedAttempt> PassAsync(HttpClient candidate, string paperId) =>
+        await _factory.APass(await candidate.WithApiTokenAsync(), paperId);
 
     private Task<HttpResponseMessage> ApproveAsync(HttpClient approver, string paperId, int version) =>
         approver.PostFormAsync("/papers/approvals", $"/papers/approvals/{paperId}", [F("version", version.ToString())]);
@@ -62,10 +54,10 @@ public sealed class CertificationProgrammeTests : IDisposable
 
         var trainee = await _factory.NewTraineeClientAsync("attack@demo.local", u => u.FullName = "赵六");
         var result = await PassAsync(trainee, "quick-cert");
-        Assert.Null((string?)result["certificateId"]);
+        Assert.Null(result.CertificateId);
         Assert.Equal(0, await _factory.ScopedAsync(db => db.Certificates.CountAsync()));
         var refusal = Assert.Single(await AuditAsync(IssueCertificate.RefusedAuditAction));
-        Assert.Equal($"attempt:{result["attemptId"]}", refusal.Target);
+        Assert.Equal($"attempt:{result.AttemptId}", refusal.Target);
         Assert.Contains("reason paper-version-not-approved", refusal.Details);
         Assert.Contains("paper quick-cert v1", refusal.Details);
 
@@ -92,7 +84,7 @@ public sealed class CertificationProgrammeTests : IDisposable
         Assert.Contains("v1", approved.Details);
 
         var trainee = await _factory.NewTraineeClientAsync("second@demo.local", u => { u.FullName = "钱七"; u.EmployeeNumber = "E7001"; });
-        var certificateId = (string?)(await PassAsync(trainee, "admin-cert"))["certificateId"];
+        var certificateId = (await PassAsync(trainee, "admin-cert")).CertificateId;
         Assert.NotNull(certificateId);
         var cert = await _factory.ScopedAsync(db => db.Certificates.AsNoTracking().SingleAsync(c => c.Id == certificateId));
         Assert.Equal(CertificationProgramme.SeededId, cert.ProgrammeId);
@@ -140,12 +132,12 @@ public sealed class CertificationProgrammeTests : IDisposable
 
         // The author and the approver pass the approved version: no certificate, each refusal audited with its reason.
         var authorPass = await PassAsync(examiner, "edit-cert");
-        Assert.Null((string?)authorPass["certificateId"]);
+        Assert.Null(authorPass.CertificateId);
         var approverPass = await PassAsync(manager, "edit-cert");
-        Assert.Null((string?)approverPass["certificateId"]);
+        Assert.Null(approverPass.CertificateId);
         var refusals = await AuditAsync(IssueCertificate.RefusedAuditAction);
-        Assert.Contains(refusals, r => r.Target == $"attempt:{authorPass["attemptId"]}" && r.Details.Contains("reason holder-is-author"));
-        Assert.Contains(refusals, r => r.Target == $"attempt:{approverPass["attemptId"]}" && r.Details.Contains("reason holder-is-approver"));
+        Assert.Contains(refusals, r => r.Target == $"attempt:{authorPass.AttemptId}" && r.Details.Contains("reason holder-is-author"));
+        Assert.Contains(refusals, r => r.Target == $"attempt:{approverPass.AttemptId}" && r.Details.Contains("reason holder-is-approver"));
 
         // A pass-mark change makes version 2, which awaits approval: the revocation is audited.
         Assert.Equal(HttpStatusCode.Redirect, (await SaveCertificationPaperAsync(examiner, "edit-cert", isNew: false, passMark: "0.5")).StatusCode);
@@ -157,14 +149,14 @@ public sealed class CertificationProgrammeTests : IDisposable
 
         var trainee = await _factory.NewTraineeClientAsync("after-edit@demo.local");
         var unapproved = await PassAsync(trainee, "edit-cert");
-        Assert.Null((string?)unapproved["certificateId"]);
+        Assert.Null(unapproved.CertificateId);
         Assert.Contains(await AuditAsync(IssueCertificate.RefusedAuditAction),
-            r => r.Target == $"attempt:{unapproved["attemptId"]}" && r.Details.Contains("reason paper-version-not-approved") && r.Details.Contains("v2"));
+            r => r.Target == $"attempt:{unapproved.AttemptId}" && r.Details.Contains("reason paper-version-not-approved") && r.Details.Contains("v2"));
 
         // Approved again (v2), the next trainee's pass earns a certificate naming v2.
         Assert.Equal(HttpStatusCode.Redirect, (await ApproveAsync(manager, "edit-cert", 2)).StatusCode);
         var later = await _factory.NewTraineeClientAsync("after-approval@demo.local");
-        var certificateId = (string?)(await PassAsync(later, "edit-cert"))["certificateId"];
+        var certificateId = (await PassAsync(later, "edit-cert")).CertificateId;
         Assert.NotNull(certificateId);
         Assert.Equal(2, await _factory.ScopedAsync(db => db.Certificates.Where(c => c.Id == certificateId).Select(c => c.PaperVersion).SingleAsync()));
     }

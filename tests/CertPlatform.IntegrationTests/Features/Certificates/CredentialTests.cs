@@ -24,12 +24,7 @@ public sealed class CredentialTests : IDisposable
 
     private async Task<(Certificate Cert, string Jwt)> IssueAsync(AppFactory factory, string email)
     {
-        var trainee = await factory.NewTraineeClientAsync(email, u => u.FullName = "李晓梅");
-        var start = await trainee.StartAsync(PaperSeeder.CertificationId);
-        var id = (string)(await start.JsonAsync())["attemptId"]!;
-        await factory.AnswerEverythingRightAsync(id);
-        var certificateId = (string)(await (await trainee.SubmitAsync(id)).JsonAsync())["certificateId"]!;
-        var cert = await factory.ScopedAsync(db => db.Certificates.SingleAsync(c => c.Id == certificateId));
+        var cert = await factory.ACertificate(await factory.NewTraineeClientAsync(email, u => u.FullName = "李晓梅"));
         var response = await factory.NewClient().GetAsync($"/verify/{cert.VerificationCode}/credential.jwt");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (cert, (await response.Content.ReadAsStringAsync()).Trim());
@@ -98,7 +93,7 @@ public sealed class CredentialTests : IDisposable
         using (var scope = _factory.Services.CreateScope())
         {
             var hr = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Name, "hr@demo.local")], "test"));
-            Assert.Equal(CertPlatform.Web.Features.Certificates.RevokeCertificate.Outcome.Revoked,
+            Assert.Equal(CertPlatform.Web.Features.Certificates.RevokeCertificateOutcome.Revoked,
                 await scope.ServiceProvider.GetRequiredService<CertPlatform.Web.Features.Certificates.RevokeCertificate>().RunAsync(revoked.Id, "测试撤销", hr, CancellationToken.None));
         }
         var entry = JsonNode.Parse(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(revokedJwt.Split('.')[1])))!["credentialStatus"]!;

@@ -21,13 +21,8 @@ public sealed class HeldCertificateTests : IDisposable
     private async Task<(HttpClient Client, string AttemptId, string UserId)> PassUnverifiedAsync(string email, string number)
     {
         var client = await _factory.NewTraineeClientAsync(email, u => { u.FullName = "宋九"; u.EmployeeNumber = number; u.IsVerified = false; });
-        var start = await client.StartAsync(PaperSeeder.CertificationId);
-        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-        var id = (string)(await start.JsonAsync())["attemptId"]!;
-        await _factory.AnswerEverythingRightAsync(id);
-        var result = await (await client.SubmitAsync(id)).JsonAsync();
-        Assert.True((bool)result["passed"]!);
-        Assert.Null((string?)result["certificateId"]);
+        var (id, _, certificateId) = await _factory.APass(client);
+        Assert.Null(certificateId);
         var userId = await _factory.ScopedAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         return (client, id, userId);
     }
@@ -82,11 +77,8 @@ public sealed class HeldCertificateTests : IDisposable
     public async Task A_verified_account_gets_its_certificate_at_once()
     {
         var client = await _factory.NewTraineeClientAsync("held2@demo.local", u => { u.FullName = "韩十"; u.EmployeeNumber = "H9002"; });
-        var start = await client.StartAsync(PaperSeeder.CertificationId);
-        var id = (string)(await start.JsonAsync())["attemptId"]!;
-        await _factory.AnswerEverythingRightAsync(id);
-        var result = await (await client.SubmitAsync(id)).JsonAsync();
-        Assert.NotNull((string?)result["certificateId"]);
+        var (id, _, certificateId) = await _factory.APass(client);
+        Assert.NotNull(certificateId);
         Assert.DoesNotContain("id=\"certificate-held\"", await client.GetStringAsync($"/exams/attempt/{id}/result"));
     }
 }

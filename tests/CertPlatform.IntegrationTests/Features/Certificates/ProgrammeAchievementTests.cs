@@ -29,11 +29,7 @@ public sealed class ProgrammeAchievementTests : IDisposable
 
     private async Task<JsonNode> CredentialOfNewPassAsync(string email)
     {
-        var trainee = await _factory.NewTraineeClientAsync(email);
-        var id = (string)(await (await trainee.StartAsync(PaperSeeder.CertificationId)).JsonAsync())["attemptId"]!;
-        await _factory.AnswerEverythingRightAsync(id);
-        var certificateId = (string)(await (await trainee.SubmitAsync(id)).JsonAsync())["certificateId"]!;
-        var code = await _factory.ScopedAsync(db => db.Certificates.Where(c => c.Id == certificateId).Select(c => c.VerificationCode).SingleAsync());
+        var code = (await _factory.ACertificate(await _factory.NewTraineeClientAsync(email))).VerificationCode;
         return JsonNode.Parse(await _factory.NewClient().GetStringAsync($"/verify/{code}/credential.json"))!;
     }
 

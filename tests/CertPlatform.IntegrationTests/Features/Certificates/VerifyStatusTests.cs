@@ -47,7 +47,7 @@ public sealed class VerifyStatusTests : IDisposable
         using (var scope = _factory.Services.CreateScope())
         {
             var hr = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "hr-test"), new Claim(ClaimTypes.Name, "hr")], "test"));
-            Assert.Equal(RevokeCertificate.Outcome.Revoked,
+            Assert.Equal(RevokeCertificateOutcome.Revoked,
                 await scope.ServiceProvider.GetRequiredService<RevokeCertificate>().RunAsync(revokedId, "测试撤销", hr, CancellationToken.None));
         }
         Assert.Equal(("revoked", "revoked"), await StatusAsync(revoked));

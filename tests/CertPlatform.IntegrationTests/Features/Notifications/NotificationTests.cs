@@ -70,7 +70,7 @@ public sealed class NotificationTests : IDisposable
         using (var scope = _app.Factory.Services.CreateScope())
         {
             var hr = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Name, "hr@demo.local")], "test"));
-            Assert.Equal(RevokeCertificate.Outcome.Revoked, await scope.ServiceProvider.GetRequiredService<RevokeCertificate>().RunAsync(cert.Id, "考试违纪", hr, CancellationToken.None));
+            Assert.Equal(RevokeCertificateOutcome.Revoked, await scope.ServiceProvider.GetRequiredService<RevokeCertificate>().RunAsync(cert.Id, "考试违纪", hr, CancellationToken.None));
         }
         await _app.ScanAsync();
         await _app.DispatchAsync();

@@ -39,17 +39,9 @@ public sealed partial class QuestionImportExportTests(SharedApp app) : IClassFix
         ::imp-gift-q07::网点数量是多少？{#12:2}
         """;
 
-    internal static async Task<HttpResponseMessage> Upload(HttpClient client, string fileName, byte[] bytes, string? lesson = "p1-swot", string? format = null)
-    {
-        var token = await client.AntiforgeryTokenAsync("/bank/import");
-        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
-        if (lesson is not null) form.Add(new StringContent(lesson), "lesson");
-        if (format is not null) form.Add(new StringContent(format), "format");
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return await client.PostAsync("/bank/import", form);
-    }
+    internal static Task<HttpResponseMessage> Upload(HttpClient client, string fileName, byte[] bytes, string? lesson = "p1-swot", string? format = null) =>
+        Infrastructure.Upload.File(client, "/bank/import", "/bank/import", fileName, bytes,
+            fields: new[] { ("lesson", lesson), ("format", format) }.Where(f => f.Item2 is not null).Select(f => KeyValuePair.Create(f.Item1, f.Item2!)));
 
     [GeneratedRegex("action=\"(/bank/import/[0-9a-f-]+/commit)\"")]
     private static partial Regex CommitAction();

@@ -434,13 +434,7 @@ public sealed class RecordsTests : IDisposable
     public async Task Revoking_through_the_form_shows_on_the_verify_page_and_in_the_audit_trail_with_the_history()
     {
         // A real pass: certificate.issued by the exam flow.
-        var trainee = await (await As(Roles.Trainee)).WithApiTokenAsync();
-        var start = await trainee.StartAsync(PaperSeeder.CertificationId);
-        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-        var attemptId = (string)(await start.JsonAsync())["attemptId"]!;
-        await _factory.AnswerEverythingRightAsync(attemptId);
-        var certificateId = (string)(await (await trainee.SubmitAsync(attemptId)).JsonAsync())["certificateId"]!;
-        var cert = await _factory.ScopedAsync(db => db.Certificates.SingleAsync(c => c.Id == certificateId));
+        var cert = await _factory.ACertificate(await (await As(Roles.Trainee)).WithApiTokenAsync());
         var userId = cert.UserId;
 
         var hr = await As(Roles.HR);
@@ -484,7 +478,7 @@ public sealed class RecordsTests : IDisposable
         Assert.Contains("D0001", profile);
         Assert.Contains("示例分公司", profile);
         Assert.Contains("政企客户部", profile);
-        var attempt = history.QuerySelector($"#history-attempts tr[data-attempt='{attemptId}']")!;
+        var attempt = history.QuerySelector($"#history-attempts tr[data-attempt='{cert.AttemptId}']")!;
         Assert.Contains("VIP客户服务经理岗位技能四级认证考试", attempt.TextContent);
         Assert.Contains("通过", attempt.TextContent);
         Assert.Equal(2, history.QuerySelectorAll("#history-attempts tbody tr[data-attempt]").Length); // the seeded certificate's attempt too

@@ -3,13 +3,8 @@ namespace CertPlatform.IntegrationTests.Features.Security;
 /// <summary>The committed route matrix (route-matrix.txt beside the tests): a change of access must be a reviewed change of this file.</summary>
 public static class RouteMatrixFile
 {
-    private static string PathInRepo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CertPlatform.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("CertPlatform.sln not found above " + AppContext.BaseDirectory);
-        return Path.Combine(dir.FullName, "tests", "CertPlatform.IntegrationTests", "Features", "Security", "route-matrix.txt");
-    }
+    private static string PathInRepo() =>
+        Path.Combine(Infrastructure.ServerProcess.RepositoryRoot(), "tests", "CertPlatform.IntegrationTests", "Features", "Security", "route-matrix.txt");
 
     public static void Check(string generated)
     {

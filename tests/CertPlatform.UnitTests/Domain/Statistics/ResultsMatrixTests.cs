@@ -4,7 +4,7 @@ namespace CertPlatform.UnitTests.Domain.Statistics;
 
 public sealed class ResultsMatrixTests
 {
-    private static ResultsMatrix.Outcome Parse(params string[] lines) =>
+    private static ResultsMatrixResult Parse(params string[] lines) =>
         ResultsMatrix.Parse(lines.Select((l, i) => (i + 1, l.Split(','))));
 
     [Fact]

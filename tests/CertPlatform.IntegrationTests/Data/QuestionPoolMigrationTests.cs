@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace CertPlatform.IntegrationTests.Features;
+namespace CertPlatform.IntegrationTests.Data;
 
 /// <summary>The Wave2bPools migration fills the new pool column of existing questions from their current version's JSON (real SQLite file).</summary>
 public sealed class QuestionPoolMigrationTests : IDisposable

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
 
-namespace CertPlatform.IntegrationTests.Features;
+namespace CertPlatform.IntegrationTests.Features.Papers;
 
 /// <summary>
 /// Secure item pools on the real app (SQLite file): certification draws only secure questions, mock papers and

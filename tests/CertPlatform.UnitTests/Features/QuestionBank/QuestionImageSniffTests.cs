@@ -1,7 +1,7 @@
 using System.Text;
 using CertPlatform.Web.Features.QuestionBank;
 
-namespace CertPlatform.UnitTests.Domain;
+namespace CertPlatform.UnitTests.Features.QuestionBank;
 
 public sealed class QuestionImageSniffTests
 {

@@ -1,6 +1,6 @@
 using CertPlatform.Web.Domain.Exams;
 
-namespace CertPlatform.UnitTests.Domain;
+namespace CertPlatform.UnitTests.Domain.Exams;
 
 public sealed class BlueprintTests
 {

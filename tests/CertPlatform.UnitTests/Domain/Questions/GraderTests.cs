@@ -1,6 +1,6 @@
 using CertPlatform.Web.Domain.Questions;
 
-namespace CertPlatform.UnitTests.Domain;
+namespace CertPlatform.UnitTests.Domain.Questions;
 
 public sealed class GraderTests
 {
