@@ -15,7 +15,7 @@ public sealed class RawNamesTests
     [InlineData("题型：TrueFalse，InProgress", "TrueFalse,InProgress")]
     [InlineData("状态 可用", "")]
     [InlineData("Already unreadable", "")]
-    [InlineData("ready draft", "")]
+    [InlineData("ready retired", "")]
     public void Whole_words_in_the_codes_spelling_are_found(string text, string expected) =>
         Assert.Equal(expected, string.Join(",", RawNames.In(text)));
 }
