@@ -6,7 +6,8 @@ namespace CertPlatform.BrowserTests;
 /// <summary>
 /// Every page, as each role sees it, at a 1366 px laptop and a 390 px phone: no serious or critical axe-core
 /// violation, no sideways scrolling of the page, no text wider than its box, and no raw status or type name
-/// (<see cref="RawNames"/>: "Ready" where 可用 belongs). One walk checks all three, so each
+/// (<see cref="RawNames"/>: "Ready" where 可用 belongs), and no phone page wider than the screen (<see cref="PhoneZoom"/>).
+/// One walk checks them all, so each
 /// page is loaded once per viewport. The URL list (<see cref="WalkPages"/>) is checked against the app's route table,
 /// so a new page cannot be left out by accident.
 /// </summary>
@@ -45,6 +46,7 @@ public sealed class PageWalkTests(ExamSiteFixture site)
                     visited++;
                     problems.AddRange((await WalkPages.LayoutProblemsAsync(page)).Select(p => $"{where}: {p}"));
                     problems.AddRange((await RawNames.ProblemsAsync(page)).Select(p => $"{where}: {p}"));
+                    problems.AddRange((await PhoneZoom.ProblemsAsync(page)).Select(p => $"{where}: {p}"));
                     var axe = await page.RunAxe();
                     foreach (var v in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
                         problems.Add($"{where}: axe {v.Impact} {v.Id} ({v.Help}): " +
