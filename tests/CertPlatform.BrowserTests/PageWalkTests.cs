@@ -6,7 +6,9 @@ namespace CertPlatform.BrowserTests;
 
 /// <summary>
 /// Every page, as each role sees it, at a 1366 px laptop and a 390 px phone: no serious or critical axe-core
-/// violation, no sideways scrolling of the page, and no text wider than its box. One walk checks all three, so each
+/// violation, no sideways scrolling of the page, no text wider than its box, and no raw status or type name
+/// (<see cref="RawNames"/>: "Ready" where 可用 belongs), and no phone page wider than the screen (<see cref="PhoneZoom"/>).
+/// One walk checks them all, so each
 /// page is loaded once per viewport. The URL list (<see cref="WalkPages"/>) is checked against the app's route table,
 /// so a new page cannot be left out by accident.
 /// </summary>
@@ -21,6 +23,8 @@ public sealed class PageWalkTests(ExamSiteFixture site)
     {
         await page.WaitForImagesAsync();
         var problems = (await WalkPages.LayoutProblemsAsync(page)).ToList();
+        problems.AddRange(await RawNames.ProblemsAsync(page));
+        problems.AddRange(await PhoneZoom.ProblemsAsync(page));
         var axe = await page.RunAxe();
         foreach (var v in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
             problems.Add($"axe {v.Impact} {v.Id} ({v.Help}): " +

@@ -2,6 +2,7 @@ using System.Text;
 using CertPlatform.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using CertPlatform.Web.Infrastructure.Web;
 using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Admin;
@@ -56,7 +57,7 @@ public sealed class ImportController(EmployeeImport import, IStringLocalizer<Sha
         }
         Response.Headers.CacheControl = "no-store";
         return View("~/Features/Admin/Users/InitialPasswords.cshtml",
-            new InitialPasswordsModel(L["已导入 {0} 个账号", result.Created.Count], result.Created));
+            new InitialPasswordsModel(L.Plural(result.Created.Count, "已导入 {0} 个账号", result.Created.Count), result.Created));
     }
 
     [HttpGet("template.csv")]

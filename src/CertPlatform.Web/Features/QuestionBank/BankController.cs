@@ -3,6 +3,7 @@ using CertPlatform.Web.Data;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using CertPlatform.Web.Infrastructure.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -184,7 +185,7 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
         [FromServices] BulkUpdateQuestions bulk, [FromForm] string? returnUrl, CancellationToken ct)
     {
         var changed = await bulk.RunAsync(ids, action, tag, User, ct);
-        TempData["Flash"] = L["已更新 {0} 道试题（每道试题保存为新版本）。", changed].Value;
+        TempData["Flash"] = L.Plural(changed, "已更新 {0} 道试题（每道试题保存为新版本）。", changed).Value;
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/bank");
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 
-/// <summary>The name of a question's status in the UI language (可用, 草稿, 已停用), never the enum's English name.</summary>
+/// <summary>The name of a question's status in the UI language (可用, 草稿, 已停用), never the enum's own name.</summary>
 public static class QuestionStatusLabels
 {
     public static string Label(this IStringLocalizer L, QuestionStatus s) => s switch
