@@ -288,10 +288,8 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
         var taken = new HashSet<string>(records.Keys);
         foreach (var (q, kind, _, _) in items)
         {
-            var choice = kind == ImportRowKind.New ? ExistingQuestions.ImportAsNew
-                : choices.TryGetValue(q.Id, out var chosen) ? chosen
-                : kind == ImportRowKind.Changed ? existingChoice : ExistingQuestions.Skip;
-            if (choice == ExistingQuestions.Skip || (kind == ImportRowKind.Unchanged && choice == ExistingQuestions.Update))
+            var choice = Decide(kind, choices.TryGetValue(q.Id, out var chosen) ? chosen : null, existingChoice);
+            if (choice == ExistingQuestions.Skip)
             {
                 left.Add(q.Id);
                 continue;
@@ -330,6 +328,18 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
                 Sha256 = image.Sha256, ContentType = image.ContentType, Bytes = image.Bytes, Length = image.Bytes.Length, FileName = image.FileName,
                 CreatedAt = now, CreatedBy = author,
             });
+    }
+
+    /// <summary>
+    /// What committing does with one row: a new question is created (<see cref="ExistingQuestions.ImportAsNew"/>); a
+    /// question in the bank follows its own choice, else the import-wide one when its content differs and "skip" when it
+    /// is the same (an "update" of an unchanged question is a skip: there is nothing to update).
+    /// </summary>
+    public static ExistingQuestions Decide(ImportRowKind kind, ExistingQuestions? rowChoice, ExistingQuestions existingChoice)
+    {
+        if (kind == ImportRowKind.New) return ExistingQuestions.ImportAsNew;
+        var choice = rowChoice ?? (kind == ImportRowKind.Changed ? existingChoice : ExistingQuestions.Skip);
+        return kind == ImportRowKind.Unchanged && choice == ExistingQuestions.Update ? ExistingQuestions.Skip : choice;
     }
 
     /// <summary>Only the enum's names (not numbers, not other casing): a posted choice is one of the form's values or tampered with.</summary>
