@@ -216,7 +216,7 @@ public sealed class SpreadsheetFormatTests
             Stem = Cell(q.Stem), Explanation = Cell(q.Explanation), Rubric = Cell(q.Rubric),
             Options = q.Options.Select(o => o with { Text = Cell(o.Text) }).ToList(),
             Blanks = q.Blanks.Select(b => (IReadOnlyList<string>)b.Select(Cell).ToList()).ToList(),
-            Tags = q.Tags.Select(Cell).Where(t => t.Length > 0 && t.IndexOfAny(['，', '、', ',', ';', '；', '|']) < 0).Distinct().ToList(),
+            Tags = q.Tags.Select(Cell).Where(t => t.Length > 0 && t.IndexOfAny(['，', '、', ',', ';', '；']) < 0).Distinct().ToList(),
         }).ToList();
 
     private static string Cell(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim().Trim('\u3000').Trim();
