@@ -99,6 +99,10 @@ public sealed partial class ImportPreviewImageTests(SharedApp app) : IClassFixtu
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var doc = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
         Assert.Contains("missing.png", doc.QuerySelector("#import-errors")!.TextContent);
+        // A refused file says what it read, never "to be created".
+        Assert.DoesNotContain("新建", doc.QuerySelector("#import-summary")!.TextContent);
+        Assert.Contains("均未导入", doc.QuerySelector("#import-summary")!.TextContent);
+        Assert.All(doc.QuerySelectorAll("#import-rows .badge"), b => Assert.Equal("未导入", b.TextContent));
         var row = doc.QuerySelectorAll("#import-rows li.import-row").Single(li => li.GetAttribute("data-id") == "pvimg-q2");
         Assert.Equal([$"data:image/png;base64,{Convert.ToBase64String(stem)}"], Sources(doc, "pvimg-q2"));
         Assert.Contains("选项 A 的图片较大", row.QuerySelector(".image-not-shown")!.TextContent);
