@@ -111,4 +111,20 @@ public sealed class QuestionPreviewImageTests : IDisposable
         Assert.All(images, i => Assert.Equal($"/images/{sha}", i.GetAttribute("src")));
         Assert.All(images, i => Assert.False(string.IsNullOrWhiteSpace(i.GetAttribute("alt"))));
     }
+
+    [Fact]
+    public void An_image_source_decides_where_each_image_comes_from_and_a_null_source_names_the_image_instead()
+    {
+        var stem = new string('a', 64);
+        var option = new string('b', 64);
+        var q = new Question
+        {
+            Id = "img2", Type = QuestionType.Single, Stem = "看图作答", StemImage = stem,
+            Options = [new("甲", true), new("乙", false, option)],
+        };
+        var cut = _ctx.Render<QuestionPreview>(p => p.Add(x => x.Question, q).Add(x => x.ImageSource, sha => sha == stem ? "/bank/import/x/images/" + sha : null));
+        var image = Assert.Single(cut.FindAll("img.question-image"));
+        Assert.Equal($"/bank/import/x/images/{stem}", image.GetAttribute("src"));
+        Assert.Contains("选项 B 的图片", cut.Find(".image-not-shown").TextContent);
+    }
 }

@@ -25,6 +25,7 @@ public static partial class WalkPages
         "/favicon.ico", "/healthz", "/healthz/live", "/healthz/ready", "/error/{status:int?}", "/openapi/{documentName}.json",
         "/verify/{code}/credential.json", "/verify/{code}/credential.jwt",
         "/bank/import/{importId:guid}", // a background import's status page: exists only while a job runs (QuestionImportJobTests)
+        "/bank/import/{importId:guid}/images/{sha:regex(^[0-9a-f]{{64}}$)}", // an image of a pending import preview (ImportPreviewImageTests)
     ];
 
     public static IReadOnlyList<(string Role, string Url)> Urls(WalkData d) =>

@@ -137,6 +137,14 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
         return job.Preview is { } preview ? View("Import", new ImportPageModel(preview, catalog.Ordered)) : View("ImportJob", job);
     }
 
+    /// <summary>An image carried by the file of a pending preview, for that preview's page: its owner only (others: 404).</summary>
+    [HttpGet("import/{importId:guid}/images/{sha:regex(^[[0-9a-f]]{{64}}$)}")]
+    public async Task<IActionResult> ImportImage(Guid importId, string sha, [FromServices] QuestionImport import, CancellationToken ct)
+    {
+        var image = await import.FindPreviewImageAsync(importId, sha, User, ct);
+        return image is null ? NotFound() : ImageResponses.Serve(Response, image.Bytes, image.ContentType, "private, no-store");
+    }
+
     /// <summary>
     /// <paramref name="existing"/> is the import-wide choice; <paramref name="choice"/> maps a question id to its own
     /// (empty: the import-wide one). A whole-bank re-import posts one choice per question, hence the raised value count.

@@ -15,10 +15,6 @@ public sealed class ImagesController(QuestionImages images) : Controller
     public async Task<IActionResult> Get(string sha, CancellationToken ct)
     {
         var image = await images.FindAsync(sha, ct);
-        if (image is null) return NotFound();
-        Response.Headers.CacheControl = "private, max-age=31536000, immutable";
-        Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        Response.Headers.ContentDisposition = "inline";
-        return File(image.Bytes, image.ContentType);
+        return image is null ? NotFound() : ImageResponses.Serve(Response, image.Bytes, image.ContentType, "private, max-age=31536000, immutable");
     }
 }

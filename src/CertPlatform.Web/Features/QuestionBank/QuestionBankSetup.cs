@@ -13,6 +13,7 @@ public static class QuestionBankSetup
         services.AddOptions<QuestionImportOptions>().BindConfiguration(QuestionImportOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<QuestionImportOptions>, QuestionImportOptionsValidator>();
         services.AddSingleton<QuestionImportJobs>();
+        services.AddMemoryCache();
         return services.AddSingleton<QuestionVersionCache>().AddScoped<QuestionVersioning>().AddScoped<QuestionBankSeeder>().AddScoped<BankQueries>().AddScoped<BankLint>().AddScoped<BulkUpdateQuestions>()
             .AddScoped<SaveQuestion>().AddScoped<QuestionImages>().AddScoped<QuestionImport>().AddScoped<QuestionExport>().AddScoped<FluentValidation.IValidator<QuestionForm>, QuestionFormValidator>();
     }

@@ -9,8 +9,10 @@ namespace CertPlatform.Web.Features.QuestionBank;
 /// never by its name or the browser's claim; SVG and anything else is refused (SVG can carry script).
 /// Stored once per SHA-256, so every question version keeps exactly the image it showed.
 /// </summary>
-public sealed class QuestionImages(AppDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L)
+public sealed class QuestionImages(AppDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L,
+    Microsoft.Extensions.Options.IOptions<QuestionImageOptions> options)
 {
+    /// <summary>The default of <c>QuestionImages:MaxImageBytes</c> (1 MB); uploads are checked against the configured value.</summary>
     public const int MaxBytes = 1024 * 1024;
 
     public sealed record Saved(string? Sha256, string? Error);
@@ -28,12 +30,13 @@ public sealed class QuestionImages(AppDbContext db, TimeProvider clock, Microsof
     public async Task<Saved> SaveAsync(IFormFile file, string author, CancellationToken ct)
     {
         var name = Path.GetFileName(file.FileName);
+        var max = options.Value.MaxImageBytes;
         if (file.Length == 0) return new(null, L["图片“{0}”是空的（0 字节）", name]);
-        if (file.Length > MaxBytes) return new(null, L["图片“{0}”超过 {1} KB 的上限", name, MaxBytes / 1024]);
+        if (file.Length > max) return new(null, L["图片“{0}”超过 {1} 的上限", name, QuestionImageOptions.SizeText(max)]);
         using var buffer = new MemoryStream();
         await using (var s = file.OpenReadStream()) await s.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        if (bytes.Length > MaxBytes) return new(null, L["图片“{0}”超过 {1} KB 的上限", name, MaxBytes / 1024]);
+        if (bytes.Length > max) return new(null, L["图片“{0}”超过 {1} 的上限", name, QuestionImageOptions.SizeText(max)]);
         var type = Sniff(bytes);
         if (type is null) return new(null, L["“{0}”不是 PNG、JPEG、GIF 或 WebP 图片", name]);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));

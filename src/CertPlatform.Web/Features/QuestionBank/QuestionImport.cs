@@ -7,6 +7,7 @@ using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.QuestionBank.Formats;
 using CertPlatform.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CertPlatform.Web.Features.QuestionBank;
 
@@ -19,7 +20,7 @@ namespace CertPlatform.Web.Features.QuestionBank;
 /// PendingImports (see <see cref="StoredImport"/>), also while a large file is still being read in the background.
 /// </summary>
 public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, QuestionVersioning versions, AuditLog audit, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<QuestionImageOptions> imageOptions)
+    Microsoft.Extensions.Options.IOptions<QuestionImageOptions> imageOptions, IMemoryCache cache)
 {
     public const string Kind = "questions";
     public static readonly TimeSpan PreviewLifetime = TimeSpan.FromHours(1);
@@ -91,7 +92,7 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
         };
         db.PendingImports.Add(pending);
         await db.SaveChangesAsync(ct);
-        return summary with { ImportId = pending.Id };
+        return summary with { ImportId = pending.Id, PreviewId = pending.Id };
     }
 
     /// <summary>
@@ -231,11 +232,34 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
         if (pending is null || pending.CreatedAt < now - PreviewLifetime || StoredImport.Deserialize(pending.PayloadJson) is not { } stored) return null;
         if (stored.Result is { } result)
         {
-            var summary = StoredImport.ToSummary(result, result.Errors.Count == 0 && result.Rows.Count > 0 ? pending.Id : null);
+            var summary = StoredImport.ToSummary(result, result.Errors.Count == 0 && result.Rows.Count > 0 ? pending.Id : null) with { PreviewId = pending.Id };
             return new ImportJob(pending.Id, pending.FileName, ImportJobState.Done, stored.Done, stored.Total, summary);
         }
         var state = stored.State is ImportJobState.Reading or ImportJobState.Checking && now - stored.UpdatedAt >= JobLostAfter ? ImportJobState.Failed : stored.State;
         return new ImportJob(pending.Id, pending.FileName, state, stored.Done, stored.Total, null);
+    }
+
+    /// <summary>
+    /// An image the file of a stored preview of <paramref name="actor"/>'s carried, so the preview page shows it as
+    /// trainees will see it before anything is stored in the bank; null when the preview is unknown, someone else's,
+    /// committed or expired, or carries no such image. The preview's images are kept in memory for a minute after they
+    /// are first asked for (a page shows many), but every request checks the preview is still pending and the owner's.
+    /// </summary>
+    public async Task<ImportedImage?> FindPreviewImageAsync(Guid importId, string sha, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var owner = OwnerOf(actor);
+        var cutoff = clock.GetUtcNow() - PreviewLifetime;
+        var pending = db.PendingImports.AsNoTracking().Where(p => p.Id == importId && p.Kind == Kind && p.CreatedById == owner && p.CreatedAt >= cutoff);
+        if (!await pending.AnyAsync(ct)) return null;
+        var images = await cache.GetOrCreateAsync($"import-images:{importId}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            var json = await pending.Select(p => p.PayloadJson).SingleOrDefaultAsync(ct);
+            var rows = json is null ? null : StoredImport.Deserialize(json)?.Result?.Rows;
+            return (rows ?? []).Where(r => r.Images is not null).SelectMany(r => r.Images!.Values)
+                .DistinctBy(i => i.Sha256).ToDictionary(i => i.Sha256, StringComparer.Ordinal);
+        });
+        return images is not null && images.TryGetValue(sha, out var image) ? image : null;
     }
 
     /// <summary>
@@ -288,10 +312,8 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
         var taken = new HashSet<string>(records.Keys);
         foreach (var (q, kind, _, _) in items)
         {
-            var choice = kind == ImportRowKind.New ? ExistingQuestions.ImportAsNew
-                : choices.TryGetValue(q.Id, out var chosen) ? chosen
-                : kind == ImportRowKind.Changed ? existingChoice : ExistingQuestions.Skip;
-            if (choice == ExistingQuestions.Skip || (kind == ImportRowKind.Unchanged && choice == ExistingQuestions.Update))
+            var choice = Decide(kind, choices.TryGetValue(q.Id, out var chosen) ? chosen : null, existingChoice);
+            if (choice == ExistingQuestions.Skip)
             {
                 left.Add(q.Id);
                 continue;
@@ -330,6 +352,18 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
                 Sha256 = image.Sha256, ContentType = image.ContentType, Bytes = image.Bytes, Length = image.Bytes.Length, FileName = image.FileName,
                 CreatedAt = now, CreatedBy = author,
             });
+    }
+
+    /// <summary>
+    /// What committing does with one row: a new question is created (<see cref="ExistingQuestions.ImportAsNew"/>); a
+    /// question in the bank follows its own choice, else the import-wide one when its content differs and "skip" when it
+    /// is the same (an "update" of an unchanged question is a skip: there is nothing to update).
+    /// </summary>
+    public static ExistingQuestions Decide(ImportRowKind kind, ExistingQuestions? rowChoice, ExistingQuestions existingChoice)
+    {
+        if (kind == ImportRowKind.New) return ExistingQuestions.ImportAsNew;
+        var choice = rowChoice ?? (kind == ImportRowKind.Changed ? existingChoice : ExistingQuestions.Skip);
+        return kind == ImportRowKind.Unchanged && choice == ExistingQuestions.Update ? ExistingQuestions.Skip : choice;
     }
 
     /// <summary>Only the enum's names (not numbers, not other casing): a posted choice is one of the form's values or tampered with.</summary>
