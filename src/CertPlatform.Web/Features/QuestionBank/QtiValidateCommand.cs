@@ -45,8 +45,8 @@ public static class QtiValidateCommand
             foreach (var p in report.Problems) stderr.WriteLine(p.Localize(L));
             var errors = report.Problems.Count(p => !p.Warning);
             stdout.WriteLine(report.Valid
-                ? L["{0} 个 XML 文件符合 {1} 中的架构", report.FilesChecked.Count, Path.GetFullPath(schemas)].Value
-                : L["架构检查未通过：{0} 个错误（已检查 {1} 个 XML 文件）", errors, report.FilesChecked.Count].Value);
+                ? L["XML 文件全部符合 {1} 中的架构（共 {0} 个）", report.FilesChecked.Count, Path.GetFullPath(schemas)].Value
+                : L["架构检查未通过：错误 {0} 处，已检查的 XML 文件 {1} 个", errors, report.FilesChecked.Count].Value);
             return report.Valid ? 0 : 1;
         }
         finally { CultureInfo.CurrentUICulture = culture; }

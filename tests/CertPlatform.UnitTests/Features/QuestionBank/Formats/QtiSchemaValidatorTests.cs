@@ -200,7 +200,8 @@ public sealed class QtiSchemaValidatorTests : IDisposable
         File.WriteAllBytes(good, QtiFormat.WritePackage([Choice("q1"), Choice("q2")]).Package);
         var (code, stdout, stderr) = Run("qti-validate", good, "--schemas", schemas);
         Assert.True(code == 0, stderr);
-        Assert.Contains("3 个 XML 文件符合", stdout);
+        Assert.Contains("XML 文件全部符合", stdout);
+        Assert.Contains("（共 3 个）", stdout);
         Assert.Equal("", stderr);
 
         var bad = Path.Combine(root, "bad.xml");
@@ -209,7 +210,7 @@ public sealed class QtiSchemaValidatorTests : IDisposable
         Assert.Equal(1, code);
         Assert.StartsWith("bad.xml:1:", stderr);
         Assert.Contains("Not valid against the schema", stderr);
-        Assert.Contains("Schema check failed: 1 error(s)", stdout);
+        Assert.Contains("Schema check failed — errors: 1;", stdout);
 
         Assert.Equal(2, Run("qti-validate", good).Code);
         Assert.Equal(2, Run("qti-validate", Path.Combine(root, "missing.zip"), "--schemas", schemas).Code);
