@@ -100,9 +100,14 @@ public static class AccountSetup
         var principal = ctx.Principal;
         var sessionId = principal?.FindFirstValue(AppClaims.SessionId);
         var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var sessions = services.GetRequiredService<SessionCache>();
         var state = sessionId is null || userId is null ? null
-            : await services.GetRequiredService<SessionCache>().GetAsync(sessionId, ctx.Properties.IssuedUtc, ctx.HttpContext.RequestAborted);
+            : await sessions.GetAsync(sessionId, ctx.Properties.IssuedUtc, ctx.HttpContext.RequestAborted);
         var stampType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        // A differing stamp is checked against the database before the cookie is refused: the cached state may predate
+        // a cookie that Identity re-issued after a password change (it keeps the first issue time).
+        if (state is not null && principal?.FindFirstValue(stampType) != state.SecurityStamp)
+            state = await sessions.ReadFreshAsync(sessionId!, ctx.HttpContext.RequestAborted);
         if (principal is null || state is null || state.UserId != userId || !state.IsActive || principal.FindFirstValue(stampType) != state.SecurityStamp)
         {
             ctx.RejectPrincipal();

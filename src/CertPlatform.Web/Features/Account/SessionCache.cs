@@ -46,9 +46,20 @@ public sealed class SessionCache(IServiceScopeFactory scopes, TimeProvider clock
             entry.LastUsed = now;
             return entry.State;
         }
+        return await ReadFreshAsync(sessionId, ct);
+    }
+
+    /// <summary>
+    /// The session's state read from the database now (and kept). Used before a cookie is refused for a stamp that differs
+    /// from the cached one: a cookie re-issued by Identity's refresh (after a password change) keeps its first issue time,
+    /// so the issue-time rule in <see cref="GetAsync"/> cannot tell that the cached state predates it.
+    /// </summary>
+    public async Task<SessionState?> ReadFreshAsync(string sessionId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
         var read = await ReadAsync([sessionId], ct);
         Store(sessionId, read.GetValueOrDefault(sessionId), now, now);
-        return _entries.TryGetValue(sessionId, out entry) ? entry.State : null;
+        return _entries.TryGetValue(sessionId, out var entry) ? entry.State : null;
     }
 
     /// <summary>Marks a session closed on this instance immediately (the row is deleted by the caller).</summary>

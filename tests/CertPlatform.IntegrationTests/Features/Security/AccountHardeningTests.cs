@@ -222,4 +222,20 @@ public sealed class AccountHardeningTests(SharedApp app) : IClassFixture<SharedA
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/exams")).StatusCode);
     }
+
+    // Found in CI: the refreshed cookie keeps the sign-in's issue time, so when the session's state was cached more than a
+    // second after signing in, the cached (old) stamp looked newer than the cookie and the session ended after the change.
+    [Fact]
+    public async Task Changing_the_password_keeps_the_session_when_its_state_was_cached_well_after_sign_in()
+    {
+        await Factory.CreateTraineeAsync("keeper-late@example.com");
+        var client = await Factory.SignedInClient("keeper-late@example.com", AppFactory.TraineePassword);
+        await Task.Delay(TimeSpan.FromSeconds(2.2)); // past the cookie time's one-second precision
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/exams")).StatusCode); // caches the session state (old stamp)
+        var response = await client.PostFormAsync("/account/change-password", "/account/change-password",
+            [F("CurrentPassword", AppFactory.TraineePassword), F("NewPassword", "Xuexi-late-2026"), F("ConfirmPassword", "Xuexi-late-2026")]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/exams")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/exams")).StatusCode);
+    }
 }

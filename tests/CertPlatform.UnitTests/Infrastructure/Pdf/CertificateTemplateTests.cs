@@ -11,7 +11,8 @@ public sealed class CertificateTemplateTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private const string Valid = """
+    /// <summary>A complete template (every required key); other template tests start from it.</summary>
+    internal const string Valid = """
         issuer: 测试认证中心
         title: 测试证书
         text:

@@ -16,22 +16,7 @@ public sealed class CertificateTemplatesTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>A complete template (every required key) with this title.</summary>
-    private static string Yaml(string title) => """
-        issuer: 测试认证中心
-        title: TITLE
-        text:
-          number: "编号：{CertificateNumber}"
-          intro: 兹证明
-          employee: "工号：{EmployeeNumber}"
-          organization: "机构：{Organization}"
-          body: "于 {PassDate} 通过《{PaperTitle}》，成绩 {Score} 分。"
-          validity: "有效期至：{ExpiryDate}"
-          recertification: "原证书 №{PreviousCertificateNumber}"
-          verification_caption: 扫码验证
-          verification: "{VerificationUrl}"
-        signatories:
-          - label: 主任
-        """.Replace("TITLE", title).Replace("\r\n", "\n") + "\n";
+    private static string Yaml(string title) => CertificateTemplateTests.Valid.Replace("title: 测试证书", "title: " + title).Replace("\r\n", "\n") + "\n";
 
     /// <summary>Writes the programme's file with a modification time <paramref name="minutes"/> after the first one.</summary>
     private void Write(string content, int minutes)
