@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CertPlatform.IntegrationTests.Infrastructure.Telemetry;
 
+[Collection(ProcessWideMeters.Name)]
 public sealed class MetricsEndpointTests : IDisposable
 {
     private readonly AppFactory _factory;
