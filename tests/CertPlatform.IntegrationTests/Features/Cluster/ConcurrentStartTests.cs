@@ -43,7 +43,7 @@ public sealed class ConcurrentStartTests : IDisposable
         }
 
         // Every committed migration applied once, by one of the two.
-        var migrations = a.Scoped(sp => sp.GetRequiredService<AppDbContext>().Database.GetMigrations().ToList());
+        var migrations = a.Scoped(sp => sp.GetRequiredService<AppDbContext>().Database.GetMigrations().Select(m => (string?)m).ToList());
         var applied = _sink.Events.Where(e => e.MessageTemplate.Text.StartsWith("Applying migration", StringComparison.Ordinal))
             .Select(e => CapturingLogSink.Text(e, "migration")).ToList();
         Assert.Equal(migrations, applied);
