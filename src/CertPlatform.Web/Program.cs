@@ -105,10 +105,11 @@ if (!isDev)
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseMiddleware<ClientAbortedRequests>();
 app.UseSecurityHeaders();
 app.UseCookiePolicy();
 app.UseSerilogRequestLogging();
+// Inside the request logging: a request the client gave up on is logged as the 499 it is, not as a 500 error.
+app.UseMiddleware<ClientAbortedRequests>();
 app.UseStaticFiles();
 app.UseMetrics();
 

@@ -1,6 +1,8 @@
 using CertPlatform.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CertPlatform.Web.Infrastructure;
 
@@ -64,6 +66,11 @@ public static class DatabaseSetup
         }
         else
         {
+            // Npgsql's migrator does not look for the history table before reading it: on a new database its first
+            // SELECT fails (42P01), is caught, and EF has already logged "Failed executing DbCommand" at error level
+            // (npgsql/efcore.pg#3407). Creating the table first (the provider's own CREATE TABLE IF NOT EXISTS) leaves
+            // nothing to fail. Callers hold the "database.initialise" cluster lock, so instances do not race here.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
             await db.Database.MigrateAsync(ct);
         }
     }

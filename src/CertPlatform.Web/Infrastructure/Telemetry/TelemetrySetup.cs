@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -20,8 +21,19 @@ public static class TelemetrySetup
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
+        services.ConfigureOpenTelemetryMeterProvider((sp, metrics) => metrics.AddView(OnlyThisHost(sp.GetRequiredService<IMeterFactory>())));
         return services;
     }
+
+    /// <summary>
+    /// A meter provider listens to every meter of a name it was given in the whole process, whichever host's
+    /// <see cref="IMeterFactory"/> created it. Two hosts in one process (the integration tests, or any process that
+    /// builds a second host) would then report each other's counters and gauges as one series — a gauge's value from
+    /// whichever callback ran last. This view drops instruments of meters another host's factory created; process-wide
+    /// meters (the runtime's, created without a factory) stay.
+    /// </summary>
+    public static Func<Instrument, MetricStreamConfiguration?> OnlyThisHost(IMeterFactory own) => instrument =>
+        instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, own) ? MetricStreamConfiguration.Drop : null;
 
     public static void UseMetrics(this WebApplication app)
     {
