@@ -130,6 +130,24 @@ public sealed class StatisticsPageTests(ExamSiteFixture site)
         await Expect(page.Locator("#histogram svg")).ToBeVisibleAsync();
         await Expect(page.Locator("#scatter svg")).ToBeVisibleAsync();
 
+        // The charts use the width they are given: two to a row at 1366 px (not 360 px each), ticks about 15 px high;
+        // on a 390 px phone each fits the screen and its ticks stay at least 10 px.
+        foreach (var chart in new[] { "#histogram", "#scatter", "#reliability" })
+        {
+            var width = await page.Locator($"{chart} svg").EvaluateAsync<double>("e => e.getBoundingClientRect().width");
+            Assert.True(width >= 480, $"{chart} is {width} px wide at 1366 px");
+        }
+        Assert.True(await TickHeightAsync(page) >= 14, $"histogram ticks {await TickHeightAsync(page)} px high at 1366 px");
+        await Expect(page.Locator("#scatter svg text.axis-label")).ToHaveCountAsync(2);
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var chart in new[] { "#histogram", "#scatter", "#reliability" })
+        {
+            var width = await page.Locator($"{chart} svg").EvaluateAsync<double>("e => e.getBoundingClientRect().width");
+            Assert.True(width is >= 300 and <= 390, $"{chart} is {width} px wide at 390 px");
+        }
+        Assert.True(await TickHeightAsync(page) >= 10, $"histogram ticks {await TickHeightAsync(page)} px high at 390 px");
+        await page.SetViewportSizeAsync(1366, 900);
+
         // Sorting: clicking the facility header reorders the rows by facility, clicking again reverses them.
         var before = await FacilitiesAsync(page);
         await page.Locator("#questions-table thead a", new() { HasTextString = "得分率" }).ClickAsync();
@@ -153,6 +171,10 @@ public sealed class StatisticsPageTests(ExamSiteFixture site)
         var options = await DownloadAsync(page, page.Locator("#options-heading .exports a", new() { HasTextString = "CSV" }));
         Assert.True(options.Length > 100, $"options CSV of {options.Length} bytes");
     }
+
+    /// <summary>The rendered height of the histogram's first tick label (its font size on screen, in CSS pixels).</summary>
+    private static Task<double> TickHeightAsync(IPage page) =>
+        page.Locator("#histogram g.bar text").Nth(1).EvaluateAsync<double>("e => e.getBoundingClientRect().height");
 
     private static async Task<byte[]> DownloadAsync(IPage page, ILocator link)
     {
