@@ -12,6 +12,7 @@ internal readonly record struct ItemMoments(
 {
     public double? StandardDeviation => MarkVariance is { } v ? Math.Sqrt(v) : null;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ItemMoments Measure(double[] marks, double[] others, double[] totals)
     {
         var s = marks.Length;

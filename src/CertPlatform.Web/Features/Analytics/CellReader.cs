@@ -44,8 +44,8 @@ internal sealed class CellReader
         return v;
     }
 
-    /// <summary>The key of a question version some cell has, or null when no cell has it.</summary>
-    public string? Key(int question, int version) => versionIndex.TryGetValue((question, version), out var v) ? Versions[v] : null;
+    /// <summary>The index among <see cref="Versions"/> of a question version some cell has, or -1 when no cell has it.</summary>
+    public int Find(int question, int version) => versionIndex.TryGetValue((question, version), out var v) ? v : -1;
 
     private static int Intern(Dictionary<string, int> index, List<string> list, string id)
     {
