@@ -28,7 +28,7 @@ public static class DistractorAnalysis
 
     /// <summary>
     /// The same analysis from each answer's place in a ranking of the attempts by total mark, highest first
-    /// (<paramref name="ranks"/>, 0 the best; answers with the same place rank in the order given), and the options it
+    /// (<paramref name="ranks"/>, 0 the best, never negative; answers with the same place rank in the order given), and the options it
     /// chose (<paramref name="chosen"/>: indices into <paramref name="options"/>; others and repeats are not counted).
     /// A ranking computed once for every question of a paper spares sorting each question's answers by total.
     /// </summary>
@@ -38,13 +38,10 @@ public static class DistractorAnalysis
         if (ranks.Length != chosen.Length) throw new ArgumentException("one rank per answer", nameof(ranks));
         var n = ranks.Length;
         var g = GroupSize(n);
-        // (place, position) in one sortable number: ties on the place keep the order given.
-        var order = new long[n];
-        for (var i = 0; i < n; i++) order[i] = ((long)ranks[i] << 32) | (uint)i;
-        Array.Sort(order);
+        var order = Order(ranks);
         var group = new byte[n];
-        for (var p = 0; p < g; p++) group[(int)(order[p] & uint.MaxValue)] |= Top;
-        for (var p = n - g; p < n; p++) group[(int)(order[p] & uint.MaxValue)] |= Bottom;
+        for (var p = 0; p < g; p++) group[order[p]] |= Top;
+        for (var p = n - g; p < n; p++) group[order[p]] |= Bottom;
 
         var k = options.Count;
         var all = new int[k];
@@ -66,6 +63,36 @@ public static class DistractorAnalysis
         for (var o = 0; o < k; o++)
             result[o] = new OptionStatistics(options[o].Label, options[o].Correct, all[o], Share(all[o], n), top[o], Share(top[o], g), bottom[o], Share(bottom[o], g));
         return result;
+    }
+
+    /// <summary>
+    /// The answers' positions by place, ties in the order given. Places within a few times the number of answers (a
+    /// paper's attempts ranked once) are counted into order without comparing; others are sorted as (place, position).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] Order(ReadOnlySpan<int> ranks)
+    {
+        var n = ranks.Length;
+        var order = new int[n];
+        var highest = -1;
+        foreach (var r in ranks)
+        {
+            if (r < 0) throw new ArgumentOutOfRangeException(nameof(ranks), r, "a place is 0 or more");
+            highest = Math.Max(highest, r);
+        }
+        if (highest < 4 * n + 64)
+        {
+            var start = new int[highest + 2];
+            foreach (var r in ranks) start[r + 1]++;
+            for (var p = 1; p < start.Length; p++) start[p] += start[p - 1];
+            for (var i = 0; i < n; i++) order[start[ranks[i]]++] = i;
+            return order;
+        }
+        var keys = new long[n];
+        for (var i = 0; i < n; i++) keys[i] = ((long)ranks[i] << 32) | (uint)i;
+        Array.Sort(keys);
+        for (var p = 0; p < n; p++) order[p] = (int)(keys[p] & uint.MaxValue);
+        return order;
     }
 
     private static double Share(int count, int of) => of == 0 ? 0 : (double)count / of;

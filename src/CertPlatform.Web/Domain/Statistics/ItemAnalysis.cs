@@ -20,16 +20,15 @@ public static class ItemAnalysis
         var maxTotal = matrix.MaxTotal;
         var measured = new ItemMoments[p];
         if ((long)n * p >= ParallelMarks)
-            Parallel.For(0, p, () => (Column: new double[n], Other: new double[n]), (j, _, buffers) =>
+            Parallel.For(0, p, () => new ColumnBuffers(n), (j, _, buffers) =>
             {
-                measured[j] = MeasureColumn(matrix.Marks, totals, j, buffers.Column, buffers.Other);
+                measured[j] = MeasureColumn(matrix.Marks, totals, j, buffers);
                 return buffers;
             }, _ => { });
         else
         {
-            var column = new double[n];
-            var other = new double[n];
-            for (var j = 0; j < p; j++) measured[j] = MeasureColumn(matrix.Marks, totals, j, column, other);
+            var buffers = new ColumnBuffers(n);
+            for (var j = 0; j < p; j++) measured[j] = MeasureColumn(matrix.Marks, totals, j, buffers);
         }
 
         var slots = WithEffectiveWeights(matrix.Columns.Select((c, j) =>
@@ -41,17 +40,18 @@ public static class ItemAnalysis
         return new ItemAnalysisResult(test, parts, slots, Versions(matrix, totals, maxTotal), totals);
     }
 
-    /// <summary>Column <paramref name="j"/>'s moments against the rest of the test, through two buffers of one mark per attempt.</summary>
+    /// <summary>Column <paramref name="j"/>'s moments against the rest of the test, through one thread's reused buffers.</summary>
     /// <remarks>Compiled optimised at once: its loop runs a million times in the first report of a process.</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static ItemMoments MeasureColumn(double[][] marks, double[] totals, int j, double[] column, double[] other)
+    private static ItemMoments MeasureColumn(double[][] marks, double[] totals, int j, ColumnBuffers buffers)
     {
+        var (column, other) = (buffers.Column, buffers.Other);
         for (var i = 0; i < totals.Length; i++)
         {
             column[i] = marks[i][j];
             other[i] = totals[i] - column[i];
         }
-        return ItemMoments.Measure(column, other, totals);
+        return ItemMoments.Measure(column, other, totals, buffers.SortedColumn, buffers.SortedOther);
     }
 
     /// <summary>
