@@ -81,6 +81,20 @@ public sealed class DistractorAnalysisTests
         Assert.Throws<ArgumentException>(() => DistractorAnalysis.Compute(Options, [0, 1], [[0]]));
     }
 
+    [Fact]
+    public void Sparse_places_give_the_same_groups_as_consecutive_ones_and_a_negative_place_is_refused()
+    {
+        // Places far above the number of answers (a question few attempts had) are sorted, not counted into order.
+        int[][] chosen = [[0], [1], [2], [3], [0], [1]];
+        var consecutive = DistractorAnalysis.Compute(Options, [3, 0, 3, 5, 1, 2], chosen);
+        var sparse = DistractorAnalysis.Compute(Options, [9_000, 7, 9_000, 90_000, 8, 500], chosen);
+        Assert.Equal(consecutive, sparse);
+        // Groups of round(0.27 × 6) = 2: top = places 7 and 8 (options B, A), bottom = the later 9,000 and 90,000 (C, D).
+        Assert.Equal([1, 1, 0, 0], sparse.Select(o => o.TopCount));
+        Assert.Equal([0, 0, 1, 1], sparse.Select(o => o.BottomCount));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DistractorAnalysis.Compute(Options, [-1], [[0]]));
+    }
+
     /// <summary>The analysis as docs/statistics.md defines it, written plainly: rank by total, take the groups, count.</summary>
     private static List<OptionStatistics> Definition(IReadOnlyList<(string Label, bool Correct)> options, List<OptionChoice> answers)
     {
