@@ -32,6 +32,7 @@ public ref struct AttemptDigestReader
     /// option, nothing after the last slot). The statistics check a digest this way before using any of it, so a
     /// damaged row costs only a second, allocation-free walk and never leaves half an attempt behind.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool IsReadable(ReadOnlySpan<byte> digest, out string? problem)
     {
         try
@@ -57,6 +58,7 @@ public ref struct AttemptDigestReader
     public int OptionsVersion { get; private set; }
 
     /// <summary>Moves to the next slot (skipping the chosen options of the current one if they were not read).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool Next()
     {
         while (chosenLeft > 0)
@@ -79,6 +81,7 @@ public ref struct AttemptDigestReader
     }
 
     /// <summary>Copies the current slot's chosen authored options into <paramref name="target"/>; returns how many.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int ReadChosen(scoped Span<int> target)
     {
         var n = chosenLeft;
@@ -88,6 +91,7 @@ public ref struct AttemptDigestReader
         return n;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> ReadString()
     {
         var length = ReadVarint();
@@ -97,6 +101,7 @@ public ref struct AttemptDigestReader
         return s;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double ReadDouble()
     {
         if (data.Length - position < 8) throw new FormatException("attempt digest ends inside a mark");
@@ -105,6 +110,7 @@ public ref struct AttemptDigestReader
         return v;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private int ReadVarint()
     {
         uint value = 0;

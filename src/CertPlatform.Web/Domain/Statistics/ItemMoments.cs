@@ -12,7 +12,12 @@ internal readonly record struct ItemMoments(
 {
     public double? StandardDeviation => MarkVariance is { } v ? Math.Sqrt(v) : null;
 
-    public static ItemMoments Measure(double[] marks, double[] others, double[] totals)
+    public static ItemMoments Measure(double[] marks, double[] others, double[] totals) =>
+        Measure(marks, others, totals, new double[marks.Length], new double[marks.Length]);
+
+    /// <summary>The same, sorting copies of the marks in <paramref name="sortedMarks"/> and <paramref name="sortedOthers"/> (at least as long).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static ItemMoments Measure(double[] marks, double[] others, double[] totals, double[] sortedMarks, double[] sortedOthers)
     {
         var s = marks.Length;
         if (s == 0) return new ItemMoments(0, 0, null, null, null, null, null);
@@ -33,13 +38,15 @@ internal readonly record struct ItemMoments(
             covSum += dm * dother;
             overallSum += dm * (totals[i] - totalAverage);
         }
-        var sortedMarks = (double[])marks.Clone();
-        var sortedOthers = (double[])others.Clone();
-        Array.Sort(sortedMarks);
-        Array.Sort(sortedOthers);
         double maxSum = 0;
         if (!markConstant && !otherConstant)
+        {
+            marks.AsSpan(0, s).CopyTo(sortedMarks);
+            others.AsSpan(0, s).CopyTo(sortedOthers);
+            Array.Sort(sortedMarks, 0, s);
+            Array.Sort(sortedOthers, 0, s);
             for (var i = 0; i < s; i++) maxSum += (sortedMarks[i] - markAverage) * (sortedOthers[i] - otherAverage);
+        }
         return new ItemMoments(s, markAverage, markSum / (s - 1), otherSum / (s - 1), covSum / (s - 1), maxSum / (s - 1), overallSum / (s - 1));
     }
 

@@ -28,6 +28,7 @@ public sealed class ScoreMatrix
     /// <summary>The sum of the column maxima: the paper's maximum mark.</summary>
     public double MaxTotal => Columns.Sum(c => c.MaxMark);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double[] Totals()
     {
         var totals = new double[Marks.Length];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CertPlatform.Web.Domain.Statistics;
 
 namespace CertPlatform.Web.Features.Analytics;
@@ -74,7 +76,23 @@ internal static class AttemptMatrix
         var max = new double[p];
         var partOf = new int?[p];
         var mixedPart = new bool[p];
-        for (var i = 0; i < cells.Count; i++)
+        // The one question version each slot drew (an index into versions), -1 before any, -2 once it drew two.
+        var drewOnly = new int[p];
+        Array.Fill(drewOnly, -1);
+        Fill(CollectionsMarshal.AsSpan(cells), slotOf, column, versions, marks, drawn, max, partOf, mixedPart, drewOnly);
+        var columns = sorted.Select((k, j) => new ScoreColumn(slotKeys[k].Key, slotKeys[k].Label, max[j],
+            mixedPart[j] || partOf[j] is null ? "" : parts[partOf[j]!.Value])).ToList();
+        var slotQuestion = new Dictionary<string, string?>();
+        for (var j = 0; j < p; j++) slotQuestion[columns[j].Key] = drewOnly[j] >= 0 ? versions[drewOnly[j]] : null;
+        return (new ScoreMatrix(columns, attempts, marks, drawn), slotQuestion);
+    }
+
+    /// <summary>The cells into the rows of marks and drawn versions, with each column's maximum, part and drawn versions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Fill(ReadOnlySpan<AttemptCell> cells, int[] slotOf, int[] column, IReadOnlyList<string> versions, double[][] marks, string?[][] drawn,
+        double[] max, int?[] partOf, bool[] mixedPart, int[] drewOnly)
+    {
+        for (var i = 0; i < cells.Length; i++)
         {
             var c = cells[i];
             var j = column[slotOf[i]];
@@ -83,15 +101,8 @@ internal static class AttemptMatrix
             max[j] = Math.Max(max[j], c.Max);
             if (partOf[j] is null) partOf[j] = c.Part;
             else if (partOf[j] != c.Part) mixedPart[j] = true;
+            if (drewOnly[j] == -1) drewOnly[j] = c.Version;
+            else if (drewOnly[j] != c.Version) drewOnly[j] = -2;
         }
-        var columns = sorted.Select((k, j) => new ScoreColumn(slotKeys[k].Key, slotKeys[k].Label, max[j],
-            mixedPart[j] || partOf[j] is null ? "" : parts[partOf[j]!.Value])).ToList();
-        var slotQuestion = new Dictionary<string, string?>();
-        for (var j = 0; j < p; j++)
-        {
-            var distinct = drawn.Select(r => r[j]).Where(v => v is not null).Distinct().Take(2).ToList();
-            slotQuestion[columns[j].Key] = distinct.Count == 1 ? distinct[0] : null;
-        }
-        return (new ScoreMatrix(columns, attempts, marks, drawn), slotQuestion);
     }
 }

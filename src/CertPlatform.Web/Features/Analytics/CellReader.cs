@@ -14,6 +14,8 @@ internal sealed class CellReader
     private readonly List<string> questionIdList = [];
     private readonly Dictionary<(int Question, int Version), int> versionIndex = new();
     private readonly Dictionary<string, int> partIndex = new(StringComparer.Ordinal);
+    /// <summary>Per question index: the version its last cell had and that version's index.</summary>
+    private readonly List<(int Version, int Index)> lastVersion = [];
 
     /// <summary>Question version keys by index, as in <see cref="AttemptCell.Version"/>.</summary>
     public List<string> Versions { get; } = [];
@@ -36,16 +38,20 @@ internal sealed class CellReader
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Version(int question, int version)
     {
+        // Nearly every cell of a question has the version its previous cell had: compare before hashing.
+        if (question < lastVersion.Count && lastVersion[question] is var (seen, index) && seen == version) return index;
         if (!versionIndex.TryGetValue((question, version), out var v))
         {
             versionIndex[(question, version)] = v = Versions.Count;
             Versions.Add(AnalyticsKeys.Version(questionIdList[question], version));
         }
+        while (lastVersion.Count <= question) lastVersion.Add((-1, -1));
+        lastVersion[question] = (version, v);
         return v;
     }
 
-    /// <summary>The key of a question version some cell has, or null when no cell has it.</summary>
-    public string? Key(int question, int version) => versionIndex.TryGetValue((question, version), out var v) ? Versions[v] : null;
+    /// <summary>The index among <see cref="Versions"/> of a question version some cell has, or -1 when no cell has it.</summary>
+    public int Find(int question, int version) => versionIndex.TryGetValue((question, version), out var v) ? v : -1;
 
     private static int Intern(Dictionary<string, int> index, List<string> list, string id)
     {

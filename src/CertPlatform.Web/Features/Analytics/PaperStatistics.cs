@@ -57,22 +57,53 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
         var readMs = clock.ElapsedMilliseconds;
         var (matrix, slotQuestion) = AttemptMatrix.Build(selected.Select(s => s.Id).ToList(), cells, versions, parts, sections, fixedOrder);
         cells.Clear();
-        var analysis = ItemAnalysis.Compute(matrix);
-        var analysedMs = clock.ElapsedMilliseconds;
-
-        var questions = await QuestionsAsync(versions, ct);
-        var tally = new ResponseTally(questions);
-        if (questions.Values.Any(ResponseTally.HasOptions))
+        cells.Capacity = 0; // the cells' million-entry array goes to the GC before the tallies allocate theirs
+        var matrixMs = clock.ElapsedMilliseconds;
+        // The formulas and the option tallies read the same matrix and digests but not each other: the formulas run on
+        // another thread while this one queries the questions and tallies the options (two cores: the first run's
+        // not-yet-optimised code is paid on both at once).
+        long analysedMs = 0;
+        var analysing = Task.Run(() =>
         {
-            AddDigestChoices(chosen, read, tally);
-            if (slowIndex.Count > 0) await TallyAsync(stale, slowIndex, tally, ct);
+            var result = ItemAnalysis.Compute(matrix);
+            Interlocked.Exchange(ref analysedMs, clock.ElapsedMilliseconds);
+            return result;
+        }, ct);
+        try
+        {
+            var questions = await QuestionsAsync(versions, ct);
+            var tally = new ResponseTally(questions);
+            if (questions.Values.Any(ResponseTally.HasOptions))
+            {
+                AddDigestChoices(chosen, read, tally);
+                if (slowIndex.Count > 0) await TallyAsync(stale, slowIndex, tally, ct);
+            }
+            chosen.Clear();
+            chosen.Capacity = 0;
+            // The same totals as the analysis's (the same sums in the same order), computed here so the tally need not wait.
+            tally.Complete(matrix.Totals());
+            var tallyMs = clock.ElapsedMilliseconds;
+            var infoKeys = questions.Keys.ToArray();
+            var info = new QuestionInfo[infoKeys.Length];
+            // Each question version's distractor analysis and random guess score on its own: spread over the cores.
+            Parallel.For(0, infoKeys.Length, new ParallelOptions { CancellationToken = ct }, k => info[k] = Info(infoKeys[k], questions[infoKeys[k]], tally.Options(infoKeys[k])));
+            var optionsMs = clock.ElapsedMilliseconds;
+            var analysis = await analysing;
+            var waitedMs = clock.ElapsedMilliseconds;
+            var byKey = new Dictionary<string, QuestionInfo>(infoKeys.Length);
+            for (var k = 0; k < infoKeys.Length; k++) byKey[infoKeys[k]] = info[k];
+            var report = StatisticsReport.Build(paper.Title, analysis, byKey, k => slotQuestion.GetValueOrDefault(k), options.Value.Flags, PartTitles(catalog));
+            log.LogDebug("Statistics of {Paper}: {Attempts} attempts ({Digests} from digests), {Cells} marks read in {ReadMs} ms, matrix by {MatrixMs} ms, " +
+                "analysed by {AnalysedMs} ms, options tallied by {TallyMs} ms, options analysed by {OptionsMs} ms, joined by {JoinedMs} ms, report by {ReportMs} ms",
+                paperId, selected.Count, covered, matrix.Attempts.Count * matrix.Columns.Count, readMs, matrixMs,
+                Interlocked.Read(ref analysedMs), tallyMs, optionsMs, waitedMs, clock.ElapsedMilliseconds);
+            return new Model(paper, filter, awaiting, report);
         }
-        tally.Complete(analysis.Totals);
-        log.LogDebug("Statistics of {Paper}: {Attempts} attempts ({Digests} from digests), {Cells} marks read in {ReadMs} ms, analysed by {AnalysedMs} ms, options by {OptionsMs} ms",
-            paperId, selected.Count, covered, matrix.Attempts.Count * matrix.Columns.Count, readMs, analysedMs, clock.ElapsedMilliseconds);
-        var info = questions.ToDictionary(q => q.Key, q => Info(q.Key, q.Value, tally.Options(q.Key)));
-        var report = StatisticsReport.Build(paper.Title, analysis, info, k => slotQuestion.GetValueOrDefault(k), options.Value.Flags, PartTitles(catalog));
-        return new Model(paper, filter, awaiting, report);
+        finally
+        {
+            // Never leave the analysis running unobserved when the tally failed or was cancelled.
+            if (!analysing.IsCompleted) await Task.WhenAny(analysing);
+        }
     }
 
     public static IReadOnlyDictionary<string, string> PartTitles(ContentCatalog catalog) =>
@@ -189,20 +220,27 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
         if (first) chosen.Capacity = Math.Max(chosen.Capacity, chosen.Count * attempts + chosen.Count * attempts / 8);
     }
 
-    /// <summary>The digests' choices into the tally, for the question versions the statistics analyse.</summary>
+    /// <summary>
+    /// The digests' choices into the tally, for the question versions the statistics analyse: a first pass counts the
+    /// records per question version (and notes its index in place of the question's), so each version's lists are
+    /// sized once; the second adds them.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void AddDigestChoices(List<int> chosen, CellReader read, ResponseTally tally)
     {
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(chosen);
-        var records = 0;
-        for (var i = 0; i < span.Length; i += 4 + span[i + 3]) records++;
-        tally.Reserve(records);
-        for (var i = 0; i < span.Length;)
+        var counts = new int[read.Versions.Count];
+        for (var i = 0; i < span.Length; i += 4 + span[i + 3])
         {
-            var (a, question, version, n) = (span[i], span[i + 1], span[i + 2], span[i + 3]);
-            if (read.Key(question, version) is { } key) tally.AddChosen(a, key, span.Slice(i + 4, n));
-            i += 4 + n;
+            var v = read.Find(span[i + 1], span[i + 2]);
+            span[i + 1] = v;
+            if (v >= 0) counts[v]++;
         }
+        var columns = new ResponseTally.Column?[counts.Length];
+        for (var v = 0; v < counts.Length; v++)
+            if (counts[v] > 0) columns[v] = tally.For(read.Versions[v], counts[v]);
+        for (var i = 0; i < span.Length; i += 4 + span[i + 3])
+            if (span[i + 1] >= 0 && columns[span[i + 1]] is { } column) column.Add(span[i], span.Slice(i + 4, span[i + 3]));
     }
 
     /// <summary>The graded items of the attempts in <paramref name="index"/> (those without a current digest), streamed.</summary>

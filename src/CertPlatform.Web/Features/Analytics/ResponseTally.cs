@@ -15,13 +15,36 @@ internal sealed class ResponseTally(IReadOnlyDictionary<string, Question> questi
     public const string TrueLabel = "\u0001true";
     public const string FalseLabel = "\u0001false";
     private const int MaxLabel = 40;
-    private readonly Dictionary<string, List<(int Attempt, OptionChoice Choice)>> answers = new();
+    /// <summary>Per question version with options: which attempts had it and what each chose.</summary>
+    private readonly Dictionary<string, Column> answers = new();
     /// <summary>Per attempt index: its laid-out questions with options, by question ref, and whether an answer arrived.</summary>
     private readonly Dictionary<int, Dictionary<int, Laid>> layouts = new();
     private readonly Dictionary<string, string> keys = new();
-    /// <summary>Choices read from attempt digests (already in authored terms), added to the answers on <see cref="Complete"/>.</summary>
-    private readonly List<(int Attempt, string Key, int[] Chosen)> digested = new();
+    /// <summary>Per attempt index, its place when the attempts are ranked by total (highest first, then by index); set by <see cref="Complete"/>.</summary>
+    private int[] ranks = [];
     private static readonly int[][] Single = Enumerable.Range(0, 64).Select(i => new[] { i }).ToArray();
+
+    /// <summary>
+    /// The answers to one question version with options: the attempts (by index) that had it and the authored
+    /// options each chose, in the order added. Choices from digests go straight in through <see cref="Add"/>.
+    /// </summary>
+    internal sealed class Column(int capacity)
+    {
+        public List<int> Attempts { get; } = new(capacity);
+        public List<int[]> Chosen { get; } = new(capacity);
+
+        /// <summary>One attempt's choice (authored option indices; empty when unanswered).</summary>
+        public void Add(int attempt, ReadOnlySpan<int> chosen)
+        {
+            Attempts.Add(attempt);
+            Chosen.Add(chosen.Length switch
+            {
+                0 => [],
+                1 when (uint)chosen[0] < (uint)Single.Length => Single[chosen[0]],
+                _ => chosen.ToArray(),
+            });
+        }
+    }
 
     public static bool HasOptions(Question q) => q.Type is QuestionType.Single or QuestionType.Multiple or QuestionType.TrueFalse or QuestionType.Matching;
 
@@ -58,49 +81,71 @@ internal sealed class ResponseTally(IReadOnlyDictionary<string, Question> questi
     }
 
     /// <summary>
-    /// Adds one laid-out question of an attempt as its digest recorded it: the question version as laid out and the
-    /// authored options chosen (empty when unanswered). Versions not analysed, or without options, are ignored, as
-    /// <see cref="AddLayout"/> ignores them.
+    /// The collector of a question version's choices as digests record them (the version as laid out, the authored
+    /// options chosen), made room for <paramref name="capacity"/> answers; null for versions not analysed or without
+    /// options (<see cref="AddLayout"/> ignores them too). Look it up once per version, then <see cref="Column.Add"/>.
     /// </summary>
-    public void AddChosen(int attempt, string key, ReadOnlySpan<int> chosen)
+    public Column? For(string key, int capacity = 0)
     {
-        if (!questions.TryGetValue(key, out var q) || !HasOptions(q)) return;
-        var array = chosen.Length switch
+        if (!questions.TryGetValue(key, out var q) || !HasOptions(q)) return null;
+        if (!answers.TryGetValue(key, out var column)) answers[key] = column = new Column(capacity);
+        else
         {
-            0 => [],
-            1 when chosen[0] < Single.Length => Single[chosen[0]],
-            _ => chosen.ToArray(),
-        };
-        digested.Add((attempt, key, array));
+            column.Attempts.EnsureCapacity(column.Attempts.Count + capacity);
+            column.Chosen.EnsureCapacity(column.Chosen.Count + capacity);
+        }
+        return column;
     }
-
-    /// <summary>Makes room for <paramref name="count"/> choices from digests (<see cref="AddChosen"/>) at once.</summary>
-    public void Reserve(int count) => digested.Capacity = Math.Max(digested.Capacity, digested.Count + count);
 
     /// <summary>
     /// Closes the tally: every laid-out question of every attempt counts once, with what it chose (nothing when
-    /// unanswered) and the attempt's total; attempts keep their index order, which ranks ties in the top and bottom groups.
+    /// unanswered), and the attempts are ranked by total (<paramref name="totals"/>, by attempt index), highest first;
+    /// equal totals keep the attempts' index order, which ranks ties in the top and bottom groups.
     /// </summary>
     public void Complete(IReadOnlyList<double> totals)
     {
         foreach (var (attempt, laid) in layouts)
             foreach (var l in laid.Values)
-            {
-                if (!answers.TryGetValue(l.Key, out var list)) answers[l.Key] = list = [];
-                list.Add((attempt, new OptionChoice(totals[attempt], l.Chosen ?? [])));
-            }
+                For(l.Key)!.Add(attempt, l.Chosen ?? []);
         layouts.Clear();
-        foreach (var (attempt, key, chosen) in digested)
-        {
-            if (!answers.TryGetValue(key, out var list)) answers[key] = list = [];
-            list.Add((attempt, new OptionChoice(totals[attempt], chosen)));
-        }
-        digested.Clear();
-        foreach (var list in answers.Values) list.Sort((a, b) => a.Attempt.CompareTo(b.Attempt));
+        ranks = Ranks(totals);
     }
 
-    public IReadOnlyList<OptionStatistics> Options(string key) =>
-        questions.TryGetValue(key, out var q) && HasOptions(q) ? DistractorAnalysis.Compute(OptionsOf(q), answers.TryGetValue(key, out var list) ? list.ConvertAll(x => x.Choice) : []) : [];
+    /// <summary>Each attempt's place by total, highest first; equal totals in index order.</summary>
+    private static int[] Ranks(IReadOnlyList<double> totals)
+    {
+        var n = totals.Count;
+        var negated = new double[n];
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            negated[i] = -totals[i];
+            order[i] = i;
+        }
+        Array.Sort(negated, order);
+        // The sort is not stable: put each run of equal totals back in index order.
+        for (var start = 0; start < n;)
+        {
+            var end = start + 1;
+            while (end < n && negated[end] == negated[start]) end++;
+            if (end - start > 1) Array.Sort(order, start, end - start);
+            start = end;
+        }
+        var ranks = new int[n];
+        for (var p = 0; p < n; p++) ranks[order[p]] = p;
+        return ranks;
+    }
+
+    /// <summary>The distractor analysis of one question version (after <see cref="Complete"/>); safe to call for several versions at once.</summary>
+    public IReadOnlyList<OptionStatistics> Options(string key)
+    {
+        if (!questions.TryGetValue(key, out var q) || !HasOptions(q)) return [];
+        if (!answers.TryGetValue(key, out var column)) return DistractorAnalysis.Compute(OptionsOf(q), [], []);
+        var attempts = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(column.Attempts);
+        var placed = new int[attempts.Length];
+        for (var i = 0; i < attempts.Length; i++) placed[i] = ranks[attempts[i]];
+        return DistractorAnalysis.Compute(OptionsOf(q), placed, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(column.Chosen));
+    }
 
     public static IReadOnlyList<(string Label, bool Correct)> OptionsOf(Question q) => q.Type switch
     {

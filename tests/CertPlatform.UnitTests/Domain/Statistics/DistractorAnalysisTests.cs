@@ -52,6 +52,66 @@ public sealed class DistractorAnalysisTests
         Assert.Empty(ItemFlags.ForQuestion(Question(2), stats, new FlagThresholds { MinResponses = 10 }));
     }
 
+    [Fact]
+    public void Answers_placed_in_a_ranking_give_the_figures_of_the_definition_ties_repeats_and_stray_options_included()
+    {
+        var rng = new Random(13);
+        foreach (var n in new[] { 0, 1, 2, 3, 10, 37, 500 })
+        {
+            // Totals with many ties; choices with repeats and indices outside the options (neither counts).
+            var answers = Enumerable.Range(0, n).Select(_ => new OptionChoice(rng.Next(6),
+                Enumerable.Range(0, rng.Next(4)).Select(_ => rng.Next(-1, 6)).ToArray())).ToList();
+            var expected = Definition(Options, answers);
+            Assert.Equal(expected, DistractorAnalysis.Compute(Options, answers));
+            // The same answers placed in a ranking of their own (highest total first, ties in the order given).
+            var ranks = new int[n];
+            var place = 0;
+            foreach (var i in Enumerable.Range(0, n).OrderByDescending(i => answers[i].Total).ThenBy(i => i)) ranks[i] = place++;
+            Assert.Equal(expected, DistractorAnalysis.Compute(Options, ranks, answers.Select(a => a.Chosen.ToArray()).ToArray()));
+        }
+    }
+
+    [Fact]
+    public void Answers_with_the_same_place_rank_in_the_order_given()
+    {
+        // Four answers, groups of one: three share the best place; the first of them is the top group.
+        var stats = DistractorAnalysis.Compute(Options, [0, 0, 0, 1], [[1], [2], [3], [0]]);
+        Assert.Equal([0, 1, 0, 0], stats.Select(o => o.TopCount));
+        Assert.Equal([1, 0, 0, 0], stats.Select(o => o.BottomCount));
+        Assert.Throws<ArgumentException>(() => DistractorAnalysis.Compute(Options, [0, 1], [[0]]));
+    }
+
+    [Fact]
+    public void Sparse_places_give_the_same_groups_as_consecutive_ones_and_a_negative_place_is_refused()
+    {
+        // Places far above the number of answers (a question few attempts had) are sorted, not counted into order.
+        int[][] chosen = [[0], [1], [2], [3], [0], [1]];
+        var consecutive = DistractorAnalysis.Compute(Options, [3, 0, 3, 5, 1, 2], chosen);
+        var sparse = DistractorAnalysis.Compute(Options, [9_000, 7, 9_000, 90_000, 8, 500], chosen);
+        Assert.Equal(consecutive, sparse);
+        // Groups of round(0.27 × 6) = 2: top = places 7 and 8 (options B, A), bottom = the later 9,000 and 90,000 (C, D).
+        Assert.Equal([1, 1, 0, 0], sparse.Select(o => o.TopCount));
+        Assert.Equal([0, 0, 1, 1], sparse.Select(o => o.BottomCount));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DistractorAnalysis.Compute(Options, [-1], [[0]]));
+    }
+
+    /// <summary>The analysis as docs/statistics.md defines it, written plainly: rank by total, take the groups, count.</summary>
+    private static List<OptionStatistics> Definition(IReadOnlyList<(string Label, bool Correct)> options, List<OptionChoice> answers)
+    {
+        var n = answers.Count;
+        var g = DistractorAnalysis.GroupSize(n);
+        var ranked = answers.Select((a, i) => (a, i)).OrderByDescending(x => x.a.Total).ThenBy(x => x.i).Select(x => x.a).ToList();
+        var top = ranked.Take(g).ToList();
+        var bottom = ranked.Skip(n - g).ToList();
+        return options.Select((o, k) =>
+        {
+            var all = answers.Count(a => a.Chosen.Contains(k));
+            var t = top.Count(a => a.Chosen.Contains(k));
+            var b = bottom.Count(a => a.Chosen.Contains(k));
+            return new OptionStatistics(o.Label, o.Correct, all, n == 0 ? 0 : (double)all / n, t, g == 0 ? 0 : (double)t / g, b, g == 0 ? 0 : (double)b / g);
+        }).ToList();
+    }
+
     private static QuestionStatistics Question(int attempts) =>
         new("q", "q", null, "", attempts, 1, 0.5, 0.5, 0.5, 0.25, 0.1, 40, 60, 10, 10);
 }

@@ -151,4 +151,33 @@ public sealed class ItemAnalysisTests
         Assert.Equal(100, x.DiscriminationIndex!.Value, Precision); // against totals 4 and 0
         Assert.Null(r.Versions.Single(v => v.Key == "w@1").DiscriminationIndex); // always right
     }
+
+    [Fact]
+    public void A_large_matrix_measured_on_every_core_puts_each_columns_figures_in_its_place()
+    {
+        // 1,200 attempts × 100 columns (above the threshold for measuring columns in parallel), a different facility per column.
+        var rng = new Random(5);
+        var marks = Enumerable.Range(0, 1200).Select(_ => Enumerable.Range(0, 100).Select(j => rng.NextDouble() < (j + 1) / 101.0 ? 1.0 : 0).ToArray()).ToArray();
+        var r = ItemAnalysis.Compute(Matrix(marks));
+        var totals = marks.Select(row => row.Sum()).ToArray();
+        for (var j = 0; j < 100; j++)
+        {
+            var column = marks.Select(row => row[j]).ToArray();
+            var rest = totals.Select((t, i) => t - column[i]).ToArray();
+            Assert.Equal(column.Average(), r.Slots[j].Facility!.Value, Precision);
+            Assert.Equal(100 * Correlation(column, rest), r.Slots[j].DiscriminationIndex!.Value, Precision);
+        }
+    }
+
+    private static double Correlation(double[] x, double[] y)
+    {
+        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.Sqrt(sxx * syy);
+    }
 }
