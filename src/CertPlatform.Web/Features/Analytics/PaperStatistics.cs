@@ -18,11 +18,9 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
 {
     private const int Chunk = 500;
 
-    public sealed record Model(Paper Paper, StatisticsFilter Filter, int AwaitingGrading, StatisticsReport Report);
-
     private sealed record AttemptRow(string Id, string UserId, int Number, decimal? Score, string Grading);
 
-    public async Task<Model?> RunAsync(string paperId, StatisticsFilter filter, CancellationToken ct)
+    public async Task<PaperStatisticsModel?> RunAsync(string paperId, StatisticsFilter filter, CancellationToken ct)
     {
         var paper = await db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paperId, ct);
         if (paper is null) return null;
@@ -72,7 +70,7 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
             paperId, selected.Count, covered, matrix.Attempts.Count * matrix.Columns.Count, readMs, analysedMs, clock.ElapsedMilliseconds);
         var info = questions.ToDictionary(q => q.Key, q => Info(q.Key, q.Value, tally.Options(q.Key)));
         var report = StatisticsReport.Build(paper.Title, analysis, info, k => slotQuestion.GetValueOrDefault(k), options.Value.Flags, PartTitles(catalog));
-        return new Model(paper, filter, awaiting, report);
+        return new PaperStatisticsModel(paper, filter, awaiting, report);
     }
 
     public static IReadOnlyDictionary<string, string> PartTitles(ContentCatalog catalog) =>
