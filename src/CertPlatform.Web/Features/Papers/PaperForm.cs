@@ -44,8 +44,8 @@ public sealed class PaperForm
     public bool RemovePassword { get; set; }
     public bool HasPassword { get; set; }
 
-    /// <summary>"blueprint" or "fixed".</summary>
-    public string Mode { get; set; } = "blueprint";
+    /// <summary><see cref="PaperMode.Blueprint"/> or <see cref="PaperMode.Fixed"/>.</summary>
+    public string Mode { get; set; } = PaperMode.Blueprint;
     public List<PaperSectionRow> Sections { get; set; } = [];
     /// <summary>Fixed paper: one "question-id points" per line.</summary>
     public string FixedText { get; set; } = "";
@@ -69,7 +69,7 @@ public sealed class PaperForm
 
     /// <summary>Parses the fixed list; bad lines are reported with their line number.</summary>
     /// <summary>The points the paper gives in all (blueprint sections, or the fixed list's valid lines).</summary>
-    public decimal TotalPoints() => Mode == "fixed" ? Fixed().Questions.Sum(q => q.Points) : Blueprint().Sum(s => s.Count * s.PointsEach);
+    public decimal TotalPoints() => Mode == PaperMode.Fixed ? Fixed().Questions.Sum(q => q.Points) : Blueprint().Sum(s => s.Count * s.PointsEach);
 
     public (List<FixedQuestion> Questions, List<string> Errors) Fixed()
     {
@@ -101,7 +101,7 @@ public sealed class PaperForm
             AttemptsAllowed = p.AttemptsAllowed, ShuffleQuestions = p.ShuffleQuestions, ShuffleOptions = p.ShuffleOptions,
             ReviewShowsScore = p.ReviewShowsScore, ReviewShowsAnswers = p.ReviewShowsAnswers, ReviewShowsExplanations = p.ReviewShowsExplanations,
             FocusLossLimit = p.FocusLossLimit, DrawExcludeFlagged = p.DrawExcludeFlagged, DrawUseObservedFacility = p.DrawUseObservedFacility, HasPassword = p.AccessPasswordHash is not null,
-            Mode = p.FixedQuestionsJson is not null ? "fixed" : "blueprint",
+            Mode = p.FixedQuestionsJson is not null ? PaperMode.Fixed : PaperMode.Blueprint,
             Sections = PaperAccess.Sections(p).Select(s => new PaperSectionRow
             {
                 Title = s.Title, Count = s.Count, PointsEach = s.PointsEach, PartId = s.PartId, LessonId = s.LessonId, Tag = s.Tag, Type = s.Type,

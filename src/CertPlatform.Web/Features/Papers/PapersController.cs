@@ -66,7 +66,7 @@ public sealed class PapersController(AppDbContext db, QuestionVersionCache quest
     {
         var pool = await quality.EnrichAsync((await questions.PoolAsync(ct)).In(DrawPools.ForPaper(form.Kind == PaperKind.Certification)), ct);
         var policy = quality.PolicyFor(new Paper { Id = "", Title = "", Kind = "", Status = "", DrawExcludeFlagged = form.DrawExcludeFlagged, DrawUseObservedFacility = form.DrawUseObservedFacility });
-        return new PaperEditModel(form, form.Mode == "blueprint" ? Blueprint.Feasibility(form.Blueprint(), pool, policy: policy) : [],
+        return new PaperEditModel(form, form.Mode == PaperMode.Blueprint ? Blueprint.Feasibility(form.Blueprint(), pool, policy: policy) : [],
             pool.SelectMany(c => c.Tags).Distinct().Order().ToList(), await db.Programmes.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct));
     }
 
