@@ -9,6 +9,8 @@ namespace CertPlatform.UnitTests;
 /// has a file of its own named after the type, and no source file declares a second top-level type. The only
 /// exception is generated code: EF Core's migrations and model snapshots (<see cref="GeneratedFolders"/>), Razor views
 /// and source-generated helpers, which are not hand-written files (a Razor component is named after its .razor file).
+/// A nested type is private: an implementation detail of the type around it (a parser's token, an accumulator). A type
+/// that any other type names — a use case's result or outcome, a form's row, a view model — is top-level in its own file.
 /// </summary>
 public sealed partial class SourceLayoutTests
 {
@@ -59,5 +61,37 @@ public sealed partial class SourceLayoutTests
         Assert.True(types.Count > 300, $"only {types.Count} types found: the filter is wrong");
         var missing = types.Select(t => t.Name.Split('`')[0]).Where(n => !files.Contains(n)).Distinct().Order().ToList();
         Assert.True(missing.Count == 0, "top-level types without a file named after them:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void Nested_types_are_private_implementation_details()
+    {
+        var types = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsNested && t.Namespace?.StartsWith("CertPlatform.Web", StringComparison.Ordinal) == true)
+            .Where(t => t.Namespace?.StartsWith("CertPlatform.Web.Data.Migrations", StringComparison.Ordinal) != true)
+            .Where(t => !Generated(t))
+            .ToList();
+        Assert.Contains(types, t => t.IsNestedPrivate); // the filter sees nested types at all
+        var exposed = types.Where(t => !HiddenInsidePrivateType(t)).Select(t => t.FullName!.Replace('+', '.')).Order().ToList();
+        Assert.True(exposed.Count == 0,
+            "nested types other code can name (make them top-level, in a file named after them, or private):\n" + string.Join("\n", exposed));
+    }
+
+    /// <summary>Private, or nested (at any depth) in a private type, so nothing outside the top-level type can name it.</summary>
+    private static bool HiddenInsidePrivateType(Type type)
+    {
+        for (var t = type; t.IsNested; t = t.DeclaringType!)
+            if (t.IsNestedPrivate) return true;
+        return false;
+    }
+
+    /// <summary>Written by the compiler or a source generator (closures, state machines, [GeneratedRegex] helpers).</summary>
+    private static bool Generated(Type type)
+    {
+        for (Type? t = type; t is not null; t = t.DeclaringType)
+            if (t.Name.Contains('<') || t.GetCustomAttribute<CompilerGeneratedAttribute>() is not null ||
+                t.GetCustomAttribute<System.CodeDom.Compiler.GeneratedCodeAttribute>() is not null)
+                return true;
+        return false;
     }
 }

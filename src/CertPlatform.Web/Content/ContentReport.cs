@@ -10,8 +10,8 @@ namespace CertPlatform.Web.Content;
 /// attempts without a repeat.
 /// </summary>
 public sealed record ContentReport(
-    IReadOnlyList<ContentReport.PartRow> Parts,
-    IReadOnlyList<ContentReport.TopicRow> Topics,
+    IReadOnlyList<ContentPartRow> Parts,
+    IReadOnlyList<ContentTopicRow> Topics,
     IReadOnlyDictionary<QuestionType, int> QuestionsByType,
     IReadOnlyDictionary<int, int> QuestionsByDifficulty)
 {
@@ -19,30 +19,19 @@ public sealed record ContentReport(
     public const int CertificationAttempts = 2;
 
     /// <summary>Ready questions per part and type, in each pool.</summary>
-    public IReadOnlyList<PoolRow> PoolsByPartAndType { get; init; } = [];
+    public IReadOnlyList<ContentPoolRow> PoolsByPartAndType { get; init; } = [];
     /// <summary>Ready questions per lesson, in each pool.</summary>
-    public IReadOnlyList<LessonPoolRow> PoolsByLesson { get; init; } = [];
+    public IReadOnlyList<ContentLessonPoolRow> PoolsByLesson { get; init; } = [];
     /// <summary>Each certification section with its count times <see cref="CertificationAttempts"/> against the secure pool (empty when no blueprint was given).</summary>
     public IReadOnlyList<SectionFeasibility> CertificationFeasibility { get; init; } = [];
     /// <summary>Null when no blueprint was checked.</summary>
     public bool? CertificationFeasible => CertificationFeasibility.Count == 0 ? null : CertificationFeasibility.All(f => f.Feasible);
 
-    public sealed record PoolRow(string PartId, QuestionType Type, int Practice, int Secure);
-    public sealed record LessonPoolRow(string PartId, string LessonId, int Practice, int Secure);
-
     /// <summary>Every curriculum topic needs at least this many ready questions.</summary>
     public const int MinimumReadyQuestionsPerTopic = 5;
 
-    public sealed record PartRow(string PartId, string Title, int Chapters, int Lessons, int Textbook, int Authored, int CourseOutline, int Characters, int ReadyQuestions, int ReadySecure = 0);
-    public sealed record TopicRow(string Topic, IReadOnlyList<string> LessonIds, int ReadyQuestions, int ReadySecure = 0)
-    {
-        public int ReadyPractice => ReadyQuestions - ReadySecure;
-        public bool Missing => LessonIds.Count == 0;
-        public bool BelowQuestionMinimum => ReadyQuestions < MinimumReadyQuestionsPerTopic;
-    }
-
-    public IEnumerable<TopicRow> MissingTopics => Topics.Where(t => t.Missing);
-    public IEnumerable<TopicRow> TopicsBelowQuestionMinimum => Topics.Where(t => t.BelowQuestionMinimum);
+    public IEnumerable<ContentTopicRow> MissingTopics => Topics.Where(t => t.Missing);
+    public IEnumerable<ContentTopicRow> TopicsBelowQuestionMinimum => Topics.Where(t => t.BelowQuestionMinimum);
     public int ReadyQuestions => Parts.Sum(p => p.ReadyQuestions);
 
     /// <param name="certification">The certification blueprint to check against the secure pool (null: not checked).</param>
@@ -59,7 +48,7 @@ public sealed record ContentReport(
         var parts = curriculum.Parts.Select(p =>
         {
             var ls = p.Lessons.Where(l => lessons.ContainsKey(l.Id)).Select(l => lessons[l.Id]).ToList();
-            return new PartRow(p.Id, p.Title, p.Chapters.Count, ls.Count,
+            return new ContentPartRow(p.Id, p.Title, p.Chapters.Count, ls.Count,
                 ls.Count(l => l.Provenance is ProvenanceKind.Textbook or ProvenanceKind.TextbookAndAuthored),
                 ls.Count(l => l.Provenance == ProvenanceKind.Authored),
                 ls.Count(l => l.Provenance == ProvenanceKind.CourseOutline),
@@ -70,17 +59,17 @@ public sealed record ContentReport(
         var topics = curriculum.Coverage.Select(t =>
         {
             var ids = refs.Where(r => r.Topics.Contains(t)).Select(r => r.Id).ToList();
-            return new TopicRow(t, ids, ids.Sum(ReadyFor), ids.Sum(SecureFor));
+            return new ContentTopicRow(t, ids, ids.Sum(ReadyFor), ids.Sum(SecureFor));
         }).ToList();
         var byType = Enum.GetValues<QuestionType>().ToDictionary(t => t, t => ready.Count(q => q.Type == t));
         var byDifficulty = Enumerable.Range(1, 5).ToDictionary(d => d, d => ready.Count(q => q.Difficulty == d));
         var pools = curriculum.Parts.SelectMany(p => Enum.GetValues<QuestionType>().Select(t =>
         {
             var these = ready.Where(q => q.Type == t && partOf.GetValueOrDefault(q.LessonId) == p.Id).ToList();
-            return new PoolRow(p.Id, t, these.Count(q => q.Pool == QuestionPool.Practice), these.Count(q => q.Pool == QuestionPool.Secure));
+            return new ContentPoolRow(p.Id, t, these.Count(q => q.Pool == QuestionPool.Practice), these.Count(q => q.Pool == QuestionPool.Secure));
         })).Where(r => r.Practice + r.Secure > 0).ToList();
         var lessonPools = curriculum.Parts.SelectMany(p => p.Lessons.Where(l => lessons.ContainsKey(l.Id))
-            .Select(l => new LessonPoolRow(p.Id, l.Id, ReadyFor(l.Id) - SecureFor(l.Id), SecureFor(l.Id)))).ToList();
+            .Select(l => new ContentLessonPoolRow(p.Id, l.Id, ReadyFor(l.Id) - SecureFor(l.Id), SecureFor(l.Id)))).ToList();
         var secure = ready.Where(q => q.Pool == QuestionPool.Secure)
             .Select(q => new DrawCandidate(q.Id, partOf.GetValueOrDefault(q.LessonId, ""), q.LessonId, q.Type.ToString(), q.Difficulty, q.Tags) { Pool = q.Pool })
             .ToList();

@@ -13,8 +13,6 @@ public static class FidelityPending
 {
     public const string FileName = "sources/fidelity-pending.yaml";
 
-    public sealed record Outcome(IReadOnlyList<FidelityFinding> Failures, IReadOnlyList<FidelityFinding> Pending);
-
     public static IReadOnlyList<string> Load(string contentRoot, List<ContentError> problems)
     {
         var path = Path.Combine(contentRoot, FileName);
@@ -29,7 +27,7 @@ public static class FidelityPending
         return list;
     }
 
-    public static Outcome Split(IReadOnlyList<FidelityFinding> findings, IReadOnlyList<string> pending)
+    public static FidelitySplit Split(IReadOnlyList<FidelityFinding> findings, IReadOnlyList<string> pending)
     {
         var listed = pending.ToHashSet(StringComparer.Ordinal);
         static bool Reconcilable(FidelityFinding f) => f.Kind is "changed" or "unmarked";

@@ -42,9 +42,7 @@ public sealed partial class LessonParser
         return s;
     }
 
-    public sealed record Result(Lesson? Lesson, List<ContentError> Errors, List<LessonLink> Links);
-
-    public Result Parse(string file, string text)
+    public LessonParseResult Parse(string file, string text)
     {
         var errors = new List<ContentError>();
         var links = new List<LessonLink>();

@@ -18,9 +18,7 @@ public static class QuestionFileParser
         ["essay"] = QuestionType.Essay, ["case"] = QuestionType.Case,
     };
 
-    public sealed record Result(string? LessonId, int LessonLine, List<BankQuestion> Questions, List<ContentError> Errors);
-
-    public static Result Parse(string file, string text)
+    public static QuestionFileParseResult Parse(string file, string text)
     {
         var errors = new List<ContentError>();
         var questions = new List<BankQuestion>();

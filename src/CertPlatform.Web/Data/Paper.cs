@@ -30,7 +30,7 @@ public sealed class Paper
     /// <summary>After this many focus losses the trainee is warned (an integrity signal for examiners); null = no limit.</summary>
     public int? FocusLossLimit { get; set; }
     /// <summary>"all" trainees, or "assigned" (organisations, departments, named trainees in <see cref="PaperAssignment"/>).</summary>
-    public string Audience { get; set; } = "all";
+    public string Audience { get; set; } = Features.Papers.PaperAudience.Everyone;
     /// <summary>Blueprint draws leave out questions item analysis has flagged (docs/statistics.md).</summary>
     public bool DrawExcludeFlagged { get; set; }
     /// <summary>Blueprint draws balance papers on observed facility (questions with enough responses) instead of authored difficulty.</summary>

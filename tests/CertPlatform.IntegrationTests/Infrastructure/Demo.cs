@@ -4,7 +4,7 @@ namespace CertPlatform.IntegrationTests.Infrastructure;
 
 public static class Demo
 {
-    public static DemoAccounts.Demo Account(string role) => DemoAccounts.All.Single(a => a.Role == role);
+    public static DemoAccount Account(string role) => DemoAccounts.All.Single(a => a.Role == role);
 }
 
 /// <summary>One app (and database) shared by the tests of a class that do not change shared state.</summary>

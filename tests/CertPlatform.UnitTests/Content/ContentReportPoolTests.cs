@@ -40,8 +40,8 @@ public sealed class ContentReportPoolTests
         var report = Report(secure: 3, practice: 5, Blueprint);
         var topic = Assert.Single(report.Topics);
         Assert.Equal((8, 5, 3), (topic.ReadyQuestions, topic.ReadyPractice, topic.ReadySecure));
-        Assert.Equal(new ContentReport.PoolRow("part1", QuestionType.Single, 5, 3), Assert.Single(report.PoolsByPartAndType));
-        Assert.Equal(new ContentReport.LessonPoolRow("part1", "p1-a", 5, 3), Assert.Single(report.PoolsByLesson));
+        Assert.Equal(new ContentPoolRow("part1", QuestionType.Single, 5, 3), Assert.Single(report.PoolsByPartAndType));
+        Assert.Equal(new ContentLessonPoolRow("part1", "p1-a", 5, 3), Assert.Single(report.PoolsByLesson));
         Assert.Equal(3, report.Parts.Single().ReadySecure);
         Assert.Contains("8 ready questions: 5 practice, 3 secure", report.ToText());
     }

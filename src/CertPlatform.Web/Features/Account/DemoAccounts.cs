@@ -6,9 +6,7 @@ namespace CertPlatform.Web.Features.Account;
 /// <summary>Roles always exist; demo accounts (one per role, listed in README) are created on request.</summary>
 public sealed class DemoAccounts(UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, ILogger<DemoAccounts> log)
 {
-    public sealed record Demo(string Email, string Password, string Role, string FullName, string EmployeeNumber, string Organization, string Department);
-
-    public static readonly IReadOnlyList<Demo> All =
+    public static readonly IReadOnlyList<DemoAccount> All =
     [
         new("trainee@demo.local", "Trainee-2026", Roles.Trainee, "李晓梅", "D0001", "示例分公司", "政企客户部"),
         new("examiner@demo.local", "Examiner-2026", Roles.Examiner, "王建国", "D0002", "示例分公司", "培训中心"),

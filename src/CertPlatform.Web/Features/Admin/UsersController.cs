@@ -35,8 +35,8 @@ public sealed class UsersController(
             var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync(ct);
             query = query.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId));
         }
-        if (status == "active") query = query.Where(u => u.IsActive);
-        else if (status == "inactive") query = query.Where(u => !u.IsActive);
+        if (status == UserStatusFilter.Active) query = query.Where(u => u.IsActive);
+        else if (status == UserStatusFilter.Inactive) query = query.Where(u => !u.IsActive);
 
         var total = await query.CountAsync(ct);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);

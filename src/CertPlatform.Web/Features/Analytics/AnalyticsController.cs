@@ -14,15 +14,9 @@ namespace CertPlatform.Web.Features.Analytics;
 [Route("analytics")]
 public sealed class AnalyticsController(IStringLocalizer<SharedResource> L) : Controller
 {
-    public sealed record IndexModel(IReadOnlyList<StatisticsIndex.PaperEntry> Papers, IReadOnlyList<string> UploadErrors);
-
-    public sealed record PaperModel(PaperStatistics.Model Statistics, ReportView View);
-
-    public sealed record UploadModel(ReportView View, string Token);
-
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] StatisticsIndex index, CancellationToken ct) =>
-        View(new IndexModel(await index.ListAsync(ct), []));
+        View(new AnalyticsIndexModel(await index.ListAsync(ct), []));
 
     [HttpGet("papers/{paperId}")]
     public async Task<IActionResult> Paper(string paperId, DateOnly? from, DateOnly? to, AttemptSelection attempts, string? sort, bool desc,
@@ -35,11 +29,11 @@ public sealed class AnalyticsController(IStringLocalizer<SharedResource> L) : Co
         var baseUrl = $"/analytics/papers/{Uri.EscapeDataString(paperId)}";
         var view = new ReportView(model.Report, $"{baseUrl}/export?{filter.Query}", $"{baseUrl}?{filter.Query}",
             ReportView.SortKeys.Contains(sort) ? sort! : "slot", desc);
-        return View(new PaperModel(model, view));
+        return View(new AnalyticsPaperModel(model, view));
     }
 
     [HttpGet("papers/{paperId}/export")]
-    public async Task<IActionResult> Export(string paperId, DateOnly? from, DateOnly? to, AttemptSelection attempts, StatisticsTables.Table table, ExportFormat format,
+    public async Task<IActionResult> Export(string paperId, DateOnly? from, DateOnly? to, AttemptSelection attempts, StatisticsTable table, ExportFormat format,
         [FromServices] PaperStatistics statistics, CancellationToken ct)
     {
         if (!ModelState.IsValid) return BadFilter();
@@ -53,19 +47,19 @@ public sealed class AnalyticsController(IStringLocalizer<SharedResource> L) : Co
     {
         if (file is null || file.Length == 0) return await UploadFailed(index, [L["请选择一个 CSV 或 XLSX 成绩矩阵文件。"]], ct);
         await using var stream = file.OpenReadStream();
-        var outcome = await upload.RunAsync(UserId, file.FileName, stream, file.Length, ct);
-        return outcome.Status switch
+        var result = await upload.RunAsync(UserId, file.FileName, stream, file.Length, ct);
+        return result.Outcome switch
         {
-            UploadStatistics.Status.Analysed => View("Upload", new UploadModel(
-                new ReportView(outcome.Report!, $"/analytics/upload/{outcome.Token}/export?", "", "slot", false), outcome.Token!)),
-            UploadStatistics.Status.TooLarge => await UploadFailed(index, [L["文件不能超过 {0} MB。", MatrixFile.MaxBytes / 1024 / 1024]], ct),
-            UploadStatistics.Status.Unreadable => await UploadFailed(index, [StatisticsText.Unreadable(L, outcome.Reason)], ct),
-            _ => await UploadFailed(index, outcome.Errors!.Select(e => $"{file.FileName}: {StatisticsText.Problem(L, e)}").ToList(), ct),
+            UploadStatisticsOutcome.Analysed => View("Upload", new AnalyticsUploadModel(
+                new ReportView(result.Report!, $"/analytics/upload/{result.Token}/export?", "", "slot", false), result.Token!)),
+            UploadStatisticsOutcome.TooLarge => await UploadFailed(index, [L["文件不能超过 {0} MB。", MatrixFile.MaxBytes / 1024 / 1024]], ct),
+            UploadStatisticsOutcome.Unreadable => await UploadFailed(index, [StatisticsText.Unreadable(L, result.Reason)], ct),
+            _ => await UploadFailed(index, result.Errors!.Select(e => $"{file.FileName}: {StatisticsText.Problem(L, e)}").ToList(), ct),
         };
     }
 
     [HttpGet("upload/{token}/export")]
-    public async Task<IActionResult> UploadExport(string token, StatisticsTables.Table table, ExportFormat format, [FromServices] UploadedMatrices uploads, CancellationToken ct)
+    public async Task<IActionResult> UploadExport(string token, StatisticsTable table, ExportFormat format, [FromServices] UploadedMatrices uploads, CancellationToken ct)
     {
         if (!ModelState.IsValid) return BadFilter();
         var report = await uploads.FindAsync(UserId, token, ct);
@@ -77,13 +71,13 @@ public sealed class AnalyticsController(IStringLocalizer<SharedResource> L) : Co
     private async Task<IActionResult> UploadFailed(StatisticsIndex index, IReadOnlyList<string> errors, CancellationToken ct)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Index", new IndexModel(await index.ListAsync(ct), errors));
+        return View("Index", new AnalyticsIndexModel(await index.ListAsync(ct), errors));
     }
 
     /// <summary>A filter the user typed wrongly (a date that is not a date, an unknown table): 400 naming the field.</summary>
     private BadRequestObjectResult BadFilter() => BadRequest(StatisticsText.BadQuery(L, ModelState));
 
-    private FileContentResult FileOf(StatisticsReport report, StatisticsTables.Table table, ExportFormat format, string name)
+    private FileContentResult FileOf(StatisticsReport report, StatisticsTable table, ExportFormat format, string name)
     {
         var rows = StatisticsTables.Rows(report, table).ToList();
         var file = $"{name}-{table.ToString().ToLowerInvariant()}";

@@ -14,14 +14,14 @@ public sealed class CohortController(IStringLocalizer<SharedResource> L) : Contr
     public async Task<IActionResult> Cohort(DateOnly? from, DateOnly? to, string? organization, [FromServices] CohortMastery cohort, CancellationToken ct)
     {
         if (!ModelState.IsValid) return BadFilter();
-        return View("Index", await cohort.RunAsync(new CohortMastery.Filter(from, to, organization), ct));
+        return View("Index", await cohort.RunAsync(new CohortFilter(from, to, organization), ct));
     }
 
     [HttpGet("export")]
     public async Task<IActionResult> CohortExport(DateOnly? from, DateOnly? to, string? organization, ExportFormat format, [FromServices] CohortMastery cohort, CancellationToken ct)
     {
         if (!ModelState.IsValid) return BadFilter();
-        var model = await cohort.RunAsync(new CohortMastery.Filter(from, to, organization), ct);
+        var model = await cohort.RunAsync(new CohortFilter(from, to, organization), ct);
         var rows = CohortMastery.Rows(model).ToList();
         return File(ExportFiles.Bytes(rows, format, "mastery"), ExportFiles.ContentType(format), "mastery" + ExportFiles.Extension(format));
     }

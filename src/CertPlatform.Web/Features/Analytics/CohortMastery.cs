@@ -12,14 +12,6 @@ namespace CertPlatform.Web.Features.Analytics;
 /// </summary>
 public sealed class CohortMastery(AppDbContext db, ContentCatalog catalog)
 {
-    public sealed record Filter(DateOnly? From, DateOnly? To, string? Organization);
-
-    public sealed record Entry(string Id, string Title, int Responses, int Trainees, double? Mastery);
-
-    public sealed record PartEntry(Entry Part, IReadOnlyList<Entry> Lessons);
-
-    public sealed record Model(Filter Filter, IReadOnlyList<string> Organizations, IReadOnlyList<PartEntry> Parts, IReadOnlyList<Entry> Weakest);
-
     public const int WeakestShown = 10;
 
     private sealed class Sum
@@ -27,10 +19,10 @@ public sealed class CohortMastery(AppDbContext db, ContentCatalog catalog)
         public double Score, Points;
         public int Responses;
         public readonly HashSet<string> Trainees = [];
-        public Entry Entry(string id, string title) => new(id, title, Responses, Trainees.Count, Points > 0 ? 100 * Score / Points : null);
+        public MasteryEntry Entry(string id, string title) => new(id, title, Responses, Trainees.Count, Points > 0 ? 100 * Score / Points : null);
     }
 
-    public async Task<Model> RunAsync(Filter filter, CancellationToken ct)
+    public async Task<CohortMasteryModel> RunAsync(CohortFilter filter, CancellationToken ct)
     {
         var attempts = db.Attempts.AsNoTracking().Graded()
             .FinishedBetween(filter.From, filter.To);
@@ -50,15 +42,15 @@ public sealed class CohortMastery(AppDbContext db, ContentCatalog catalog)
                 sum.Responses++;
                 sum.Trainees.Add(r.UserId);
             }
-        var result = catalog.Curriculum.Parts.Select(p => new PartEntry(
+        var result = catalog.Curriculum.Parts.Select(p => new PartMastery(
             (parts.GetValueOrDefault(p.Id) ?? new Sum()).Entry(p.Id, p.Title),
             p.Lessons.Select(l => (lessons.GetValueOrDefault(l.Id) ?? new Sum()).Entry(l.Id, catalog.Find(l.Id)?.Title ?? l.Id)).ToList())).ToList();
         var weakest = result.SelectMany(p => p.Lessons).Where(l => l.Mastery is not null).OrderBy(l => l.Mastery).ThenBy(l => l.Id, StringComparer.Ordinal).Take(WeakestShown).ToList();
         var organizations = await db.Users.AsNoTracking().Where(u => u.Organization != "").Select(u => u.Organization).Distinct().OrderBy(o => o).ToListAsync(ct);
-        return new Model(filter, organizations, result, weakest);
+        return new CohortMasteryModel(filter, organizations, result, weakest);
     }
 
-    public static IEnumerable<IReadOnlyList<ExportCell>> Rows(Model model)
+    public static IEnumerable<IReadOnlyList<ExportCell>> Rows(CohortMasteryModel model)
     {
         yield return ["level", "id", "title", "responses", "trainees", "mastery"];
         foreach (var p in model.Parts)

@@ -55,7 +55,7 @@ public static class ItemStatsCommand
         }
         ResultsMatrixResult parsed;
         try { parsed = MatrixFile.Parse(file, File.ReadAllBytes(file)); }
-        catch (MatrixFile.FormatException e)
+        catch (MatrixFormatException e)
         {
             stderr.WriteLine($"{file}: {StatisticsText.Unreadable(L, e.Message)}");
             return 1;

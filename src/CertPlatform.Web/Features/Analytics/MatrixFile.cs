@@ -11,9 +11,6 @@ public static class MatrixFile
 {
     public const long MaxBytes = 20L * 1024 * 1024;
 
-    /// <summary>A file that cannot be read at all; <see cref="Exception.Message"/> is the localisation key of why.</summary>
-    public sealed class FormatException(string reason) : Exception(reason);
-
     public static bool IsXlsx(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
     public static ResultsMatrixResult Parse(string fileName, byte[] bytes) =>
@@ -30,6 +27,6 @@ public static class MatrixFile
     private static List<(int, string[])> ReadXlsx(byte[] bytes)
     {
         try { return XlsxReader.ReadFirstSheet(bytes, ResultsMatrix.MaxAttempts + 3, ResultsMatrix.MaxQuestions + 2); }
-        catch (XlsxException e) { throw new FormatException(e.Message); }
+        catch (XlsxException e) { throw new MatrixFormatException(e.Message); }
     }
 }

@@ -18,11 +18,9 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
 {
     private const int Chunk = 500;
 
-    public sealed record Model(Paper Paper, StatisticsFilter Filter, int AwaitingGrading, StatisticsReport Report);
-
     private sealed record AttemptRow(string Id, string UserId, int Number, decimal? Score, string Grading);
 
-    public async Task<Model?> RunAsync(string paperId, StatisticsFilter filter, CancellationToken ct)
+    public async Task<PaperStatisticsModel?> RunAsync(string paperId, StatisticsFilter filter, CancellationToken ct)
     {
         var paper = await db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paperId, ct);
         if (paper is null) return null;
@@ -97,7 +95,7 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
                 "analysed by {AnalysedMs} ms, options tallied by {TallyMs} ms, options analysed by {OptionsMs} ms, joined by {JoinedMs} ms, report by {ReportMs} ms",
                 paperId, selected.Count, covered, matrix.Attempts.Count * matrix.Columns.Count, readMs, matrixMs,
                 Interlocked.Read(ref analysedMs), tallyMs, optionsMs, waitedMs, clock.ElapsedMilliseconds);
-            return new Model(paper, filter, awaiting, report);
+            return new PaperStatisticsModel(paper, filter, awaiting, report);
         }
         finally
         {

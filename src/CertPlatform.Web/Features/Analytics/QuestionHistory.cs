@@ -12,9 +12,7 @@ namespace CertPlatform.Web.Features.Analytics;
 /// </summary>
 public sealed class QuestionHistory(AppDbContext db, IOptions<AnalyticsOptions> options)
 {
-    public sealed record Row(string PaperId, string PaperTitle, int Version, QuestionStatistics Stats, IReadOnlyList<ItemFlag> Flags);
-
-    public async Task<IReadOnlyList<Row>> RunAsync(string questionId, CancellationToken ct)
+    public async Task<IReadOnlyList<QuestionHistoryRow>> RunAsync(string questionId, CancellationToken ct)
     {
         var graded = db.Attempts.AsNoTracking().Graded();
         var items = await db.AttemptItems.AsNoTracking().Where(i => i.QuestionId == questionId)
@@ -28,7 +26,7 @@ public sealed class QuestionHistory(AppDbContext db, IOptions<AnalyticsOptions> 
             var marks = g.Select(i => (double)(i.AutoScore + (i.ManualScore ?? 0))).ToArray();
             var totals = g.Select(i => (double)(i.Score ?? 0)).ToArray();
             var stats = ItemAnalysis.Drawn(AnalyticsKeys.Version(questionId, g.Key.Version), g.Key.PaperId, (double)g.Max(i => i.Points), marks, totals, (double)g.Max(i => i.MaxScore));
-            return new Row(g.Key.PaperId, titles.GetValueOrDefault(g.Key.PaperId, g.Key.PaperId), g.Key.Version, stats, ItemFlags.ForQuestion(stats, [], options.Value.Flags));
+            return new QuestionHistoryRow(g.Key.PaperId, titles.GetValueOrDefault(g.Key.PaperId, g.Key.PaperId), g.Key.Version, stats, ItemFlags.ForQuestion(stats, [], options.Value.Flags));
         }).ToList();
     }
 }

@@ -12,15 +12,13 @@ namespace CertPlatform.Web.Features.Analytics;
 /// </summary>
 public static class StatisticsTables
 {
-    public enum Table { Test, Parts, Questions, Options }
-
     public static readonly string[] TestStats = ["attempts", "mean", "median", "sd", "skewness", "kurtosis", "cronbach_alpha", "error_ratio", "standard_error", "items", "max_mark"];
 
-    public static IEnumerable<IReadOnlyList<ExportCell>> Rows(StatisticsReport report, Table table) => table switch
+    public static IEnumerable<IReadOnlyList<ExportCell>> Rows(StatisticsReport report, StatisticsTable table) => table switch
     {
-        Table.Test => TestRows(report.Test),
-        Table.Parts => PartRows(report),
-        Table.Questions => QuestionRows(report),
+        StatisticsTable.Test => TestRows(report.Test),
+        StatisticsTable.Parts => PartRows(report),
+        StatisticsTable.Questions => QuestionRows(report),
         _ => OptionRows(report),
     };
 

@@ -17,8 +17,6 @@ public sealed class CertificatesController(AppDbContext db, IOptions<Certificate
     /// <summary>ViewData key of the trainee's passes whose certificate waits for the account to be verified.</summary>
     public const string HeldViewDataKey = "HeldPasses";
 
-    public sealed record MyCertificate(Certificate Certificate, string Status, string VerificationUrl, string? PreviousNumber);
-
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] HeldCertificates held, CancellationToken ct)
     {

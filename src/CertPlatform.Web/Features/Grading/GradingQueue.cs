@@ -8,8 +8,6 @@ namespace CertPlatform.Web.Features.Grading;
 /// <summary>Essays and case write-ups of finished attempts waiting for a score, grouped by paper and question.</summary>
 public sealed class GradingQueue(AppDbContext db, QuestionVersionCache questions, GradingItemKeys keys)
 {
-    internal sealed record Entry(string AttemptId, int Ref, string PaperId, string QuestionId, int Version, decimal ManualMax, string Number);
-
     public async Task<QueueModel> ListAsync(CancellationToken ct)
     {
         var entries = await WaitingAsync(ct);
@@ -48,7 +46,7 @@ public sealed class GradingQueue(AppDbContext db, QuestionVersionCache questions
     public async Task<string?> FirstAsync(CancellationToken ct) =>
         (await WaitingAsync(ct)) is [var first, ..] ? keys.Token(first.AttemptId, first.Ref) : null;
 
-    internal async Task<List<Entry>> WaitingAsync(CancellationToken ct)
+    internal async Task<List<GradingQueueEntry>> WaitingAsync(CancellationToken ct)
     {
         var rows = await (from i in db.AttemptItems
                           join a in db.Attempts on i.AttemptId equals a.Id
@@ -56,13 +54,13 @@ public sealed class GradingQueue(AppDbContext db, QuestionVersionCache questions
                           select new { i.AttemptId, i.QuestionRef, a.PaperId, i.QuestionId, i.Version, i.ManualMax, a.Seed }).ToListAsync(ct);
         // ManualMax > 0 is checked here: decimal comparisons are not translated on every provider.
         return rows.Where(r => r.ManualMax > 0)
-            .Select(r => new Entry(r.AttemptId, r.QuestionRef, r.PaperId, r.QuestionId, r.Version, r.ManualMax, GradingItemKeys.Number(r.AttemptId, r.Seed, r.QuestionRef)))
+            .Select(r => new GradingQueueEntry(r.AttemptId, r.QuestionRef, r.PaperId, r.QuestionId, r.Version, r.ManualMax, GradingItemKeys.Number(r.AttemptId, r.Seed, r.QuestionRef)))
             .OrderBy(e => e.PaperId, StringComparer.Ordinal).ThenBy(e => e.QuestionId, StringComparer.Ordinal)
             .ThenBy(e => e.Number, StringComparer.Ordinal).ThenBy(e => e.AttemptId, StringComparer.Ordinal).ThenBy(e => e.Ref)
             .ToList();
     }
 
-    private static int Compare(Entry e, string paperId, string questionId, string number)
+    private static int Compare(GradingQueueEntry e, string paperId, string questionId, string number)
     {
         var c = string.CompareOrdinal(e.PaperId, paperId);
         if (c == 0) c = string.CompareOrdinal(e.QuestionId, questionId);

@@ -9,11 +9,9 @@ namespace CertPlatform.Web.Features.Notifications;
 [Route("notifications/preferences")]
 public sealed class NotificationPreferencesController(NotificationPreferenceStore preferences) : Controller
 {
-    public sealed record Model(bool OptOut, bool Saved);
-
     [HttpGet("")]
     public async Task<IActionResult> Index(bool saved = false, CancellationToken ct = default) =>
-        View(new Model(await preferences.IsOptedOutAsync(UserId, ct), saved));
+        View(new NotificationPreferencesModel(await preferences.IsOptedOutAsync(UserId, ct), saved));
 
     [HttpPost("")]
     public async Task<IActionResult> Save(bool optOut, CancellationToken ct)

@@ -8,9 +8,7 @@ public sealed class OutboxQueries(AppDbContext db, TimeProvider clock)
 {
     public const int PageSize = 100;
 
-    public sealed record Page(IReadOnlyList<OutboxMessage> Messages, string? Status, int Number, bool HasMore, IReadOnlyDictionary<string, int> Counts);
-
-    public async Task<Page> ListAsync(string? status, int page, CancellationToken ct)
+    public async Task<OutboxPage> ListAsync(string? status, int page, CancellationToken ct)
     {
         page = Math.Max(1, page);
         status = OutboxStatus.All.FirstOrDefault(s => string.Equals(s, status, StringComparison.OrdinalIgnoreCase));
@@ -25,7 +23,7 @@ public sealed class OutboxQueries(AppDbContext db, TimeProvider clock)
                 AttachmentName = m.AttachmentName,
             }).ToListAsync(ct);
         var counts = await db.OutboxMessages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        return new Page(rows.Take(PageSize).ToList(), status, page, rows.Count > PageSize, counts);
+        return new OutboxPage(rows.Take(PageSize).ToList(), status, page, rows.Count > PageSize, counts);
     }
 
     /// <summary>Makes a pending or failed message due now (a failed one gets its full number of attempts again).</summary>

@@ -44,9 +44,9 @@ public sealed class PaperForm
     public bool RemovePassword { get; set; }
     public bool HasPassword { get; set; }
 
-    /// <summary>"blueprint" or "fixed".</summary>
-    public string Mode { get; set; } = "blueprint";
-    public List<SectionRow> Sections { get; set; } = [];
+    /// <summary><see cref="PaperMode.Blueprint"/> or <see cref="PaperMode.Fixed"/>.</summary>
+    public string Mode { get; set; } = PaperMode.Blueprint;
+    public List<PaperSectionRow> Sections { get; set; } = [];
     /// <summary>Fixed paper: one "question-id points" per line.</summary>
     public string FixedText { get; set; } = "";
 
@@ -57,20 +57,6 @@ public sealed class PaperForm
     public string Trainees { get; set; } = "";
     /// <summary>"employee-number-or-email minutes" per line.</summary>
     public string Allowances { get; set; } = "";
-
-    public sealed class SectionRow
-    {
-        public string Title { get; set; } = "";
-        public int Count { get; set; }
-        public decimal PointsEach { get; set; } = 1;
-        public string? PartId { get; set; }
-        public string? LessonId { get; set; }
-        public string? Tag { get; set; }
-        public string? Type { get; set; }
-        public int? MinDifficulty { get; set; }
-        public int? MaxDifficulty { get; set; }
-        public bool IsEmpty => string.IsNullOrWhiteSpace(Title) && Count == 0;
-    }
 
     public IReadOnlyList<BlueprintSection> Blueprint() =>
         Sections.Where(s => !s.IsEmpty).Select(s => new BlueprintSection(s.Title.Trim(), s.Count, s.PointsEach,
@@ -83,7 +69,7 @@ public sealed class PaperForm
 
     /// <summary>Parses the fixed list; bad lines are reported with their line number.</summary>
     /// <summary>The points the paper gives in all (blueprint sections, or the fixed list's valid lines).</summary>
-    public decimal TotalPoints() => Mode == "fixed" ? Fixed().Questions.Sum(q => q.Points) : Blueprint().Sum(s => s.Count * s.PointsEach);
+    public decimal TotalPoints() => Mode == PaperMode.Fixed ? Fixed().Questions.Sum(q => q.Points) : Blueprint().Sum(s => s.Count * s.PointsEach);
 
     public (List<FixedQuestion> Questions, List<string> Errors) Fixed()
     {
@@ -115,8 +101,8 @@ public sealed class PaperForm
             AttemptsAllowed = p.AttemptsAllowed, ShuffleQuestions = p.ShuffleQuestions, ShuffleOptions = p.ShuffleOptions,
             ReviewShowsScore = p.ReviewShowsScore, ReviewShowsAnswers = p.ReviewShowsAnswers, ReviewShowsExplanations = p.ReviewShowsExplanations,
             FocusLossLimit = p.FocusLossLimit, DrawExcludeFlagged = p.DrawExcludeFlagged, DrawUseObservedFacility = p.DrawUseObservedFacility, HasPassword = p.AccessPasswordHash is not null,
-            Mode = p.FixedQuestionsJson is not null ? "fixed" : "blueprint",
-            Sections = PaperAccess.Sections(p).Select(s => new SectionRow
+            Mode = p.FixedQuestionsJson is not null ? PaperMode.Fixed : PaperMode.Blueprint,
+            Sections = PaperAccess.Sections(p).Select(s => new PaperSectionRow
             {
                 Title = s.Title, Count = s.Count, PointsEach = s.PointsEach, PartId = s.PartId, LessonId = s.LessonId, Tag = s.Tag, Type = s.Type,
                 MinDifficulty = s.MinDifficulty, MaxDifficulty = s.MaxDifficulty,
@@ -133,7 +119,7 @@ public sealed class PaperForm
 
     public PaperForm WithBlankRows()
     {
-        while (Sections.Count < Math.Min(SectionRows, Sections.Count(s => !s.IsEmpty) + 3)) Sections.Add(new SectionRow { PointsEach = 1 });
+        while (Sections.Count < Math.Min(SectionRows, Sections.Count(s => !s.IsEmpty) + 3)) Sections.Add(new PaperSectionRow { PointsEach = 1 });
         return this;
     }
 

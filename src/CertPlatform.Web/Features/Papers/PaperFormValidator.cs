@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Questions;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -6,7 +7,7 @@ namespace CertPlatform.Web.Features.Papers;
 
 public sealed class PaperFormValidator : AbstractValidator<PaperForm>
 {
-    public static readonly string[] Types = ["Single", "Multiple", "TrueFalse", "Fill", "Matching", "Ordering", "Essay", "Case"];
+    public static readonly string[] Types = Enum.GetNames<QuestionType>();
 
     public PaperFormValidator(IStringLocalizer<SharedResource> L, Content.ContentCatalog catalog)
     {
@@ -28,7 +29,7 @@ public sealed class PaperFormValidator : AbstractValidator<PaperForm>
         RuleFor(f => f.Audience).Must(a => a is PaperAudience.Everyone or PaperAudience.Assigned).WithMessage(L["请选择考试对象"]);
         RuleFor(f => f.Audience).Must((f, a) => a == PaperAudience.Everyone || PaperForm.Lines(f.Organizations + "\n" + f.Departments + "\n" + f.Trainees).Any())
             .WithMessage(L["指定考试对象时，请至少填写一个单位、部门或学员"]);
-        When(f => f.Mode == "blueprint", () =>
+        When(f => f.Mode == PaperMode.Blueprint, () =>
         {
             RuleFor(f => f.Sections).Must(s => s.Any(r => !r.IsEmpty)).WithMessage(L["蓝图至少需要一个部分"]);
             RuleForEach(f => f.Sections).Where(r => !r.IsEmpty).ChildRules(row =>
@@ -43,12 +44,12 @@ public sealed class PaperFormValidator : AbstractValidator<PaperForm>
                 row.RuleFor(r => r.MaxDifficulty).InclusiveBetween(1, 5).When(r => r.MaxDifficulty is not null).WithMessage(L["难度应为 1–5"]);
             });
         });
-        When(f => f.Mode == "fixed", () =>
+        When(f => f.Mode == PaperMode.Fixed, () =>
         {
             RuleFor(f => f.FixedText).Must(t => PaperForm.Lines(t).Any()).WithMessage(L["固定试卷至少需要一道题"]);
             RuleFor(f => f.FixedText).Must((f, _) => f.Fixed().Errors.Count == 0)
                 .WithMessage(f => L["每行写一个题号和分值（如 p1-swot-q01 2），这些行有误：{0}", string.Join("；", f.Fixed().Errors)]);
         });
-        RuleFor(f => f.Mode).Must(m => m is "blueprint" or "fixed").WithMessage(L["请选择组卷方式"]);
+        RuleFor(f => f.Mode).Must(m => m is PaperMode.Blueprint or PaperMode.Fixed).WithMessage(L["请选择组卷方式"]);
     }
 }

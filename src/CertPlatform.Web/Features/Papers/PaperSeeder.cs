@@ -2,6 +2,7 @@ using System.Text.Json;
 using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
+using CertPlatform.Web.Domain.Questions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Papers;
@@ -20,26 +21,26 @@ public sealed class PaperSeeder(AppDbContext db, ContentCatalog catalog, TimePro
 
     public static readonly IReadOnlyList<BlueprintSection> CertificationBlueprint =
     [
-        new("第一部分 单选题", 20, 1m, PartId: "part1", Type: "Single"),
-        new("第一部分 多选题", 5, 2m, PartId: "part1", Type: "Multiple"),
-        new("第一部分 判断题", 5, 1m, PartId: "part1", Type: "TrueFalse"),
-        new("第二部分 单选题", 14, 1m, PartId: "part2", Type: "Single"),
-        new("第二部分 多选题", 4, 2m, PartId: "part2", Type: "Multiple"),
-        new("第二部分 判断题", 4, 1m, PartId: "part2", Type: "TrueFalse"),
-        new("第二部分 案例题", 1, 4m, PartId: "part2", Type: "Case"),
-        new("第三部分 单选题", 10, 1m, PartId: "part3", Type: "Single"),
-        new("第三部分 多选题", 3, 2m, PartId: "part3", Type: "Multiple"),
-        new("第三部分 判断题", 4, 1m, PartId: "part3", Type: "TrueFalse"),
-        new("第四部分 单选题", 8, 1m, PartId: "part4", Type: "Single"),
-        new("第四部分 多选题", 2, 2m, PartId: "part4", Type: "Multiple"),
-        new("第四部分 判断题", 3, 1m, PartId: "part4", Type: "TrueFalse"),
+        new("第一部分 单选题", 20, 1m, PartId: "part1", Type: nameof(QuestionType.Single)),
+        new("第一部分 多选题", 5, 2m, PartId: "part1", Type: nameof(QuestionType.Multiple)),
+        new("第一部分 判断题", 5, 1m, PartId: "part1", Type: nameof(QuestionType.TrueFalse)),
+        new("第二部分 单选题", 14, 1m, PartId: "part2", Type: nameof(QuestionType.Single)),
+        new("第二部分 多选题", 4, 2m, PartId: "part2", Type: nameof(QuestionType.Multiple)),
+        new("第二部分 判断题", 4, 1m, PartId: "part2", Type: nameof(QuestionType.TrueFalse)),
+        new("第二部分 案例题", 1, 4m, PartId: "part2", Type: nameof(QuestionType.Case)),
+        new("第三部分 单选题", 10, 1m, PartId: "part3", Type: nameof(QuestionType.Single)),
+        new("第三部分 多选题", 3, 2m, PartId: "part3", Type: nameof(QuestionType.Multiple)),
+        new("第三部分 判断题", 4, 1m, PartId: "part3", Type: nameof(QuestionType.TrueFalse)),
+        new("第四部分 单选题", 8, 1m, PartId: "part4", Type: nameof(QuestionType.Single)),
+        new("第四部分 多选题", 2, 2m, PartId: "part4", Type: nameof(QuestionType.Multiple)),
+        new("第四部分 判断题", 3, 1m, PartId: "part4", Type: nameof(QuestionType.TrueFalse)),
     ];
 
     public static IReadOnlyList<BlueprintSection> MockBlueprint(string partId) =>
     [
-        new("单选题", 10, 1m, PartId: partId, Type: "Single"),
-        new("多选题", 4, 2m, PartId: partId, Type: "Multiple"),
-        new("判断题", 6, 1m, PartId: partId, Type: "TrueFalse"),
+        new("单选题", 10, 1m, PartId: partId, Type: nameof(QuestionType.Single)),
+        new("多选题", 4, 2m, PartId: partId, Type: nameof(QuestionType.Multiple)),
+        new("判断题", 6, 1m, PartId: partId, Type: nameof(QuestionType.TrueFalse)),
     ];
 
     public async Task EnsureAsync(CancellationToken ct = default)

@@ -15,8 +15,6 @@ namespace CertPlatform.Web.Features.Papers;
 public sealed class PapersController(AppDbContext db, QuestionVersionCache questions, ItemQuality quality, CertPlatform.Web.Infrastructure.Time.DisplayTime display,
     IStringLocalizer<SharedResource> L) : Controller
 {
-    public sealed record EditModel(PaperForm Form, IReadOnlyList<SectionFeasibility> Feasibility, IReadOnlyList<string> Tags, IReadOnlyList<CertificationProgramme> Programmes);
-
     [HttpGet("new")]
     public async Task<IActionResult> New(CancellationToken ct) =>
         View("Edit", await EditModelAsync(new PaperForm { IsNew = true }.WithBlankRows(), ct));
@@ -64,11 +62,11 @@ public sealed class PapersController(AppDbContext db, QuestionVersionCache quest
         return View("Edit", await EditModelAsync(form.WithBlankRows(), ct));
     }
 
-    private async Task<EditModel> EditModelAsync(PaperForm form, CancellationToken ct)
+    private async Task<PaperEditModel> EditModelAsync(PaperForm form, CancellationToken ct)
     {
         var pool = await quality.EnrichAsync((await questions.PoolAsync(ct)).In(DrawPools.ForPaper(form.Kind == PaperKind.Certification)), ct);
         var policy = quality.PolicyFor(new Paper { Id = "", Title = "", Kind = "", Status = "", DrawExcludeFlagged = form.DrawExcludeFlagged, DrawUseObservedFacility = form.DrawUseObservedFacility });
-        return new EditModel(form, form.Mode == "blueprint" ? Blueprint.Feasibility(form.Blueprint(), pool, policy: policy) : [],
+        return new PaperEditModel(form, form.Mode == PaperMode.Blueprint ? Blueprint.Feasibility(form.Blueprint(), pool, policy: policy) : [],
             pool.SelectMany(c => c.Tags).Distinct().Order().ToList(), await db.Programmes.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct));
     }
 

@@ -32,7 +32,7 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
         if (!string.IsNullOrEmpty(programmeId) && !await db.Programmes.AnyAsync(p => p.Id == programmeId, ct))
             Error(nameof(form.ProgrammeId), L["没有这个认证项目：{0}", programmeId]);
 
-        if (form.Mode == "fixed")
+        if (form.Mode == PaperMode.Fixed)
         {
             var ids = form.Fixed().Questions.Select(q => q.Id).Distinct().ToList();
             var pools = await db.Questions.Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, q => q.Pool, ct);
@@ -93,8 +93,8 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
         paper.FocusLossLimit = form.FocusLossLimit;
         if (form.RemovePassword) paper.AccessPasswordHash = null;
         else if (!string.IsNullOrWhiteSpace(form.NewPassword)) paper.AccessPasswordHash = PaperAccess.HashPassword(paper, form.NewPassword.Trim());
-        paper.BlueprintJson = form.Mode == "blueprint" ? form.BlueprintJson() : null;
-        paper.FixedQuestionsJson = form.Mode == "fixed" ? JsonSerializer.Serialize(form.Fixed().Questions) : null;
+        paper.BlueprintJson = form.Mode == PaperMode.Blueprint ? form.BlueprintJson() : null;
+        paper.FixedQuestionsJson = form.Mode == PaperMode.Fixed ? JsonSerializer.Serialize(form.Fixed().Questions) : null;
         paper.Audience = form.Audience;
         paper.ProgrammeId = programmeId;
         paper.UpdatedAt = now;

@@ -11,14 +11,12 @@ namespace CertPlatform.Web.Features.Practice;
 /// </summary>
 public static class PracticeAnswerMapper
 {
-    public sealed record Mapped(Response Response, IReadOnlyList<AnswerProblem> Problems, bool Blank);
-
-    public static Mapped ToResponse(QuestionView q, ItemAnswer a)
+    public static MappedPracticeAnswer ToResponse(QuestionView q, ItemAnswer a)
     {
         var problems = new List<AnswerProblem>();
         var (response, blank) = Map(q, a, problems);
         if (blank) problems.Insert(0, AnswerProblem.Unanswered);
-        return new Mapped(response, problems.Distinct().ToList(), blank);
+        return new MappedPracticeAnswer(response, problems.Distinct().ToList(), blank);
     }
 
     private static (Response Response, bool Blank) Map(QuestionView q, ItemAnswer a, List<AnswerProblem> problems)

@@ -189,7 +189,7 @@ public sealed class BankController(BankQueries queries, ContentCatalog catalog, 
     }
 
     [HttpPost("bulk")]
-    public async Task<IActionResult> Bulk([FromForm] List<string> ids, [FromForm] BulkUpdateQuestions.Action action, [FromForm] string? tag,
+    public async Task<IActionResult> Bulk([FromForm] List<string> ids, [FromForm] BulkQuestionAction action, [FromForm] string? tag,
         [FromServices] BulkUpdateQuestions bulk, [FromForm] string? returnUrl, CancellationToken ct)
     {
         var changed = await bulk.RunAsync(ids, action, tag, User, ct);

@@ -9,12 +9,10 @@ namespace CertPlatform.Web.Features.QuestionBank;
 /// <summary>Bulk changes chosen in the bank list: add a tag, retire, make ready. Each change is a new version.</summary>
 public sealed class BulkUpdateQuestions(AppDbContext db, QuestionVersioning versions, AuditLog audit, TimeProvider clock)
 {
-    public enum Action { AddTag, RemoveTag, Retire, MakeReady }
-
-    public async Task<int> RunAsync(IReadOnlyCollection<string> ids, Action action, string? tag, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<int> RunAsync(IReadOnlyCollection<string> ids, BulkQuestionAction action, string? tag, ClaimsPrincipal actor, CancellationToken ct)
     {
         tag = tag?.Trim().Replace("|", "");
-        if (ids.Count == 0 || (action is Action.AddTag or Action.RemoveTag && string.IsNullOrEmpty(tag))) return 0;
+        if (ids.Count == 0 || (action is BulkQuestionAction.AddTag or BulkQuestionAction.RemoveTag && string.IsNullOrEmpty(tag))) return 0;
         var author = actor.Identity?.Name ?? "examiner";
         var now = clock.GetUtcNow();
         var records = await db.Questions.Where(q => ids.Contains(q.Id)).ToListAsync(ct);
@@ -25,17 +23,17 @@ public sealed class BulkUpdateQuestions(AppDbContext db, QuestionVersioning vers
             var q = QuestionJson.Deserialize(json);
             var updated = action switch
             {
-                Action.AddTag when !q.Tags.Contains(tag!) => q with { Tags = [.. q.Tags, tag!] },
-                Action.RemoveTag when q.Tags.Contains(tag!) => q with { Tags = q.Tags.Where(t => t != tag).ToList() },
-                Action.Retire when q.Status != QuestionStatus.Retired => q with { Status = QuestionStatus.Retired },
-                Action.MakeReady when q.Status != QuestionStatus.Ready => q with { Status = QuestionStatus.Ready },
+                BulkQuestionAction.AddTag when !q.Tags.Contains(tag!) => q with { Tags = [.. q.Tags, tag!] },
+                BulkQuestionAction.RemoveTag when q.Tags.Contains(tag!) => q with { Tags = q.Tags.Where(t => t != tag).ToList() },
+                BulkQuestionAction.Retire when q.Status != QuestionStatus.Retired => q with { Status = QuestionStatus.Retired },
+                BulkQuestionAction.MakeReady when q.Status != QuestionStatus.Ready => q with { Status = QuestionStatus.Ready },
                 _ => null,
             };
             if (updated is null) continue;
             versions.AddVersion(record, updated, author, action switch
             {
-                Action.AddTag => $"bulk: add tag {tag}", Action.RemoveTag => $"bulk: remove tag {tag}",
-                Action.Retire => "bulk: retire", _ => "bulk: ready",
+                BulkQuestionAction.AddTag => $"bulk: add tag {tag}", BulkQuestionAction.RemoveTag => $"bulk: remove tag {tag}",
+                BulkQuestionAction.Retire => "bulk: retire", _ => "bulk: ready",
             }, now);
             changed++;
         }

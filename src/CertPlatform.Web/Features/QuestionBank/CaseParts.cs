@@ -7,15 +7,13 @@ namespace CertPlatform.Web.Features.QuestionBank;
 /// <summary>Case sub-questions edited as YAML in the same syntax as content/questions.</summary>
 public static class CaseParts
 {
-    public sealed record Result(IReadOnlyList<Question> Parts, IReadOnlyList<string> Errors);
-
-    public static Result Parse(string yaml, string lessonId)
+    public static CasePartsResult Parse(string yaml, string lessonId)
     {
         var indented = string.Join("\n", (yaml ?? "").Replace("\r\n", "\n").Split('\n').Select(l => "    " + l));
         var text = $"lesson: {lessonId}\nquestions:\n  - id: case-holder\n    type: case\n    difficulty: 3\n    anchor: holder\n    stem: holder\n    scenario: holder\n    explanation: holder\n    parts:\n{indented}\n";
         var parsed = QuestionFileParser.Parse("parts", text);
         var errors = parsed.Errors.Select(e => e.Line > 10 ? $"第 {e.Line - 10} 行：{e.Message}" : e.Message).ToList();
-        return new Result(parsed.Questions.SingleOrDefault()?.Question.Parts ?? [], errors);
+        return new CasePartsResult(parsed.Questions.SingleOrDefault()?.Question.Parts ?? [], errors);
     }
 
     public static string ToYaml(IReadOnlyList<Question> parts)

@@ -21,9 +21,7 @@ public sealed class QuestionBankSeeder(AppDbContext db, ContentCatalog catalog, 
 {
     public const string ContentAuthor = "content";
 
-    public sealed record Outcome(int Added, int Updated, int Flagged, int Unchanged);
-
-    public async Task<Outcome> SyncAsync(CancellationToken ct = default)
+    public async Task<SeedOutcome> SyncAsync(CancellationToken ct = default)
     {
         var existing = await db.Questions.ToDictionaryAsync(q => q.Id, ct);
         var lastAuthors = await db.QuestionVersions
@@ -62,6 +60,6 @@ public sealed class QuestionBankSeeder(AppDbContext db, ContentCatalog catalog, 
         if (added + updated + flagged > 0)
             log.LogInformation("Question bank synced from content: {Added} added, {Updated} updated, {Flagged} flagged for review, {Unchanged} unchanged",
                 added, updated, flagged, unchanged);
-        return new Outcome(added, updated, flagged, unchanged);
+        return new SeedOutcome(added, updated, flagged, unchanged);
     }
 }

@@ -7,23 +7,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CertPlatform.Web.Features.QuestionBank;
 
 /// <summary>
-/// Exports the current version of a filtered selection in any supported format. <see cref="File.Skipped"/> lists the
+/// Exports the current version of a filtered selection in any supported format. <see cref="QuestionExportFile.Skipped"/> lists the
 /// questions the format cannot hold (Aiken: single choice only; the spreadsheet template: no matching, ordering, case),
 /// so the page can name them before the download. Images go with the question in Moodle XML (base64 files) and QTI
-/// packages (package resources); GIFT, Aiken and the spreadsheet template cannot carry them: <see cref="File.ImagesLeftOut"/>
+/// packages (package resources); GIFT, Aiken and the spreadsheet template cannot carry them: <see cref="QuestionExportFile.ImagesLeftOut"/>
 /// names the written questions whose images were left out.
 /// </summary>
 public sealed class QuestionExport(AppDbContext db, BankQueries queries, TimeProvider clock)
 {
-    public sealed record File(byte[] Content, string ContentType, string FileName, int Written, IReadOnlyList<ExportSkip> Skipped)
-    {
-        /// <summary>Questions written without their images (the format cannot carry images).</summary>
-        public IReadOnlyList<ExportSkip> ImagesLeftOut { get; init; } = [];
-    }
-
     private static readonly ImportTexts L = ImportTexts.Instance;
 
-    public async Task<File> RunAsync(BankFilter filter, BankFormat format, CancellationToken ct)
+    public async Task<QuestionExportFile> RunAsync(BankFilter filter, BankFormat format, CancellationToken ct)
     {
         var selected = queries.FilteredIds(filter);
         var payloads = await db.QuestionVersions.AsNoTracking()
@@ -38,7 +32,7 @@ public sealed class QuestionExport(AppDbContext db, BankQueries queries, TimePro
         return Write(questions, format, clock.GetUtcNow(), images);
     }
 
-    public static File Write(IReadOnlyList<Question> questions, BankFormat format, DateTimeOffset now, IReadOnlyDictionary<string, ImportedImage>? images = null)
+    public static QuestionExportFile Write(IReadOnlyList<Question> questions, BankFormat format, DateTimeOffset now, IReadOnlyDictionary<string, ImportedImage>? images = null)
     {
         var file = WriteFile(questions, format, now, images);
         if (format is BankFormat.MoodleXml or BankFormat.Qti) return file;
@@ -51,12 +45,12 @@ public sealed class QuestionExport(AppDbContext db, BankQueries queries, TimePro
         };
     }
 
-    private static File WriteFile(IReadOnlyList<Question> questions, BankFormat format, DateTimeOffset now, IReadOnlyDictionary<string, ImportedImage>? images)
+    private static QuestionExportFile WriteFile(IReadOnlyList<Question> questions, BankFormat format, DateTimeOffset now, IReadOnlyDictionary<string, ImportedImage>? images)
     {
         static string Category(Question q) => $"CertPlatform/{q.LessonId}";
         var stamp = now.UtcDateTime.ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
         var skipped = new List<ImportIssue>();
-        File Sheet(byte[] bytes, string type, string ext) =>
+        QuestionExportFile Sheet(byte[] bytes, string type, string ext) =>
             new(bytes, type, $"questions-{stamp}.{ext}", questions.Count - skipped.Count, skipped.Select(AsSkip).ToList());
         switch (format)
         {

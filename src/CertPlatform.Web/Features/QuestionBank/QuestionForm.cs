@@ -30,11 +30,11 @@ public sealed class QuestionForm
     public IFormFile? StemImageFile { get; set; }
     public bool RemoveStemImage { get; set; }
 
-    public List<OptionRow> Options { get; set; } = [];
+    public List<QuestionOptionRow> Options { get; set; } = [];
     public string? TrueFalseAnswer { get; set; }
     /// <summary>One line per blank; alternatives on a line separated by '|'.</summary>
     public string BlanksText { get; set; } = "";
-    public List<PairRow> Pairs { get; set; } = [];
+    public List<QuestionPairRow> Pairs { get; set; } = [];
     /// <summary>One item per line, in the correct order.</summary>
     public string ItemsText { get; set; } = "";
     public string Rubric { get; set; } = "";
@@ -44,26 +44,8 @@ public sealed class QuestionForm
     /// <summary>Silenced item-writing lint rules, one per line: "rule: reason" (docs/item-writing.md).</summary>
     public string LintIgnoreText { get; set; } = "";
 
-    public sealed class OptionRow
-    {
-        public string Text { get; set; } = "";
-        public bool Correct { get; set; }
-        public string? Image { get; set; }
-        public IFormFile? ImageFile { get; set; }
-        public bool RemoveImage { get; set; }
-        /// <summary>Per-option feedback (shown after an attempt to whoever chose it) and partial-credit weight in percent (−100…100; none: the platform's rule), edited in the editor's advanced section.</summary>
-        public string? Feedback { get; set; }
-        public decimal? Weight { get; set; }
-    }
-
-    public sealed class PairRow
-    {
-        public string Left { get; set; } = "";
-        public string Right { get; set; } = "";
-    }
-
-    public IEnumerable<OptionRow> FilledOptions => Options.Where(o => !string.IsNullOrWhiteSpace(o.Text));
-    public IEnumerable<PairRow> FilledPairs => Pairs.Where(p => !string.IsNullOrWhiteSpace(p.Left) || !string.IsNullOrWhiteSpace(p.Right));
+    public IEnumerable<QuestionOptionRow> FilledOptions => Options.Where(o => !string.IsNullOrWhiteSpace(o.Text));
+    public IEnumerable<QuestionPairRow> FilledPairs => Pairs.Where(p => !string.IsNullOrWhiteSpace(p.Left) || !string.IsNullOrWhiteSpace(p.Right));
 
     // A field posted empty binds as null (MVC's ConvertEmptyStringToNull), whatever the property's default.
     public static IReadOnlyList<string> Lines(string? text) =>
@@ -75,8 +57,8 @@ public sealed class QuestionForm
     /// <summary>Pads the repeatable rows so the form always offers empty ones to fill.</summary>
     public QuestionForm WithSpareRows()
     {
-        while (Options.Count < OptionRows) Options.Add(new OptionRow());
-        while (Pairs.Count < PairRows) Pairs.Add(new PairRow());
+        while (Options.Count < OptionRows) Options.Add(new QuestionOptionRow());
+        while (Pairs.Count < PairRows) Pairs.Add(new QuestionPairRow());
         return this;
     }
 
@@ -85,10 +67,10 @@ public sealed class QuestionForm
         Id = q.Id, BaseVersion = baseVersion, LessonId = q.LessonId, Anchor = q.Anchor, Type = q.Type, Difficulty = q.Difficulty,
         Tags = string.Join("、", q.Tags), Status = q.Status, Pool = q.Pool, Stem = q.Stem, Explanation = q.Explanation, Points = q.Points,
         StemImage = q.StemImage,
-        Options = q.Options.Select(o => new OptionRow { Text = o.Text, Correct = o.Correct, Image = o.Image, Feedback = o.Feedback, Weight = o.Weight }).ToList(),
+        Options = q.Options.Select(o => new QuestionOptionRow { Text = o.Text, Correct = o.Correct, Image = o.Image, Feedback = o.Feedback, Weight = o.Weight }).ToList(),
         TrueFalseAnswer = q.TrueFalseAnswer?.ToString().ToLowerInvariant(),
         BlanksText = string.Join("\n", q.Blanks.Select(b => string.Join(" | ", b))),
-        Pairs = q.Pairs.Select(p => new PairRow { Left = p.Left, Right = p.Right }).ToList(),
+        Pairs = q.Pairs.Select(p => new QuestionPairRow { Left = p.Left, Right = p.Right }).ToList(),
         ItemsText = string.Join("\n", q.Items), Rubric = q.Rubric, Scenario = q.Scenario,
         PartsYaml = q.Parts.Count == 0 ? "" : CaseParts.ToYaml(q.Parts),
         LintIgnoreText = string.Join("\n", (q.LintIgnore ?? []).Select(s => $"{s.Rule}: {s.Reason}")),

@@ -15,8 +15,6 @@ public sealed class QuestionImages(AppDbContext db, TimeProvider clock, Microsof
     /// <summary>The default of <c>QuestionImages:MaxImageBytes</c> (1 MB); uploads are checked against the configured value.</summary>
     public const int MaxBytes = 1024 * 1024;
 
-    public sealed record Saved(string? Sha256, string? Error);
-
     /// <summary>The image type the bytes really are, or null.</summary>
     public static string? Sniff(ReadOnlySpan<byte> b)
     {
@@ -27,7 +25,7 @@ public sealed class QuestionImages(AppDbContext db, TimeProvider clock, Microsof
         return null;
     }
 
-    public async Task<Saved> SaveAsync(IFormFile file, string author, CancellationToken ct)
+    public async Task<SavedImage> SaveAsync(IFormFile file, string author, CancellationToken ct)
     {
         var name = Path.GetFileName(file.FileName);
         var max = options.Value.MaxImageBytes;

@@ -15,9 +15,7 @@ namespace CertPlatform.Web.Features.QuestionBank;
 public sealed class SaveQuestion(AppDbContext db, QuestionVersioning versions, IValidator<QuestionForm> validator, AuditLog audit,
     QuestionImages images, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
-    public sealed record Result(bool Saved, Dictionary<string, string[]> Errors, int Version);
-
-    public async Task<Result> RunAsync(QuestionForm form, bool isNew, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<SaveQuestionResult> RunAsync(QuestionForm form, bool isNew, ClaimsPrincipal actor, CancellationToken ct)
     {
         var author = actor.Identity?.Name ?? "examiner";
         var errors = (await validator.ValidateAsync(form, ct)).Errors

@@ -12,21 +12,9 @@ namespace CertPlatform.Web.Features.QuestionBank;
 /// preview page can be shown again (after a reload, on another instance, in the other language) and the commit applies
 /// exactly what was previewed.
 /// </summary>
-public sealed record StoredImport(ImportJobState State, int Done, int Total, DateTimeOffset UpdatedAt, StoredImport.Preview? Result)
+public sealed record StoredImport(ImportJobState State, int Done, int Total, DateTimeOffset UpdatedAt, StoredImportPreview? Result)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public sealed record Preview(string FileName, BankFormat Format, string? Encoding, List<Row> Rows, List<Issue> Skipped, List<Issue> Errors);
-
-    public sealed record Row(string Question, int Line, string? Category, ImportRowKind Kind, int? CurrentVersion, List<DiffLine> Diff, List<Issue> Notes,
-        Dictionary<string, ImportedImage>? Images = null);
-
-    public sealed record Issue(string File, int Line, Text Message, bool Skipped);
-
-    public sealed record Text(string Key, List<Arg> Args);
-
-    /// <summary>An argument of a message: plain text (numbers as invariant text) or a nested message.</summary>
-    public sealed record Arg(string? Value, Text? Nested);
 
     public string Serialize() => JsonSerializer.Serialize(this, Json);
 
@@ -37,24 +25,24 @@ public sealed record StoredImport(ImportJobState State, int Done, int Total, Dat
         catch (JsonException) { return null; }
     }
 
-    public static Preview From(ImportSummary s) => new(s.FileName, s.Format, s.Encoding,
-        s.Rows.Select(r => new Row(QuestionJson.Serialize(r.Question), r.Line, r.Category, r.Kind, r.CurrentVersion, r.Diff.ToList(),
+    public static StoredImportPreview From(ImportSummary s) => new(s.FileName, s.Format, s.Encoding,
+        s.Rows.Select(r => new StoredImportRow(QuestionJson.Serialize(r.Question), r.Line, r.Category, r.Kind, r.CurrentVersion, r.Diff.ToList(),
             r.Notes.Select(From).ToList(), r.Images is null ? null : new Dictionary<string, ImportedImage>(r.Images, StringComparer.Ordinal))).ToList(),
         s.Skipped.Select(From).ToList(), s.Errors.Select(From).ToList());
 
     /// <summary>The preview as pages show it; <paramref name="importId"/> is set when it can be committed.</summary>
-    public static ImportSummary ToSummary(Preview p, Guid? importId) => new(importId, p.FileName, p.Format, p.Encoding,
+    public static ImportSummary ToSummary(StoredImportPreview p, Guid? importId) => new(importId, p.FileName, p.Format, p.Encoding,
         p.Rows.Select(r => new ImportRow(QuestionJson.Deserialize(r.Question), r.Line, r.Category, r.Kind, r.CurrentVersion, r.Diff,
             r.Notes.Select(ToIssue).ToList()) { Images = r.Images }).ToList(),
         p.Skipped.Select(ToIssue).ToList(), p.Errors.Select(ToIssue).ToList());
 
-    private static Issue From(ImportIssue i) => new(i.File, i.Line, From(i.Text), i.Skipped);
+    private static StoredImportIssue From(ImportIssue i) => new(i.File, i.Line, From(i.Text), i.Skipped);
 
-    private static Text From(ImportText t) => new(t.Key, t.Args.Select(a => a is ImportText nested
-        ? new Arg(null, From(nested))
-        : new Arg(Convert.ToString(a, CultureInfo.InvariantCulture), null)).ToList());
+    private static StoredImportText From(ImportText t) => new(t.Key, t.Args.Select(a => a is ImportText nested
+        ? new StoredImportArg(null, From(nested))
+        : new StoredImportArg(Convert.ToString(a, CultureInfo.InvariantCulture), null)).ToList());
 
-    private static ImportIssue ToIssue(Issue i) => new(i.File, i.Line, ToText(i.Message), i.Skipped);
+    private static ImportIssue ToIssue(StoredImportIssue i) => new(i.File, i.Line, ToText(i.Message), i.Skipped);
 
-    private static ImportText ToText(Text t) => new(t.Key, t.Args.Select(a => a.Nested is { } n ? ToText(n) : (object?)a.Value).ToList());
+    private static ImportText ToText(StoredImportText t) => new(t.Key, t.Args.Select(a => a.Nested is { } n ? ToText(n) : (object?)a.Value).ToList());
 }

@@ -18,32 +18,25 @@ public sealed class ExportCertificateZip(AppDbContext db, CertificateZip zip, Zi
 {
     public const string AuditAction = "records.zip-exported";
 
-    public abstract record Plan;
-    public sealed record Nothing : Plan;
-    public sealed record Direct(IReadOnlyList<ZipItem> Items, string FileName) : Plan;
-    public sealed record Background(ZipJob Job) : Plan;
-    /// <summary>The user already has a ZIP being built: one at a time.</summary>
-    public sealed record Busy(ZipJob Job) : Plan;
-
-    public async Task<Plan> PrepareAsync(RecordFilter filter, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<ExportCertificateZipResult> PrepareAsync(RecordFilter filter, ClaimsPrincipal actor, CancellationToken ct)
     {
         var userId = actor.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("signed-in user expected");
         var now = clock.GetUtcNow();
         var items = await zip.ListAsync(filter.Apply(db.Certificates.AsNoTracking(), now, display), now, ct);
-        if (items.Count == 0) return new Nothing();
+        if (items.Count == 0) return new ExportCertificateZipResult(ExportCertificateZipOutcome.Nothing);
         var fileName = $"certificates-{display.Format(now, "yyyyMMdd-HHmm")}.zip";
-        Plan plan;
+        ExportCertificateZipResult plan;
         string how;
         if (items.Count > options.Value.DirectZipLimit)
         {
-            if (jobs.Unfinished(userId) is { } running) return new Busy(running);
+            if (jobs.Unfinished(userId) is { } running) return new ExportCertificateZipResult(ExportCertificateZipOutcome.Busy, Job: running);
             var job = jobs.Start(userId, items, fileName);
-            plan = new Background(job);
+            plan = new ExportCertificateZipResult(ExportCertificateZipOutcome.Background, Job: job);
             how = $"background job {job.Id}";
         }
         else
         {
-            plan = new Direct(items, fileName);
+            plan = new ExportCertificateZipResult(ExportCertificateZipOutcome.Direct, items, fileName);
             how = "streamed";
         }
         audit.Record(actor, AuditAction, "records", $"{items.Count} certificates, {how}, filter: {filter.Describe()}");
@@ -51,5 +44,5 @@ public sealed class ExportCertificateZip(AppDbContext db, CertificateZip zip, Zi
         return plan;
     }
 
-    public Task StreamAsync(Direct plan, Stream output, CancellationToken ct) => zip.WriteAsync(plan.Items, output, null, ct);
+    public Task StreamAsync(ExportCertificateZipResult plan, Stream output, CancellationToken ct) => zip.WriteAsync(plan.Items!, output, null, ct);
 }

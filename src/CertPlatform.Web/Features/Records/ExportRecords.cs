@@ -18,11 +18,7 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime d
 {
     public const string AuditAction = "records.exported";
 
-    public enum Format { Csv, Xlsx }
-
-    public sealed record ExportFile(byte[] Content, string ContentType, string FileName, int Count);
-
-    public async Task<ExportFile> RunAsync(RecordFilter filter, Format format, ClaimsPrincipal actor, CancellationToken ct)
+    public async Task<RecordsExportFile> RunAsync(RecordFilter filter, RecordsExportFormat format, ClaimsPrincipal actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (filter.Held) return await HeldAsync(filter, format, actor, now, ct);
@@ -53,7 +49,7 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime d
     }
 
     /// <summary>The held passes the filter selects (no certificate yet): who, which paper, score, pass date and why.</summary>
-    private async Task<ExportFile> HeldAsync(RecordFilter filter, Format format, ClaimsPrincipal actor, DateTimeOffset now, CancellationToken ct)
+    private async Task<RecordsExportFile> HeldAsync(RecordFilter filter, RecordsExportFormat format, ClaimsPrincipal actor, DateTimeOffset now, CancellationToken ct)
     {
         var held = await heldPasses.ListAsync(filter, ct);
         var status = L["待核验身份（已通过但证书暂缓）"].Value;
@@ -70,10 +66,10 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime d
         return Build(table, format, $"held-passes-{display.Format(now, "yyyyMMdd-HHmm")}", "暂缓", [12, 12, 24, 30, 8, 12, 30]);
     }
 
-    private static ExportFile Build(List<IReadOnlyList<ExportCell>> table, Format format, string name, string sheet, IReadOnlyList<double> widths) =>
-        format == Format.Xlsx
-            ? new ExportFile(TableExport.XlsxStreamed(table, sheet, widths), TableExport.XlsxContentType, name + ".xlsx", table.Count - 1)
-            : new ExportFile(TableExport.Csv(table), TableExport.CsvContentType, name + ".csv", table.Count - 1);
+    private static RecordsExportFile Build(List<IReadOnlyList<ExportCell>> table, RecordsExportFormat format, string name, string sheet, IReadOnlyList<double> widths) =>
+        format == RecordsExportFormat.Xlsx
+            ? new RecordsExportFile(TableExport.XlsxStreamed(table, sheet, widths), TableExport.XlsxContentType, name + ".xlsx", table.Count - 1)
+            : new RecordsExportFile(TableExport.Csv(table), TableExport.CsvContentType, name + ".csv", table.Count - 1);
 
     public string StatusLabel(string status) => RecordLabels.Status(L, status);
 }

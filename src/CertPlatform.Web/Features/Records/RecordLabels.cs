@@ -1,4 +1,4 @@
-using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Certificates;
 using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Records;
@@ -9,12 +9,7 @@ namespace CertPlatform.Web.Features.Records;
 /// </summary>
 public static class RecordLabels
 {
-    public static string Status(IStringLocalizer L, string status) => status switch
-    {
-        CertificateStatus.Valid => L["有效"],
-        CertificateStatus.Expired => L["已过期"],
-        _ => L["已撤销"],
-    };
+    public static string Status(IStringLocalizer L, string status) => L.StatusLabel(status);
 
     /// <summary>The ZIP manifest's header: the export's labels for number, holder, status, SHA-256, issued and valid-until.</summary>
     public static string[] ManifestHeader(IStringLocalizer L) =>

@@ -22,13 +22,13 @@ public sealed class RecordsController(IStringLocalizer<SharedResource> L) : Cont
 
     [HttpGet("export.csv")]
     public Task<IActionResult> Csv(RecordFilter filter, [FromServices] ExportRecords export, CancellationToken ct) =>
-        ExportAsync(filter, ExportRecords.Format.Csv, export, ct);
+        ExportAsync(filter, RecordsExportFormat.Csv, export, ct);
 
     [HttpGet("export.xlsx")]
     public Task<IActionResult> Xlsx(RecordFilter filter, [FromServices] ExportRecords export, CancellationToken ct) =>
-        ExportAsync(filter, ExportRecords.Format.Xlsx, export, ct);
+        ExportAsync(filter, RecordsExportFormat.Xlsx, export, ct);
 
-    private async Task<IActionResult> ExportAsync(RecordFilter filter, ExportRecords.Format format, ExportRecords export, CancellationToken ct)
+    private async Task<IActionResult> ExportAsync(RecordFilter filter, RecordsExportFormat format, ExportRecords export, CancellationToken ct)
     {
         var file = await export.RunAsync(filter.Normalized(), format, User, ct);
         Response.Headers.CacheControl = "no-store";
@@ -40,19 +40,20 @@ public sealed class RecordsController(IStringLocalizer<SharedResource> L) : Cont
     public async Task<IActionResult> Zip(RecordFilter filter, [FromServices] ExportCertificateZip export, CancellationToken ct)
     {
         filter = filter.Normalized();
-        switch (await export.PrepareAsync(filter, User, ct))
+        var plan = await export.PrepareAsync(filter, User, ct);
+        switch (plan.Outcome)
         {
-            case ExportCertificateZip.Direct direct:
+            case ExportCertificateZipOutcome.Direct:
                 Response.ContentType = CertificateZip.ContentType;
-                Response.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileName = direct.FileName, FileNameStar = direct.FileName }.ToString();
+                Response.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileName = plan.FileName, FileNameStar = plan.FileName }.ToString();
                 Response.Headers.CacheControl = "no-store";
-                await export.StreamAsync(direct, Response.Body, ct);
+                await export.StreamAsync(plan, Response.Body, ct);
                 return new EmptyResult();
-            case ExportCertificateZip.Background background:
-                return RedirectToAction(nameof(ZipJob), new { id = background.Job.Id });
-            case ExportCertificateZip.Busy busy:
+            case ExportCertificateZipOutcome.Background:
+                return RedirectToAction(nameof(ZipJob), new { id = plan.Job!.Id });
+            case ExportCertificateZipOutcome.Busy:
                 TempData["Flash"] = L["您已有一个压缩包正在生成，请等它完成后再导出。"].Value;
-                return RedirectToAction(nameof(ZipJob), new { id = busy.Job.Id });
+                return RedirectToAction(nameof(ZipJob), new { id = plan.Job!.Id });
             default:
                 TempData["Flash"] = L["没有符合条件的证书，未生成压缩包。"].Value;
                 return Redirect("/records" + filter.Query());

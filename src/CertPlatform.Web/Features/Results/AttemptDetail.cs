@@ -7,24 +7,22 @@ using Microsoft.Extensions.Localization;
 namespace CertPlatform.Web.Features.Results;
 
 /// <summary>One attempt for examiners: who, when, the score by section and part, each question with the answer given, and the event timeline.</summary>
-public sealed class AttemptDetail(AppDbContext db, AttemptReport reports, AttemptLoader loader, QuestionVersionCache questions, IStringLocalizer<SharedResource> L)
+public sealed class AttemptDetail(AppDbContext db, AttemptReport reports, AttemptLoader loader, IStringLocalizer<SharedResource> L)
 {
     public async Task<AttemptDetailModel?> LoadAsync(string attemptId, CancellationToken ct)
     {
-        var report = await reports.ForAttemptAsync(attemptId, ct);
-        if (report is null) return null;
-        var loaded = (await loader.ByIdAsync(attemptId, withItems: false, ct))!;
+        var loaded = await loader.ByIdAsync(attemptId, withItems: true, ct);
+        if (loaded is null) return null;
+        var report = reports.For(loaded);
         var attempt = loaded.Attempt;
         var paper = loaded.Paper;
         var user = await db.Users.AsNoTracking().Where(u => u.Id == attempt.UserId)
             .Select(u => new { u.FullName, u.EmployeeNumber, u.Organization, u.Department }).FirstAsync(ct);
         var layout = loaded.Layout.ToDictionary(l => l.Ref);
-        var gradedBy = (await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == attemptId && i.GradedBy != null)
-            .Select(i => new { i.QuestionRef, i.GradedBy }).ToListAsync(ct)).ToDictionary(i => i.QuestionRef, i => i.GradedBy);
-        var versions = await questions.GetAsync(report.Items.Select(i => (i.QuestionId, i.Version)), db, ct);
+        var gradedBy = loaded.Items.Where(i => i.GradedBy != null).ToDictionary(i => i.QuestionRef, i => i.GradedBy);
         var rows = report.Items.Select(i =>
         {
-            var q = versions[(i.QuestionId, i.Version)];
+            var q = loaded.Questions[(i.QuestionId, i.Version)];
             // Described with the version the item was graded against (a regrade keeps the layout frozen at start).
             var answer = layout.TryGetValue(i.Ref, out var l) ? AnswerSummary.Describe(q, l, loaded.ResponseTo(i.Ref), L) : "";
             return new DetailQuestion(i, QuestionViews.TypeName(q.Type), AnswerSummary.Excerpt(q), answer, gradedBy.GetValueOrDefault(i.Ref));

@@ -1,23 +1,19 @@
 using CertPlatform.Web.Content;
-using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Papers;
-using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Results;
 
 /// <summary>
-/// Read-only score breakdown of one attempt, shared by the examiners' results and the trainee's result page.
-/// It does not check who is asking: callers compare <see cref="AttemptReportModel.UserId"/> (trainee pages)
+/// Read-only score breakdown of one attempt loaded by <see cref="AttemptLoader"/> with its graded items (no query of
+/// its own). It does not check who is asking: callers compare <see cref="AttemptReportModel.UserId"/> (trainee pages)
 /// or authorise by role (examiner pages), and decide what the paper's review options let them show.
 /// </summary>
-public sealed class AttemptReport(AppDbContext db, ContentCatalog catalog)
+public sealed class AttemptReport(ContentCatalog catalog)
 {
-    public async Task<AttemptReportModel?> ForAttemptAsync(string attemptId, CancellationToken ct)
+    public AttemptReportModel For(LoadedAttempt loaded)
     {
-        var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
-        if (attempt is null) return null;
-        var paper = await db.Papers.AsNoTracking().FirstAsync(p => p.Id == attempt.PaperId, ct);
-        var items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == attemptId).OrderBy(i => i.QuestionRef).ToListAsync(ct);
+        var (attempt, paper, items) = (loaded.Attempt, loaded.Paper, loaded.Items);
         var sectionTitles = PaperAccess.SectionTitles(paper);
         var partTitles = catalog.Curriculum.Parts.ToDictionary(p => p.Id, p => p.Title);
         var partOrder = catalog.Curriculum.Parts.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);

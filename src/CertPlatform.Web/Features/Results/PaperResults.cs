@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
@@ -61,12 +62,7 @@ public sealed class PaperResults(AppDbContext db, IStringLocalizer<SharedResourc
             : (TableExport.Csv(table), TableExport.CsvContentType, name + ".csv");
     }
 
-    public string Reason(AttemptRow r) => r.Status == AttemptStatus.InProgress ? L["进行中"] : r.FinishReason switch
-    {
-        FinishReason.Submitted => L["考生交卷"],
-        FinishReason.Deadline => L["到时自动交卷"],
-        var other => other ?? "",
-    };
+    public string Reason(AttemptRow r) => L.FinishLabel(r.Status, r.FinishReason);
 
     /// <summary>A time as a wall-clock minute of the display zone: a date-time cell in XLSX, "yyyy-MM-dd HH:mm" in CSV.</summary>
     private ExportCell Minute(DateTimeOffset? t) => t is { } v ? ExportCell.Minute(display.Local(v).DateTime) : "";

@@ -19,12 +19,6 @@ internal static class TextLayout
     public const double AbsoluteMinimumSize = 4;
     private const double SizeStep = 0.5;
 
-    /// <summary>
-    /// A piece that is never split, with whether a space precedes it. Other tokens wider than the line are broken between
-    /// characters; a <paramref name="Keep"/> token (a protected phrase) is not: the text shrinks until it fits instead.
-    /// </summary>
-    internal readonly record struct Token(string Text, bool SpaceBefore, bool Keep = false);
-
     /// <param name="widthAtOnePoint">Advance width of a string at a font size of 1 pt (widths scale linearly with size).</param>
     /// <param name="keepTogether">Phrases never broken across lines, such as the certification title "VIP客户服务经理".</param>
     public static FittedText Fit(string text, double width, double height, double maxSize, double minSize, FitMode mode,
@@ -63,7 +57,7 @@ internal static class TextLayout
     /// Greedy line filling at one font size; a token wider than the line is broken between characters, except a kept
     /// phrase: then null (this size does not fit) unless <paramref name="breakKept"/> (the last resort at the floor size).
     /// </summary>
-    internal static List<string>? Wrap(IReadOnlyList<Token> tokens, IReadOnlyList<double> tokenWidths, double spaceWidth,
+    internal static List<string>? Wrap(IReadOnlyList<TextToken> tokens, IReadOnlyList<double> tokenWidths, double spaceWidth,
         double size, double maxWidth, Func<string, double> widthAtOnePoint, bool breakKept = false)
     {
         var lines = new List<string>();
@@ -111,11 +105,11 @@ internal static class TextLayout
     /// Splits text into unbreakable pieces: one CJK character each, whole Latin words, punctuation glued to its neighbour,
     /// and each occurrence of a <paramref name="keepTogether"/> phrase as one token.
     /// </summary>
-    internal static List<Token> Tokenize(string text, IReadOnlyList<string> keepTogether)
+    internal static List<TextToken> Tokenize(string text, IReadOnlyList<string> keepTogether)
     {
         var phrases = keepTogether.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct().OrderByDescending(p => p.Length).ToList();
         if (phrases.Count == 0) return Tokenize(text);
-        var tokens = new List<Token>();
+        var tokens = new List<TextToken>();
         var from = 0;
         while (from < text.Length)
         {
@@ -137,18 +131,18 @@ internal static class TextLayout
             {
                 var opening = tokens[^1];
                 tokens.RemoveAt(tokens.Count - 1);
-                tokens.Add(new Token(opening.Text + phrase, opening.SpaceBefore, Keep: true));
+                tokens.Add(new TextToken(opening.Text + phrase, opening.SpaceBefore, Keep: true));
             }
-            else tokens.Add(new Token(phrase, spaceBefore, Keep: true));
+            else tokens.Add(new TextToken(phrase, spaceBefore, Keep: true));
             from = at + phrase.Length;
         }
         return tokens;
     }
 
     /// <summary>Splits text into unbreakable pieces: one CJK character each, whole Latin words, punctuation glued to its neighbour.</summary>
-    internal static List<Token> Tokenize(string text)
+    internal static List<TextToken> Tokenize(string text)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<TextToken>();
         var word = new StringBuilder();
         var wordSpaceBefore = false;
         var pendingOpening = new StringBuilder();
@@ -158,7 +152,7 @@ internal static class TextLayout
         void FlushWord()
         {
             if (word.Length == 0) return;
-            tokens.Add(new Token(word.ToString(), wordSpaceBefore));
+            tokens.Add(new TextToken(word.ToString(), wordSpaceBefore));
             word.Clear();
         }
 
@@ -191,7 +185,7 @@ internal static class TextLayout
             if (IsCjk(rune) || IsClosing(rune))
             {
                 FlushWord();
-                tokens.Add(new Token(prefix + s, spaceBefore));
+                tokens.Add(new TextToken(prefix + s, spaceBefore));
             }
             else
             {
@@ -201,7 +195,7 @@ internal static class TextLayout
             }
         }
         FlushWord();
-        if (pendingOpening.Length > 0) tokens.Add(new Token(pendingOpening.ToString(), pendingOpeningSpaceBefore));
+        if (pendingOpening.Length > 0) tokens.Add(new TextToken(pendingOpening.ToString(), pendingOpeningSpaceBefore));
         return tokens;
     }
 

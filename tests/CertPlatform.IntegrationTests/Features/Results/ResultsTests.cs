@@ -6,6 +6,7 @@ using AngleSharp.Html.Parser;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Results;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -145,8 +146,8 @@ public sealed class ResultsTests : IDisposable
         await ExamScenario.SubmitAsync(trainee, id);
 
         using var scope = _factory.Services.CreateScope();
-        var report = await scope.ServiceProvider.GetRequiredService<AttemptReport>().ForAttemptAsync(id, CancellationToken.None);
-        Assert.NotNull(report);
+        var loaded = await scope.ServiceProvider.GetRequiredService<AttemptLoader>().ByIdAsync(id, withItems: true, CancellationToken.None);
+        var report = scope.ServiceProvider.GetRequiredService<AttemptReport>().For(loaded!);
         Assert.Equal(Demo.Account(Roles.Trainee).Email, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.Where(u => u.Id == report.UserId).Select(u => u.Email).SingleAsync());
         Assert.False(report.IsFinal);
         var section = Assert.Single(report.Sections);
@@ -166,6 +167,6 @@ public sealed class ResultsTests : IDisposable
         Assert.True(single.Correct);
         Assert.Equal(4m, single.Score);
         Assert.Equal("p2-customer-care", single.LessonId);
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<AttemptReport>().ForAttemptAsync("missing", CancellationToken.None));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<AttemptDetail>().LoadAsync("missing", CancellationToken.None));
     }
 }

@@ -1,0 +1,3 @@
+namespace CertPlatform.Web.Features.Analytics;
+
+public sealed record CohortFilter(DateOnly? From, DateOnly? To, string? Organization);

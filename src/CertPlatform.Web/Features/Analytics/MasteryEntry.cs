@@ -1,0 +1,3 @@
+namespace CertPlatform.Web.Features.Analytics;
+
+public sealed record MasteryEntry(string Id, string Title, int Responses, int Trainees, double? Mastery);

@@ -1,0 +1,3 @@
+namespace CertPlatform.Web.Features.Analytics;
+
+public sealed record StatisticsPaperEntry(string Id, string Title, string Kind, int Graded);

@@ -1,0 +1,3 @@
+namespace CertPlatform.Web.Features.Analytics;
+
+public enum StatisticsTable { Test, Parts, Questions, Options }

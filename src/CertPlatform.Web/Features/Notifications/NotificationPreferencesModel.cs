@@ -1,0 +1,3 @@
+namespace CertPlatform.Web.Features.Notifications;
+
+public sealed record NotificationPreferencesModel(bool OptOut, bool Saved);

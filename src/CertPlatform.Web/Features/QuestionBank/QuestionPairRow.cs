@@ -1,0 +1,7 @@
+namespace CertPlatform.Web.Features.QuestionBank;
+
+public sealed class QuestionPairRow
+{
+    public string Left { get; set; } = "";
+    public string Right { get; set; } = "";
+}

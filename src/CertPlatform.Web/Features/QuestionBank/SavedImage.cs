@@ -1,0 +1,3 @@
+namespace CertPlatform.Web.Features.QuestionBank;
+
+public sealed record SavedImage(string? Sha256, string? Error);

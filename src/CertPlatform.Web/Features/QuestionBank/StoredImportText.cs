@@ -1,0 +1,3 @@
+namespace CertPlatform.Web.Features.QuestionBank;
+
+public sealed record StoredImportText(string Key, List<StoredImportArg> Args);

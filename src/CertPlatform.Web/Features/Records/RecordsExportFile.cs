@@ -1,0 +1,3 @@
+namespace CertPlatform.Web.Features.Records;
+
+public sealed record RecordsExportFile(byte[] Content, string ContentType, string FileName, int Count);

@@ -1,0 +1,3 @@
+namespace CertPlatform.Web.Features.Records;
+
+public enum RecordsExportFormat { Csv, Xlsx }
