@@ -29,7 +29,10 @@ namespace CertPlatform.Web.Features.QuestionBank.Formats;
 /// <c>certplatform:difficulty=3</c>, <c>certplatform:lesson=…</c>, <c>certplatform:anchor=…</c>,
 /// <c>certplatform:status=draft</c>, <c>certplatform:case=&lt;case id&gt;</c> (a case part); any other tag is a
 /// plain tag, and a plain tag that itself starts with "certplatform:" is written as
-/// <c>certplatform:tag=…</c>. Without a status tag, <c>&lt;hidden&gt;1&lt;/hidden&gt;</c> means draft.</para>
+/// <c>certplatform:tag=…</c>. Without a status tag, <c>&lt;hidden&gt;1&lt;/hidden&gt;</c> means draft. Moodle's
+/// <c>&lt;coursetags&gt;</c> are read as plain tags too; tags are cleaned like the editor's (trimmed, each once, no blank
+/// ones). The fields are <see cref="FormatMetadata"/>'s, the bag GIFT and QTI carry as JSON: read into one, laid over
+/// the question with <see cref="FormatMetadata.ApplyTo"/>, written from <see cref="FormatMetadata.Of"/>.</para>
 ///
 /// <para><b>Types without a Moodle equivalent</b> are written so that Moodle shows harmless text and our
 /// parser restores them exactly: a fill-in with several blanks and a case are written as

@@ -42,7 +42,8 @@ namespace CertPlatform.Web.Features.QuestionBank.Formats;
 /// </summary>
 public static class QtiFormat
 {
-    public const int MaxEntries = 2000;
+    /// <summary>Entries a package may have: two per item (the item and our metadata file) for the most questions an import takes, plus images.</summary>
+    public const int MaxEntries = 2 * ImportLimits.MaxQuestions + 2000;
     public const long MaxUncompressedBytes = 64L * 1024 * 1024;
     public const string Qti3Namespace = "http://www.imsglobal.org/xsd/imsqtiasi_v3p0";
     public const string Cp3Namespace = "http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1";
@@ -138,7 +139,7 @@ public static class QtiFormat
     /// Null for a foreign package. A bag that cannot be read is an error naming its file and line.
     /// </summary>
     private static FormatMetadata? ResourceMetadata(string fileName, string manifestName, XElement res, Dictionary<string, XElement> byId,
-        IReadOnlyDictionary<string, System.IO.Compression.ZipArchiveEntry> entries, ImportResult result)
+        IReadOnlyDictionary<string, ZipArchiveEntry> entries, ImportResult result)
     {
         foreach (var dependency in Kids(res, "dependency"))
         {
