@@ -7,7 +7,9 @@ namespace CertPlatform.Web.Features.QuestionBank.Formats;
 
 /// <summary>
 /// The platform's metadata bag that travels beside a format's own markup — GIFT's <c>// @certplatform {json}</c>
-/// comment and the <c>&lt;cp:certplatform&gt;</c> JSON of a QTI package's manifest — with what the markup cannot say
+/// comment, a QTI package's <c>meta/item-NNNN.xml</c> file (in packages of earlier versions the <c>&lt;cp:certplatform&gt;</c>
+/// element of the manifest), and Moodle XML's <c>certplatform:key=value</c> tags (which carry only the fields
+/// <see cref="Of"/> fills; Moodle's markup carries the rest) — with what the markup cannot say
 /// (lesson, anchor, difficulty, tags, status, points, pool) and, only where the markup does not read back exactly, the
 /// exact payload (id, title, texts, options, key…). One owner for both formats: the JSON shape (camelCase, enums as
 /// camelCase strings, nulls left out), what a writer copies in, how a reader lays it over what the markup gave.
@@ -91,6 +93,20 @@ public sealed class FormatMetadata
         Options = Options ?? q.Options, TrueFalseAnswer = TrueFalse ?? q.TrueFalseAnswer, Blanks = Blanks ?? q.Blanks, Pairs = Pairs ?? q.Pairs,
         Items = Items ?? q.Items, Parts = Parts ?? q.Parts,
     };
+
+    /// <summary>
+    /// Tags as the bank keeps them (the editor's rule): each trimmed, blank ones left out, each once (first spelling),
+    /// in the order given. What a format reads as tags goes through here.
+    /// </summary>
+    public static IReadOnlyList<string> CleanTags(IEnumerable<string> tags) =>
+        tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>This bag's tags with a foreign file's category added as one more tag (when it is not there already).</summary>
+    public void AddCategory(string? category)
+    {
+        if (category is null) return;
+        Tags = CleanTags([.. Tags ?? [], category]);
+    }
 
     public string Serialize() => JsonSerializer.Serialize(this, Json);
 

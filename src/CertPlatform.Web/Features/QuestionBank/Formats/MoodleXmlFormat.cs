@@ -29,7 +29,10 @@ namespace CertPlatform.Web.Features.QuestionBank.Formats;
 /// <c>certplatform:difficulty=3</c>, <c>certplatform:lesson=…</c>, <c>certplatform:anchor=…</c>,
 /// <c>certplatform:status=draft</c>, <c>certplatform:case=&lt;case id&gt;</c> (a case part); any other tag is a
 /// plain tag, and a plain tag that itself starts with "certplatform:" is written as
-/// <c>certplatform:tag=…</c>. Without a status tag, <c>&lt;hidden&gt;1&lt;/hidden&gt;</c> means draft.</para>
+/// <c>certplatform:tag=…</c>. Without a status tag, <c>&lt;hidden&gt;1&lt;/hidden&gt;</c> means draft. Moodle's
+/// <c>&lt;coursetags&gt;</c> are read as plain tags too; tags are cleaned like the editor's (trimmed, each once, no blank
+/// ones). The fields are <see cref="FormatMetadata"/>'s, the bag GIFT and QTI carry as JSON: read into one, laid over
+/// the question with <see cref="FormatMetadata.ApplyTo"/>, written from <see cref="FormatMetadata.Of"/>.</para>
 ///
 /// <para><b>Types without a Moodle equivalent</b> are written so that Moodle shows harmless text and our
 /// parser restores them exactly: a fill-in with several blanks and a case are written as
@@ -302,20 +305,19 @@ public static partial class MoodleXmlFormat
             }
             var hidden = IsTrue(((string?)el.Element("hidden") ?? "0").Trim());
 
-            var q = new Question
+            // A foreign file's category becomes a tag (our own exports carry the lesson and tags instead).
+            if (!meta.Ours) meta.Bag.AddCategory(_category);
+            var q = meta.Bag.ApplyTo(new Question
             {
                 Id = id, Type = qtype, Stem = stem, Title = name.Length > 0 && name != id ? name : null,
                 Explanation = ReadText(el.Element("generalfeedback"), textFormat),
-                Difficulty = meta.Difficulty ?? 3,
-                LessonId = meta.Lesson ?? "",
-                Anchor = meta.Anchor,
-                // A foreign file's category becomes a tag (our own exports carry the lesson and tags instead).
-                Tags = meta.Ours || _category is null || meta.Tags.Contains(_category) ? meta.Tags : [.. meta.Tags, _category],
-                Status = meta.Status ?? (hidden ? QuestionStatus.Draft : QuestionStatus.Ready),
+                Difficulty = 3,
+                LessonId = "",
+                Status = hidden ? QuestionStatus.Draft : QuestionStatus.Ready,
                 Points = points,
                 StemImage = stemImage,
-                Pool = meta.Pool ?? QuestionPool.Practice,
-            };
+                Pool = QuestionPool.Practice,
+            });
             var answers = el.Elements("answer").ToList();
             switch (qtype)
             {
@@ -361,7 +363,7 @@ public static partial class MoodleXmlFormat
                     break;
                 case QuestionType.Essay:
                     q = q with { Rubric = ReadText(el.Element("graderinfo"), textFormat) };
-                    if (q.Rubric.Trim().Length == 0 && meta.Status is null)
+                    if (q.Rubric.Trim().Length == 0 && meta.Bag.Status is null)
                     {
                         q = q with { Status = QuestionStatus.Draft };
                         Note(line, L["问答题没有评分要点（graderinfo）：以草稿导入，补充评分要点后再启用"]);
@@ -397,7 +399,7 @@ public static partial class MoodleXmlFormat
                 Note(line, L["反馈、评分要点等处附带的图片平台不保存（只保存题干和选项的图片）"]);
             if (el.Elements("hint").Any(h => (h.Element("text")?.Value ?? "").Trim().Length > 0))
                 Note(line, L["提示（hint）平台不保存"]);
-            var entry = new Entry(q, line, _category) { Notes = _notes, Pool = meta.Pool };
+            var entry = new Entry(q, line, _category) { Notes = _notes, Pool = meta.Bag.Pool };
             _entries.Add(entry);
             if (qtype == QuestionType.Case) _cases[id] = entry;
         }
@@ -437,19 +439,21 @@ public static partial class MoodleXmlFormat
             return image.Sha256;
         }
 
-        /// <summary><see cref="Ours"/>: the question carries certplatform: tags (written by this platform).</summary>
-        private sealed record Meta(int? Difficulty, string? Lesson, string? Anchor, QuestionStatus? Status, string? CaseId, IReadOnlyList<string> Tags, bool Ours,
-            QuestionPool? Pool);
+        /// <summary>
+        /// What the question's tags say: <see cref="Bag"/> holds the metadata fields (<see cref="FormatMetadata.Of"/>'s:
+        /// difficulty, lesson, anchor, status, pool, tags — the plain tags of <c>&lt;tags&gt;</c> and Moodle's
+        /// <c>&lt;coursetags&gt;</c>, cleaned by <see cref="FormatMetadata.CleanTags"/>); <see cref="Ours"/>: the question
+        /// carries certplatform: tags (written by this platform).
+        /// </summary>
+        private sealed record Meta(FormatMetadata Bag, string? CaseId, bool Ours);
 
         private Meta ReadMeta(XElement el, string id)
         {
-            int? difficulty = null;
-            string? lesson = null, anchor = null, caseId = null;
-            QuestionStatus? status = null;
-            QuestionPool? pool = null;
+            var bag = new FormatMetadata();
+            string? caseId = null;
             var tags = new List<string>();
             var ours = false;
-            foreach (var tag in el.Element("tags")?.Elements("tag") ?? [])
+            foreach (var tag in new[] { "tags", "coursetags" }.SelectMany(n => el.Element(n)?.Elements("tag") ?? []))
             {
                 var text = tag.Element("text")?.Value ?? tag.Value;
                 if (!text.StartsWith(TagPrefix, StringComparison.Ordinal))
@@ -466,25 +470,26 @@ public static partial class MoodleXmlFormat
                 switch (key)
                 {
                     case "difficulty":
-                        if (int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 5) difficulty = d;
+                        if (int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 5) bag.Difficulty = d;
                         else Error(tagLine, L["题目 {0}：难度“{1}”无效，应为 1–5 的整数", id, Shorten(value)]);
                         break;
-                    case "lesson": lesson = value; break;
-                    case "anchor": anchor = value; break;
+                    case "lesson": bag.LessonId = value; break;
+                    case "anchor": bag.Anchor = value; break;
                     case "status":
-                        if (Enum.TryParse<QuestionStatus>(value.Trim(), ignoreCase: true, out var s) && Enum.IsDefined(s)) status = s;
+                        if (Enum.TryParse<QuestionStatus>(value.Trim(), ignoreCase: true, out var s) && Enum.IsDefined(s)) bag.Status = s;
                         else Error(tagLine, L["题目 {0}：状态“{1}”无效，应为 ready、draft 或 retired", id, Shorten(value)]);
                         break;
                     case "case": caseId = value.Trim(); break;
                     case "pool":
-                        pool = PoolTag.Parse(value);
-                        if (pool is null) Error(tagLine, L["题目 {0}：题池“{1}”无效，应为 practice 或 secure", id, Shorten(value)]);
+                        bag.Pool = PoolTag.Parse(value);
+                        if (bag.Pool is null) Error(tagLine, L["题目 {0}：题池“{1}”无效，应为 practice 或 secure", id, Shorten(value)]);
                         break;
                     case "tag": tags.Add(value); break;
                     default: break; // a newer exporter's key: ignored
                 }
             }
-            return new Meta(difficulty, lesson, anchor, status, caseId, tags, ours, pool);
+            bag.Tags = FormatMetadata.CleanTags(tags);
+            return new Meta(bag, caseId, ours);
         }
 
         private static bool? TrueFalse(List<XElement> answers)
@@ -712,13 +717,15 @@ public static partial class MoodleXmlFormat
                 break;
         }
 
-        var tags = new List<string> { $"{TagPrefix}difficulty={q.Difficulty.ToString(CultureInfo.InvariantCulture)}" };
-        if (q.LessonId.Length > 0) tags.Add($"{TagPrefix}lesson={q.LessonId}");
-        if (q.Anchor is not null) tags.Add($"{TagPrefix}anchor={q.Anchor}");
-        if (q.Status != QuestionStatus.Ready) tags.Add($"{TagPrefix}status={q.Status.ToString().ToLowerInvariant()}");
-        if (caseId is null) tags.Add($"{TagPrefix}pool={PoolTag.Key(q.Pool)}"); // a case part travels in its case's pool
+        // The metadata every format writes (FormatMetadata.Of), as certplatform: tags beside the plain tags.
+        var meta = FormatMetadata.Of(q);
+        var tags = new List<string> { $"{TagPrefix}difficulty={meta.Difficulty!.Value.ToString(CultureInfo.InvariantCulture)}" };
+        if (meta.LessonId is not null) tags.Add($"{TagPrefix}lesson={meta.LessonId}");
+        if (meta.Anchor is not null) tags.Add($"{TagPrefix}anchor={meta.Anchor}");
+        if (meta.Status != QuestionStatus.Ready) tags.Add($"{TagPrefix}status={meta.Status.ToString()!.ToLowerInvariant()}");
+        if (caseId is null) tags.Add($"{TagPrefix}pool={PoolTag.Key(meta.Pool!.Value)}"); // a case part travels in its case's pool
         if (caseId is not null) tags.Add($"{TagPrefix}case={caseId}");
-        foreach (var t in q.Tags) tags.Add(t.StartsWith(TagPrefix, StringComparison.Ordinal) ? $"{TagPrefix}tag={t}" : t);
+        foreach (var t in meta.Tags ?? []) tags.Add(t.StartsWith(TagPrefix, StringComparison.Ordinal) ? $"{TagPrefix}tag={t}" : t);
         w.WriteStartElement("tags");
         foreach (var t in tags)
         {

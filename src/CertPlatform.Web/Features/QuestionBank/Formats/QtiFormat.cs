@@ -33,17 +33,25 @@ namespace CertPlatform.Web.Features.QuestionBank.Formats;
 /// <para><b>Safety.</b> DTDs are refused, nothing external is resolved; zip entries with <c>..</c> or an absolute path
 /// refuse the package; at most <see cref="MaxEntries"/> entries, <see cref="MaxUncompressedBytes"/> uncompressed.</para>
 /// <para><b>Export</b> writes a QTI 3.0 package: one item per question, <c>imsmanifest.xml</c> listing them, and the
-/// platform's metadata (lesson, anchor, difficulty, tags, status, points, type, id) as a JSON
-/// <c>&lt;cp:certplatform&gt;</c> element in each resource's metadata (other tools ignore it). Case questions are not
-/// written (listed as skipped).</para>
+/// platform's metadata (<see cref="FormatMetadata"/>: id, title, lesson, anchor, difficulty, tags, status, points, pool,
+/// type, and any text the markup does not carry exactly) as JSON in <c>meta/item-NNNN.xml</c>, a
+/// <c>resourceextmetadata/xml</c> resource the item resource names by <c>&lt;dependency&gt;</c> — the official
+/// content-package profile allows nothing of ours inside a resource's <c>&lt;metadata&gt;</c>. Packages of earlier
+/// versions, with a <c>&lt;cp:certplatform&gt;</c> element there, still import. Choices with option feedback declare the
+/// <c>FEEDBACK</c> outcome and set it in the response processing. Case questions are not written (listed as skipped).</para>
 /// </summary>
 public static class QtiFormat
 {
-    public const int MaxEntries = 2000;
+    /// <summary>Entries a package may have: two per item (the item and our metadata file) for the most questions an import takes, plus images.</summary>
+    public const int MaxEntries = 2 * ImportLimits.MaxQuestions + 2000;
     public const long MaxUncompressedBytes = 64L * 1024 * 1024;
     public const string Qti3Namespace = "http://www.imsglobal.org/xsd/imsqtiasi_v3p0";
     public const string Cp3Namespace = "http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1";
     public const string MetaNamespace = "urn:certplatform:question";
+    /// <summary>The root element of a metadata file (and, in packages of earlier versions, of the element in the manifest).</summary>
+    public const string MetaElement = "certplatform";
+    /// <summary>The content-package profile's resource type for proprietary metadata of another resource, in a file of its own.</summary>
+    public const string ExtMetadataType = "resourceextmetadata/xml";
     private const string TemplateBase = "https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/";
     private static readonly ImportTexts L = ImportTexts.Instance;
 
@@ -89,7 +97,10 @@ public static class QtiFormat
         {
             var manifestName = fileName + "/imsmanifest.xml";
             if (Load(manifestName, QtiPackageEntries.Read(manifestEntry), result) is not { } manifest) return;
-            foreach (var res in manifest.Descendants().Where(x => Norm(x.Name) == "resource"))
+            var resources = manifest.Descendants().Where(x => Norm(x.Name) == "resource").ToList();
+            var byId = new Dictionary<string, XElement>(StringComparer.Ordinal);
+            foreach (var r in resources) byId.TryAdd(Attr(r, "identifier") ?? "", r);
+            foreach (var res in resources)
             {
                 var type = (Attr(res, "type") ?? "").ToLowerInvariant();
                 var href = Attr(res, "href");
@@ -100,11 +111,7 @@ public static class QtiFormat
                     continue;
                 }
                 if (!type.StartsWith("imsqti_item", StringComparison.Ordinal)) continue;
-                var metaText = res.Descendants(XName.Get("certplatform", MetaNamespace)).FirstOrDefault()?.Value;
-                FormatMetadata? meta = null;
-                if (metaText is not null && !FormatMetadata.TryParse(metaText, out meta, out var metaError))
-                    result.Error(manifestName, LineOf(res), L["平台元数据无效：{0}", metaError]);
-                items.Add((href.Replace('\\', '/'), meta));
+                items.Add((href.Replace('\\', '/'), ResourceMetadata(fileName, manifestName, res, byId, entries, result)));
             }
         }
         else items.AddRange(entries.Keys.Where(k => k.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).Select(k => (k, (FormatMetadata?)null)));
@@ -121,6 +128,42 @@ public static class QtiFormat
             if (Load(itemName, QtiPackageEntries.Read(entry), result) is { } doc)
                 ReadItemWithImages(itemName, path, doc, meta, p => entries.TryGetValue(p, out var e) ? QtiPackageEntries.Read(e) : null, images, result);
         }
+    }
+
+    /// <summary>
+    /// The platform's metadata of an item resource: from the <c>resourceextmetadata/xml</c> resource its
+    /// <c>&lt;dependency identifierref&gt;</c> names (a file whose root is <c>&lt;certplatform xmlns="urn:certplatform:question"&gt;</c>
+    /// holding the JSON bag; what this platform writes since the official content-package profile allows only
+    /// <c>qtiMetadata</c>, <c>curriculumStandardsMetadataSet</c> and <c>lom</c> in a resource's metadata), else from the
+    /// <c>&lt;cp:certplatform&gt;</c> element inside the resource's metadata (packages exported by earlier versions).
+    /// Null for a foreign package. A bag that cannot be read is an error naming its file and line.
+    /// </summary>
+    private static FormatMetadata? ResourceMetadata(string fileName, string manifestName, XElement res, Dictionary<string, XElement> byId,
+        IReadOnlyDictionary<string, ZipArchiveEntry> entries, ImportResult result)
+    {
+        foreach (var dependency in Kids(res, "dependency"))
+        {
+            if (!byId.TryGetValue(Attr(dependency, "identifierref") ?? "", out var target)
+                || !string.Equals(Attr(target, "type"), ExtMetadataType, StringComparison.OrdinalIgnoreCase)) continue;
+            var path = (Attr(target, "href") ?? Kids(target, "file").Select(f => Attr(f, "href")).FirstOrDefault() ?? "").Replace('\\', '/');
+            var metaName = fileName + "/" + path;
+            if (!entries.TryGetValue(path, out var entry))
+            {
+                result.Error(manifestName, LineOf(target), L["清单列出的文件“{0}”不在压缩包中", path]);
+                return null;
+            }
+            if (Load(metaName, QtiPackageEntries.Read(entry), result) is not { } doc) return null;
+            if (doc.Root!.Name != XName.Get(MetaElement, MetaNamespace)) continue; // another tool's extension metadata
+            return ParseMetadata(metaName, doc.Root, result);
+        }
+        return res.Descendants(XName.Get(MetaElement, MetaNamespace)).FirstOrDefault() is { } old ? ParseMetadata(manifestName, old, result) : null;
+    }
+
+    private static FormatMetadata? ParseMetadata(string file, XElement element, ImportResult result)
+    {
+        if (FormatMetadata.TryParse(element.Value, out var meta, out var error)) return meta;
+        result.Error(file, LineOf(element), L["平台元数据无效：{0}", error]);
+        return null;
     }
 
     /// <summary>
@@ -559,7 +602,7 @@ public static class QtiFormat
         ArgumentNullException.ThrowIfNull(questions);
         images ??= new Dictionary<string, ImportedImage>();
         var skipped = new List<ExportSkip>();
-        var written = new List<(FormatMetadata Meta, string Path, string Identifier, IReadOnlyList<string> Files)>();
+        var written = new List<(string Path, string Identifier, IReadOnlyList<string> Files)>();
         var stored = new HashSet<string>(StringComparer.Ordinal);
         using var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
@@ -595,7 +638,9 @@ public static class QtiFormat
                     using var s = file.Open();
                     s.Write(image.Bytes);
                 }
-                written.Add((meta, path, identifier, shown.Select(ImagePath).ToList()));
+                var metaEntry = zip.CreateEntry(MetaPath(identifier), CompressionLevel.Optimal);
+                using (var s = metaEntry.Open()) MetaFile(meta).Save(s, SaveOptions.DisableFormatting);
+                written.Add((path, identifier, shown.Select(ImagePath).ToList()));
             }
             var manifest = zip.CreateEntry("imsmanifest.xml", CompressionLevel.Optimal);
             using (var s = manifest.Open()) Manifest(written).Save(s);
@@ -605,18 +650,34 @@ public static class QtiFormat
 
     private static string ImagePath(ImportedImage image) => "images/" + image.ExportName;
 
-    private static XDocument Manifest(List<(FormatMetadata Meta, string Path, string Identifier, IReadOnlyList<string> Files)> items)
+    private static string MetaPath(string identifier) => $"meta/{identifier}.xml";
+
+    /// <summary>The metadata file of one item: <c>&lt;certplatform xmlns="urn:certplatform:question" version="1"&gt;{json}&lt;/certplatform&gt;</c>.</summary>
+    private static XDocument MetaFile(FormatMetadata meta) => new(new XDeclaration("1.0", "UTF-8", null),
+        new XElement(XName.Get(MetaElement, MetaNamespace), new XAttribute("version", "1"), meta.Serialize()));
+
+    /// <summary>
+    /// The manifest after the QTI 3.0 content-package profile (imsqtiv3p0_imscpv1p2_v1p0): each item resource lists its
+    /// files and names, by <c>&lt;dependency identifierref&gt;</c>, a <c>resourceextmetadata/xml</c> resource holding the
+    /// platform's metadata file — the profile allows only qtiMetadata, curriculumStandardsMetadataSet and lom inside a
+    /// resource's <c>&lt;metadata&gt;</c>, so nothing of ours goes there.
+    /// </summary>
+    private static XDocument Manifest(List<(string Path, string Identifier, IReadOnlyList<string> Files)> items)
     {
         XNamespace cp = Cp3Namespace;
-        XNamespace meta = MetaNamespace;
-        var resources = items.Select(i => new XElement(cp + "resource",
-            new XAttribute("identifier", "res-" + i.Identifier), new XAttribute("type", "imsqti_item_xmlv3p0"), new XAttribute("href", i.Path),
-            new XElement(cp + "metadata", new XElement(meta + "certplatform", i.Meta.Serialize())),
-            new XElement(cp + "file", new XAttribute("href", i.Path)),
-            i.Files.Select(f => new XElement(cp + "file", new XAttribute("href", f)))));
+        var resources = items.SelectMany(i => new[]
+        {
+            new XElement(cp + "resource",
+                new XAttribute("identifier", "res-" + i.Identifier), new XAttribute("type", "imsqti_item_xmlv3p0"), new XAttribute("href", i.Path),
+                new XElement(cp + "file", new XAttribute("href", i.Path)),
+                i.Files.Select(f => new XElement(cp + "file", new XAttribute("href", f))),
+                new XElement(cp + "dependency", new XAttribute("identifierref", "meta-" + i.Identifier))),
+            new XElement(cp + "resource",
+                new XAttribute("identifier", "meta-" + i.Identifier), new XAttribute("type", ExtMetadataType), new XAttribute("href", MetaPath(i.Identifier)),
+                new XElement(cp + "file", new XAttribute("href", MetaPath(i.Identifier)))),
+        });
         return new XDocument(new XDeclaration("1.0", "UTF-8", null),
             new XElement(cp + "manifest", new XAttribute("identifier", "certplatform-export"),
-                new XAttribute(XNamespace.Xmlns + "cp", MetaNamespace),
                 new XElement(cp + "metadata", new XElement(cp + "schema", "QTI Package"), new XElement(cp + "schemaversion", "3.0.0")),
                 new XElement(cp + "organizations"),
                 new XElement(cp + "resources", resources)));
@@ -626,6 +687,30 @@ public static class QtiFormat
         new(ns + "div", text.Split('\n').Select(l => new XElement(ns + "p", inline is null ? Safe(l) : inline(l))));
 
     private static string Safe(string s) => Infrastructure.XmlText.Safe(s);
+
+    /// <summary>The outcome that shows a choice's inline feedback (the QTI 3.0 implementation guide's pattern).</summary>
+    public const string FeedbackOutcome = "FEEDBACK";
+
+    /// <summary>
+    /// Response processing of a choice with inline feedback: the scoring of the match_correct template (SCORE 1 when the
+    /// response is the correct one, else 0) or of map_response (0 without a response, else the mapped sum), then
+    /// FEEDBACK set to the response, so a player shows the feedback of each chosen option.
+    /// </summary>
+    private static XElement ChoiceProcessing(XNamespace ns, bool mapped)
+    {
+        XElement Set(string id, XElement value) => new(ns + "qti-set-outcome-value", new XAttribute("identifier", id), value);
+        XElement Score(string value) => Set("SCORE", new XElement(ns + "qti-base-value", new XAttribute("base-type", "float"), value));
+        var response = new XElement(ns + "qti-variable", new XAttribute("identifier", "RESPONSE"));
+        var scoring = mapped
+            ? new XElement(ns + "qti-response-condition",
+                new XElement(ns + "qti-response-if", new XElement(ns + "qti-is-null", response), Score("0")),
+                new XElement(ns + "qti-response-else", Set("SCORE", new XElement(ns + "qti-map-response", new XAttribute("identifier", "RESPONSE")))))
+            : new XElement(ns + "qti-response-condition",
+                new XElement(ns + "qti-response-if",
+                    new XElement(ns + "qti-match", response, new XElement(ns + "qti-correct", new XAttribute("identifier", "RESPONSE"))), Score("1")),
+                new XElement(ns + "qti-response-else", Score("0")));
+        return new XElement(ns + "qti-response-processing", scoring, Set(FeedbackOutcome, response));
+    }
 
     private static XDocument WriteItem(Question q, string identifier, IReadOnlyDictionary<string, ImportedImage> images)
     {
@@ -646,6 +731,7 @@ public static class QtiFormat
             new(ns + "qti-response-declaration", new XAttribute("identifier", id), new XAttribute("cardinality", cardinality), new XAttribute("base-type", baseType),
                 new XElement(ns + "qti-correct-response", correct.Select(c => new XElement(ns + "qti-value", Safe(c)))), mapping);
         string Choice(int i) => "c" + (i + 1).ToString(CultureInfo.InvariantCulture);
+        string? feedback = null; // the cardinality of the FEEDBACK outcome, when options carry inline feedback
         switch (q.Type)
         {
             case QuestionType.Single or QuestionType.Multiple:
@@ -661,12 +747,19 @@ public static class QtiFormat
                 }
                 decls.Add(Decl("RESPONSE", single ? "single" : "multiple", "identifier",
                     q.Options.Select((o, i) => (o, i)).Where(x => x.o.Correct).Select(x => Choice(x.i)), mapping));
+                if (q.Options.Any(o => o.Feedback is { Length: > 0 }))
+                {
+                    // Inline feedback shows when FEEDBACK holds the choice's identifier: declare it like RESPONSE and copy
+                    // the response into it. A template cannot do that, so the template's scoring is written out.
+                    feedback = single ? "single" : "multiple";
+                    processing = ChoiceProcessing(ns, mapping is not null);
+                }
                 body.Add(Stem(Paragraphs(ns, q.Stem)));
                 body.Add(new XElement(ns + "qti-choice-interaction", new XAttribute("response-identifier", "RESPONSE"),
                     new XAttribute("max-choices", single ? "1" : "0"), new XAttribute("shuffle", "false"),
                     q.Options.Select((o, i) => new XElement(ns + "qti-simple-choice", new XAttribute("identifier", Choice(i)), Safe(o.Text), Img(o.Image),
                         o.Feedback is { Length: > 0 } f
-                            ? new XElement(ns + "qti-feedback-inline", new XAttribute("outcome-identifier", "FEEDBACK"), new XAttribute("identifier", Choice(i)),
+                            ? new XElement(ns + "qti-feedback-inline", new XAttribute("outcome-identifier", FeedbackOutcome), new XAttribute("identifier", Choice(i)),
                                 new XAttribute("show-hide", "show"), Safe(f))
                             : null))));
                 break;
@@ -729,6 +822,9 @@ public static class QtiFormat
             new XElement(ns + "qti-outcome-declaration", new XAttribute("identifier", "SCORE"), new XAttribute("cardinality", "single"), new XAttribute("base-type", "float")),
             new XElement(ns + "qti-outcome-declaration", new XAttribute("identifier", "MAXSCORE"), new XAttribute("cardinality", "single"), new XAttribute("base-type", "float"),
                 new XElement(ns + "qti-default-value", new XElement(ns + "qti-value", points))),
+            feedback is not null
+                ? new XElement(ns + "qti-outcome-declaration", new XAttribute("identifier", FeedbackOutcome), new XAttribute("cardinality", feedback), new XAttribute("base-type", "identifier"))
+                : null,
             q.Explanation.Length > 0
                 ? new XElement(ns + "qti-outcome-declaration", new XAttribute("identifier", "FEEDBACKMODAL"), new XAttribute("cardinality", "single"), new XAttribute("base-type", "identifier"))
                 : null,

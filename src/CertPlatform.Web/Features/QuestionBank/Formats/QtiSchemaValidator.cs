@@ -38,6 +38,7 @@ public static class QtiSchemaValidator
         }
         var documents = Documents(packageName, package, problems);
         if (documents is null) return new(checkedFiles, problems);
+        var extensions = ExtensionMetadataFiles(packageName, documents);
         if (documents.Count == 0)
         {
             problems.Add(new(packageName, 0, 0, L["包中没有 XML 文件可检查"]));
@@ -56,13 +57,17 @@ public static class QtiSchemaValidator
             if (chosen.ContainsKey(root.Namespace)) continue;
             if (!index.TryGetValue(root.Namespace, out var files))
             {
-                problems.Add(new(name, root.Line, root.Column, L["架构文件夹 {0} 中没有命名空间“{1}”的架构（XSD 的 targetNamespace），无法检查此文件", resolver.Folder, root.Namespace]));
+                // A tool's own metadata file (resourceextmetadata/xml) has no published schema: noted, not an error.
+                problems.Add(extensions.Contains(name)
+                    ? new(name, root.Line, root.Column, L["扩展元数据文件（{0}）的命名空间“{1}”在架构文件夹中没有架构，未检查（官方架构不描述各平台自己的元数据）", QtiFormat.ExtMetadataType, root.Namespace], true)
+                    : new(name, root.Line, root.Column, L["架构文件夹 {0} 中没有命名空间“{1}”的架构（XSD 的 targetNamespace），无法检查此文件", resolver.Folder, root.Namespace]));
                 continue;
             }
             // Two files of one namespace (e.g. QTI 3.0 and 3.0.1): the one the document names by file name, else the last by name.
             chosen[root.Namespace] = files.FirstOrDefault(f => root.Hints.Contains(Path.GetFileName(f), StringComparer.Ordinal)) ?? files[^1];
         }
         if (problems.Any(p => !p.Warning)) return new(checkedFiles, problems);
+        roots.RemoveAll(r => !chosen.ContainsKey(r.Namespace));
 
         var schemas = Compile(chosen.Values, resolver, problems);
         if (schemas is null) return new(checkedFiles, problems);
@@ -98,6 +103,34 @@ public static class QtiSchemaValidator
         }
         problems.AddRange(result.Issues.Select(i => new QtiSchemaProblem(i.File, i.Line, 0, i.Text)));
         return null;
+    }
+
+    /// <summary>The package names of the files the manifest lists under <c>resourceextmetadata/xml</c> resources (none when unreadable).</summary>
+    private static HashSet<string> ExtensionMetadataFiles(string packageName, List<(string Name, byte[] Bytes)> documents)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        var manifestName = packageName + "/imsmanifest.xml";
+        if (documents.FirstOrDefault(d => d.Name == manifestName).Bytes is not { } bytes) return files;
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), Closed());
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "resource"
+                    || !string.Equals(reader.GetAttribute("type"), QtiFormat.ExtMetadataType, StringComparison.OrdinalIgnoreCase)) continue;
+                if (reader.GetAttribute("href") is { } href) files.Add(packageName + "/" + href.Replace('\\', '/'));
+                if (reader.IsEmptyElement) continue;
+                var depth = reader.Depth;
+                while (reader.Read() && reader.Depth > depth)
+                    if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "file" && reader.GetAttribute("href") is { } file)
+                        files.Add(packageName + "/" + file.Replace('\\', '/'));
+            }
+        }
+        catch (XmlException)
+        {
+            // The manifest's own problem is reported when it is checked.
+        }
+        return files;
     }
 
     private static XmlReaderSettings Closed() => new()
@@ -209,8 +242,9 @@ public static class QtiSchemaValidator
         var settings = Closed();
         settings.ValidationType = ValidationType.Schema;
         settings.Schemas = schemas;
-        // Only the folder's schemas count: no xsi:schemaLocation, no inline schema.
-        settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings;
+        // Only the folder's schemas count: no xsi:schemaLocation, no inline schema; identity constraints (xs:key,
+        // xs:keyref, xs:unique) are part of the schema and are checked.
+        settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings | XmlSchemaValidationFlags.ProcessIdentityConstraints;
         settings.ValidationEventHandler += (_, e) => problems.Add(new(name, e.Exception.LineNumber, e.Exception.LinePosition,
             e.Severity == XmlSeverityType.Error ? L["不符合架构：{0}", e.Message] : L["架构提示：{0}", e.Message], e.Severity == XmlSeverityType.Warning));
         try

@@ -328,6 +328,32 @@ public sealed class MoodleXmlFormatTests
     private static string Issues(ImportResult r) => string.Join("\n", r.Issues);
 
     [Fact]
+    public void Moodle_tags_and_course_tags_become_clean_tags_with_the_category_and_travel_back_through_an_export()
+    {
+        var r = Parse("""
+            <quiz>
+              <question type="category"><category><text>$course$/top/营销</text></category></question>
+              <question type="truefalse">
+                <name><text>tagged-tf</text></name>
+                <questiontext format="plain_text"><text>VIP 客户需要维系。</text></questiontext>
+                <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+                <tags><tag><text> 渠道 </text></tag><tag><text>渠道</text></tag><tag><text>  </text></tag><tag><text>营销</text></tag></tags>
+                <coursetags><tag><text>本课程</text></tag></coursetags>
+              </question>
+            </quiz>
+            """);
+        Assert.True(r.Ok, Issues(r));
+        var q = Assert.Single(r.Questions).Question;
+        Assert.Equal(["渠道", "营销", "本课程"], q.Tags); // trimmed, once each, blank left out; the category is already a tag
+
+        var xml = MoodleXmlFormat.Write([q]);
+        var written = XDocument.Parse(xml).Descendants("tags").Single().Elements("tag").Select(t => t.Value).ToList();
+        Assert.Equal(["渠道", "营销", "本课程"], written.Where(t => !t.StartsWith(MoodleXmlFormat.TagPrefix, StringComparison.Ordinal)));
+        var back = Assert.Single(Parse(xml).Questions).Question;
+        QuestionAssert.Same([q], [back]);
+    }
+
+    [Fact]
     public void Reads_a_moodle_export_with_every_supported_type()
     {
         var r = Parse(MoodleExport);
@@ -734,7 +760,8 @@ internal static class QuestionGenerator
         from difficulty in Gen.Choose(1, 5)
         from lesson in Gen.Elements("", "p1-swot", "p2-crm")
         from anchor in Gen.OneOf(Gen.Constant<string?>(null), Gen.Constant<string?>(""), Text.Select(t => (string?)t))
-        from tags in Gen.Choose(0, 3).SelectMany(n => Gen.ListOf(Gen.OneOf(Text, Text.Select(t => "certplatform:" + t)), n))
+        // Tags as the bank keeps them: trimmed, each once (the editor's rule; what an import reads is cleaned the same way).
+        from tags in Gen.Choose(0, 3).SelectMany(n => Gen.ListOf(Gen.OneOf(Text, Text.Select(t => "certplatform:" + t)), n)).Select(ts => ts.Select(t => t.Trim()).Distinct())
         from status in Gen.Elements(QuestionStatus.Ready, QuestionStatus.Draft, QuestionStatus.Retired)
         from points in Gen.Elements(1m, 2m, 0.5m, 2.5m, 10m, 12.75m)
         select new Question

@@ -17,17 +17,7 @@ public sealed class QtiFormatTests
 
     private static ImportResult ParseXml(string xml, string file = "item.xml") => QtiFormat.Parse(file, new MemoryStream(Encoding.UTF8.GetBytes(xml)));
 
-    internal static byte[] Zip(params (string Name, string Content)[] entries)
-    {
-        using var ms = new MemoryStream();
-        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var (name, content) in entries)
-            {
-                using var w = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
-                w.Write(content);
-            }
-        return ms.ToArray();
-    }
+    private static byte[] Zip(params (string Name, string Content)[] entries) => QtiPackages.Zip(entries);
 
     private static Question Single(ImportResult r)
     {
@@ -279,26 +269,34 @@ public sealed class QtiFormatTests
     }
 
     /// <summary>
-    /// What the published QTI 3.0 schema requires of the parts we write (the XSD is not available offline, so the
-    /// structure is checked here instead): manifest resources point at entries that exist, every item is a
-    /// qti-assessment-item in the QTI 3.0 namespace with identifier and title, each interaction's response
-    /// identifier is declared, declarations come before the item body and response processing after it.
+    /// What the published QTI 3.0 schemas require of the parts we write, checked without them: manifest resources point
+    /// at entries that exist; an item resource's metadata holds nothing (the content-package profile allows only
+    /// qtiMetadata, curriculumStandardsMetadataSet and lom there) and its one dependency names the
+    /// <c>resourceextmetadata/xml</c> resource of its metadata file; every item is a qti-assessment-item in the QTI 3.0
+    /// namespace with identifier and title, each interaction's response identifier is declared, declarations come before
+    /// the item body and response processing after it; inline feedback's outcome is declared with the response's
+    /// cardinality and set to the response at the top of the response processing.
     /// </summary>
     internal static void CheckStructure(byte[] package)
     {
-        using var zip = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
-        var manifest = XDocument.Load(zip.GetEntry("imsmanifest.xml")!.Open());
-        XNamespace cp = "http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1";
-        XNamespace ns = Qti3;
+        var entries = QtiPackages.Entries(package);
+        var manifest = XDocument.Parse(entries["imsmanifest.xml"]);
+        XNamespace cp = QtiPackages.Cp, ns = QtiPackages.Qti;
         Assert.Equal(cp + "manifest", manifest.Root!.Name);
         var resources = manifest.Root.Element(cp + "resources")!.Elements(cp + "resource").ToList();
-        Assert.Equal(resources.Count, resources.Select(r => (string)r.Attribute("identifier")!).Distinct().Count());
-        foreach (var res in resources)
+        var byId = resources.ToDictionary(r => (string)r.Attribute("identifier")!);
+        Assert.All(resources.SelectMany(r => r.Elements(cp + "file")), f => Assert.Contains((string)f.Attribute("href")!, entries.Keys));
+        var items = resources.Where(r => (string?)r.Attribute("type") == "imsqti_item_xmlv3p0").ToList();
+        Assert.Equal(resources.Count, 2 * items.Count);
+        foreach (var res in items)
         {
-            Assert.Equal("imsqti_item_xmlv3p0", (string?)res.Attribute("type"));
+            Assert.Null(res.Element(cp + "metadata"));
+            var meta = byId[(string)Assert.Single(res.Elements(cp + "dependency")).Attribute("identifierref")!];
+            Assert.Equal(QtiFormat.ExtMetadataType, (string?)meta.Attribute("type"));
+            Assert.Equal(QtiPackages.Meta + "certplatform", XDocument.Parse(entries[(string)meta.Attribute("href")!]).Root!.Name);
             var href = (string)res.Attribute("href")!;
             Assert.Equal(href, (string?)res.Element(cp + "file")?.Attribute("href"));
-            var item = XDocument.Load(zip.GetEntry(href)!.Open()).Root!;
+            var item = XDocument.Parse(entries[href]).Root!;
             Assert.Equal(ns + "qti-assessment-item", item.Name);
             Assert.False(string.IsNullOrEmpty((string?)item.Attribute("identifier")));
             Assert.NotNull(item.Attribute("title"));
@@ -307,10 +305,142 @@ public sealed class QtiFormatTests
             Assert.True(body > 0);
             Assert.All(order.Take(body), n => Assert.Contains(n, new[] { "qti-response-declaration", "qti-outcome-declaration" }));
             Assert.All(order.Skip(body + 1), n => Assert.Contains(n, new[] { "qti-response-processing", "qti-modal-feedback" }));
-            var declared = item.Elements(ns + "qti-response-declaration").Select(d => (string)d.Attribute("identifier")!).ToHashSet();
+            var declared = item.Elements(ns + "qti-response-declaration").ToDictionary(d => (string)d.Attribute("identifier")!, d => (string)d.Attribute("cardinality")!);
             foreach (var interaction in item.Descendants().Where(e => e.Name.LocalName.EndsWith("-interaction", StringComparison.Ordinal)))
-                Assert.Contains((string)interaction.Attribute("response-identifier")!, declared);
+                Assert.Contains((string)interaction.Attribute("response-identifier")!, declared.Keys);
+            var outcomes = item.Elements(ns + "qti-outcome-declaration").ToDictionary(d => (string)d.Attribute("identifier")!, d => (string)d.Attribute("cardinality")!);
+            foreach (var outcome in item.Descendants(ns + "qti-feedback-inline").Select(f => (string)f.Attribute("outcome-identifier")!).Distinct())
+            {
+                Assert.Equal(declared["RESPONSE"], outcomes[outcome]);
+                var set = Assert.Single(item.Element(ns + "qti-response-processing")!.Elements(ns + "qti-set-outcome-value"), e => (string?)e.Attribute("identifier") == outcome);
+                Assert.Equal("RESPONSE", (string?)Assert.Single(set.Elements(ns + "qti-variable")).Attribute("identifier"));
+            }
         }
+    }
+
+    /// <summary>Questions whose metadata the QTI markup cannot carry: tags, title, lesson, difficulty, pool, a true/false, an essay draft.</summary>
+    private static List<Question> WithMetadata() =>
+    [
+        new()
+        {
+            Id = "qm-choice", Type = QuestionType.Single, Title = "渠道（单选）", Stem = "哪一个是渠道？", LessonId = "p1-l01", Anchor = "s2", Difficulty = 4,
+            Tags = ["渠道", "certplatform:odd"], Explanation = "营业厅是渠道。", Points = 2, Pool = QuestionPool.Secure,
+            Options = [new("品牌", false) { Feedback = "品牌不是渠道" }, new("营业厅", true) { Feedback = "对" }],
+        },
+        new() { Id = "qm-tf", Type = QuestionType.TrueFalse, Stem = "VIP 客户需要维系。", TrueFalseAnswer = true, LessonId = "p2-l03", Tags = ["维系"] },
+        new() { Id = "qm-essay", Type = QuestionType.Essay, Stem = "论述客户满意度。", Rubric = "", Status = QuestionStatus.Draft, Tags = ["论述", "满意度"] },
+    ];
+
+    [Fact]
+    public void The_platform_metadata_travels_in_a_resourceextmetadata_file_the_item_resource_depends_on()
+    {
+        var questions = WithMetadata();
+        var export = QtiFormat.WritePackage(questions);
+        CheckStructure(export.Package);
+        var manifest = QtiPackages.Xml(export.Package, "imsmanifest.xml");
+        // Nothing of ours is left in the manifest: no element or namespace declaration of the platform's namespace.
+        Assert.DoesNotContain(manifest.Descendants(), e => e.Name.Namespace == QtiPackages.Meta);
+        Assert.DoesNotContain(QtiFormat.MetaNamespace, QtiPackages.Entries(export.Package)["imsmanifest.xml"]);
+        var item = manifest.Descendants(QtiPackages.Cp + "resource").First();
+        Assert.Equal(("res-item-0001", "meta-item-0001"), ((string?)item.Attribute("identifier"), (string?)item.Element(QtiPackages.Cp + "dependency")?.Attribute("identifierref")));
+        var bag = QtiPackages.Xml(export.Package, "meta/item-0001.xml").Root!;
+        Assert.Equal(("1", true), ((string?)bag.Attribute("version"), FormatMetadata.TryParse(bag.Value, out var meta, out _)));
+        Assert.Equal(("qm-choice", "p1-l01", QuestionPool.Secure), (meta!.Id, meta.LessonId, meta.Pool));
+        Assert.Equal(["渠道", "certplatform:odd"], meta.Tags);
+
+        var r = QtiFormat.Parse("meta.zip", new MemoryStream(export.Package));
+        Assert.True(r.Ok, string.Join("\n", r.Issues));
+        QuestionAssert.Same(questions, r.Questions.Select(x => x.Question));
+    }
+
+    [Fact]
+    public void A_package_of_an_earlier_version_with_the_metadata_inside_the_resource_still_imports_the_same_questions()
+    {
+        var questions = WithMetadata();
+        var legacy = QtiPackages.Legacy(QtiFormat.WritePackage(questions).Package);
+        Assert.Single(QtiPackages.Xml(legacy, "imsmanifest.xml").Descendants(QtiPackages.Meta + "certplatform"), e => e.Value.Contains("qm-choice", StringComparison.Ordinal));
+        Assert.DoesNotContain(QtiPackages.Entries(legacy).Keys, k => k.StartsWith("meta/", StringComparison.Ordinal));
+        var r = QtiFormat.Parse("old.zip", new MemoryStream(legacy));
+        Assert.True(r.Ok, string.Join("\n", r.Issues));
+        // Same ids (so a re-import updates the same questions), same tags, title, lesson, pool and type.
+        QuestionAssert.Same(questions, r.Questions.Select(x => x.Question));
+    }
+
+    [Fact]
+    public void A_broken_or_missing_metadata_file_is_an_error_naming_its_file_and_line()
+    {
+        var package = QtiFormat.WritePackage(WithMetadata().Take(1)).Package;
+        var broken = QtiPackages.Edit(package, (name, doc) =>
+        {
+            if (name == "meta/item-0001.xml") doc.Root!.Value = "{\"difficulty\": \"hard\"}";
+            return doc;
+        });
+        var r = QtiFormat.Parse("b.zip", new MemoryStream(broken));
+        var error = Assert.Single(r.Issues, i => !i.Skipped);
+        Assert.Equal(("b.zip/meta/item-0001.xml", 1), (error.File, error.Line));
+        Assert.Contains("平台元数据无效", error.Message);
+
+        var missing = QtiPackages.Edit(package, (name, doc) => name == "meta/item-0001.xml" ? null : doc);
+        r = QtiFormat.Parse("m.zip", new MemoryStream(missing));
+        error = Assert.Single(r.Issues, i => !i.Skipped);
+        Assert.Equal("m.zip/imsmanifest.xml", error.File);
+        Assert.Contains("meta/item-0001.xml", error.Message);
+    }
+
+    [Fact]
+    public void Option_feedback_declares_the_FEEDBACK_outcome_and_the_response_processing_copies_the_response_into_it()
+    {
+        var single = WithMetadata()[0];
+        var multiple = single with
+        {
+            Id = "qm-multi", Type = QuestionType.Multiple,
+            Options = [new("甲", true) { Feedback = "甲对", Weight = 50 }, new("乙", true) { Weight = 50 }, new("丙", false) { Feedback = "丙错", Weight = -100 }],
+        };
+        var plain = single with { Id = "qm-plain", Options = [new("品牌", false), new("营业厅", true)] };
+        var export = QtiFormat.WritePackage([single, multiple, plain]);
+        CheckStructure(export.Package);
+        XNamespace ns = QtiPackages.Qti;
+        XElement Item(int n) => QtiPackages.Xml(export.Package, $"items/item-000{n}.xml").Root!;
+        string? Feedback(XElement item) => item.Elements(ns + "qti-outcome-declaration").SingleOrDefault(o => (string?)o.Attribute("identifier") == "FEEDBACK")?.Attribute("cardinality")?.Value;
+        Assert.Equal(("single", "multiple", null), (Feedback(Item(1)), Feedback(Item(2)), Feedback(Item(3))));
+        // The scoring the templates would do is written out: match_correct for the single choice, map_response for the weighted one.
+        var rp1 = Item(1).Element(ns + "qti-response-processing")!;
+        Assert.Null(rp1.Attribute("template"));
+        Assert.NotNull(rp1.Descendants(ns + "qti-match").SingleOrDefault());
+        Assert.NotNull(Item(2).Element(ns + "qti-response-processing")!.Descendants(ns + "qti-map-response").SingleOrDefault());
+        Assert.EndsWith("match_correct.xml", (string?)Item(3).Element(ns + "qti-response-processing")!.Attribute("template"));
+        // A conforming player shows the feedback whose identifier FEEDBACK holds: the chosen choice's own.
+        Assert.All(Item(1).Descendants(ns + "qti-feedback-inline"), f => Assert.Equal((string?)f.Parent!.Attribute("identifier"), (string?)f.Attribute("identifier")));
+
+        var r = QtiFormat.Parse("fb.zip", new MemoryStream(export.Package));
+        Assert.True(r.Ok, string.Join("\n", r.Issues));
+        Assert.All(r.Questions, q => Assert.Empty(q.Notes)); // the written-out processing is understood, not reported
+        QuestionAssert.Same([single, multiple, plain], r.Questions.Select(x => x.Question));
+    }
+
+    [Fact]
+    public void Qti_2_2_inline_feedback_with_a_declared_and_set_FEEDBACK_outcome_imports_without_a_note()
+    {
+        var r = ParseXml($"""
+            <assessmentItem xmlns="{Qti22}" identifier="fb-22" title="反馈" adaptive="false" timeDependent="false">
+              <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="identifier"><correctResponse><value>B</value></correctResponse></responseDeclaration>
+              <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float"/>
+              <outcomeDeclaration identifier="FEEDBACK" cardinality="single" baseType="identifier"/>
+              <itemBody><choiceInteraction responseIdentifier="RESPONSE" maxChoices="1"><prompt>哪一个是渠道？</prompt>
+                <simpleChoice identifier="A">品牌<feedbackInline outcomeIdentifier="FEEDBACK" identifier="A" showHide="show">品牌不是渠道</feedbackInline></simpleChoice>
+                <simpleChoice identifier="B">营业厅<feedbackInline outcomeIdentifier="FEEDBACK" identifier="B" showHide="show">对</feedbackInline></simpleChoice></choiceInteraction></itemBody>
+              <responseProcessing>
+                <responseCondition><responseIf><match><variable identifier="RESPONSE"/><correct identifier="RESPONSE"/></match>
+                  <setOutcomeValue identifier="SCORE"><baseValue baseType="float">1</baseValue></setOutcomeValue></responseIf>
+                  <responseElse><setOutcomeValue identifier="SCORE"><baseValue baseType="float">0</baseValue></setOutcomeValue></responseElse></responseCondition>
+                <setOutcomeValue identifier="FEEDBACK"><variable identifier="RESPONSE"/></setOutcomeValue>
+              </responseProcessing>
+            </assessmentItem>
+            """);
+        var imported = Assert.Single(r.Questions);
+        Assert.Empty(imported.Notes);
+        Assert.Equal(["品牌不是渠道", "对"], imported.Question.Options.Select(o => o.Feedback));
+        Assert.True(imported.Question.Options[1].Correct);
     }
 
     /// <summary>Generated questions of every type but case, some with per-option feedback and weights.</summary>

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Xml.Linq;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Features.QuestionBank.Formats;
@@ -36,7 +37,7 @@ public sealed class QtiSchemaValidatorTests : IDisposable
         File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
     }
 
-    private static byte[] Zip(params (string Name, string Content)[] entries) => QtiFormatTests.Zip(entries);
+    private static byte[] Zip(params (string Name, string Content)[] entries) => QtiPackages.Zip(entries);
 
     private static Question Choice(string id) => new()
     {
@@ -54,7 +55,7 @@ public sealed class QtiSchemaValidatorTests : IDisposable
         var report = QtiSchemaValidator.Validate("bank.zip", export.Package, schemas);
         Assert.True(report.Valid, Errors(report));
         Assert.Empty(report.Problems);
-        Assert.Equal(export.Written + 1, report.FilesChecked.Count);
+        Assert.Equal(2 * export.Written + 1, report.FilesChecked.Count); // the manifest, each item and its metadata file
         Assert.Equal("bank.zip/imsmanifest.xml", report.FilesChecked[0]);
         // Every type the export writes is in there (true/false, fill-in, matching, ordering, essay, choice).
         Assert.All(new[] { QuestionType.Single, QuestionType.Multiple, QuestionType.TrueFalse, QuestionType.Fill, QuestionType.Matching, QuestionType.Ordering, QuestionType.Essay },
@@ -105,13 +106,13 @@ public sealed class QtiSchemaValidatorTests : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var remote = $"http://127.0.0.1:{port}/xsd/remote-meta.xsd";
-        Rewrite("qti-manifest.xsd", "schemaLocation=\"certplatform-meta.xsd\"", $"schemaLocation=\"{remote}\"");
+        var remote = $"http://127.0.0.1:{port}/xsd/remote-content.xsd";
+        Rewrite("qti-item.xsd", "schemaLocation=\"qti-content.xsd\"", $"schemaLocation=\"{remote}\"");
         var report = QtiSchemaValidator.Validate("p.zip", QtiFormat.WritePackage([Choice("q1")]).Package, schemas);
         Assert.False(report.Valid);
         var refused = Assert.Single(report.Problems, p => p.Text.ToString().Contains(remote, StringComparison.Ordinal));
-        Assert.Equal("qti-manifest.xsd", refused.File);
-        Assert.Contains("remote-meta.xsd", refused.Text.ToString());
+        Assert.Equal("qti-item.xsd", refused.File);
+        Assert.Contains("remote-content.xsd", refused.Text.ToString());
         Assert.Empty(report.FilesChecked);
         Assert.False(listener.Pending(), "the validator connected to the schema location");
     }
@@ -122,8 +123,7 @@ public sealed class QtiSchemaValidatorTests : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        Rewrite("qti-manifest.xsd", "schemaLocation=\"certplatform-meta.xsd\"", $"schemaLocation=\"http://127.0.0.1:{port}/spec/certplatform-meta.xsd\"");
-        Rewrite("qti-item.xsd", "schemaLocation=\"qti-content.xsd\"", "schemaLocation=\"../w3/qti-content.xsd\"");
+        Rewrite("qti-item.xsd", "schemaLocation=\"qti-content.xsd\"", $"schemaLocation=\"http://127.0.0.1:{port}/spec/qti-content.xsd\"");
         var report = QtiSchemaValidator.Validate("p.zip", QtiFormat.WritePackage([Choice("q1")]).Package, schemas);
         Assert.True(report.Valid, Errors(report));
         Assert.False(listener.Pending());
@@ -132,19 +132,66 @@ public sealed class QtiSchemaValidatorTests : IDisposable
     [Fact]
     public void A_schema_location_outside_the_folder_is_refused_even_when_the_file_exists_there()
     {
-        // The outside file would make the manifest valid; it must not be read.
+        // The outside file would make the items valid; it must not be read.
         var outside = Directory.CreateDirectory(Path.Combine(root, "outside")).FullName;
-        File.Copy(Path.Combine(schemas, "certplatform-meta.xsd"), Path.Combine(outside, "outside-meta.xsd"));
-        Rewrite("qti-manifest.xsd", "schemaLocation=\"certplatform-meta.xsd\"", "schemaLocation=\"../outside/outside-meta.xsd\"");
-        var absolute = new Uri(Path.Combine(outside, "outside-meta.xsd")).AbsoluteUri;
+        File.Copy(Path.Combine(schemas, "qti-content.xsd"), Path.Combine(outside, "outside-content.xsd"));
+        Rewrite("qti-item.xsd", "schemaLocation=\"qti-content.xsd\"", "schemaLocation=\"../outside/outside-content.xsd\"");
+        var absolute = new Uri(Path.Combine(outside, "outside-content.xsd")).AbsoluteUri;
         var report = QtiSchemaValidator.Validate("p.zip", QtiFormat.WritePackage([Choice("q1")]).Package, schemas);
         Assert.False(report.Valid);
-        Assert.Contains(report.Problems, p => p.File == "qti-manifest.xsd" && p.Text.ToString().Contains("../outside/outside-meta.xsd", StringComparison.Ordinal));
+        Assert.Contains(report.Problems, p => p.File == "qti-item.xsd" && p.Text.ToString().Contains("../outside/outside-content.xsd", StringComparison.Ordinal));
 
-        Rewrite("qti-manifest.xsd", "schemaLocation=\"../outside/outside-meta.xsd\"", $"schemaLocation=\"{absolute}\"");
+        Rewrite("qti-item.xsd", "schemaLocation=\"../outside/outside-content.xsd\"", $"schemaLocation=\"{absolute}\"");
         report = QtiSchemaValidator.Validate("p.zip", QtiFormat.WritePackage([Choice("q1")]).Package, schemas);
         Assert.False(report.Valid);
         Assert.Contains(report.Problems, p => p.Text.ToString().Contains(absolute, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_layout_of_earlier_exports_fails_the_profile_because_the_resource_metadata_holds_our_element()
+    {
+        var export = QtiFormat.WritePackage([Choice("q1")]).Package;
+        Assert.True(QtiSchemaValidator.Validate("new.zip", export, schemas).Valid);
+        var report = QtiSchemaValidator.Validate("old.zip", QtiPackages.Legacy(export), schemas);
+        Assert.False(report.Valid);
+        var error = Assert.Single(report.Problems, p => !p.Warning);
+        Assert.Equal("old.zip/imsmanifest.xml", error.File);
+        Assert.Contains("certplatform", error.Text.ToString());
+    }
+
+    [Fact]
+    public void Inline_feedback_fails_unless_its_outcome_is_declared_and_set_by_the_response_processing()
+    {
+        var export = QtiFormat.WritePackage([Choice("q1")]).Package;
+        XNamespace ns = Qti3;
+        byte[] Without(Func<XElement, bool> drop) => QtiPackages.Edit(export, (name, doc) =>
+        {
+            doc.Descendants().Where(drop).ToList().ForEach(e => e.Remove());
+            return doc;
+        });
+        bool IsFeedback(XElement e, string name) => e.Name == ns + name && (string?)e.Attribute("identifier") == "FEEDBACK";
+
+        var undeclared = QtiSchemaValidator.Validate("u.zip", Without(e => IsFeedback(e, "qti-outcome-declaration")), schemas);
+        var error = Assert.Single(undeclared.Problems, p => !p.Warning);
+        Assert.Equal("u.zip/items/item-0001.xml", error.File);
+        Assert.Contains("FEEDBACK", error.Text.ToString());
+
+        var unset = QtiSchemaValidator.Validate("s.zip", Without(e => IsFeedback(e, "qti-set-outcome-value")), schemas);
+        error = Assert.Single(unset.Problems, p => !p.Warning);
+        Assert.Equal("s.zip/items/item-0001.xml", error.File);
+        Assert.Contains("FEEDBACK", error.Text.ToString());
+    }
+
+    [Fact]
+    public void Without_a_schema_for_the_platform_metadata_the_package_is_valid_and_each_metadata_file_is_noted_as_unchecked()
+    {
+        // The official schemas describe the manifest and the items, not the platform's own metadata file.
+        File.Delete(Path.Combine(schemas, "certplatform-meta.xsd"));
+        var report = QtiSchemaValidator.Validate("p.zip", QtiFormat.WritePackage([Choice("q1"), Choice("q2")]).Package, schemas);
+        Assert.True(report.Valid, Errors(report));
+        Assert.Equal(["p.zip/imsmanifest.xml", "p.zip/items/item-0001.xml", "p.zip/items/item-0002.xml"], report.FilesChecked);
+        Assert.Equal(["p.zip/meta/item-0001.xml", "p.zip/meta/item-0002.xml"], report.Problems.Where(p => p.Warning).Select(p => p.File));
+        Assert.All(report.Problems, p => Assert.Contains(QtiFormat.ExtMetadataType, p.Text.ToString()));
     }
 
     [Fact]
@@ -201,7 +248,7 @@ public sealed class QtiSchemaValidatorTests : IDisposable
         var (code, stdout, stderr) = Run("qti-validate", good, "--schemas", schemas);
         Assert.True(code == 0, stderr);
         Assert.Contains("XML 文件全部符合", stdout);
-        Assert.Contains("（共 3 个）", stdout);
+        Assert.Contains("（共 5 个）", stdout); // the manifest, two items, two metadata files
         Assert.Equal("", stderr);
 
         var bad = Path.Combine(root, "bad.xml");
