@@ -38,8 +38,10 @@ done
 # The built dll rather than `dotnet run`: one process whose id we hold, so stopping it cannot leave a child behind.
 # Development: the auth cookie is Secure-only outside Development and this is plain http on loopback.
 # Login limit raised: every virtual user signs in from 127.0.0.1. Logging at Warning: per-request logs would
-# be measured as server cost.
-ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" DemoData__Enabled=true \
+# be measured as server cost. EXAM_LOAD_SERVER_ENV="NAME=VALUE …" adds environment variables to the server only
+# (A/B of runtime settings on one build, e.g. EXAM_LOAD_SERVER_ENV="DOTNET_gcServer=0").
+read -r -a server_env <<<"${EXAM_LOAD_SERVER_ENV:-}"
+env ${server_env[@]+"${server_env[@]}"} ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" DemoData__Enabled=true \
   Serilog__MinimumLevel__Default=Warning RateLimits__LoginPerMinute=100000 \
   Database__ConnectionString="Data Source=$work/exam-load.db" DataProtection__KeysPath="$work/keys" \
   dotnet src/CertPlatform.Web/bin/Release/net10.0/CertPlatform.Web.dll --contentRoot "$PWD/src/CertPlatform.Web" \
