@@ -58,11 +58,15 @@ ss -ltnp "sport = :$port" | grep -q "pid=$server," || { echo "port $port is not 
 
 # Evidence for "where does a request queue" (bench/RESULTS.md): with EXAM_LOAD_COUNTERS=FILE.csv the server's runtime and
 # Kestrel counters (thread-pool queue length and threads, GC pause time and heap, lock contention, connections
-# and requests in flight) are sampled every second into FILE.csv for the whole run (dotnet-counters, a local tool).
+# and queued requests) are sampled every second into FILE.csv for the whole run (dotnet-counters, a local tool).
+# Meters only, no per-request events: naming the EventSources "Microsoft.AspNetCore.Hosting" or
+# "Microsoft-AspNetCore-Server-Kestrel" turns on their RequestStart/RequestStop events, and writing those into the
+# session cost more than a third of an autosave's CPU (bench/RESULTS.md, "Autosave CPU profile, round 4").
+# EXAM_LOAD_COUNTERS_LIST overrides the list (dotnet-counters --counters syntax).
 if [ -n "${EXAM_LOAD_COUNTERS:-}" ]; then
   dotnet tool restore >/dev/null
   dotnet tool run dotnet-counters collect -p "$server" --refresh-interval 1 --format csv -o "$EXAM_LOAD_COUNTERS" \
-    --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft-AspNetCore-Server-Kestrel,System.Net.Http >"$work/counters.log" 2>&1 &
+    --counters "${EXAM_LOAD_COUNTERS_LIST:-System.Runtime,Microsoft.AspNetCore.Server.Kestrel}" >"$work/counters.log" 2>&1 &
   counters=$!
   trap 'kill $counters 2>/dev/null || true; kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 fi
