@@ -38,8 +38,10 @@ done
 # The built dll rather than `dotnet run`: one process whose id we hold, so stopping it cannot leave a child behind.
 # Development: the auth cookie is Secure-only outside Development and this is plain http on loopback.
 # Login limit raised: every virtual user signs in from 127.0.0.1. Logging at Warning: per-request logs would
-# be measured as server cost.
-ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" DemoData__Enabled=true \
+# be measured as server cost. EXAM_LOAD_SERVER_ENV="NAME=VALUE …" adds environment variables to the server only
+# (A/B of runtime settings on one build, e.g. EXAM_LOAD_SERVER_ENV="DOTNET_gcServer=0").
+read -r -a server_env <<<"${EXAM_LOAD_SERVER_ENV:-}"
+env ${server_env[@]+"${server_env[@]}"} ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" DemoData__Enabled=true \
   Serilog__MinimumLevel__Default=Warning RateLimits__LoginPerMinute=100000 \
   Database__ConnectionString="Data Source=$work/exam-load.db" DataProtection__KeysPath="$work/keys" \
   dotnet src/CertPlatform.Web/bin/Release/net10.0/CertPlatform.Web.dll --contentRoot "$PWD/src/CertPlatform.Web" \
@@ -56,11 +58,15 @@ ss -ltnp "sport = :$port" | grep -q "pid=$server," || { echo "port $port is not 
 
 # Evidence for "where does a request queue" (bench/RESULTS.md): with EXAM_LOAD_COUNTERS=FILE.csv the server's runtime and
 # Kestrel counters (thread-pool queue length and threads, GC pause time and heap, lock contention, connections
-# and requests in flight) are sampled every second into FILE.csv for the whole run (dotnet-counters, a local tool).
+# and queued requests) are sampled every second into FILE.csv for the whole run (dotnet-counters, a local tool).
+# Meters only, no per-request events: naming the EventSources "Microsoft.AspNetCore.Hosting" or
+# "Microsoft-AspNetCore-Server-Kestrel" turns on their RequestStart/RequestStop events, and writing those into the
+# session cost more than a third of an autosave's CPU (bench/RESULTS.md, "Autosave CPU profile, round 4").
+# EXAM_LOAD_COUNTERS_LIST overrides the list (dotnet-counters --counters syntax).
 if [ -n "${EXAM_LOAD_COUNTERS:-}" ]; then
   dotnet tool restore >/dev/null
   dotnet tool run dotnet-counters collect -p "$server" --refresh-interval 1 --format csv -o "$EXAM_LOAD_COUNTERS" \
-    --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft-AspNetCore-Server-Kestrel,System.Net.Http >"$work/counters.log" 2>&1 &
+    --counters "${EXAM_LOAD_COUNTERS_LIST:-System.Runtime,Microsoft.AspNetCore.Server.Kestrel}" >"$work/counters.log" 2>&1 &
   counters=$!
   trap 'kill $counters 2>/dev/null || true; kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 fi

@@ -2,6 +2,7 @@
 """Top frames of a dotnet-trace sampling profile, without a GUI (bench/RESULTS.md "Autosave CPU profile").
 
 usage: python3 bench/trace-top.py TRACE.nettrace|TRACE.speedscope.json [--top N] [--within REGEX] [--without REGEX] [--all-time]
+                                   [--callers REGEX]
 
 A .nettrace is first converted with `dotnet tool run dotnet-trace convert --format Speedscope` (a local tool).
 The sampled-thread-time profile samples every managed thread about 100 times a second; a sample whose thread
@@ -10,7 +11,9 @@ UNMANAGED_CODE_TIME. By default only CPU_TIME samples count (--all-time: every s
 all threads). --within REGEX keeps the samples with a frame matching REGEX (e.g. the request path:
 'HttpProtocol.ProcessRequests'), --without REGEX drops those with a frame matching REGEX (e.g. other requests
 than autosave: 'ResourceInvoker'), and percentages are of the samples kept. Prints the top frames by exclusive time (the
-leaf, below CPU_TIME) and by inclusive time (on the stack at all), as a share of the kept samples.
+leaf, below CPU_TIME) and by inclusive time (on the stack at all), as a share of the kept samples. --callers REGEX
+adds the commonest call paths (the six frames below the leaf) of the kept samples whose leaf matches REGEX: who pays
+for a costly leaf such as EventPipe's EventWriteTransfer or PollGC.
 """
 import json
 import os
@@ -58,14 +61,15 @@ def main(argv):
     top = int(args[args.index("--top") + 1]) if "--top" in args else 25
     within = re.compile(args[args.index("--within") + 1]) if "--within" in args else None
     without = re.compile(args[args.index("--without") + 1]) if "--without" in args else None
+    callers = re.compile(args[args.index("--callers") + 1]) if "--callers" in args else None
     all_time = "--all-time" in args
-    path = next(a for i, a in enumerate(args) if not a.startswith("--") and (i == 0 or args[i - 1] not in ("--top", "--within", "--without")))
+    path = next(a for i, a in enumerate(args) if not a.startswith("--") and (i == 0 or args[i - 1] not in ("--top", "--within", "--without", "--callers")))
     doc = load(path)
     names = [f["name"] for f in doc["shared"]["frames"]]
     cpu = {i for i, n in enumerate(names) if n == "CPU_TIME"}
     matches = {i for i, n in enumerate(names) if within and within.search(n)}
     excluded = {i for i, n in enumerate(names) if without and without.search(n)}
-    exclusive, inclusive, total, everything = Counter(), Counter(), 0.0, 0.0
+    exclusive, inclusive, paths, total, everything = Counter(), Counter(), Counter(), 0.0, 0.0
     for profile in doc["profiles"]:
         for stack, weight in slices(profile):
             if not stack:
@@ -83,6 +87,8 @@ def main(argv):
             frames = [f for f in stack if f not in cpu]
             if frames:
                 exclusive[frames[-1]] += weight
+                if callers and callers.search(names[frames[-1]]):
+                    paths[tuple(frames[-7:-1])] += weight
             for f in set(frames):
                 inclusive[f] += weight
     kind = "all samples" if all_time else "CPU samples (CPU_TIME)"
@@ -93,6 +99,10 @@ def main(argv):
         print(f"\ntop {top} {title}:")
         for f, w in counter.most_common(top):
             print(f"  {100 * w / total:5.1f} %  {short(names[f])}")
+    if callers:
+        print(f"\ntop {top} call paths (six frames below the leaf, innermost last) of leaves matching /{callers.pattern}/:")
+        for path_frames, w in paths.most_common(top):
+            print(f"  {100 * w / total:5.1f} %  " + " > ".join(short(names[f], 70) for f in path_frames))
 
 
 if __name__ == "__main__":

@@ -79,7 +79,15 @@ public sealed class SessionCache(IServiceScopeFactory scopes, TimeProvider clock
         {
             var read = await ReadAsync(batch, ct);
             foreach (var id in batch)
-                if (_entries.TryGetValue(id, out var e)) Store(id, read.GetValueOrDefault(id), now, e.LastUsed);
+            {
+                if (!_entries.TryGetValue(id, out var e)) continue;
+                var state = read.GetValueOrDefault(id);
+                // Unchanged (the common case): the entry is confirmed in place. Replacing it would make 10,000 sessions'
+                // entries garbage every pass, each a few seconds old — the mid-life objects a generational GC handles worst.
+                // An entry closed or replaced meanwhile is no longer in the dictionary: confirming it changes nothing.
+                if (state is not null && state == e.State) e.Confirm(now);
+                else Store(id, state, now, e.LastUsed);
+            }
         }
         return due.Count;
     }
@@ -104,9 +112,15 @@ public sealed class SessionCache(IServiceScopeFactory scopes, TimeProvider clock
 
     private sealed class Entry(SessionState? state, DateTimeOffset checkedAt)
     {
+        // UTC ticks in a long: read by requests while the background pass confirms it (a 64-bit write is atomic, a DateTimeOffset's is not).
+        private long _checkedAtTicks = checkedAt.UtcTicks;
+
         public SessionState? State { get; } = state;
-        public DateTimeOffset CheckedAt { get; } = checkedAt;
+        public DateTimeOffset CheckedAt => new(Volatile.Read(ref _checkedAtTicks), TimeSpan.Zero);
         public bool Closed => State is null;
         public DateTimeOffset LastUsed { get; set; }
+
+        /// <summary>The database still says <see cref="State"/> at <paramref name="checkedAt"/>.</summary>
+        public void Confirm(DateTimeOffset checkedAt) => Volatile.Write(ref _checkedAtTicks, checkedAt.UtcTicks);
     }
 }

@@ -86,13 +86,42 @@ public static class ExamApiEndpoints
             return (null, Fail(L["请求正文必须是 JSON（Content-Type: application/json）。"], StatusCodes.Status415UnsupportedMediaType));
         try
         {
-            var body = await JsonSerializer.DeserializeAsync(http.Request.Body, type, ct);
+            var body = await DeserializeBodyAsync(http.Request.BodyReader, type, ct);
             return body is null ? (null, Fail(L["请求正文不能为空。"], StatusCodes.Status400BadRequest)) : (body, null);
         }
         catch (JsonException e)
         {
             return (null, Fail(L["请求正文不是有效的 JSON（第 {0} 行，第 {1} 个字节，{2}）。",
                 (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1, e.Path ?? "$"], StatusCodes.Status400BadRequest));
+        }
+    }
+
+    /// <summary>
+    /// The whole body (a save is a few hundred bytes), parsed in one synchronous pass from Kestrel's buffer: no
+    /// stream wrapper, no asynchronous resumable parse. Kestrel's body limit still applies (reading past it throws
+    /// <see cref="BadHttpRequestException"/>, answered 413 by <c>RequestLimits</c>); the whole input must be one JSON
+    /// value, as with the stream deserializer (trailing text is a <see cref="JsonException"/> with line and position).
+    /// </summary>
+    private static async ValueTask<T?> DeserializeBodyAsync<T>(System.IO.Pipelines.PipeReader reader,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken ct)
+    {
+        while (true)
+        {
+            var read = await reader.ReadAsync(ct);
+            if (read.IsCompleted || read.IsCanceled)
+            {
+                try
+                {
+                    return read.Buffer.IsSingleSegment
+                        ? JsonSerializer.Deserialize(read.Buffer.FirstSpan, type)
+                        : JsonSerializer.Deserialize(System.Buffers.BuffersExtensions.ToArray(read.Buffer), type);
+                }
+                finally
+                {
+                    reader.AdvanceTo(read.Buffer.End);
+                }
+            }
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End); // nothing consumed: wait for the rest
         }
     }
 

@@ -100,6 +100,35 @@ public sealed class SessionCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task The_background_pass_confirms_an_unchanged_session_in_place_and_replaces_a_changed_one()
+    {
+        await SignedInAsync("confirm@example.com");
+        var id = await Factory.ScopedAsync(db => db.UserSessions.Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.Id, u.Email })
+            .Where(x => x.Email == "confirm@example.com").Select(x => x.Id).SingleAsync());
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(_app.Clock.GetUtcNow());
+        var cache = new SessionCache(Factory.Services.GetRequiredService<IServiceScopeFactory>(), clock);
+        var first = await cache.GetAsync(id, null, CancellationToken.None);
+        Assert.NotNull(first);
+
+        // Unchanged in the database: the pass keeps the very same state object and only moves its check time.
+        clock.Advance(SessionCache.Lifetime / 2 + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await cache.RefreshAsync(CancellationToken.None));
+        Assert.Same(first, await cache.GetAsync(id, null, CancellationToken.None));
+
+        // The confirmation counts as a check: 12 s after the first read (6 s after the pass) the answer is still
+        // served from memory, so a stamp changed just now is not seen yet…
+        await ChangeUserAsync("confirm@example.com", u => u.SecurityStamp = Guid.NewGuid().ToString("N"));
+        clock.Advance(SessionCache.Lifetime / 2 + TimeSpan.FromSeconds(1));
+        Assert.Same(first, await cache.GetAsync(id, null, CancellationToken.None));
+
+        // …and the next pass replaces the changed state.
+        Assert.Equal(1, await cache.RefreshAsync(CancellationToken.None));
+        var changed = await cache.GetAsync(id, null, CancellationToken.None);
+        Assert.NotNull(changed);
+        Assert.NotEqual(first!.SecurityStamp, changed!.SecurityStamp);
+    }
+
+    [Fact]
     public async Task A_cookie_issued_after_the_state_was_read_is_judged_against_a_fresh_read()
     {
         // Changing the password changes the stamp and re-issues the cookie in the same second the session

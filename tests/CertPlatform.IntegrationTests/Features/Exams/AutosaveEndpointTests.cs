@@ -49,6 +49,12 @@ public sealed class AutosaveEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         using var flag = await PutRawAsync(client, $"/api/attempts/{id}/flags/0", "{\"flagged\": tru", "application/json");
         Assert.Equal(HttpStatusCode.BadRequest, flag.StatusCode);
+        // The whole body must be one JSON value (the body is parsed in one pass from Kestrel's buffer).
+        using var trailing = await PutRawAsync(client, url, "{\"response\": {\"selected\": [0]}, \"seq\": 1} x", "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, trailing.StatusCode);
+        Assert.Contains("第 1 行", (string)(await trailing.JsonAsync())["title"]!);
+        using var nothing = await PutRawAsync(client, url, "", "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
 
         Assert.Equal(0, await StoredAnswersAsync());
         using var ok = await client.SaveAsync(id, 0, new { selected = new[] { 1 } }, 1, baseSeq: 0);
