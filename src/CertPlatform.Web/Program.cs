@@ -105,10 +105,11 @@ if (!isDev)
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseMiddleware<ClientAbortedRequests>();
 app.UseSecurityHeaders();
 app.UseCookiePolicy();
 app.UseSerilogRequestLogging();
+// Inside the request log: a request the client gave up on is logged as the 499 it is, not as Serilog's 500 for an exception.
+app.UseMiddleware<ClientAbortedRequests>();
 app.UseStaticFiles();
 app.UseMetrics();
 
