@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CertPlatform.IntegrationTests.Features.Exams;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Analytics;
