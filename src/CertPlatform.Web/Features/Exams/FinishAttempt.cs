@@ -16,7 +16,8 @@ namespace CertPlatform.Web.Features.Exams;
 /// computed before is (paper, layout, question versions, answers, the grading of those answers); the transaction waits
 /// its turn at the <see cref="SqliteWriteGate"/> and holds it only for the claim, one read of the answers as the claim
 /// left them (graded again only if a save arrived after the preload), the notebook's read and the one save. The digest
-/// (built in memory, written in batches by <see cref="AttemptDigestQueue"/>) and the result events come after the commit.
+/// (built in memory, written in batches by <see cref="AttemptDigestQueue"/>), one read-back of the attempt row and the result
+/// events come after the commit.
 /// The finish time is never after the deadline (<see cref="AttemptDeadline.FinishTime"/>).
 /// </summary>
 public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, ContentCatalog catalog, MistakeNotebook mistakes,
@@ -37,6 +38,7 @@ public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, Content
         if (loaded is null) return null;
         var attemptId = loaded.Attempt.Id;
         var stored = loaded.Attempt; // a finished attempt never runs again: what the preload read is its stored result
+        var finishedHere = false;
         if (stored.Status == AttemptStatus.InProgress)
         {
             // The deadline is fixed at the start; the grading of the answers saved so far is done before the turn to write.
@@ -46,15 +48,15 @@ public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, Content
             using (await gate.EnterAsync(ct)) finished = await ClaimAndGradeAsync(loaded, graded, ct);
             if (finished is not null)
             {
+                finishedHere = true;
                 cache.Remove(SaveAnswer.CacheKey(attemptId));
                 await digests.WriteAsync(AttemptDigestWriter.Build(finished.Attempt, finished.Items, finished.From.Layout, finished.From.Questions, finished.From.Answers));
-                // The attempt as this transaction stored it (times already at the stored precision): no read back needed.
-                return new FinishAttemptResult(finished.Attempt, loaded.Paper, true, await results.PublishAsync(finished.Attempt, loaded.Paper.Kind, ct));
             }
-            // Another caller finished it first: read back what it stored, so every caller gets the very same result.
+            // Read back what was stored (one row by key, outside the gate), so this caller and every later one get the very
+            // same result: the stored decimals' scale and times' precision are the database's, not the grader's.
             stored = await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == attemptId, ct);
         }
-        return new FinishAttemptResult(stored, loaded.Paper, false, await results.PublishAsync(stored, loaded.Paper.Kind, ct));
+        return new FinishAttemptResult(stored, loaded.Paper, finishedHere, await results.PublishAsync(stored, loaded.Paper.Kind, ct));
     }
 
     /// <summary>An attempt graded from a set of answers: the attempt with its totals, the items, and what it was graded from.</summary>
