@@ -24,6 +24,8 @@ public static class AnalyticsSetup
         services.AddScoped<UploadedMatrices>();
         services.AddSingleton<ItemQuality>();
         services.AddScoped<AttemptDigestWriter>();
+        services.AddSingleton<AttemptDigestQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<AttemptDigestQueue>());
         services.AddSingleton<AttemptDigestBackfill>();
         services.AddHostedService(sp => sp.GetRequiredService<AttemptDigestBackfill>());
         services.AddSingleton<StatisticsWarmUp>();

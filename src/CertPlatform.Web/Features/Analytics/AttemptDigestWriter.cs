@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Domain.Statistics;
 using CertPlatform.Web.Features.QuestionBank;
@@ -41,14 +42,10 @@ public sealed class AttemptDigestWriter(AppDbContext db, QuestionVersionCache qu
             foreach (var a in attempts)
             {
                 var layout = layouts[a.Id];
-                var slots = items[a.Id].OrderBy(i => i.QuestionRef).Select(i =>
-                {
-                    var mark = (double)i.AutoScore + (i.ManualScore is { } manual ? (double)manual : 0);
-                    if (!layout.TryGetValue(i.QuestionRef, out var l) || !ResponseTally.HasOptions(laidOut[(l.QuestionId, l.Version)]))
-                        return new DigestSlot(i.QuestionRef, i.Section, i.QuestionId, i.Version, i.PartId, mark, (double)i.Points, 0, []);
-                    var chosen = answers.TryGetValue((a.Id, i.QuestionRef), out var json) ? ResponseTally.Chosen(laidOut[(l.QuestionId, l.Version)], l.Order, json) : [];
-                    return new DigestSlot(i.QuestionRef, i.Section, i.QuestionId, i.Version, i.PartId, mark, (double)i.Points, l.Version, chosen);
-                }).ToList();
+                var slots = items[a.Id].OrderBy(i => i.QuestionRef).Select(i => Slot(i.QuestionRef, i.Section, i.QuestionId, i.Version, i.PartId,
+                    (double)i.AutoScore + (i.ManualScore is { } manual ? (double)manual : 0), (double)i.Points,
+                    layout.TryGetValue(i.QuestionRef, out var l) ? (l.QuestionId, l.Version, l.Order) : null, laidOut,
+                    answers.TryGetValue((a.Id, i.QuestionRef), out var json) ? json : null)).ToList();
                 if (!existing.TryGetValue(a.Id, out var digest))
                 {
                     digest = new AttemptDigest { AttemptId = a.Id, PaperId = a.PaperId, Body = [] };
@@ -62,6 +59,36 @@ public sealed class AttemptDigestWriter(AppDbContext db, QuestionVersionCache qu
             }
             await SaveAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// The digest of an attempt just graded, from what the grader holds in memory (the stored attempt, its new items, the
+    /// answers it graded, the layout and the pinned question versions): no reads. The same slots <see cref="WriteAsync"/>
+    /// computes from the stored rows (AttemptDigestTests compares the two).
+    /// </summary>
+    public static AttemptDigest Build(Attempt attempt, IEnumerable<AttemptItem> items, IReadOnlyList<LaidOutQuestion> layout,
+        IReadOnlyDictionary<(string Id, int Version), Question> questions, IReadOnlyDictionary<int, AttemptAnswer> answers)
+    {
+        var byRef = layout.ToDictionary(l => l.Ref);
+        var slots = items.OrderBy(i => i.QuestionRef).Select(i => Slot(i.QuestionRef, i.Section, i.QuestionId, i.Version, i.PartId,
+            (double)i.AutoScore + (i.ManualScore is { } manual ? (double)manual : 0), (double)i.Points,
+            byRef.TryGetValue(i.QuestionRef, out var l) ? (l.QuestionId, l.Version, l.Order) : null, questions,
+            answers.TryGetValue(i.QuestionRef, out var answer) ? answer.ResponseJson : null)).ToList();
+        return new AttemptDigest
+        {
+            AttemptId = attempt.Id, PaperId = attempt.PaperId, PaperVersion = attempt.PaperVersion, FinishedAt = attempt.FinishedAt,
+            Score = attempt.Score, GradedAt = attempt.GradedAt, Body = AttemptDigestCodec.Encode(slots),
+        };
+    }
+
+    /// <summary>One slot: the mark, and the chosen options (authored indices) of a question that has options and was laid out.</summary>
+    private static DigestSlot Slot(int questionRef, int section, string questionId, int version, string partId, double mark, double max,
+        (string QuestionId, int Version, IReadOnlyList<int> Order)? laid, IReadOnlyDictionary<(string Id, int Version), Question> questions, string? json)
+    {
+        if (laid is not { } l || !ResponseTally.HasOptions(questions[(l.QuestionId, l.Version)]))
+            return new DigestSlot(questionRef, section, questionId, version, partId, mark, max, 0, []);
+        var chosen = json is null ? [] : ResponseTally.Chosen(questions[(l.QuestionId, l.Version)], l.Order, json);
+        return new DigestSlot(questionRef, section, questionId, version, partId, mark, max, l.Version, chosen);
     }
 
     /// <summary>Inside a caller's transaction the caller already holds the write lock; on its own the insert waits at the gate.</summary>

@@ -36,7 +36,8 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
     public const string CredentialFileName = "open-badge-credential.jwt";
 
     public Task<string?> HandleAsync(AttemptResultFinal result, CancellationToken ct) =>
-        result.Passed ? IssueAsync(result.AttemptId, ct) : Task.FromResult<string?>(null);
+        // A pass of a paper the publisher knows is no certification paper earns nothing (and needs no audit): no reads.
+        result.Passed && result.PaperKind is null or PaperKind.Certification ? IssueAsync(result.AttemptId, ct) : Task.FromResult<string?>(null);
 
     /// <summary>Issues (or returns the existing) certificate of an eligible attempt; null when the attempt is not eligible.</summary>
     public async Task<string?> IssueAsync(string attemptId, CancellationToken ct)

@@ -20,17 +20,11 @@ public sealed class AttemptLoader(AppDbContext db, QuestionVersionCache question
         LoadAsync(db.Attempts.Where(a => a.Id == attemptId), withItems, ct);
 
     /// <summary>
-    /// The parts of a loaded attempt that change while it runs — the attempt row and its answers — read again; the paper,
-    /// the frozen layout and the pinned question versions are kept. Finishing loads before its write transaction and
-    /// refreshes inside it, so the transaction holds SQLite's write lock only for these two reads.
+    /// The saved answers of an attempt by question ref. Finishing loads everything before its write transaction and reads
+    /// only these again inside it (after the claim no save can change them), so it holds SQLite's write lock for one read.
     /// </summary>
-    public async Task<LoadedAttempt> RefreshAsync(LoadedAttempt loaded, CancellationToken ct)
-    {
-        var id = loaded.Attempt.Id;
-        var attempt = await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == id, ct);
-        var answers = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == id).ToDictionaryAsync(a => a.QuestionRef, ct);
-        return loaded with { Attempt = attempt, Answers = answers };
-    }
+    public Task<Dictionary<int, AttemptAnswer>> AnswersAsync(string attemptId, CancellationToken ct) =>
+        db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == attemptId).ToDictionaryAsync(a => a.QuestionRef, ct);
 
     private async Task<LoadedAttempt?> LoadAsync(IQueryable<Attempt> query, bool withItems, CancellationToken ct)
     {
@@ -42,7 +36,7 @@ public sealed class AttemptLoader(AppDbContext db, QuestionVersionCache question
             ? await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == attempt.Id).OrderBy(i => i.QuestionRef).ToListAsync(ct)
             : [];
         var loaded = await questions.GetAsync(layout.Select(l => (l.QuestionId, l.Version)).Concat(items.Select(i => (i.QuestionId, i.Version))), db, ct);
-        var answers = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == attempt.Id).ToDictionaryAsync(a => a.QuestionRef, ct);
+        var answers = await AnswersAsync(attempt.Id, ct);
         return new LoadedAttempt(attempt, paper, layout, loaded, answers, items);
     }
 }

@@ -6,11 +6,15 @@ namespace CertPlatform.Web.Features.Exams;
 public sealed class AttemptResultEvents(IEnumerable<IAttemptResultHandler> handlers, TimeProvider clock, ILogger<AttemptResultEvents> log)
 {
     /// <returns>The certificate id a handler reported, if any.</returns>
-    public async Task<string?> PublishAsync(Attempt attempt, CancellationToken ct)
+    public Task<string?> PublishAsync(Attempt attempt, CancellationToken ct) => PublishAsync(attempt, null, ct);
+
+    /// <param name="paperKind">The paper's kind when the caller has the paper (saves listeners a read), else null.</param>
+    /// <returns>The certificate id a handler reported, if any.</returns>
+    public async Task<string?> PublishAsync(Attempt attempt, string? paperKind, CancellationToken ct)
     {
         if (attempt.Grading != GradingStatus.Final) return null;
         var result = new AttemptResultFinal(attempt.Id, attempt.UserId, attempt.PaperId, attempt.Passed == true,
-            attempt.Score ?? 0, attempt.MaxScore, attempt.FinishedAt ?? attempt.GradedAt ?? clock.GetUtcNow());
+            attempt.Score ?? 0, attempt.MaxScore, attempt.FinishedAt ?? attempt.GradedAt ?? clock.GetUtcNow(), paperKind);
         string? certificateId = null;
         foreach (var handler in handlers)
         {

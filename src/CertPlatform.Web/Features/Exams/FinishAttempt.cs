@@ -12,86 +12,113 @@ namespace CertPlatform.Web.Features.Exams;
 /// <summary>
 /// Finishes an attempt exactly once — by the trainee's submit, or by the server at the deadline —
 /// and grades it in the same transaction: the status change is a conditional update, so of two
-/// concurrent submits one finishes and grades and the other reads the stored result. The transaction waits
-/// its turn at the <see cref="SqliteWriteGate"/>; the digest and the result events come after it. The finish
-/// time is never after the deadline (<see cref="AttemptDeadline.FinishTime"/>).
+/// concurrent submits one finishes and grades and the other reads the stored result. Everything that can be read or
+/// computed before is (paper, layout, question versions, answers, the grading of those answers); the transaction waits
+/// its turn at the <see cref="SqliteWriteGate"/> and holds it only for the claim, one read of the answers as the claim
+/// left them (graded again only if a save arrived after the preload), the notebook's read and the one save. The digest
+/// (built in memory, written in batches by <see cref="AttemptDigestQueue"/>), one read-back of the attempt row and the result
+/// events come after the commit.
+/// The finish time is never after the deadline (<see cref="AttemptDeadline.FinishTime"/>).
 /// </summary>
 public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, ContentCatalog catalog, MistakeNotebook mistakes,
-    AttemptResultEvents results, IMemoryCache cache, TimeProvider clock, AttemptDigestWriter digests, SqliteWriteGate gate, ILogger<FinishAttempt> log)
+    AttemptResultEvents results, IMemoryCache cache, TimeProvider clock, AttemptDigestQueue digests, SqliteWriteGate gate)
 {
     /// <returns>Null when there is no such attempt.</returns>
-    public async Task<FinishAttemptResult?> RunAsync(string attemptId, string reason, DateTimeOffset requestedAt, CancellationToken ct)
+    public Task<FinishAttemptResult?> RunAsync(string attemptId, string reason, DateTimeOffset requestedAt, CancellationToken ct) =>
+        FinishAsync(loader.ByIdAsync(attemptId, withItems: false, ct), reason, requestedAt, ct);
+
+    /// <returns>Null when there is no such attempt or it is not <paramref name="userId"/>'s.</returns>
+    public Task<FinishAttemptResult?> RunForOwnerAsync(string attemptId, string userId, string reason, DateTimeOffset requestedAt, CancellationToken ct) =>
+        FinishAsync(loader.ForOwnerAsync(attemptId, userId, withItems: false, ct), reason, requestedAt, ct);
+
+    private async Task<FinishAttemptResult?> FinishAsync(Task<LoadedAttempt?> load, string reason, DateTimeOffset requestedAt, CancellationToken ct)
     {
         // Paper, layout and question versions do not change while the attempt runs: read them before taking a turn to write.
-        var loaded = await loader.ByIdAsync(attemptId, withItems: false, ct);
+        var loaded = await load;
         if (loaded is null) return null;
+        var attemptId = loaded.Attempt.Id;
+        var stored = loaded.Attempt; // a finished attempt never runs again: what the preload read is its stored result
         var finishedHere = false;
-        if (loaded.Attempt.Status == AttemptStatus.InProgress) // a finished attempt never runs again: no turn needed to see that
-            using (await gate.EnterAsync(ct)) finishedHere = await ClaimAndGradeAsync(loaded, reason, requestedAt, ct);
-        if (finishedHere)
+        if (stored.Status == AttemptStatus.InProgress)
         {
-            cache.Remove(SaveAnswer.CacheKey(attemptId));
-            await WriteDigestAsync(attemptId, ct);
+            // The deadline is fixed at the start; the grading of the answers saved so far is done before the turn to write.
+            var finishedAt = Stored(AttemptDeadline.FinishTime(stored.Deadline, requestedAt));
+            var graded = Grade(loaded, finishedAt, reason);
+            Graded? finished;
+            using (await gate.EnterAsync(ct)) finished = await ClaimAndGradeAsync(loaded, graded, ct);
+            if (finished is not null)
+            {
+                finishedHere = true;
+                cache.Remove(SaveAnswer.CacheKey(attemptId));
+                await digests.WriteAsync(AttemptDigestWriter.Build(finished.Attempt, finished.Items, finished.From.Layout, finished.From.Questions, finished.From.Answers));
+            }
+            // Read back what was stored (one row by key, outside the gate), so this caller and every later one get the very
+            // same result: the stored decimals' scale and times' precision are the database's, not the grader's.
+            stored = await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == attemptId, ct);
         }
-        // Read back what was stored, so this caller and every later one get the very same result.
-        var stored = await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == attemptId, ct);
-        return new FinishAttemptResult(stored, finishedHere, await results.PublishAsync(stored, ct));
+        return new FinishAttemptResult(stored, loaded.Paper, finishedHere, await results.PublishAsync(stored, loaded.Paper.Kind, ct));
     }
 
+    /// <summary>An attempt graded from a set of answers: the attempt with its totals, the items, and what it was graded from.</summary>
+    private sealed record Graded(Attempt Attempt, List<AttemptItem> Items, LoadedAttempt From);
+
     /// <summary>
-    /// The write transaction: the claim, the grading and the notebook. True when this call finished the attempt, false
-    /// when another had already. Runs inside the <see cref="SqliteWriteGate"/>.
+    /// The write transaction: the claim, the grading (again only when the answers changed since the preload) and the notebook.
+    /// Null when another caller had already finished the attempt. Runs inside the <see cref="SqliteWriteGate"/>.
     /// </summary>
-    private async Task<bool> ClaimAndGradeAsync(LoadedAttempt preloaded, string reason, DateTimeOffset requestedAt, CancellationToken ct)
+    private async Task<Graded?> ClaimAndGradeAsync(LoadedAttempt preloaded, Graded graded, CancellationToken ct)
     {
         var attemptId = preloaded.Attempt.Id;
+        var attempt = graded.Attempt;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var deadline = await db.Attempts.Where(a => a.Id == attemptId).Select(a => a.Deadline).FirstAsync(ct);
-        var finishedAt = AttemptDeadline.FinishTime(deadline, requestedAt);
         // The claim: only one caller moves the attempt out of "in progress"; the others read its result.
         var claimed = await db.Attempts.Where(a => a.Id == attemptId && a.Status == AttemptStatus.InProgress)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AttemptStatus.Finished)
-                .SetProperty(a => a.FinishedAt, finishedAt).SetProperty(a => a.FinishReason, reason), ct);
+                .SetProperty(a => a.FinishedAt, attempt.FinishedAt).SetProperty(a => a.FinishReason, attempt.FinishReason), ct);
         if (claimed == 0)
         {
             await tx.RollbackAsync(ct);
-            return false;
+            return null;
         }
         // The answers as the claim left them: a save that arrived after the preload is graded, none can follow.
-        var loaded = await loader.RefreshAsync(preloaded, ct);
-        var attempt = loaded.Attempt;
+        var answers = await loader.AnswersAsync(attemptId, ct);
+        if (!SameAnswers(answers, preloaded.Answers)) graded = Grade(preloaded with { Answers = answers }, attempt.FinishedAt!.Value, attempt.FinishReason!);
+        attempt = graded.Attempt;
+        // Status, finish time and reason were stored by the claim: attached as they are, only the totals are updated.
         db.Attempts.Attach(attempt);
+        AttemptGrading.Total(attempt, graded.Items, Stored(clock.GetUtcNow()));
+        db.AttemptItems.AddRange(graded.Items);
+        // A paper whose review hides the answers (and any secure question) enters the notebook by lesson only.
+        var concealed = graded.Items.Where(i => ReviewVisibility.ConcealsMistake(preloaded.Paper.ReviewShowsAnswers, preloaded.QuestionOf(i).Pool))
+            .Select(i => i.QuestionId).ToHashSet();
+        await mistakes.RecordExamAsync(attempt.UserId, graded.Items, concealed, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return graded;
+    }
+
+    /// <summary>Grades the loaded answers; the attempt carries the claim's status, finish time and reason.</summary>
+    private Graded Grade(LoadedAttempt loaded, DateTimeOffset finishedAt, string reason)
+    {
+        var attempt = loaded.Attempt; // this request's own copy (read untracked); the claim stores the same three values
+        attempt.Status = AttemptStatus.Finished;
+        attempt.FinishedAt = finishedAt;
+        attempt.FinishReason = reason;
         var items = loaded.Layout.Select(l =>
         {
             var q = loaded.QuestionAt(l);
-            return AttemptGrading.Grade(attemptId, l, q, catalog.Find(q.LessonId)?.PartId ?? "", loaded.ResponseTo(l.Ref));
+            return AttemptGrading.Grade(attempt.Id, l, q, catalog.Find(q.LessonId)?.PartId ?? "", loaded.ResponseTo(l.Ref));
         }).ToList();
-        db.AttemptItems.AddRange(items);
-        AttemptGrading.Total(attempt, items, clock.GetUtcNow());
-        // A paper whose review hides the answers (and any secure question) enters the notebook by lesson only.
-        var concealed = items.Where(i => ReviewVisibility.ConcealsMistake(loaded.Paper.ReviewShowsAnswers, loaded.QuestionOf(i).Pool))
-            .Select(i => i.QuestionId).ToHashSet();
-        await mistakes.RecordExamAsync(attempt.UserId, items, concealed, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return true;
+        return new Graded(attempt, items, loaded);
     }
 
+    /// <summary>Same saves: every answer has the same seq (a stored seq only ever carries one response).</summary>
+    private static bool SameAnswers(IReadOnlyDictionary<int, AttemptAnswer> now, IReadOnlyDictionary<int, AttemptAnswer> before) =>
+        now.Count == before.Count && now.All(a => before.TryGetValue(a.Key, out var b) && b.Seq == a.Value.Seq && b.ResponseJson == a.Value.ResponseJson);
+
     /// <summary>
-    /// The attempt's digest for item analysis, written just after the grading commits rather than inside it: its reads
-    /// (attempt, items, answers, layout) would otherwise hold SQLite's one write lock during a submit storm
-    /// (bench/RESULTS.md). If it fails, the statistics read this attempt from its items until the next backfill.
+    /// A time as both providers store it (SQLite keeps 0.1 ms, PostgreSQL 1 µs), so the attempt returned from memory is the
+    /// attempt every later reader gets.
     /// </summary>
-    private async Task WriteDigestAsync(string attemptId, CancellationToken ct)
-    {
-        try
-        {
-            await digests.WriteAsync([attemptId], ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            db.ChangeTracker.Clear();
-            log.LogWarning(e, "Digest of attempt {Attempt} not written; statistics read it from its items", attemptId);
-        }
-    }
+    private static DateTimeOffset Stored(DateTimeOffset t) => new(t.Ticks - t.Ticks % 1000, t.Offset);
 }
