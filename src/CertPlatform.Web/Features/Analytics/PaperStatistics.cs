@@ -234,7 +234,7 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
             span[i + 1] = v;
             if (v >= 0) counts[v]++;
         }
-        var columns = new ResponseTally.Column?[counts.Length];
+        var columns = new ResponseColumn?[counts.Length];
         for (var v = 0; v < counts.Length; v++)
             if (counts[v] > 0) columns[v] = tally.For(read.Versions[v], counts[v]);
         for (var i = 0; i < span.Length; i += 4 + span[i + 3])

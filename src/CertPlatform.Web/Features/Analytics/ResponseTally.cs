@@ -16,36 +16,12 @@ internal sealed class ResponseTally(IReadOnlyDictionary<string, Question> questi
     public const string FalseLabel = "\u0001false";
     private const int MaxLabel = 40;
     /// <summary>Per question version with options: which attempts had it and what each chose.</summary>
-    private readonly Dictionary<string, Column> answers = new();
+    private readonly Dictionary<string, ResponseColumn> answers = new();
     /// <summary>Per attempt index: its laid-out questions with options, by question ref, and whether an answer arrived.</summary>
     private readonly Dictionary<int, Dictionary<int, Laid>> layouts = new();
     private readonly Dictionary<string, string> keys = new();
     /// <summary>Per attempt index, its place when the attempts are ranked by total (highest first, then by index); set by <see cref="Complete"/>.</summary>
     private int[] ranks = [];
-    private static readonly int[][] Single = Enumerable.Range(0, 64).Select(i => new[] { i }).ToArray();
-
-    /// <summary>
-    /// The answers to one question version with options: the attempts (by index) that had it and the authored
-    /// options each chose, in the order added. Choices from digests go straight in through <see cref="Add"/>.
-    /// </summary>
-    internal sealed class Column(int capacity)
-    {
-        public List<int> Attempts { get; } = new(capacity);
-        public List<int[]> Chosen { get; } = new(capacity);
-
-        /// <summary>One attempt's choice (authored option indices; empty when unanswered).</summary>
-        public void Add(int attempt, ReadOnlySpan<int> chosen)
-        {
-            Attempts.Add(attempt);
-            Chosen.Add(chosen.Length switch
-            {
-                0 => [],
-                1 when (uint)chosen[0] < (uint)Single.Length => Single[chosen[0]],
-                _ => chosen.ToArray(),
-            });
-        }
-    }
-
     public static bool HasOptions(Question q) => q.Type is QuestionType.Single or QuestionType.Multiple or QuestionType.TrueFalse or QuestionType.Matching;
 
     /// <summary>Only what the tally needs from a laid-out question (the JSON has more; it is skipped).</summary>
@@ -83,12 +59,12 @@ internal sealed class ResponseTally(IReadOnlyDictionary<string, Question> questi
     /// <summary>
     /// The collector of a question version's choices as digests record them (the version as laid out, the authored
     /// options chosen), made room for <paramref name="capacity"/> answers; null for versions not analysed or without
-    /// options (<see cref="AddLayout"/> ignores them too). Look it up once per version, then <see cref="Column.Add"/>.
+    /// options (<see cref="AddLayout"/> ignores them too). Look it up once per version, then <see cref="ResponseColumn.Add"/>.
     /// </summary>
-    public Column? For(string key, int capacity = 0)
+    public ResponseColumn? For(string key, int capacity = 0)
     {
         if (!questions.TryGetValue(key, out var q) || !HasOptions(q)) return null;
-        if (!answers.TryGetValue(key, out var column)) answers[key] = column = new Column(capacity);
+        if (!answers.TryGetValue(key, out var column)) answers[key] = column = new ResponseColumn(capacity);
         else
         {
             column.Attempts.EnsureCapacity(column.Attempts.Count + capacity);
