@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CertPlatform.IntegrationTests.Features.Exams;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
@@ -19,7 +18,7 @@ namespace CertPlatform.IntegrationTests.Features.Analytics;
 public sealed class AttemptDigestQueueTests : IDisposable
 {
     private const string Paper = "digest-queue";
-    private readonly CapturingSink _sink = new();
+    private readonly CapturingLogSink _sink = new();
     private readonly AppFactory _factory;
 
     public AttemptDigestQueueTests() =>
@@ -27,11 +26,6 @@ public sealed class AttemptDigestQueueTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private sealed class CapturingSink : ILogEventSink
-    {
-        public ConcurrentQueue<LogEvent> Events { get; } = new();
-        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
-    }
 
     private async Task<List<string>> SitAsync()
     {

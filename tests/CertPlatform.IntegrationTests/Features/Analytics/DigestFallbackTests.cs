@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CertPlatform.IntegrationTests.Features.Exams;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
@@ -19,7 +18,7 @@ namespace CertPlatform.IntegrationTests.Features.Analytics;
 public sealed class DigestFallbackTests : IDisposable
 {
     private const string Paper = "digest-fallback";
-    private readonly CapturingSink _sink = new();
+    private readonly CapturingLogSink _sink = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
     private readonly AppFactory _factory;
 
@@ -31,11 +30,6 @@ public sealed class DigestFallbackTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private sealed class CapturingSink : ILogEventSink
-    {
-        public ConcurrentQueue<LogEvent> Events { get; } = new();
-        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
-    }
 
     /// <summary>Six trainees of rising ability on a fixed paper of single-choice and true/false questions (distractor tallies included).</summary>
     private async Task<List<string>> SitAsync()

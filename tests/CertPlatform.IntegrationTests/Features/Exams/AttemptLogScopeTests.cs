@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Features.Exams.Contract;
@@ -17,7 +16,7 @@ namespace CertPlatform.IntegrationTests.Features.Exams;
 [Collection(SerilogStaticLogger.Name)]
 public sealed class AttemptLogScopeTests : IDisposable
 {
-    private readonly CapturingSink _sink = new();
+    private readonly CapturingLogSink _sink = new();
     private readonly AppFactory _factory;
 
     public AttemptLogScopeTests()
@@ -30,11 +29,6 @@ public sealed class AttemptLogScopeTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private sealed class CapturingSink : ILogEventSink
-    {
-        public ConcurrentQueue<LogEvent> Events { get; } = new();
-        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
-    }
 
     private static string? Text(LogEvent e, string property) =>
         e.Properties.TryGetValue(property, out var value) && value is ScalarValue { Value: string s } ? s : null;
