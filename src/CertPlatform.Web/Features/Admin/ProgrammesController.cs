@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -47,8 +48,7 @@ public sealed class ProgrammesController(AppDbContext db, IStringLocalizer<Share
             TempData["Flash"] = L["已保存认证项目 {0}", form.Name.Trim()].Value;
             return Redirect("/admin/programmes");
         }
-        foreach (var (key, messages) in errors)
-            foreach (var m in messages) ModelState.AddModelError(key, m);
+        errors.AddTo(ModelState);
         var view = View("Edit", form);
         view.StatusCode = StatusCodes.Status400BadRequest;
         return view;
