@@ -1,3 +1,4 @@
+using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Features.Analytics;
 using CertPlatform.Web.Features.QuestionBank;
