@@ -3,7 +3,7 @@ using System.Net;
 namespace CertPlatform.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Issue 10 item 3: the sections "Database", "Content" and "DemoData" are options checked at start-up; a bad value stops
+/// Issue 10 item 3: the sections "Database", "Content", "DemoData" and "RateLimits" are options checked at start-up; a bad value stops
 /// the host with a message naming the key (and the app serves nothing), a good one starts it.
 /// </summary>
 public sealed class StartUpOptionsTests
@@ -16,6 +16,8 @@ public sealed class StartUpOptionsTests
     [InlineData("Database:ConnectionString", "Mode=Memory", "Configuration 'Database:ConnectionString' has no Data Source.")]
     [InlineData("Database:ConnectionString", "this is no connection string", "Configuration 'Database:ConnectionString' is not a SQLite connection string")]
     [InlineData("DemoData:Enabled", "yes", "DemoData:Enabled")]
+    [InlineData("RateLimits:LoginPerMinute", "0", "RateLimits:LoginPerMinute must be 1–1000000")]
+    [InlineData("RateLimits:VerifyPerMinute", "-5", "RateLimits:VerifyPerMinute must be 1–1000000")]
     public void A_bad_value_stops_start_up_naming_the_key(string key, string value, string message)
     {
         using var factory = new AppFactory().With(key, value);
