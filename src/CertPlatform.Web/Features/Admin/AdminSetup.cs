@@ -12,6 +12,8 @@ public static class AdminSetup
             .AddScoped<SaveUser>()
             .AddScoped<SetUserActive>()
             .AddScoped<ResetUserPassword>()
+            .AddScoped<AuditQueries>()
+            .AddScoped<ProgrammeQueries>()
             .AddScoped<SaveProgramme>()
             .AddScoped<IValidator<ProgrammeForm>, ProgrammeFormValidator>();
 }
