@@ -38,9 +38,6 @@ namespace CertPlatform.Web.Features.QuestionBank.Formats;
 public static partial class SpreadsheetFormat
 {
     private static readonly ImportTexts L = ImportTexts.Instance;
-    /// <summary>Largest total uncompressed size of an XLSX package accepted (zip-bomb guard).</summary>
-    public const long MaxXlsxUncompressedBytes = 50L * 1024 * 1024;
-    private const int MaxXlsxEntries = 1000;
     private const int MaxOptions = 10;
 
     private enum Column { Id, Type, Stem, Option, Answer, Explanation, Difficulty, Points, Lesson, Anchor, Tags, Status }
