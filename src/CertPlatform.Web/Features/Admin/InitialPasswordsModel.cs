@@ -10,6 +10,6 @@ public sealed record InitialPasswordsModel(string Title, IReadOnlyList<InitialPa
     /// </summary>
     public string CsvDataUrl =>
         "data:text/csv;charset=utf-8;base64," + Convert.ToBase64String(TableExport.Csv(
-            Passwords.Select(p => (IReadOnlyList<ExportCell>)[p.FullName, p.EmployeeNumber, p.Email, p.Password])
-                .Prepend(["姓名", "工号", "邮箱", "初始密码"])));
+            Passwords.Select(p => new ExportCell[] { p.FullName, p.EmployeeNumber, p.Email, p.Password })
+                .Prepend(new ExportCell[] { "姓名", "工号", "邮箱", "初始密码" })));
 }

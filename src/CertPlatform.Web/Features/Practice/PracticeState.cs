@@ -28,11 +28,11 @@ public sealed record PracticeState
     public string Nonce { get; init; } = NewNonce();
 
     public bool Finished => Position >= Items.Count;
-    public int Right => Count(AnswerVerdict.Right);
-    public int Partial => Count(AnswerVerdict.Partial);
-    public int Wrong => Count(AnswerVerdict.Wrong);
+    public int Right => CountOf(AnswerVerdict.Right);
+    public int Partial => CountOf(AnswerVerdict.Partial);
+    public int Wrong => CountOf(AnswerVerdict.Wrong);
 
-    private int Count(AnswerVerdict verdict) => Outcomes.Count(o => AnswerVerdicts.OfPercent(o) == verdict);
+    private int CountOf(AnswerVerdict verdict) => Outcomes.Count(o => AnswerVerdicts.OfPercent(o) == verdict);
 
     /// <summary>Structurally sound (a token that decrypts was written by us, but stay strict anyway).</summary>
     public bool IsWellFormed =>
