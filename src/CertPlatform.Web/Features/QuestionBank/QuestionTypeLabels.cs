@@ -12,26 +12,24 @@ namespace CertPlatform.Web.Features.QuestionBank;
 public static class QuestionTypeLabels
 {
     /// <summary>The short name before localisation (an argument of an import message).</summary>
-    public static ImportText ShortText(QuestionType t)
-    {
-        var L = ImportTexts.Instance;
-        return t switch
-        {
-            QuestionType.Single => L["单选"], QuestionType.Multiple => L["多选"], QuestionType.TrueFalse => L["判断"],
-            QuestionType.Fill => L["填空"], QuestionType.Matching => L["匹配"], QuestionType.Ordering => L["排序"],
-            QuestionType.Essay => L["问答"], _ => L["案例"],
-        };
-    }
+    public static ImportText ShortText(QuestionType t) => Names(t).Short;
 
     /// <summary>The full name before localisation.</summary>
-    public static ImportText FullText(QuestionType t)
+    public static ImportText FullText(QuestionType t) => Names(t).Full;
+
+    private static (ImportText Short, ImportText Full) Names(QuestionType t)
     {
         var L = ImportTexts.Instance;
         return t switch
         {
-            QuestionType.Single => L["单选题"], QuestionType.Multiple => L["多选题"], QuestionType.TrueFalse => L["判断题"],
-            QuestionType.Fill => L["填空题"], QuestionType.Matching => L["匹配题"], QuestionType.Ordering => L["排序题"],
-            QuestionType.Essay => L["问答题"], _ => L["案例分析题"],
+            QuestionType.Single => (L["单选"], L["单选题"]),
+            QuestionType.Multiple => (L["多选"], L["多选题"]),
+            QuestionType.TrueFalse => (L["判断"], L["判断题"]),
+            QuestionType.Fill => (L["填空"], L["填空题"]),
+            QuestionType.Matching => (L["匹配"], L["匹配题"]),
+            QuestionType.Ordering => (L["排序"], L["排序题"]),
+            QuestionType.Essay => (L["问答"], L["问答题"]),
+            _ => (L["案例"], L["案例分析题"]),
         };
     }
 
