@@ -1,15 +1,16 @@
 using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Data;
 
 /// <summary>Applies committed migrations, creates roles, syncs the shipped question bank and (if enabled) demo accounts before the app serves requests.</summary>
-public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration config, ILogger<DatabaseInitializer> log) : IHostedService
+public sealed class DatabaseInitializer(IServiceProvider services, IOptions<DemoDataOptions> demoData, ILogger<DatabaseInitializer> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var demo = config.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions();
+        var demo = demoData.Value;
         await InitialiseAsync(services, demo.Enabled, cancellationToken);
         log.LogInformation("Database ready (demo accounts {Demo})", demo.Enabled ? "enabled" : "disabled");
     }

@@ -1,4 +1,5 @@
 using CertPlatform.Web.Content;
+using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Infrastructure;
 
@@ -17,9 +18,24 @@ public static class ContentSetup
         return System.IO.Path.GetFullPath(System.IO.Path.Combine(startDirectory, "content"));
     }
 
+    /// <summary>
+    /// The content folder of "Content:Path": the one reader for code that runs before the container is built (content,
+    /// certificate template, mail templates). A configured folder that is not usable stops start-up naming the key.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">Content:Path names a folder that does not exist or has no curriculum.</exception>
+    public static string ContentRoot(IConfiguration config, string startDirectory)
+    {
+        var options = config.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
+        if (options.Problem(startDirectory) is { } problem)
+            throw new OptionsValidationException(Options.DefaultName, typeof(ContentOptions), [problem]);
+        return options.Root(startDirectory);
+    }
+
     public static IServiceCollection AddContent(this IServiceCollection services, IConfiguration config, string contentRoot, ILogger? logger = null)
     {
-        var root = ResolveContentRoot(config[$"{ContentOptions.Section}:Path"], contentRoot);
+        var root = ContentRoot(config, contentRoot);
+        services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ContentOptions>>(new ContentOptionsValidator(contentRoot));
         var result = new ContentLoader().Load(root);
         foreach (var w in result.Warnings) logger?.LogWarning("Content {Problem}", w.ToString());
         if (!result.Ok) throw new ContentInvalidException(result.Errors.ToList());

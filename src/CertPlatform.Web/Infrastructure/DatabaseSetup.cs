@@ -3,33 +3,35 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Infrastructure;
 
 public static class DatabaseSetup
 {
+    /// <summary>
+    /// Registers the database of "Database:Provider" (read once, through <see cref="DatabaseOptions.Read"/>: a bad value stops
+    /// start-up naming the key), the options of "Database" and "DemoData" (checked at start), and the initializer.
+    /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
-        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            throw new InvalidOperationException("Configuration 'Database:ConnectionString' is empty.");
-        switch (options.Provider.ToLowerInvariant())
+        var options = DatabaseOptions.Read(config);
+        services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<DemoDataOptions>().Bind(config.GetSection(DemoDataOptions.Section)).ValidateOnStart();
+        if (options.Kind == DatabaseProvider.Sqlite)
         {
-            case "sqlite":
-                var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteBusyTimeout.Instance));
-                services.AddSingleton<Cluster.IClusterLock, Cluster.InProcessLock>();
-                services.AddSingleton(new SqliteWriteGate(oneWriter: true));
-                break;
-            case "postgresql" or "postgres" or "npgsql":
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
-                services.AddSingleton<Cluster.IClusterLock>(sp => new Cluster.PostgresAdvisoryLock(options.ConnectionString,
-                    sp.GetRequiredService<ILogger<Cluster.PostgresAdvisoryLock>>()));
-                services.AddSingleton(SqliteWriteGate.Open);
-                break;
-            default:
-                throw new InvalidOperationException(
-                    $"Configuration 'Database:Provider' is '{options.Provider}': use 'Sqlite' or 'PostgreSQL'.");
+            var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteBusyTimeout.Instance));
+            services.AddSingleton<Cluster.IClusterLock, Cluster.InProcessLock>();
+            services.AddSingleton(new SqliteWriteGate(oneWriter: true));
+        }
+        else
+        {
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            services.AddSingleton<Cluster.IClusterLock>(sp => new Cluster.PostgresAdvisoryLock(options.ConnectionString,
+                sp.GetRequiredService<ILogger<Cluster.PostgresAdvisoryLock>>()));
+            services.AddSingleton(SqliteWriteGate.Open);
         }
         // Migrates and seeds at start-up, before the features' background services (registered after this) start.
         return services.AddHostedService<DatabaseInitializer>();
@@ -40,7 +42,7 @@ public static class DatabaseSetup
     {
         var builder = new SqliteConnectionStringBuilder(configured);
         if (string.IsNullOrWhiteSpace(builder.DataSource))
-            throw new InvalidOperationException("Configuration 'Database:ConnectionString' has no Data Source.");
+            throw new InvalidOperationException($"Configuration '{DatabaseOptions.ConnectionStringKey}' has no Data Source.");
         if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
         {
             var path = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));

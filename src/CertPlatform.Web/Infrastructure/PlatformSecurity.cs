@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -37,13 +38,20 @@ public static class PlatformSecurity
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
-        services.AddRateLimiter(o =>
+        const string limits = RateLimitOptions.Section;
+        services.AddOptions<RateLimitOptions>().Bind(config.GetSection(limits))
+            .Validate(o => o.LoginPerMinute is >= 1 and <= RateLimitOptions.MaxPerMinute, $"{limits}:{nameof(RateLimitOptions.LoginPerMinute)} must be 1–{RateLimitOptions.MaxPerMinute}")
+            .Validate(o => o.VerifyPerMinute is >= 1 and <= RateLimitOptions.MaxPerMinute, $"{limits}:{nameof(RateLimitOptions.VerifyPerMinute)} must be 1–{RateLimitOptions.MaxPerMinute}")
+            .ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, configured) =>
         {
+            var perMinute = configured.Value;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ClientAddress(ctx), _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:LoginPerMinute", 30), Window = TimeSpan.FromMinutes(1) }));
+                ClientAddress(ctx), _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute.LoginPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(RateLimits.Verify, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ClientAddress(ctx), _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:VerifyPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));
+                ClientAddress(ctx), _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute.VerifyPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.OnRejected = async (ctx, ct) =>
             {
                 if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))

@@ -14,6 +14,13 @@ public static class ValidationExtensions
         return result.IsValid;
     }
 
+    /// <summary>A use case's errors by field ("" for the whole form) next to their fields.</summary>
+    public static void AddTo(this IReadOnlyDictionary<string, string[]> errors, ModelStateDictionary modelState)
+    {
+        foreach (var (key, messages) in errors)
+            foreach (var message in messages) modelState.AddModelError(key, message);
+    }
+
     public static void AddTo(this IdentityResult result, ModelStateDictionary modelState, string key = "")
     {
         foreach (var e in result.Errors) modelState.AddModelError(key, e.Description);

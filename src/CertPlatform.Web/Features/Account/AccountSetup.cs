@@ -18,7 +18,6 @@ public static class AccountSetup
             .Validate(o => o.MaxFailedLogins is >= 1 and <= 100, "Accounts:MaxFailedLogins must be between 1 and 100")
             .Validate(o => o.LockoutMinutes is >= 1 and <= 1440, "Accounts:LockoutMinutes must be between 1 and 1440")
             .ValidateOnStart();
-        var accountOptions = config.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -28,8 +27,6 @@ public static class AccountSetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireDigit = true;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = accountOptions.MaxFailedLogins;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accountOptions.LockoutMinutes);
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
@@ -38,6 +35,12 @@ public static class AccountSetup
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<PasswordPolicyValidator>()
             .AddDefaultTokenProviders();
+        // The lockout from the validated "Accounts" options (one reader: the options system).
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((o, accounts) =>
+        {
+            o.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedLogins;
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.Value.LockoutMinutes);
+        });
 
         // The stamp itself is compared on every request from SessionCache (ValidatePrincipalAsync); Identity's
         // validator is only asked when the cookie's printed facts are out of date, and then refreshes at once.

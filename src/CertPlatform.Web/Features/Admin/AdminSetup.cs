@@ -8,6 +8,12 @@ public static class AdminSetup
         services.AddScoped<EmployeeImport>()
             .AddScoped<UnverifiedAccounts>()
             .AddScoped<IValidator<UserForm>, UserFormValidator>()
+            .AddScoped<UserQueries>()
+            .AddScoped<SaveUser>()
+            .AddScoped<SetUserActive>()
+            .AddScoped<ResetUserPassword>()
+            .AddScoped<AuditQueries>()
+            .AddScoped<ProgrammeQueries>()
             .AddScoped<SaveProgramme>()
             .AddScoped<IValidator<ProgrammeForm>, ProgrammeFormValidator>();
 }

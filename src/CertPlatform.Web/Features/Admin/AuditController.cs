@@ -1,27 +1,15 @@
 using CertPlatform.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Admin;
 
 [Authorize(Roles = Roles.Admin)]
 [Route("admin/audit")]
-public sealed class AuditController(AppDbContext db) : Controller
+public sealed class AuditController(AuditQueries audit) : Controller
 {
-    private const int PageSize = 100;
-
+    // "action" is bound from the query only: it is also a route value (the action method's name).
     [HttpGet("")]
-    public async Task<IActionResult> Index(int page = 1, [FromQuery(Name = "action")] string? actionFilter = null, CancellationToken ct = default)
-    {
-        page = Math.Max(1, page);
-        // Bound from the query only: "action" is also a route value (the action method's name).
-        var action = string.IsNullOrWhiteSpace(actionFilter) ? null : actionFilter.Trim();
-        var query = db.AuditEntries.AsNoTracking();
-        // Exact action ("certificate.revoked"), or a prefix ending in a dot ("certificate." = every certificate action).
-        if (action is not null) query = action.EndsWith('.') ? query.Where(a => a.Action.StartsWith(action)) : query.Where(a => a.Action == action);
-        var rows = await query.OrderByDescending(a => a.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
-        return View(new AuditPageModel(rows.Take(PageSize).ToList(), page, rows.Count > PageSize, action));
-    }
+    public async Task<IActionResult> Index(int page = 1, [FromQuery(Name = "action")] string? actionFilter = null, CancellationToken ct = default) =>
+        View(await audit.PageAsync(page, actionFilter, ct));
 }

@@ -1,7 +1,7 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Admin;
@@ -9,25 +9,17 @@ namespace CertPlatform.Web.Features.Admin;
 /// <summary>Certification programmes: list, create, edit (administrators).</summary>
 [Authorize(Roles = Roles.Admin)]
 [Route("admin/programmes")]
-public sealed class ProgrammesController(AppDbContext db, IStringLocalizer<SharedResource> L) : Controller
+public sealed class ProgrammesController(ProgrammeQueries programmes, IStringLocalizer<SharedResource> L) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(await db.Programmes.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct));
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await programmes.ListAsync(ct));
 
     [HttpGet("new")]
     public IActionResult New() => View("Edit", new ProgrammeForm { IsNew = true });
 
     [HttpGet("{id}/edit")]
-    public async Task<IActionResult> Edit(string id, CancellationToken ct)
-    {
-        var p = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (p is null) return NotFound();
-        return View(new ProgrammeForm
-        {
-            Id = p.Id, Name = p.Name, Title = p.Title, Level = p.Level, ValidityMonths = p.ValidityMonths, Template = p.Template, Description = p.Description, Criteria = p.Criteria,
-        });
-    }
+    public async Task<IActionResult> Edit(string id, CancellationToken ct) =>
+        await programmes.EditFormAsync(id, ct) is { } form ? View(form) : NotFound();
 
     [HttpPost("save")]
     public async Task<IActionResult> Save(ProgrammeForm form, [FromServices] SaveProgramme save, CancellationToken ct)
@@ -47,8 +39,7 @@ public sealed class ProgrammesController(AppDbContext db, IStringLocalizer<Share
             TempData["Flash"] = L["已保存认证项目 {0}", form.Name.Trim()].Value;
             return Redirect("/admin/programmes");
         }
-        foreach (var (key, messages) in errors)
-            foreach (var m in messages) ModelState.AddModelError(key, m);
+        errors.AddTo(ModelState);
         var view = View("Edit", form);
         view.StatusCode = StatusCodes.Status400BadRequest;
         return view;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace CertPlatform.Web.Features.Exams;
 
 public static class ExamsSetup
@@ -11,8 +13,7 @@ public static class ExamsSetup
             .ValidateOnStart();
         // An orderly stop drains the requests in flight and then the autosave writer's queue within this time
         // (tests/…/Features/Exams/CrashTests: nothing acknowledged is lost on SIGTERM).
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
-            config.GetSection(ExamOptions.Section).GetValue(nameof(ExamOptions.ShutdownSeconds), new ExamOptions().ShutdownSeconds)));
+        services.AddOptions<HostOptions>().Configure<IOptions<ExamOptions>>((o, exams) => o.ShutdownTimeout = TimeSpan.FromSeconds(exams.Value.ShutdownSeconds));
         services.AddMemoryCache();
         services.AddSingleton<ExamDeadlines>();
         services.AddSingleton<AnswerWriter>();

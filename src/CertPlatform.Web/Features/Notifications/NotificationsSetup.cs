@@ -17,7 +17,7 @@ public static class NotificationsSetup
             var configured = config[$"{NotificationOptions.Section}:{nameof(NotificationOptions.TemplatesPath)}"];
             var folder = !string.IsNullOrWhiteSpace(configured)
                 ? Path.GetFullPath(Path.Combine(env.ContentRootPath, configured))
-                : Path.Combine(ContentSetup.ResolveContentRoot(config[$"{ContentOptions.Section}:Path"], env.ContentRootPath), "notifications");
+                : Path.Combine(ContentSetup.ContentRoot(config, env.ContentRootPath), "notifications");
             return new NotificationTemplates(folder);
         });
         // Broken templates stop the start (file:line), but only when mail is on: a bare `dotnet run` needs none.

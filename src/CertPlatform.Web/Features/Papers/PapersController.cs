@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Features.Analytics;
 using CertPlatform.Web.Features.QuestionBank;
@@ -55,8 +56,7 @@ public sealed class PapersController(AppDbContext db, QuestionVersionCache quest
                 TempData["Flash"] = L["已保存试卷 {0}", form.Title].Value;
                 return Redirect($"/papers#paper-{form.Id.Trim()}");
             }
-            foreach (var (key, messages) in result.Errors)
-                foreach (var m in messages) ModelState.AddModelError(key, m);
+            result.Errors.AddTo(ModelState);
         }
         else if (intent != "save") ModelState.Clear();
         return View("Edit", await EditModelAsync(form.WithBlankRows(), ct));

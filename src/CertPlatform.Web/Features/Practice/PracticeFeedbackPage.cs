@@ -12,4 +12,5 @@ public sealed record PracticeFeedbackPage(
     public int Number => Feedback.Index + 1;
     public int Total => Feedback.Next.Items.Count;
     public bool Last => Feedback.Next.Finished;
+    public AnswerVerdict Verdict => AnswerVerdicts.Of(Grade);
 }

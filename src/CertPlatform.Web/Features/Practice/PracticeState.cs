@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CertPlatform.Web.Domain.Questions;
 
 namespace CertPlatform.Web.Features.Practice;
 
@@ -27,9 +28,11 @@ public sealed record PracticeState
     public string Nonce { get; init; } = NewNonce();
 
     public bool Finished => Position >= Items.Count;
-    public int Right => Outcomes.Count(o => o >= 100);
-    public int Partial => Outcomes.Count(o => o is > 0 and < 100);
-    public int Wrong => Outcomes.Count(o => o <= 0);
+    public int Right => CountOf(AnswerVerdict.Right);
+    public int Partial => CountOf(AnswerVerdict.Partial);
+    public int Wrong => CountOf(AnswerVerdict.Wrong);
+
+    private int CountOf(AnswerVerdict verdict) => Outcomes.Count(o => AnswerVerdicts.OfPercent(o) == verdict);
 
     /// <summary>Structurally sound (a token that decrypts was written by us, but stay strict anyway).</summary>
     public bool IsWellFormed =>

@@ -37,7 +37,13 @@ public static class BackupCommand
             Console.Error.WriteLine($"usage: {verb} DIR{(verb == "restore" ? " [--force]" : "")} (configuration as --Key=value)");
             return Task.FromResult(2);
         }
-        var at = DataLocations.From(config, env);
+        DataLocations at;
+        try { at = DataLocations.From(config, env); }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            Console.Error.WriteLine($"{verb}: {e.Message}");
+            return Task.FromResult(2);
+        }
         return verb == "backup"
             ? BackupAsync(at, folder, TimeProvider.System, env.ContentRootPath, Console.Out, Console.Error)
             : RestoreAsync(at, folder, force, env.ContentRootPath, Console.Out, Console.Error);

@@ -19,9 +19,9 @@ public sealed record DataLocations(string Provider, string? SqliteFile, string K
     public static DataLocations From(IConfiguration config, IHostEnvironment env)
     {
         var root = env.ContentRootPath;
-        var db = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var db = DatabaseOptions.Read(config);
         string? sqliteFile = null;
-        if (db.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        if (db.Kind == DatabaseProvider.Sqlite)
             sqliteFile = new SqliteConnectionStringBuilder(DatabaseSetup.SqliteConnectionString(db.ConnectionString, root)).DataSource;
         var keys = DataProtectionSetup.KeysFolder(config, root);
         var pfx = config[$"{CertificatePdfOptions.Section}:{nameof(CertificatePdfOptions.SigningCertificatePath)}"];

@@ -33,7 +33,7 @@ public static class PdfSetup
     {
         var configured = config[$"{CertificatePdfOptions.Section}:{nameof(CertificatePdfOptions.TemplatePath)}"];
         if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(Path.Combine(env.ContentRootPath, configured));
-        var contentRoot = ContentSetup.ResolveContentRoot(config[$"{ContentOptions.Section}:Path"], env.ContentRootPath);
+        var contentRoot = ContentSetup.ContentRoot(config, env.ContentRootPath);
         return Path.Combine(contentRoot, CertificateTemplate.DefaultRelativePath);
     }
 }

@@ -1,6 +1,11 @@
+using System.Globalization;
+using CertPlatform.Web;
 using CertPlatform.Web.Domain.Questions;
 using CertPlatform.Web.Features.QuestionBank;
+using CertPlatform.Web.Features.QuestionBank.Formats;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CertPlatform.UnitTests.Features.QuestionBank;
 
@@ -49,5 +54,25 @@ public sealed class QuestionLabelsTests
         Assert.Equal(apiName, QuestionViews.TypeName(type));
         var view = new QuestionView(0, "q", apiName, 1, 0, "题干", null, [], 0, [], [], [], null, []);
         Assert.Equal(type, view.Kind());
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "多选", "单选题")]
+    [InlineData("en", "Multiple choice", "single-choice")]
+    public void An_import_message_names_the_type_as_the_pages_do(string culture, string typeName, string single)
+    {
+        var resources = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)
+            .Create(typeof(SharedResource));
+        var multiple = new Question { Id = "m", Type = QuestionType.Multiple, Stem = "多选", Options = [new("甲", true), new("乙", true), new("丙", false)] };
+        var (ui, current) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            var reason = Assert.Single(AikenFormat.Write([multiple]).Skipped).Reason.Localize(resources);
+            Assert.Equal(typeName, resources.Label(QuestionType.Multiple));
+            Assert.Contains(single, reason);
+            Assert.Contains(resources.Label(QuestionType.Multiple), reason);
+        }
+        finally { (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, current); }
     }
 }

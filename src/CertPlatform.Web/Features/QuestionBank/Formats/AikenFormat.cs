@@ -153,7 +153,7 @@ public static partial class AikenFormat
 
     private static ImportText? WhyNot(Question q)
     {
-        if (q.Type != QuestionType.Single) return L["Aiken 只能保存单选题（此题为{0}）", QuestionProblems.TypeName(q.Type)];
+        if (q.Type != QuestionType.Single) return L["Aiken 只能保存单选题（此题为{0}）", QuestionTypeLabels.ShortText(q.Type)];
         var stem = q.Stem.Trim();
         if (stem.Length == 0) return L["题干为空"];
         if (stem.Contains('\n') || stem.Contains('\r')) return L["题干有多行；Aiken 的题干只能是一行"];

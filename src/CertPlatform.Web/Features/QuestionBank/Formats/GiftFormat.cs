@@ -209,7 +209,7 @@ public static partial class GiftFormat
         {
             if (body.Type != QuestionType.Essay && body.Type != declared)
             {
-                issues.Add(new(file, firstLine, L["“// {0}”注释说明这是{1}，因此答案块必须为空（问答题形式 {{}}），而不是{2}的答案", MetaTag, QuestionProblems.TypeName(declared), QuestionProblems.TypeName(body.Type)], false));
+                issues.Add(new(file, firstLine, L["“// {0}”注释说明这是{1}，因此答案块必须为空（问答题形式 {{}}），而不是{2}的答案", MetaTag, QuestionTypeLabels.ShortText(declared), QuestionTypeLabels.ShortText(body.Type)], false));
                 return null;
             }
             type = declared;

@@ -2,7 +2,7 @@ using CertPlatform.Web.Domain.Questions;
 
 namespace CertPlatform.Web.Features.QuestionBank.Formats;
 
-/// <summary>The domain's validation messages (<see cref="Question.Validate"/>) and type names as localisable import texts.</summary>
+/// <summary>The domain's validation messages (<see cref="Question.Validate"/>) as localisable import texts (type names: <see cref="QuestionTypeLabels"/>).</summary>
 public static class QuestionProblems
 {
     private static readonly ImportTexts L = ImportTexts.Instance;
@@ -45,17 +45,4 @@ public static class QuestionProblems
             return L["小题 {0}：{1}", problem[5..colon], Describe(problem[(colon + 2)..])];
         return new ImportText(problem, []);
     }
-
-    /// <summary>The Chinese name of a question type, as the UI shows it.</summary>
-    public static ImportText TypeName(QuestionType type) => type switch
-    {
-        QuestionType.Single => L["单选"],
-        QuestionType.Multiple => L["多选"],
-        QuestionType.TrueFalse => L["判断"],
-        QuestionType.Fill => L["填空"],
-        QuestionType.Matching => L["匹配"],
-        QuestionType.Ordering => L["排序"],
-        QuestionType.Essay => L["问答"],
-        _ => L["案例"],
-    };
 }

@@ -38,9 +38,6 @@ namespace CertPlatform.Web.Features.QuestionBank.Formats;
 public static partial class SpreadsheetFormat
 {
     private static readonly ImportTexts L = ImportTexts.Instance;
-    /// <summary>Largest total uncompressed size of an XLSX package accepted (zip-bomb guard).</summary>
-    public const long MaxXlsxUncompressedBytes = 50L * 1024 * 1024;
-    private const int MaxXlsxEntries = 1000;
     private const int MaxOptions = 10;
 
     private enum Column { Id, Type, Stem, Option, Answer, Explanation, Difficulty, Points, Lesson, Anchor, Tags, Status }
@@ -189,7 +186,7 @@ public static partial class SpreadsheetFormat
             }
             if (type is QuestionType.Matching or QuestionType.Ordering or QuestionType.Case)
             {
-                result.Issues.Add(new ImportIssue(fileName, line, L["第 {0} 行：{1}题无法用表格模板表示，已跳过（请用 Moodle XML 导入）", line, QuestionProblems.TypeName(type)], true));
+                result.Issues.Add(new ImportIssue(fileName, line, L["第 {0} 行：{1}题无法用表格模板表示，已跳过（请用 Moodle XML 导入）", line, QuestionTypeLabels.ShortText(type)], true));
                 continue;
             }
 
@@ -467,7 +464,7 @@ public static partial class SpreadsheetFormat
         foreach (var q in questions)
         {
             if (q.Type is QuestionType.Matching or QuestionType.Ordering or QuestionType.Case || q.Options.Count > MaxOptions)
-                skipped?.Add(new ImportIssue("", 0, L["题目 {0}（{1}题）无法用表格模板表示，未导出（可导出为 Moodle XML）", q.Id, QuestionProblems.TypeName(q.Type)], true));
+                skipped?.Add(new ImportIssue("", 0, L["题目 {0}（{1}题）无法用表格模板表示，未导出（可导出为 Moodle XML）", q.Id, QuestionTypeLabels.ShortText(q.Type)], true));
             else rows.Add(q);
         }
         var optionCount = Math.Max(6, rows.Select(q => q.Options.Count).DefaultIfEmpty(0).Max());
