@@ -95,7 +95,12 @@ public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, Content
         var concealed = graded.Items.Where(i => ReviewVisibility.ConcealsMistake(preloaded.Paper.ReviewShowsAnswers, preloaded.QuestionOf(i).Pool))
             .Select(i => i.QuestionId).ToHashSet();
         await mistakes.RecordExamAsync(attempt.UserId, graded.Items, concealed, ct);
-        await db.SaveChangesAsync(ct);
+        // No savepoint around the save (EF's default inside a transaction: SAVEPOINT + RELEASE, two statements): a failed
+        // save is never retried in this transaction, which is then rolled back whole.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try { await db.SaveChangesAsync(ct); }
+        finally { db.Database.AutoSavepointsEnabled = savepoints; }
         await tx.CommitAsync(ct);
         return graded;
     }
