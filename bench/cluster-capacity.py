@@ -81,6 +81,10 @@ def sample():
         top = psql(f"SELECT round(total_exec_time::numeric, 1), calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) "
                    f"FROM pg_stat_statements WHERE {database} AND {OWN} ORDER BY total_exec_time DESC LIMIT 3")
         record["db_top"] = [line.split("\t") for line in top.splitlines() if line]
+        # Every statement by calls, for reading what one request sends (kept in CAPACITY_LOG, not printed).
+        calls_list = psql(f"SELECT calls, round(total_exec_time::numeric, 1), left(regexp_replace(query, '\\s+', ' ', 'g'), 160) "
+                          f"FROM pg_stat_statements WHERE {database} AND {OWN} ORDER BY calls DESC LIMIT 40")
+        record["db_calls_top"] = [line.split("\t") for line in calls_list.splitlines() if line]
     with open(os.environ["CAPACITY_LOG"], "a") as f:
         f.write(json.dumps(record) + "\n")
 

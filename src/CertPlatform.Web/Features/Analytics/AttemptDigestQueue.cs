@@ -7,7 +7,7 @@ namespace CertPlatform.Web.Features.Analytics;
 /// <summary>
 /// Writes the digests of attempts just graded, built in memory by the grader (<see cref="AttemptDigestWriter.Build"/>),
 /// after their grading committed. Finishing requests queue here; one loop takes whatever is waiting (up to
-/// <see cref="MaxBatch"/>) and inserts it in one statement batch in one pass at the <see cref="SqliteWriteGate"/>, so a
+/// <see cref="MaxBatch"/>) and inserts it in one multi-row statement (<see cref="MultiRowInsert"/>) in one pass at the <see cref="SqliteWriteGate"/>, so a
 /// submit storm pays one transaction (and on SQLite one turn at the write lock) for many digests instead of one each
 /// (bench/RESULTS.md "Submit storm profile"). A request's task completes once its digest is stored or given up:
 /// if the batch fails, each of its attempts is written alone the way the backfill writes it
@@ -62,8 +62,8 @@ public sealed class AttemptDigestQueue(IServiceScopeFactory scopes, SqliteWriteG
                 using (await gate.EnterAsync(CancellationToken.None))
                 {
                     while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
-                    db.AttemptDigests.AddRange(batch.Select(p => p.Digest));
-                    await db.SaveChangesAsync(CancellationToken.None);
+                    // One multi-row INSERT for the whole batch (one statement, not one per digest).
+                    await db.InsertRowsAsync(batch.Select(p => p.Digest).ToList(), CancellationToken.None);
                 }
                 written = true;
             }

@@ -15,7 +15,8 @@ namespace CertPlatform.Web.Features.Exams;
 /// concurrent submits one finishes and grades and the other reads the stored result. Everything that can be read or
 /// computed before is (paper, layout, question versions, answers, the grading of those answers); the transaction waits
 /// its turn at the <see cref="SqliteWriteGate"/> and holds it only for the claim, one read of the answers as the claim
-/// left them (graded again only if a save arrived after the preload), the notebook's read and the one save. The digest
+/// left them (graded again only if a save arrived after the preload), the items' insert, the notebook's two statements and the
+/// totals' update. The digest
 /// (built in memory, written in batches by <see cref="AttemptDigestQueue"/>), one read-back of the attempt row and the result
 /// events come after the commit.
 /// The finish time is never after the deadline (<see cref="AttemptDeadline.FinishTime"/>).
@@ -87,12 +88,19 @@ public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, Content
         // Status, finish time and reason were stored by the claim: attached as they are, only the totals are updated.
         db.Attempts.Attach(attempt);
         AttemptGrading.Total(attempt, graded.Items, Stored(clock.GetUtcNow()));
-        db.AttemptItems.AddRange(graded.Items);
+        // The items in one multi-row INSERT and the notebook in two statements (not one statement per question): what a
+        // submit costs PostgreSQL is mostly statements (bench/RESULTS.md "Submit statements on PostgreSQL").
+        await db.InsertRowsAsync(graded.Items, ct);
         // A paper whose review hides the answers (and any secure question) enters the notebook by lesson only.
         var concealed = graded.Items.Where(i => ReviewVisibility.ConcealsMistake(preloaded.Paper.ReviewShowsAnswers, preloaded.QuestionOf(i).Pool))
             .Select(i => i.QuestionId).ToHashSet();
         await mistakes.RecordExamAsync(attempt.UserId, graded.Items, concealed, ct);
-        await db.SaveChangesAsync(ct);
+        // No savepoint around the save (EF's default inside a transaction: SAVEPOINT + RELEASE, two statements): a failed
+        // save is never retried in this transaction, which is then rolled back whole.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try { await db.SaveChangesAsync(ct); }
+        finally { db.Database.AutoSavepointsEnabled = savepoints; }
         await tx.CommitAsync(ct);
         return graded;
     }
