@@ -46,8 +46,9 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                // A failed pass never stops the site (a background service's exception would): SQLite's log only grows meanwhile.
                 try { await RunOnceAsync(stoppingToken); }
-                catch (SqliteException e) { log.LogWarning(e, "SQLite checkpoint pass failed; the next pass retries"); }
+                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "SQLite checkpoint pass failed; the next pass retries"); }
                 await Task.Delay(interval, clock, stoppingToken);
             }
         }
@@ -58,14 +59,18 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        // Not while a pass may still use the connection (the host's shutdown time ran out before the loop ended).
-        if (_connection is not null && ExecuteTask is not { IsCompleted: false })
+        // Not while a pass may still use the connection (the host's shutdown time ran out before the loop ended). The
+        // connection is taken once: a host that gives up waiting disposes its services, and this one with them, meanwhile.
+        if (_connection is { } connection && ExecuteTask is not { IsCompleted: false })
         {
             try
             {
-                using (await gate.EnterAsync(CancellationToken.None)) await CheckpointAsync("TRUNCATE", CancellationToken.None);
+                using (await gate.EnterAsync(CancellationToken.None)) await CheckpointAsync(connection, "TRUNCATE", CancellationToken.None);
             }
-            catch (SqliteException e) { log.LogWarning(e, "The final SQLite checkpoint failed; the next start replays the log"); }
+            catch (Exception e) when (e is SqliteException or ObjectDisposedException or InvalidOperationException)
+            {
+                log.LogWarning(e, "The final SQLite checkpoint failed; the next start replays the log");
+            }
         }
         pragmas.BackgroundCheckpoints = false;
     }
@@ -138,9 +143,12 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
     }
 
     /// <summary>Runs <c>PRAGMA wal_checkpoint(MODE)</c>: (pages in the log, pages copied to the database file); (−1, −1) outside WAL mode.</summary>
-    private async Task<(long Log, long Copied)> CheckpointAsync(string mode, CancellationToken ct)
+    private Task<(long Log, long Copied)> CheckpointAsync(string mode, CancellationToken ct) =>
+        CheckpointAsync(_connection ?? throw new ObjectDisposedException(nameof(SqliteCheckpointer)), mode, ct);
+
+    private static async Task<(long Log, long Copied)> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct)
     {
-        await using var command = _connection!.CreateCommand();
+        await using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA wal_checkpoint({mode});";
         await using var row = await command.ExecuteReaderAsync(ct);
         return await row.ReadAsync(ct) ? (row.GetInt64(1), row.GetInt64(2)) : (-1, -1);
