@@ -9,10 +9,11 @@ public sealed class SqliteCheckpointOptions
     public const string Section = "Database:Checkpoint";
 
     /// <summary>
-    /// True (default): a background service checkpoints and the app's connections never do it inline. False: SQLite's
-    /// own automatic checkpoint, run by whichever writer commits the 1,000th page of log, while it holds the write lock.
+    /// True: a background service checkpoints and the app's connections never do it inline. False (default until a quiet
+    /// 10,000-trainee A/B shows the background mode shortens the autosave tail — bench/RESULTS.md, "The steady autosave
+    /// tail"): SQLite's own automatic checkpoint, run by whichever writer commits the 1,000th page of log.
     /// </summary>
-    public bool Background { get; set; } = true;
+    public bool Background { get; set; }
 
     /// <summary>Time between background passes (50–60,000 ms).</summary>
     public int IntervalMilliseconds { get; set; } = 500;

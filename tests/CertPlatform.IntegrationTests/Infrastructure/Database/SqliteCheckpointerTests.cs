@@ -93,7 +93,7 @@ public sealed class SqliteCheckpointerTests : IDisposable
     [Fact]
     public async Task The_site_leaves_checkpoints_to_the_background_service_which_empties_the_log_when_idle()
     {
-        var factory = Own(new AppFactory().With("Database:Checkpoint:IntervalMilliseconds", "50"));
+        var factory = Own(new AppFactory().With("Database:Checkpoint:Background", "true").With("Database:Checkpoint:IntervalMilliseconds", "50"));
         factory.NewClient(); // starts the host: migrations, the demo data, the hosted services
         Assert.NotNull(factory.Services.GetService<SqliteCheckpointer>());
         Assert.Equal(0L, await factory.ScopedAsync(db => AppPragmaAsync(db, "wal_autocheckpoint")));
@@ -108,9 +108,9 @@ public sealed class SqliteCheckpointerTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_the_background_service_the_site_keeps_sqlite_s_own_checkpoints()
+    public async Task By_default_the_site_keeps_sqlite_s_own_checkpoints()
     {
-        var factory = Own(new AppFactory().With("Database:Checkpoint:Background", "false"));
+        var factory = Own(new AppFactory()); // the default
         factory.NewClient();
         Assert.Null(factory.Services.GetService<SqliteCheckpointer>());
         Assert.Equal(1000L, await factory.ScopedAsync(db => AppPragmaAsync(db, "wal_autocheckpoint")));
