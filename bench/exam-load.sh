@@ -102,7 +102,9 @@ dotnet bench/CertPlatform.Bench/bin/Release/net10.0/CertPlatform.Bench.dll accou
 "${driver[@]}" users --base-url "$base" --sessions "$work/sessions.json" "$@"
 # 2. the four scenarios in one process, on the same users (their saved sessions: no second password hash each).
 status=0
-"${driver[@]}" all --base-url "$base" --sessions "$work/sessions.json" --server-pid "$server" "$@" 2>&1 | tee "$driver_log" || status=$?
+# EXAM_LOAD_SCENARIO=steady (or start-storm, ceiling, submit-storm) runs one scenario instead of all four (attempts it
+# needs are started untimed), e.g. for A/B runs of the steady autosave tail.
+"${driver[@]}" "${EXAM_LOAD_SCENARIO:-all}" --base-url "$base" --sessions "$work/sessions.json" --server-pid "$server" "$@" 2>&1 | tee "$driver_log" || status=$?
 touch "$work/driver.done"
 if [ -n "${EXAM_LOAD_TRACE:-}" ]; then
   wait $tracer 2>/dev/null || true
@@ -112,6 +114,10 @@ fi
 echo
 echo "server process (CPU time is user+system over the whole run, driver excluded):"
 ps -o pid=,etime=,time=,rss= -p $server | awk '{printf "  pid %s, elapsed %s, cpu %s, rss %.0f MiB\n", $1, $2, $3, $4/1024}'
+# The SQLite log's size at the end (bounded by Database:Checkpoint:WalLimitMegabytes with the background checkpointer).
+[ -e "$work/exam-load.db-wal" ] && echo "SQLite WAL file at the end: $(( $(stat -c %s "$work/exam-load.db-wal") / 1024 )) KiB (database $(( $(stat -c %s "$work/exam-load.db") / 1024 )) KiB)"
+# EXAM_LOAD_SERVER_LOG=FILE keeps the server's log (e.g. with EXAM_LOAD_SERVER_ENV raising a class's level to Debug).
+[ -z "${EXAM_LOAD_SERVER_LOG:-}" ] || cp "$work/server.log" "$EXAM_LOAD_SERVER_LOG"
 warnings=$(grep -cE '\b(WRN|ERR|FTL)\b' "$work/server.log" || true)
 echo "server log: $warnings warning/error lines"
 grep -E '\b(ERR|FTL)\b' "$work/server.log" | head -20 || true

@@ -8,9 +8,11 @@ using CertPlatform.Web.Domain.Questions;
 //   dotnet run -c Release --project bench/CertPlatform.Bench -- records [count]   (HR exports against the real server, default 10,000 records; not part of "all")
 //   dotnet run -c Release --project bench/CertPlatform.Bench -- accounts CONNECTION COUNT [PREFIX] [PASSWORD]   (bulk trainee accounts for bench/exam-load.sh)
 //   dotnet run -c Release --project bench/CertPlatform.Bench -- statistics [attempts] [questions]   (item analysis of one paper, default 10,000 × 100; not part of "all")
+//   dotnet run -c Release --project bench/CertPlatform.Bench -- checkpoint [seconds] [saves/s] [attempts] [rounds]   (the autosave writer alone: SQLite's inline vs background checkpoints; not part of "all")
 // Prints percentiles over repeated runs; results are recorded in bench/RESULTS.md.
 var what = args.FirstOrDefault() ?? "all";
 if (what is "accounts") return CertPlatform.Bench.LoadAccounts.Run(args.Skip(1).ToArray());
+if (what is "checkpoint") return await CertPlatform.Bench.WalCheckpointBench.RunAsync(args.Skip(1).ToArray());
 if (what is "blueprint" or "all") BlueprintAssembly();
 if (what is "grading" or "all") Grading();
 if (what is "certificates") CertificateBench.Run();

@@ -13,6 +13,7 @@ public sealed class Recorder(string scenario, int expectedStatus)
     private readonly object _gate = new();
     private readonly List<double> _latencies = new(1 << 16);
     private readonly List<double> _lags = new(1 << 16);
+    private readonly List<DateTime> _sent = new(1 << 16);
     private readonly ConcurrentDictionary<string, int> _outcomes = new();
     private long _started;
     private long _stopped;
@@ -29,6 +30,7 @@ public sealed class Recorder(string scenario, int expectedStatus)
         {
             _latencies.Add(r.Milliseconds);
             _lags.Add(lagMs);
+            _sent.Add(DateTime.UtcNow.AddMilliseconds(-r.Milliseconds));
         }
         _outcomes.AddOrUpdate(r.Outcome, 1, (_, n) => n + 1);
     }
@@ -36,11 +38,14 @@ public sealed class Recorder(string scenario, int expectedStatus)
     public Summary Summarize()
     {
         double[] ms, lags;
+        DateTime[] sent;
         lock (_gate)
         {
             ms = [.. _latencies];
             lags = [.. _lags];
+            sent = [.. _sent];
         }
+        var tail = TailText(ms, sent);
         Array.Sort(ms);
         Array.Sort(lags);
         var ok = _outcomes.GetValueOrDefault(expectedStatus.ToString(CultureInfo.InvariantCulture));
@@ -48,7 +53,33 @@ public sealed class Recorder(string scenario, int expectedStatus)
             .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary();
         var seconds = Stopwatch.GetElapsedTime(_started, _stopped == 0 ? Stopwatch.GetTimestamp() : _stopped).TotalSeconds;
         return new Summary(Scenario, expectedStatus, ms.Length, ok, errors, seconds,
-            Percentile(ms, 0.50), Percentile(ms, 0.90), Percentile(ms, 0.99), ms.Length == 0 ? 0 : ms[^1], Percentile(lags, 0.99));
+            Percentile(ms, 0.50), Percentile(ms, 0.90), Percentile(ms, 0.99), ms.Length == 0 ? 0 : ms[^1], Percentile(lags, 0.99)) { Tail = tail };
+    }
+
+    /// <summary>
+    /// The tail in counts (requests over 100 ms and over 500 ms) and in time: the wall-clock seconds (UTC) in which the
+    /// slow requests were sent, the worst eight in time order, so a stall shows as one second with many slow requests
+    /// and can be matched with the server's log (e.g. its slow autosave batches) and the driver's own GC pauses.
+    /// </summary>
+    private static string TailText(double[] ms, DateTime[] sent)
+    {
+        var over100 = 0;
+        var over500 = 0;
+        var bySecond = new Dictionary<DateTime, (int Count, double Max)>();
+        for (var i = 0; i < ms.Length; i++)
+        {
+            if (ms[i] <= 100) continue;
+            over100++;
+            if (ms[i] > 500) over500++;
+            var second = new DateTime(sent[i].Ticks - sent[i].Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+            var (count, max) = bySecond.GetValueOrDefault(second);
+            bySecond[second] = (count + 1, Math.Max(max, ms[i]));
+        }
+        var worst = bySecond.OrderByDescending(kv => kv.Value.Count).Take(8).OrderBy(kv => kv.Key)
+            .Select(kv => $"{kv.Key:HH:mm:ss} {kv.Value.Count}× ≤ {kv.Value.Max:0} ms");
+        var share = ms.Length == 0 ? 0 : 100.0 * over100 / ms.Length;
+        return $"over 100 ms: {over100:N0} ({share:0.00} %), over 500 ms: {over500:N0}" +
+            (bySecond.Count == 0 ? "" : $"; slow requests by second sent (UTC, {bySecond.Count} seconds with any): {string.Join(", ", worst)}");
     }
 
     /// <summary>Nearest-rank percentile of a sorted array.</summary>
@@ -61,6 +92,8 @@ public sealed record Summary(string Scenario, int ExpectedStatus, int Count, int
 {
     /// <summary>CPU use of server and driver during the scenario (<see cref="CpuMeter"/>).</summary>
     public string Cpu { get; init; } = "";
+    /// <summary>Counts over 100 / 500 ms and the seconds in which the slow requests were sent.</summary>
+    public string Tail { get; init; } = "";
     public int ErrorCount => Errors.Values.Sum();
     public double Throughput => Seconds > 0 ? Count / Seconds : 0;
     public double OkPerSecond => Seconds > 0 ? Ok / Seconds : 0;
@@ -72,6 +105,7 @@ public sealed record Summary(string Scenario, int ExpectedStatus, int Count, int
         Console.WriteLine($"requests {Count:N0}, {ExpectedStatus}: {Ok:N0}, other: {ErrorText}");
         Console.WriteLine($"elapsed {Seconds:0.00} s, {Throughput:N0} req/s, {OkPerSecond:N0} {ExpectedStatus}/s");
         Console.WriteLine($"latency ms: p50 {P50:0.0}  p90 {P90:0.0}  p99 {P99:0.0}  max {Max:0.0}");
+        if (Tail.Length > 0) Console.WriteLine($"tail: {Tail}");
         if (Cpu.Length > 0) Console.WriteLine($"CPU: {Cpu}");
         Console.WriteLine($"driver send lag p99 {LagP99:0.0} ms (how late requests left against the schedule)");
         try { Console.WriteLine($"load average after: {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}"); }

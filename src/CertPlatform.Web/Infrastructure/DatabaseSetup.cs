@@ -22,9 +22,21 @@ public static class DatabaseSetup
         if (options.Kind == DatabaseProvider.Sqlite)
         {
             var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteBusyTimeout.Instance));
+            var checkpoint = config.GetSection(SqliteCheckpointOptions.Section).Get<SqliteCheckpointOptions>() ?? new SqliteCheckpointOptions();
+            services.AddOptions<SqliteCheckpointOptions>().Bind(config.GetSection(SqliteCheckpointOptions.Section)).ValidateOnStart();
+            services.AddSingleton<IValidateOptions<SqliteCheckpointOptions>, SqliteCheckpointOptionsValidator>();
+            // Out-of-range values are refused at start-up (above); the interceptor only needs a usable number meanwhile.
+            // It switches the connections' own checkpoints off only while the background checkpointer runs, so tools that
+            // use the database without the site's hosted services (the bench's account and statistics tools) keep them.
+            var pragmas = new SqliteConnectionPragmas(Math.Max(1, checkpoint.WalLimitBytes));
+            services.AddSingleton(pragmas);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(pragmas));
             services.AddSingleton<Cluster.IClusterLock, Cluster.InProcessLock>();
             services.AddSingleton(new SqliteWriteGate(oneWriter: true));
+            if (checkpoint.Background)
+                services.AddSingleton(sp => new SqliteCheckpointer(sqlite, pragmas, sp.GetRequiredService<SqliteWriteGate>(),
+                    sp.GetRequiredService<IOptions<SqliteCheckpointOptions>>(), sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
         }
         else
         {
@@ -35,7 +47,12 @@ public static class DatabaseSetup
             services.AddSingleton(SqliteWriteGate.Open);
         }
         // Migrates and seeds at start-up, before the features' background services (registered after this) start.
-        return services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<DatabaseInitializer>();
+        // SQLite's background checkpointer: starts once the file is migrated and in WAL mode, and stops after the
+        // features' writers (hosted services stop in reverse order), so its final checkpoint sees their last commits.
+        if (services.Any(d => d.ServiceType == typeof(SqliteCheckpointer)))
+            services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
+        return services;
     }
 
     /// <summary>Makes the data source absolute and creates its folder, so the app runs from any working directory.</summary>

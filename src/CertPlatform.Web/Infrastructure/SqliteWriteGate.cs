@@ -12,7 +12,7 @@ namespace CertPlatform.Web.Infrastructure;
 /// </summary>
 public sealed class SqliteWriteGate
 {
-    /// <summary>As long as SQLite's own busy timeout (<see cref="SqliteBusyTimeout"/>).</summary>
+    /// <summary>As long as SQLite's own busy timeout (<see cref="SqliteConnectionPragmas"/>).</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     /// <summary>The gate for databases that take several writers (PostgreSQL): entering never waits.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
@@ -23,6 +24,8 @@ namespace CertPlatform.Web.Features.Exams;
 public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate gate, CertPlatformMetrics metrics, ILogger<AnswerWriter> log) : BackgroundService
 {
     public const int MaxBatch = 512;
+    /// <summary>A batch that took this long from its first save's turn to its commit is logged at debug level.</summary>
+    private static readonly TimeSpan SlowBatch = TimeSpan.FromMilliseconds(50);
     private sealed record Pending(AnswerSave Save, TaskCompletionSource<WriteResult> Done);
 
     // Bounded: under overload callers wait (back-pressure) rather than the queue eating memory.
@@ -61,12 +64,22 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
                 while (queue.Reader.TryRead(out var first))
                 {
                     batch.Add(first);
+                    var queued = Stopwatch.GetTimestamp();
+                    long entered, committing;
                     // The batch is filled once it is this writer's turn at the gate: saves that arrive meanwhile join it.
                     using (await gate.EnterAsync(CancellationToken.None))
                     {
+                        entered = Stopwatch.GetTimestamp();
                         while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
-                        await WriteBatchAsync(db.Database.GetDbConnection(), sql, batch);
+                        committing = await WriteBatchAsync(db.Database.GetDbConnection(), sql, batch);
                     }
+                    var done = Stopwatch.GetTimestamp();
+                    // Where a slow batch spent its time (bench/RESULTS.md, "The steady autosave tail"): waiting for the gate,
+                    // running the statements, or in COMMIT (the log's fsync; with SQLite's inline checkpoint also the copy).
+                    if (Stopwatch.GetElapsedTime(queued, done) >= SlowBatch && log.IsEnabled(LogLevel.Debug))
+                        log.LogDebug("Slow autosave batch of {Count}: {GateMs:0.0} ms at the gate, {StatementsMs:0.0} ms statements, {CommitMs:0.0} ms commit",
+                            batch.Count, Stopwatch.GetElapsedTime(queued, entered).TotalMilliseconds,
+                            Stopwatch.GetElapsedTime(entered, committing).TotalMilliseconds, Stopwatch.GetElapsedTime(committing, done).TotalMilliseconds);
                     metrics.WriterBatchSize.Record(batch.Count);
                     batch.Clear();
                     if (queue.Reader.Count == 0 && !stoppingToken.IsCancellationRequested)
@@ -124,8 +137,10 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
             """;
     }
 
-    private static async Task WriteBatchAsync(DbConnection connection, Statements sql, List<Pending> batch)
+    /// <summary>Writes and commits the batch, then completes its requests; returns the timestamp at which COMMIT began.</summary>
+    private static async Task<long> WriteBatchAsync(DbConnection connection, Statements sql, List<Pending> batch)
     {
+        long committing;
         var results = new WriteResult[batch.Count];
         await using (var tx = await connection.BeginTransactionAsync())
         {
@@ -152,9 +167,11 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
                     ? new WriteResult(WriteOutcome.Closed, 0)
                     : new WriteResult(WriteOutcome.Stale, row.GetInt64(1), row.GetString(2));
             }
+            committing = Stopwatch.GetTimestamp();
             await tx.CommitAsync();
         }
         for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
+        return committing;
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction tx, string text, params string[] parameters)
