@@ -9,7 +9,7 @@ namespace CertPlatform.UnitTests;
 
 /// <summary>
 /// Issue 10 item 3: kinds and statuses have one owner (a constant class or an enum); no C#, Razor or component file of
-/// the web project spells one of their values as a bare string literal ("certification", "submitted", "Ready", …)
+/// the web project spells one of their values (or a role name of <see cref="Roles"/>) as a bare string literal ("certification", "submitted", "Ready", …)
 /// outside the owner's own file. Generated migrations are skipped, and so is the import/export formats folder, whose
 /// files map foreign type names ("Single", "TrueFalse") on purpose.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed partial class KindLiteralTests
     [
         typeof(PaperKind), typeof(PaperStatus), typeof(AttemptStatus), typeof(GradingStatus), typeof(FinishReason),
         typeof(CertificateStatus), typeof(OutboxStatus), typeof(PaperAudience), typeof(PaperMode), typeof(UserStatusFilter),
-        typeof(QuestionStatus), typeof(QuestionPool), typeof(QuestionType),
+        typeof(QuestionStatus), typeof(QuestionPool), typeof(QuestionType), typeof(Roles),
     ];
 
     /// <summary>Values that are also ordinary words elsewhere (form field names, template placeholders, "all" filters).</summary>
@@ -99,6 +99,21 @@ public sealed partial class KindLiteralTests
             File.WriteAllText(Path.Combine(root, "PaperKind.cs"), "public const string Mock = \"mock\";\n");
             var problems = BareLiterals(root);
             Assert.Equal(["Use.cs:2: \"Ready\" (QuestionStatus)", "View.cshtml:1: \"certification\" (PaperKind)"], problems.Order());
+        }
+        finally { Directory.Delete(root, true); }
+    }
+
+    [Fact]
+    public void The_check_finds_a_bare_role_name_and_ignores_the_roles_owner()
+    {
+        var root = Directory.CreateTempSubdirectory("role-literals").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "Page.cshtml"), "@if (User.IsInRole(\"HR\")) { <p>hr</p> }\n");
+            File.WriteAllText(Path.Combine(root, "Guard.cs"), "[Authorize(Roles = \"Admin\")] class C { bool T(string r) => r == \"Trainee\"; }\n");
+            File.WriteAllText(Path.Combine(root, "Roles.cs"), "public const string Examiner = \"Examiner\";\n");
+            var problems = BareLiterals(root);
+            Assert.Equal(["Guard.cs:1: \"Admin\" (Roles)", "Guard.cs:1: \"Trainee\" (Roles)", "Page.cshtml:1: \"HR\" (Roles)"], problems.Order());
         }
         finally { Directory.Delete(root, true); }
     }

@@ -3,7 +3,7 @@ using System.Net;
 namespace CertPlatform.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Issue 10 item 3: the sections "Database", "Content", "DemoData" and "RateLimits" are options checked at start-up; a bad value stops
+/// Issue 10 item 3: the sections "Database", "Content", "DemoData", "RateLimits" and "DataProtection" are options checked at start-up; a bad value stops
 /// the host with a message naming the key (and the app serves nothing), a good one starts it.
 /// </summary>
 public sealed class StartUpOptionsTests
@@ -18,6 +18,7 @@ public sealed class StartUpOptionsTests
     [InlineData("DemoData:Enabled", "yes", "DemoData:Enabled")]
     [InlineData("RateLimits:LoginPerMinute", "0", "RateLimits:LoginPerMinute must be 1–1000000")]
     [InlineData("RateLimits:VerifyPerMinute", "-5", "RateLimits:VerifyPerMinute must be 1–1000000")]
+    [InlineData("DataProtection:KeysPath", " ", "Configuration 'DataProtection:KeysPath' is empty: leave it out for 'data/keys' or name a folder.")]
     public void A_bad_value_stops_start_up_naming_the_key(string key, string value, string message)
     {
         using var factory = new AppFactory().With(key, value);
@@ -53,6 +54,19 @@ public sealed class StartUpOptionsTests
             Assert.Contains($"Configuration 'Content:Path' is '{empty}': the folder '{empty}' has no curriculum.yaml.", error.ToString());
         }
         finally { Directory.Delete(empty, true); }
+    }
+
+    [Fact]
+    public void A_key_ring_path_naming_a_file_stops_start_up_naming_the_key()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            using var factory = new AppFactory().With("DataProtection:KeysPath", file);
+            var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+            Assert.Contains($"Configuration 'DataProtection:KeysPath' is '{file}': '{file}' is a file, not a folder.", error.ToString());
+        }
+        finally { File.Delete(file); }
     }
 
     [Fact]

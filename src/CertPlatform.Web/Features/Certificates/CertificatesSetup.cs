@@ -21,6 +21,9 @@ public static class CertificatesSetup
         services.AddScoped<IssueCertificate>();
         services.AddScoped<IAttemptResultHandler>(sp => sp.GetRequiredService<IssueCertificate>());
         services.AddScoped<HeldCertificates>();
+        services.AddScoped<CertificateQueries>();
+        services.AddScoped<DownloadCertificate>();
+        services.AddScoped<ProgrammeAchievement>();
         services.AddScoped<IssueHeldCertificates>();
         services.AddScoped<Account.IAccountVerifiedHandler>(sp => sp.GetRequiredService<IssueHeldCertificates>());
         services.AddScoped<RevokeCertificate>();

@@ -5,7 +5,6 @@ using CertPlatform.Web.Features.Analytics;
 using CertPlatform.Web.Features.QuestionBank;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Papers;
@@ -13,7 +12,7 @@ namespace CertPlatform.Web.Features.Papers;
 /// <summary>Papers for examiners: blueprint sections and whether the bank can fill them now.</summary>
 [Authorize(Roles = Roles.Examiner + "," + Roles.Admin)]
 [Route("papers")]
-public sealed class PapersController(AppDbContext db, QuestionVersionCache questions, ItemQuality quality, CertPlatform.Web.Infrastructure.Time.DisplayTime display,
+public sealed class PapersController(PaperQueries papers, QuestionVersionCache questions, ItemQuality quality,
     IStringLocalizer<SharedResource> L) : Controller
 {
     [HttpGet("new")]
@@ -23,13 +22,7 @@ public sealed class PapersController(AppDbContext db, QuestionVersionCache quest
     [HttpGet("{id}/edit")]
     public async Task<IActionResult> Edit(string id, CancellationToken ct)
     {
-        var paper = await db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (paper is null) return NotFound();
-        var assignments = await db.PaperAssignments.AsNoTracking().Where(a => a.PaperId == id).ToListAsync(ct);
-        var allowances = await db.PaperAllowances.AsNoTracking().Where(a => a.PaperId == id).ToListAsync(ct);
-        var userIds = assignments.Where(a => a.Kind == PaperAudience.User).Select(a => a.Value).Concat(allowances.Select(a => a.UserId)).ToList();
-        var labels = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.EmployeeNumber ?? u.Email ?? u.Id, ct);
-        var form = PaperForm.From(paper, assignments, allowances.Select(a => (labels.GetValueOrDefault(a.UserId, a.UserId), a.ExtraMinutes)), id => labels.GetValueOrDefault(id, id), display);
+        if (await papers.EditFormAsync(id, ct) is not { } form) return NotFound();
         return View("Edit", await EditModelAsync(form, ct));
     }
 
@@ -67,20 +60,20 @@ public sealed class PapersController(AppDbContext db, QuestionVersionCache quest
         var pool = await quality.EnrichAsync((await questions.PoolAsync(ct)).In(DrawPools.ForPaper(form.Kind == PaperKind.Certification)), ct);
         var policy = quality.PolicyFor(new Paper { Id = "", Title = "", Kind = "", Status = "", DrawExcludeFlagged = form.DrawExcludeFlagged, DrawUseObservedFacility = form.DrawUseObservedFacility });
         return new PaperEditModel(form, form.Mode == PaperMode.Blueprint ? Blueprint.Feasibility(form.Blueprint(), pool, policy: policy) : [],
-            pool.SelectMany(c => c.Tags).Distinct().Order().ToList(), await db.Programmes.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct));
+            pool.SelectMany(c => c.Tags).Distinct().Order().ToList(), await papers.ProgrammesAsync(ct));
     }
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var papers = await db.Papers.AsNoTracking().OrderBy(p => p.Kind).ThenBy(p => p.Id).ToListAsync(ct);
+        var all = await papers.ListAsync(ct);
         var ready = await questions.PoolAsync(ct);
         var pools = new Dictionary<bool, IReadOnlyList<DrawCandidate>>
         {
             [true] = await quality.EnrichAsync(ready.In(DrawPools.ForPaper(true)), ct),
             [false] = await quality.EnrichAsync(ready.In(DrawPools.ForPaper(false)), ct),
         };
-        return View(papers.Select(p => new PaperSummary(p, Blueprint.Feasibility(PaperAccess.Sections(p), pools[p.Kind == PaperKind.Certification], policy: quality.PolicyFor(p)))).ToList());
+        return View(all.Select(p => new PaperSummary(p, Blueprint.Feasibility(PaperAccess.Sections(p), pools[p.Kind == PaperKind.Certification], policy: quality.PolicyFor(p)))).ToList());
     }
 
 }

@@ -3,7 +3,6 @@ using CertPlatform.Web.Data;
 using CertPlatform.Web.Features.Certificates;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Features.Records;
@@ -79,11 +78,11 @@ public sealed class RecordsController(IStringLocalizer<SharedResource> L) : Cont
 
     [HttpPost("{id}/revoke")]
     public async Task<IActionResult> Revoke(string id, string? reason, string? returnUrl, [FromServices] RevokeCertificate revoke,
-        [FromServices] AppDbContext db, CancellationToken ct)
+        [FromServices] CertificateQueries certificates, CancellationToken ct)
     {
         var outcome = await revoke.RunAsync(id, reason, User, ct);
         if (outcome == RevokeCertificateOutcome.NotFound) return NotFound();
-        var number = await db.Certificates.Where(c => c.Id == id).Select(c => c.Number).FirstOrDefaultAsync(ct) ?? id;
+        var number = await certificates.NumberAsync(id, ct) ?? id;
         TempData["Flash"] = (outcome switch
         {
             RevokeCertificateOutcome.Revoked => L["证书 {0} 已撤销，核验页面将显示“已撤销”。", number],

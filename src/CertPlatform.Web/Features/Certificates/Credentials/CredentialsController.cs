@@ -1,7 +1,5 @@
-using CertPlatform.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Certificates.Credentials;
 
@@ -36,15 +34,8 @@ public sealed class CredentialsController(CredentialSigner signer, OpenBadgeCred
 
     /// <summary>A programme's achievement; without a programme id the seeded programme's (the address credentials issued before programmes carry).</summary>
     [HttpGet("achievement/{programmeId?}")]
-    public async Task<IActionResult> Achievement(string? programmeId, [FromServices] AppDbContext db, CancellationToken ct)
-    {
-        var id = programmeId ?? CertificationProgramme.SeededId;
-        var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (programme is null) return NotFound();
-        var achievement = credentials.Achievement(programme);
-        achievement.Insert(0, "@context", new System.Text.Json.Nodes.JsonArray(OpenBadgeCredentials.VcContext, OpenBadgeCredentials.ObContext));
-        return Public(achievement.ToJsonString(), "application/json");
-    }
+    public async Task<IActionResult> Achievement(string? programmeId, [FromServices] ProgrammeAchievement achievement, CancellationToken ct) =>
+        await achievement.FindAsync(programmeId, ct) is { } json ? Public(json.ToJsonString(), "application/json") : NotFound();
 
     private ContentResult Public(string json, string contentType)
     {
