@@ -157,8 +157,8 @@ curl -sf --cacert "$SSL_CERT_FILE" "$base/healthz" >/dev/null || { echo "nginx d
 echo "== nginx on $base, least_conn over ${#ports[@]} instances"
 
 # 5. The load, through nginx.
-# The same driver settings as bench/exam-load.sh: a 64 MB gen-0 budget keeps its collections rare with many connections.
-driver=(env DOTNET_GCgen0size=0x4000000 dotnet bench/CertPlatform.LoadDriver/bin/Release/net10.0/CertPlatform.LoadDriver.dll)
+# The same driver command as bench/exam-load.sh: its GC budget and its priority (bench/driver-command.sh).
+source bench/driver-command.sh
 # Capacity sampling around each timed scenario (the driver's --scenario-hook; bench/cluster-capacity.py).
 export CAPACITY_LOG="$work/capacity.jsonl" CAPACITY_APP_PIDS="${app_pids[*]}" CAPACITY_NGINX_PID="$nginx_pid"
 export CAPACITY_PG_PID="$(head -n 1 "$pg_data/postmaster.pid")"

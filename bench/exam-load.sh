@@ -92,9 +92,8 @@ if [ -n "${EXAM_LOAD_TRACE:-}" ]; then
   trap 'kill $tracer 2>/dev/null || true; [ -z "${counters:-}" ] || kill $counters 2>/dev/null || true; kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 fi
 
-# The driver keeps 10,000 connections (a large, long-lived heap): a 64 MB gen-0 budget makes its collections rare
-# instead of dozens per second, each scanning that heap (GC pauses were 10 s of a 60 s steady run at 10,000 users).
-driver=(env DOTNET_GCgen0size=0x4000000 dotnet bench/CertPlatform.LoadDriver/bin/Release/net10.0/CertPlatform.LoadDriver.dll)
+# The driver's command: its GC budget and its priority over the server (bench/driver-command.sh says why).
+source bench/driver-command.sh
 echo "commit $(git rev-parse --short HEAD), $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(date -u +%F)"
 # 1. accounts: written in bulk into the running server's database (verified trainees, one shared password hash),
 #    then every user signs in through the login form once (one hash verification each) and the cookies are kept.
