@@ -53,7 +53,7 @@ builder.Services.AddSerilog((services, lc) =>
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDisplayTime(builder.Configuration);
 builder.Services.AddContent(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath, strictQueries: !builder.Environment.IsProduction());
 builder.Services.AddAccounts(builder.Configuration, isDev);
 builder.Services.AddLessons();
 builder.Services.AddAdmin();

@@ -1,6 +1,7 @@
 using CertPlatform.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
@@ -12,10 +13,17 @@ public static class DatabaseSetup
     /// <summary>
     /// Registers the database of "Database:Provider" (read once, through <see cref="DatabaseOptions.Read"/>: a bad value stops
     /// start-up naming the key), the options of "Database" and "DemoData" (checked at start), and the initializer.
+    /// With <paramref name="strictQueries"/> (every environment but Production: development and the test suites) a query that
+    /// limits rows without an order throws instead of logging a warning — which rows such a query returns is up to the
+    /// database, so the tests catch it before anyone relies on it.
     /// </summary>
-    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, string contentRoot, bool strictQueries = false)
     {
         var options = DatabaseOptions.Read(config);
+        void Strict(DbContextOptionsBuilder o)
+        {
+            if (strictQueries) o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+        }
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddOptions<DemoDataOptions>().Bind(config.GetSection(DemoDataOptions.Section)).ValidateOnStart();
@@ -30,7 +38,7 @@ public static class DatabaseSetup
             // use the database without the site's hosted services (the bench's account and statistics tools) keep them.
             var pragmas = new SqliteConnectionPragmas(Math.Max(1, checkpoint.WalLimitBytes));
             services.AddSingleton(pragmas);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(pragmas));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => Strict(o.UseSqlite(sqlite).AddInterceptors(pragmas)));
             services.AddSingleton<Cluster.IClusterLock, Cluster.InProcessLock>();
             services.AddSingleton(new SqliteWriteGate(oneWriter: true));
             if (checkpoint.Background)
@@ -41,7 +49,7 @@ public static class DatabaseSetup
         else
         {
             var postgres = PostgresConnectionString(options.ConnectionString);
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => Strict(o.UseNpgsql(postgres)));
             services.AddSingleton<Cluster.IClusterLock>(sp => new Cluster.PostgresAdvisoryLock(options.ConnectionString,
                 sp.GetRequiredService<ILogger<Cluster.PostgresAdvisoryLock>>()));
             services.AddSingleton(SqliteWriteGate.Open);

@@ -48,7 +48,7 @@ public sealed class IssueMissingCertificates(IServiceScopeFactory scopes, TimePr
         var issue = scope.ServiceProvider.GetRequiredService<IssueCertificate>();
         var missing = await CertificationEligibility.EligibleAttempts(db).AsNoTracking()
             .Where(a => !db.Certificates.Any(c => c.AttemptId == a.Id))
-            .Select(a => a.Id).Take(200).ToListAsync(ct);
+            .OrderBy(a => a.FinishedAt).Select(a => a.Id).Take(200).ToListAsync(ct);
         foreach (var attemptId in missing) await issue.IssueAsync(attemptId, ct);
 
         // Certificates whose row was committed but whose PDF never got stored (crash or failed render between the steps).

@@ -52,7 +52,8 @@ public sealed class OverdueAttempts(IServiceScopeFactory scopes, ExamDeadlines d
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            due = await db.Attempts.Where(a => a.Status == AttemptStatus.InProgress && a.Deadline < cutoff).Select(a => a.Id).Take(500).ToListAsync(ct);
+            due = await db.Attempts.Where(a => a.Status == AttemptStatus.InProgress && a.Deadline < cutoff)
+                .OrderBy(a => a.Deadline).Select(a => a.Id).Take(500).ToListAsync(ct);
         }
         var finished = 0;
         foreach (var id in due)
