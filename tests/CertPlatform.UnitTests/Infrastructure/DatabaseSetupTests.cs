@@ -1,5 +1,9 @@
+using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Infrastructure.Cluster;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CertPlatform.UnitTests.Infrastructure;
@@ -50,5 +54,35 @@ public sealed class DatabaseSetupTests
         Assert.False(new NpgsqlConnectionStringBuilder(lockString).NoResetOnClose);
         Assert.NotEqual(DatabaseSetup.PostgresConnectionString(configured), lockString);
         Assert.Equal("certplatform", new NpgsqlConnectionStringBuilder(lockString).Database);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Outside_production_a_row_limit_without_an_order_throws(bool strict)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "certplatform-strict-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "strict.db")}",
+            }).Build();
+            await using var services = new ServiceCollection().AddLogging().AddAppDatabase(config, folder, strictQueries: strict).BuildServiceProvider();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.EnsureCreatedAsync();
+
+            var unordered = () => db.Attempts.Select(a => a.Id).Take(1).ToListAsync();
+            if (strict) Assert.Contains("RowLimitingOperationWithoutOrderBy", (await Assert.ThrowsAsync<InvalidOperationException>(unordered)).Message);
+            else Assert.Empty(await unordered());
+            Assert.Empty(await db.Attempts.OrderBy(a => a.Deadline).Select(a => a.Id).Take(1).ToListAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
