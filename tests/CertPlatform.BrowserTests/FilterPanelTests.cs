@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CertPlatform.BrowserTests;
 
 /// <summary>
-/// The long filter forms (question bank, HR records, item analysis, cohort mastery) fold into a 筛选 disclosure on a
+/// The filter forms (question bank, HR records, item analysis, cohort mastery, admin users, audit trail) fold into a 筛选 disclosure on a
 /// phone, so the results start on the first screen: folded at 390 px while no filter is set, open when one is (its
 /// summary naming the conditions), and open at 1366 px — with JavaScript and, on a laptop, without it.
 /// </summary>
@@ -18,6 +18,8 @@ public sealed class FilterPanelTests(ExamSiteFixture site)
         { "examiner", "/bank", "#bank-filter-panel", "#Part" },
         { "hr", "/records", "#records-filter-panel", "#name" },
         { "hr", "/analytics/cohort", "#cohort-filter-panel", "#organization" },
+        { "admin", "/admin/users", "#users-filter-panel", "#role" },
+        { "admin", "/admin/audit", "#audit-filter-panel", "#action" },
     };
 
     [Theory]
@@ -80,5 +82,14 @@ public sealed class FilterPanelTests(ExamSiteFixture site)
         await page.GotoAsync("/records?status=revoked");
         await Expect(page.Locator("#records-filter-panel")).ToHaveAttributeAsync("open", "");
         await Expect(page.Locator("#records-filter-panel > summary .filter-active")).ToContainTextAsync("状态：已撤销");
+
+        await page.GotoAsync("/admin/users?role=HR&status=inactive");
+        await Expect(page.Locator("#users-filter-panel")).ToHaveAttributeAsync("open", "");
+        await Expect(page.Locator("#users-filter-panel > summary .filter-active")).ToContainTextAsync("状态：已停用");
+        await Expect(page.Locator("#users-filter-panel a[href='/admin/users']")).ToHaveTextAsync("清除条件");
+
+        await page.GotoAsync("/admin/audit?action=certificate.");
+        await Expect(page.Locator("#audit-filter-panel")).ToHaveAttributeAsync("open", "");
+        await Expect(page.Locator("#audit-filter-panel > summary .filter-active")).ToContainTextAsync("操作：certificate.");
     }
 }

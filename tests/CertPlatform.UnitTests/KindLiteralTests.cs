@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Admin;
 using CertPlatform.Web.Features.Papers;
 
@@ -9,7 +10,7 @@ namespace CertPlatform.UnitTests;
 
 /// <summary>
 /// Issue 10 item 3: kinds and statuses have one owner (a constant class or an enum); no C#, Razor or component file of
-/// the web project spells one of their values (or a role name of <see cref="Roles"/>) as a bare string literal ("certification", "submitted", "Ready", …)
+/// the web project spells one of their values (or a role name of <see cref="Roles"/>, or an audit action of <see cref="AuditActions"/>) as a bare string literal ("certification", "submitted", "Ready", …)
 /// outside the owner's own file. Generated migrations are skipped, and so is the import/export formats folder, whose
 /// files map foreign type names ("Single", "TrueFalse") on purpose.
 /// </summary>
@@ -20,7 +21,7 @@ public sealed partial class KindLiteralTests
     [
         typeof(PaperKind), typeof(PaperStatus), typeof(AttemptStatus), typeof(GradingStatus), typeof(FinishReason),
         typeof(CertificateStatus), typeof(OutboxStatus), typeof(PaperAudience), typeof(PaperMode), typeof(UserStatusFilter),
-        typeof(QuestionStatus), typeof(QuestionPool), typeof(QuestionType), typeof(Roles),
+        typeof(QuestionStatus), typeof(QuestionPool), typeof(QuestionType), typeof(Roles), typeof(AuditActions),
     ];
 
     /// <summary>Values that are also ordinary words elsewhere (form field names, template placeholders, "all" filters).</summary>
@@ -114,6 +115,21 @@ public sealed partial class KindLiteralTests
             File.WriteAllText(Path.Combine(root, "Roles.cs"), "public const string Examiner = \"Examiner\";\n");
             var problems = BareLiterals(root);
             Assert.Equal(["Guard.cs:1: \"Admin\" (Roles)", "Guard.cs:1: \"Trainee\" (Roles)", "Page.cshtml:1: \"HR\" (Roles)"], problems.Order());
+        }
+        finally { Directory.Delete(root, true); }
+    }
+
+    [Fact]
+    public void The_check_finds_a_bare_audit_action_and_ignores_the_audit_actions_owner()
+    {
+        var root = Directory.CreateTempSubdirectory("audit-literals").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "Download.cs"), "audit.Record(user, \"certificate.downloaded\", target);\n/// Audited as \"records.exported\".\n");
+            File.WriteAllText(Path.Combine(root, "Index.cshtml"), "<input placeholder=\"certificate.revoked\" />\n");
+            File.WriteAllText(Path.Combine(root, "AuditActions.cs"), "public const string CertificateRevoked = \"certificate.revoked\";\n");
+            var problems = BareLiterals(root);
+            Assert.Equal(["Download.cs:1: \"certificate.downloaded\" (AuditActions)", "Index.cshtml:1: \"certificate.revoked\" (AuditActions)"], problems.Order());
         }
         finally { Directory.Delete(root, true); }
     }

@@ -8,9 +8,9 @@ namespace CertPlatform.Web.Features.Account;
 /// <summary>
 /// Self-registration. The password is checked first (its problems concern only the password); then
 /// a registration whose e-mail or 工号 is already taken is not created but recorded in the audit log
-/// ("account.register-duplicate") for HR to follow up, and answered exactly like a successful one,
+/// (<see cref="AuditActions.AccountRegisterDuplicate"/>) for HR to follow up, and answered exactly like a successful one,
 /// with the same password-hashing work. An account whose 工号 and name (and organisation, when both give one) match
-/// an employee record HR imported is verified at once (audited as <see cref="VerifyAccount.MatchedAuditAction"/>);
+/// an employee record HR imported is verified at once (audited as <see cref="AuditActions.UserVerifyMatched"/>);
 /// a mismatch stays unverified and is listed for HR on /admin/verification.
 /// </summary>
 public sealed class RegisterUser(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, VerifyAccount verify, ILogger<RegisterUser> log)
@@ -49,9 +49,9 @@ public sealed class RegisterUser(AppDbContext db, UserManager<AppUser> users, Au
                 ? await DuplicateAsync(user, ct)
                 : new RegisterOutcome(false, created.Errors.ToList());
         await users.AddToRoleAsync(user, Roles.Trainee);
-        audit.Record(null, "account.register", user.Email!, $"{user.FullName} {user.EmployeeNumber}");
+        audit.Record(null, AuditActions.AccountRegistered, user.Email!, $"{user.FullName} {user.EmployeeNumber}");
         if (verified is not null)
-            audit.Record(null, VerifyAccount.MatchedAuditAction, user.Email!, $"{user.FullName} {user.EmployeeNumber}: matches the imported employee record ({record!.FileName})");
+            audit.Record(null, AuditActions.UserVerifyMatched, user.Email!, $"{user.FullName} {user.EmployeeNumber}: matches the imported employee record ({record!.FileName})");
         await db.SaveChangesAsync(ct);
         if (verified is not null) await verify.NotifyAsync(verified, ct);
         return RegisterOutcome.Accepted;
@@ -61,7 +61,7 @@ public sealed class RegisterUser(AppDbContext db, UserManager<AppUser> users, Au
     {
         users.PasswordHasher.HashPassword(user, Guid.NewGuid().ToString()); // the same work as creating the account
         log.LogInformation("Registration for an e-mail or employee number already in use");
-        audit.Record(null, "account.register-duplicate", user.Email!, $"{user.FullName} {user.EmployeeNumber} {user.Organization}");
+        audit.Record(null, AuditActions.AccountRegisterDuplicate, user.Email!, $"{user.FullName} {user.EmployeeNumber} {user.Organization}");
         await db.SaveChangesAsync(ct);
         return RegisterOutcome.Accepted;
     }

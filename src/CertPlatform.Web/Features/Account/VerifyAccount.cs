@@ -7,20 +7,17 @@ namespace CertPlatform.Web.Features.Account;
 /// <summary>
 /// HR or an administrator confirms a self-registered account: flag, audit entry, then <see cref="IAccountVerifiedHandler"/>s.
 /// The employee import and registration verify matching accounts automatically through <see cref="Mark"/> (in their own
-/// transaction, audited as <see cref="MatchedAuditAction"/>) and <see cref="NotifyAsync"/> after it is committed.
+/// transaction, audited as <see cref="AuditActions.UserVerifyMatched"/>) and <see cref="NotifyAsync"/> after it is committed.
 /// </summary>
 public sealed class VerifyAccount(AppDbContext db, AuditLog audit, TimeProvider clock, IEnumerable<IAccountVerifiedHandler> handlers, ILogger<VerifyAccount> log)
 {
-    public const string AuditAction = "user.verify";
-    public const string MatchedAuditAction = "user.verify-matched";
-
     public async Task<VerifyAccountOutcome> RunAsync(string userId, ClaimsPrincipal actor, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null) return VerifyAccountOutcome.NotFound;
         if (user.IsVerified) return VerifyAccountOutcome.AlreadyVerified;
         var verified = Mark(user, actor.FindFirstValue(ClaimTypes.NameIdentifier));
-        audit.Record(actor, AuditAction, user.Email ?? user.Id, $"{user.FullName} {user.EmployeeNumber}");
+        audit.Record(actor, AuditActions.UserVerified, user.Email ?? user.Id, $"{user.FullName} {user.EmployeeNumber}");
         await db.SaveChangesAsync(ct);
         await NotifyAsync(verified, ct);
         return VerifyAccountOutcome.Verified;

@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Admin;
@@ -8,7 +9,7 @@ public sealed class AuditQueries(AppDbContext db)
 {
     public const int PageSize = 100;
 
-    /// <param name="action">An exact action ("certificate.revoked"), or a prefix ending in a dot ("certificate." = every certificate action).</param>
+    /// <param name="action">An exact action (one of <see cref="AuditActions.All"/>), or a family prefix ending in a dot (<see cref="AuditActions.Families"/>: "certificate." = every certificate action).</param>
     public async Task<AuditPageModel> PageAsync(int page, string? action, CancellationToken ct)
     {
         page = Math.Max(1, page);

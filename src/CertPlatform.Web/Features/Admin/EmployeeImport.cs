@@ -12,7 +12,7 @@ namespace CertPlatform.Web.Features.Admin;
 /// <summary>The employee-import use case: preview an upload, then commit it in one transaction.</summary>
 /// Every imported row is also kept as an <see cref="EmployeeRecord"/>; a row whose 工号 belongs to a self-registered account
 /// that is not verified yet creates no account: when name (and organisation) match, the account is verified (audited as
-/// <see cref="VerifyAccount.MatchedAuditAction"/>), otherwise it stays unverified and HR sees the mismatch on /admin/verification.
+/// <see cref="AuditActions.UserVerifyMatched"/>), otherwise it stays unverified and HR sees the mismatch on /admin/verification.
 public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, AuditLog audit, TimeProvider clock, VerifyAccount verify)
 {
     private static readonly ImportTexts L = ImportTexts.Instance;
@@ -79,7 +79,7 @@ public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, 
         var verified = await VerifyRegisteredAsync(rows, check.Registered, actor, pending.FileName, ct);
         await KeepRecordsAsync(rows, pending.FileName, now, ct);
         db.PendingImports.Remove(pending);
-        audit.Record(actor, "users.import", pending.FileName,
+        audit.Record(actor, AuditActions.UsersImported, pending.FileName,
             $"{prepared.Count} accounts created, {verified.Count} registered accounts verified, {check.Registered.Count - verified.Count} left unverified (name differs)");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -97,7 +97,7 @@ public sealed class EmployeeImport(AppDbContext db, UserManager<AppUser> users, 
         {
             var user = await db.Users.FirstAsync(u => u.EmployeeNumber == row.EmployeeNumber, ct);
             verified.Add(verify.Mark(user, actor.FindFirstValue(ClaimTypes.NameIdentifier)));
-            audit.Record(actor, VerifyAccount.MatchedAuditAction, user.Email ?? user.Id,
+            audit.Record(actor, AuditActions.UserVerifyMatched, user.Email ?? user.Id,
                 $"{user.FullName} {user.EmployeeNumber}: matches line {row.Line} of {fileName}");
         }
         return verified;

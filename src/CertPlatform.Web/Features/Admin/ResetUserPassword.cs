@@ -11,8 +11,6 @@ namespace CertPlatform.Web.Features.Admin;
 /// </summary>
 public sealed class ResetUserPassword(AppDbContext db, UserManager<AppUser> users, UserSessions sessions, AuditLog audit)
 {
-    public const string AuditAction = "user.reset-password";
-
     public async Task<ResetUserPasswordResult> RunAsync(string id, ClaimsPrincipal actor)
     {
         var user = await users.FindByIdAsync(id);
@@ -26,7 +24,7 @@ public sealed class ResetUserPassword(AppDbContext db, UserManager<AppUser> user
         await users.ResetAccessFailedCountAsync(user);
         await users.UpdateAsync(user);
         await sessions.CloseAllAsync(user.Id);
-        audit.Record(actor, AuditAction, user.Email!);
+        audit.Record(actor, AuditActions.UserPasswordReset, user.Email!);
         await db.SaveChangesAsync();
         return new(ResetUserPasswordOutcome.Reset, new InitialPassword(user.FullName, user.EmployeeNumber ?? "", user.Email!, password));
     }

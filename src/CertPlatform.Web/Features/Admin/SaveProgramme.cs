@@ -13,9 +13,6 @@ namespace CertPlatform.Web.Features.Admin;
 /// </summary>
 public sealed class SaveProgramme(AppDbContext db, IValidator<ProgrammeForm> validator, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
-    public const string CreatedAction = "programme.created";
-    public const string UpdatedAction = "programme.updated";
-
     /// <summary>The form's errors by field; empty when saved. Null when the programme to edit does not exist.</summary>
     public async Task<Dictionary<string, string[]>?> RunAsync(ProgrammeForm form, ClaimsPrincipal actor, CancellationToken ct)
     {
@@ -43,7 +40,7 @@ public sealed class SaveProgramme(AppDbContext db, IValidator<ProgrammeForm> val
         programme.Description = form.Description.Trim();
         programme.Criteria = form.Criteria.Trim();
         programme.UpdatedAt = now;
-        audit.Record(actor, form.IsNew ? CreatedAction : UpdatedAction, $"programme:{id}",
+        audit.Record(actor, form.IsNew ? AuditActions.ProgrammeCreated : AuditActions.ProgrammeUpdated, $"programme:{id}",
             $"before {before}; after {programme.Name}/{programme.Title}/{programme.Level}/{programme.ValidityMonths}/{programme.Template}");
         await db.SaveChangesAsync(ct);
         return [];

@@ -15,9 +15,6 @@ namespace CertPlatform.Web.Features.Admin;
 public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock,
     IValidator<UserForm> validator, IStringLocalizer<SharedResource> L)
 {
-    public const string CreatedAction = "user.create";
-    public const string UpdatedAction = "user.update";
-
     public async Task<SaveUserResult> CreateAsync(UserForm form, ClaimsPrincipal actor, CancellationToken ct)
     {
         form.Id = null;
@@ -32,7 +29,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, AuditL
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return SaveUserResult.Invalid(FormErrors(created));
         await users.AddToRolesAsync(user, form.Roles.Distinct());
-        audit.Record(actor, CreatedAction, user.Email!, $"{user.FullName} {user.EmployeeNumber} roles={string.Join(",", form.Roles)}");
+        audit.Record(actor, AuditActions.UserCreated, user.Email!, $"{user.FullName} {user.EmployeeNumber} roles={string.Join(",", form.Roles)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return SaveUserResult.Saved(new InitialPassword(user.FullName, user.EmployeeNumber!, user.Email!, password));
@@ -62,7 +59,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, AuditL
         await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
         await users.AddToRolesAsync(user, form.Roles.Distinct().Except(current));
         if (!current.Order().SequenceEqual(form.Roles.Distinct().Order())) await users.UpdateSecurityStampAsync(user);
-        audit.Record(actor, UpdatedAction, user.Email!, $"{user.FullName} {user.EmployeeNumber} roles={string.Join(",", form.Roles)}");
+        audit.Record(actor, AuditActions.UserUpdated, user.Email!, $"{user.FullName} {user.EmployeeNumber} roles={string.Join(",", form.Roles)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return SaveUserResult.Saved();

@@ -11,9 +11,6 @@ namespace CertPlatform.Web.Features.Admin;
 /// </summary>
 public sealed class SetUserActive(AppDbContext db, UserManager<AppUser> users, UserSessions sessions, AuditLog audit, TimeProvider clock)
 {
-    public const string ActivatedAction = "user.activate";
-    public const string DeactivatedAction = "user.deactivate";
-
     public async Task<SetUserActiveResult> RunAsync(string id, bool active, ClaimsPrincipal actor)
     {
         var user = await users.FindByIdAsync(id);
@@ -28,7 +25,7 @@ public sealed class SetUserActive(AppDbContext db, UserManager<AppUser> users, U
             await users.UpdateSecurityStampAsync(user);
             await sessions.CloseAllAsync(user.Id); // and at once, through the server-side sessions
         }
-        audit.Record(actor, active ? ActivatedAction : DeactivatedAction, user.Email!);
+        audit.Record(actor, active ? AuditActions.UserActivated : AuditActions.UserDeactivated, user.Email!);
         await db.SaveChangesAsync();
         return new(active ? SetUserActiveOutcome.Activated : SetUserActiveOutcome.Deactivated, user.FullName);
     }

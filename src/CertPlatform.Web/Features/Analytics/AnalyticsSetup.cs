@@ -24,6 +24,7 @@ public static class AnalyticsSetup
         services.AddScoped<UploadedMatrices>();
         services.AddSingleton<ItemQuality>();
         services.AddScoped<AttemptDigestWriter>();
+        services.AddSingleton<DamagedAttemptDigests>();
         services.AddSingleton<AttemptDigestQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<AttemptDigestQueue>());
         services.AddSingleton<AttemptDigestBackfill>();

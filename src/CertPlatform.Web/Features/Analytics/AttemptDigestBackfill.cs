@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Statistics;
 using CertPlatform.Web.Infrastructure.Cluster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,11 @@ namespace CertPlatform.Web.Features.Analytics;
 /// meanwhile by a grading request makes the batch's insert fail, and the batch is left to that writer.
 /// The periodic rounds leave attempts graded less than <see cref="Settle"/> ago to the request that is writing their
 /// digest. Until an attempt's digest is written, the statistics page reads it through the slow path, with the same figures.
+/// Each round also rewrites the digests the statistics found unreadable (<see cref="DamagedAttemptDigests"/>: a damaged
+/// digest is current by its GradedAt, so the query above never selects it), each logged once at warning with its attempt.
 /// </summary>
 public sealed class AttemptDigestBackfill(IServiceScopeFactory scopes, IClusterLock cluster, TimeProvider clock, IOptions<AnalyticsOptions> options,
-    ILogger<AttemptDigestBackfill> log) : BackgroundService
+    DamagedAttemptDigests damaged, ILogger<AttemptDigestBackfill> log) : BackgroundService
 {
     public const string LockName = "analytics.digest-backfill";
     private const int Batch = 200;
@@ -77,7 +80,44 @@ public sealed class AttemptDigestBackfill(IServiceScopeFactory scopes, IClusterL
                 }
             }
             if (written > 0) log.LogInformation("Wrote {Count} attempt digests", written);
+            written += await RepairAsync(token);
         }, ct);
         return written;
+    }
+
+    /// <summary>
+    /// Rewrites, from the attempts' items, the reported digests that still cannot be read (one a grading request rewrote
+    /// meanwhile, or that is gone, is only forgotten: a missing digest is the round's). Returns how many it rewrote.
+    /// </summary>
+    private async Task<int> RepairAsync(CancellationToken ct)
+    {
+        var repaired = 0;
+        foreach (var batch in damaged.Waiting().Chunk(Batch))
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var ids = batch.Select(b => b.Key).ToList();
+            var bodies = await db.AttemptDigests.AsNoTracking().Where(d => ids.Contains(d.AttemptId)).Select(d => new { d.AttemptId, d.Body }).ToListAsync(ct);
+            var still = bodies.Where(d => !AttemptDigestReader.IsReadable(d.Body, out _)).Select(d => d.AttemptId).ToList();
+            if (still.Count > 0)
+            {
+                try
+                {
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    await scope.ServiceProvider.GetRequiredService<AttemptDigestWriter>().WriteAsync(still, ct);
+                    await tx.CommitAsync(ct);
+                    repaired += still.Count;
+                    foreach (var (id, problem) in batch.Where(b => still.Contains(b.Key)))
+                        log.LogWarning("The digest of attempt {AttemptId} could not be read ({Problem}); rewrote it from the attempt's items", id, problem);
+                }
+                catch (DbUpdateException e)
+                {
+                    // A grading request rewrote one of them first: its digest is current.
+                    log.LogInformation(e, "A batch of damaged attempt digests was rewritten concurrently; skipped");
+                }
+            }
+            foreach (var id in ids) damaged.Forget(id);
+        }
+        return repaired;
     }
 }

@@ -14,7 +14,7 @@ namespace CertPlatform.Web.Features.Analytics;
 /// last, best or all of each trainee's), their marks per slot, and the options chosen.
 /// Reads attempts through its own no-tracking queries and streams the graded items.
 /// </summary>
-public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOptions<AnalyticsOptions> options, ILogger<PaperStatistics> log)
+public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOptions<AnalyticsOptions> options, DamagedAttemptDigests damaged, ILogger<PaperStatistics> log)
 {
     private const int Chunk = 500;
 
@@ -149,7 +149,7 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
     /// Reads the current digests of the graded attempts into cells, and their choices (attempt, question id index,
     /// laid-out version, count, options…) into <paramref name="chosen"/>; returns how many selected attempts they covered.
     /// The digest bytes go through one reused buffer. A digest that cannot be read (damaged, truncated, an unknown format)
-    /// is not used at all: its attempt goes into <paramref name="unreadable"/>, for the slow path, with a warning.
+    /// is not used at all: its attempt goes into <paramref name="unreadable"/>, for the slow path, and to <see cref="DamagedAttemptDigests"/>.
     /// </summary>
     private async Task<int> ReadDigestsAsync(IQueryable<Attempt> graded, Dictionary<string, int> index, CellReader read, List<AttemptCell> cells,
         List<int> chosen, List<string> unreadable, CancellationToken ct)
@@ -187,9 +187,12 @@ public sealed class PaperStatistics(AppDbContext db, ContentCatalog catalog, IOp
         return read.Covered.Count;
     }
 
+    /// <summary>Reported to the catch-up, which rewrites the digest; warned once (until then, later runs note it at debug level).</summary>
     private void Unreadable(string attemptId, string problem, List<string> unreadable)
     {
-        log.LogWarning("The digest of attempt {AttemptId} cannot be read ({Problem}); its figures are read from its items and answers", attemptId, problem);
+        if (damaged.Report(attemptId, problem))
+            log.LogWarning("The digest of attempt {AttemptId} cannot be read ({Problem}); its figures are read from its items and answers until the catch-up rewrites it", attemptId, problem);
+        else log.LogDebug("The digest of attempt {AttemptId} still cannot be read ({Problem}); read from its items and answers", attemptId, problem);
         unreadable.Add(attemptId);
     }
 

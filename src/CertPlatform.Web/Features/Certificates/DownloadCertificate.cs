@@ -16,7 +16,7 @@ public sealed class DownloadCertificate(AppDbContext db, AuditLog audit)
         var bytes = await db.CertificateFiles.Where(f => f.CertificateId == id).Select(f => f.Bytes).FirstOrDefaultAsync(ct);
         // Reserved but not rendered yet (or the render failed and the safety net will retry).
         if (bytes is null) return DownloadCertificateResult.NotRendered;
-        audit.Record(user, "certificate.downloaded", $"certificate:{certificate.Number}");
+        audit.Record(user, AuditActions.CertificateDownloaded, $"certificate:{certificate.Number}");
         await db.SaveChangesAsync(ct);
         return new DownloadCertificateResult(DownloadCertificateOutcome.Ready, certificate.Number, certificate.PdfSha256, bytes);
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Certificates;
+using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Certificates.Credentials;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Infrastructure.Pdf;
@@ -29,9 +30,6 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
     DisplayTime display, TimeProvider clock, OpenBadgeCredentials credentials, CredentialSigner signer,
     Infrastructure.Telemetry.CertPlatformMetrics metrics, ILogger<IssueCertificate> log) : IAttemptResultHandler
 {
-    public const string AuditAction = "certificate.issued";
-    /// <summary>A passed certification attempt that earns no certificate (unapproved paper version, author or approver passing…).</summary>
-    public const string RefusedAuditAction = "certificate.refused";
     /// <summary>Name of the credential (VC-JWT) embedded in the certificate PDF.</summary>
     public const string CredentialFileName = "open-badge-credential.jwt";
 
@@ -86,7 +84,7 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
         db.Certificates.Add(certificate);
         db.AuditEntries.Add(new AuditEntry
         {
-            At = now, ActorId = user.Id, ActorName = "system", Action = AuditAction, Target = $"certificate:{certificate.Number}",
+            At = now, ActorId = user.Id, ActorName = "system", Action = AuditActions.CertificateIssued, Target = $"certificate:{certificate.Number}",
             Details = $"attempt {attempt.Id}, programme {programme.Id}, paper {paper.Id} v{attempt.PaperVersion}, score {certificate.Score}{(previous is null ? "" : $", renews {previous.Number}")}",
         });
         try
@@ -116,12 +114,12 @@ public sealed class IssueCertificate(AppDbContext db, ICertificateRenderer rende
         var decision = await CertificationEligibility.DecideAsync(db, attemptId, ct);
         if (decision is CertificationDecision.NotApplicable or CertificationDecision.Eligible or CertificationDecision.HeldUntilVerified) return;
         var target = $"attempt:{attemptId}";
-        if (await db.AuditEntries.AnyAsync(a => a.Action == RefusedAuditAction && a.Target == target, ct)) return;
+        if (await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.CertificateRefused && a.Target == target, ct)) return;
         var attempt = await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == attemptId, ct);
         var programme = await db.Papers.Where(p => p.Id == attempt.PaperId).Select(p => p.ProgrammeId).FirstOrDefaultAsync(ct);
         db.AuditEntries.Add(new AuditEntry
         {
-            At = clock.GetUtcNow(), ActorId = attempt.UserId, ActorName = "system", Action = RefusedAuditAction, Target = target,
+            At = clock.GetUtcNow(), ActorId = attempt.UserId, ActorName = "system", Action = AuditActions.CertificateRefused, Target = target,
             Details = $"reason {CertificationRule.Key(decision)}, paper {attempt.PaperId} v{attempt.PaperVersion}, programme {programme ?? "-"}, user {attempt.UserId}, score {attempt.Score}",
         });
         await db.SaveChangesAsync(ct);

@@ -19,7 +19,7 @@ public sealed class RevokeCertificate(AppDbContext db, AuditLog audit, TimeProvi
         c.RevokedAt = clock.GetUtcNow();
         c.RevokedBy = actor.Identity?.Name ?? "";
         c.RevocationReason = reason;
-        audit.Record(actor, "certificate.revoked", $"certificate:{c.Number}", reason);
+        audit.Record(actor, AuditActions.CertificateRevoked, $"certificate:{c.Number}", reason);
         await db.SaveChangesAsync(ct);
         return RevokeCertificateOutcome.Revoked;
     }

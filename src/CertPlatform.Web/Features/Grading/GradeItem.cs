@@ -18,8 +18,6 @@ namespace CertPlatform.Web.Features.Grading;
 public sealed class GradeItem(AppDbContext db, AttemptLoader loader, QuestionVersionCache questions, GradingItemKeys keys, GradingQueue queue,
     IValidator<GradeForm> validator, AuditLog audit, AttemptResultEvents results, TimeProvider clock, IStringLocalizer<SharedResource> L, AttemptDigestWriter digests)
 {
-    public const string AuditAction = "grading.scored";
-
     public async Task<GradeItemModel?> LoadAsync(string token, CancellationToken ct)
     {
         if (keys.Read(token) is not (var attemptId, var questionRef)) return null;
@@ -97,7 +95,7 @@ public sealed class GradeItem(AppDbContext db, AttemptLoader loader, QuestionVer
             attempt = await db.Attempts.FirstAsync(a => a.Id == attemptId, ct);
             var items = await db.AttemptItems.AsNoTracking().Where(i => i.AttemptId == attemptId).ToListAsync(ct);
             AttemptGrading.Total(attempt, items, now);
-            audit.Record(examiner, AuditAction, $"attempt:{attemptId}#{questionRef}",
+            audit.Record(examiner, AuditActions.GradingScored, $"attempt:{attemptId}#{questionRef}",
                 string.Create(CultureInfo.InvariantCulture, $"question {item.QuestionId} v{item.Version}: {score}/{item.ManualMax}") +
                 (attempt.Grading == GradingStatus.Final ? string.Create(CultureInfo.InvariantCulture, $"; attempt final {attempt.Score}/{attempt.MaxScore} {(attempt.Passed == true ? "pass" : "fail")}") : ""));
             await db.SaveChangesAsync(ct);

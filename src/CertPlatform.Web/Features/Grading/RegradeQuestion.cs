@@ -24,7 +24,6 @@ namespace CertPlatform.Web.Features.Grading;
 public sealed class RegradeQuestion(AppDbContext db, QuestionVersionCache questions, ContentCatalog catalog, AuditLog audit, AttemptResultEvents results, TimeProvider clock,
     AttemptDigestWriter digests)
 {
-    public const string AuditAction = "grading.regraded";
     private const int Batch = 200;
 
     public async Task<RegradePageModel?> LoadAsync(string questionId, CancellationToken ct)
@@ -103,7 +102,7 @@ public sealed class RegradeQuestion(AppDbContext db, QuestionVersionCache questi
                         crossed++;
                     }
                     if (attempt.Passed == true && passedBefore != true) newlyPassed.Add(attempt);
-                    audit.Record(examiner, AuditAction, $"attempt:{attempt.Id}", string.Create(CultureInfo.InvariantCulture,
+                    audit.Record(examiner, AuditActions.GradingRegraded, $"attempt:{attempt.Id}", string.Create(CultureInfo.InvariantCulture,
                         $"question {questionId} v{string.Join(",v", versions)}→v{current}; score {scoreBefore}→{attempt.Score} of {attempt.MaxScore}; " +
                         $"verdict {Verdict(passedBefore)}→{Verdict(attempt.Passed)}; paper {attempt.PaperId}"));
                 }

@@ -28,10 +28,10 @@ public sealed class ApprovePaper(AppDbContext db, AuditLog audit, TimeProvider c
             {
                 PaperId = paperId, Version = paper.Version, ApproverId = approverId, ApproverName = approver.Identity?.Name ?? "", ApprovedAt = clock.GetUtcNow(),
             });
-            audit.Record(approver, PaperVersioning.ApprovedAction, $"paper:{paperId}", $"v{paper.Version}, programme {paper.ProgrammeId}");
+            audit.Record(approver, AuditActions.PaperApproved, $"paper:{paperId}", $"v{paper.Version}, programme {paper.ProgrammeId}");
         }
         else if (outcome != PaperApprovalOutcome.AlreadyApproved)
-            audit.Record(approver, PaperVersioning.ApprovalRefusedAction, $"paper:{paperId}",
+            audit.Record(approver, AuditActions.PaperApprovalRefused, $"paper:{paperId}",
                 $"v{version} (current v{paper.Version}): {outcome}");
         await db.SaveChangesAsync(ct);
         return outcome;

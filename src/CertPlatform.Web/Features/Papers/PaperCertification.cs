@@ -1,5 +1,6 @@
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Certificates;
+using CertPlatform.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Papers;
@@ -11,11 +12,6 @@ namespace CertPlatform.Web.Features.Papers;
 /// </summary>
 public static class PaperCertification
 {
-    /// <summary>Audit action of an attempt started on a certification paper whose current version no second person approved.</summary>
-    public const string StartedUnapprovedAction = "attempt.started-unapproved";
-    /// <summary>Audit action of an attempt started on a certification paper that cannot award this trainee the certificate (author, approver, no programme).</summary>
-    public const string StartedWithoutCertificateAction = "attempt.started-no-certificate";
-
     /// <summary>The outlook per paper id; papers that are not certification papers are <see cref="CertificationDecision.NotApplicable"/>.</summary>
     public static async Task<IReadOnlyDictionary<string, CertificationDecision>> OutlookAsync(AppDbContext db, IReadOnlyCollection<Paper> papers, string userId, CancellationToken ct)
     {
@@ -36,8 +32,8 @@ public static class PaperCertification
     /// <summary>The audit action for an attempt started with this outlook; null when nothing needs auditing.</summary>
     public static string? AuditAction(CertificationDecision outlook) => outlook switch
     {
-        CertificationDecision.VersionNotApproved => StartedUnapprovedAction,
-        CertificationDecision.NoProgramme or CertificationDecision.HolderIsAuthor or CertificationDecision.HolderIsApprover => StartedWithoutCertificateAction,
+        CertificationDecision.VersionNotApproved => AuditActions.AttemptStartedUnapproved,
+        CertificationDecision.NoProgramme or CertificationDecision.HolderIsAuthor or CertificationDecision.HolderIsApprover => AuditActions.AttemptStartedWithoutCertificate,
         _ => null,
     };
 }

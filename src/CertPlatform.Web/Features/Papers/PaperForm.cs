@@ -67,6 +67,13 @@ public sealed class PaperForm
     public static IEnumerable<string> Lines(string text) =>
         text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>Adds the first column of an uploaded trainee list (CSV or TXT: employee number or e-mail) to <see cref="Trainees"/>, without repeats.</summary>
+    public void AddTraineeList(string fileText)
+    {
+        var firstColumn = fileText.Split('\n').Select(l => l.Split(',', '\t')[0].Trim().Trim('"')).Where(l => l.Length > 0);
+        Trainees = string.Join('\n', Lines(Trainees).Concat(firstColumn).Distinct());
+    }
+
     /// <summary>Parses the fixed list; bad lines are reported with their line number.</summary>
     /// <summary>The points the paper gives in all (blueprint sections, or the fixed list's valid lines).</summary>
     public decimal TotalPoints() => Mode == PaperMode.Fixed ? Fixed().Questions.Sum(q => q.Points) : Blueprint().Sum(s => s.Count * s.PointsEach);

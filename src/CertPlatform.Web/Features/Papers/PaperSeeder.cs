@@ -3,6 +3,7 @@ using CertPlatform.Web.Content;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Exams;
 using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Papers;
@@ -86,7 +87,7 @@ public sealed class PaperSeeder(AppDbContext db, ContentCatalog catalog, TimePro
             paper.PassMark = pass;
             db.AuditEntries.Add(new AuditEntry
             {
-                At = now, ActorName = "system", Action = "paper.pass-mark-repaired", Target = $"paper:{paper.Id}",
+                At = now, ActorName = "system", Action = AuditActions.PaperPassMarkRepaired, Target = $"paper:{paper.Id}",
                 Details = $"pass mark 60 → {pass} (the paper has {MockBlueprint(partId).Sum(s => s.Count * s.PointsEach)} points)",
             });
         }
@@ -103,7 +104,7 @@ public sealed class PaperSeeder(AppDbContext db, ContentCatalog catalog, TimePro
         paper.ApprovedVersion = 1;
         db.AuditEntries.Add(new AuditEntry
         {
-            At = now, ActorName = "system", Action = PaperVersioning.ApprovedAction, Target = $"paper:{CertificationId}",
+            At = now, ActorName = "system", Action = AuditActions.PaperApproved, Target = $"paper:{CertificationId}",
             Details = $"v1, programme {paper.ProgrammeId}: seeded content, approved by the seeding administrator",
         });
         await db.SaveChangesAsync(ct);

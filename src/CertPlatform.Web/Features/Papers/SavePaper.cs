@@ -105,7 +105,7 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
         {
             db.PaperVersions.Add(new PaperVersion { PaperId = id, Version = paper.Version, AuthorId = actorId, AuthorName = actor.Identity?.Name ?? "", SavedAt = now });
             if (wasApproved)
-                audit.Record(actor, PaperVersioning.ApprovalRevokedAction, $"paper:{id}",
+                audit.Record(actor, AuditActions.PaperApprovalRevoked, $"paper:{id}",
                     $"v{versionBefore} was approved; the change made v{paper.Version}, which awaits approval");
         }
 
@@ -118,7 +118,7 @@ public sealed class SavePaper(AppDbContext db, IValidator<PaperForm> validator, 
             db.PaperAssignments.AddRange(PaperForm.Lines(form.Trainees).Select(w => UserId(w)!).Distinct().Select(v => new PaperAssignment { PaperId = id, Kind = PaperAudience.User, Value = v }));
         }
         db.PaperAllowances.AddRange(allowances.GroupBy(a => a.UserId).Select(g => new PaperAllowance { PaperId = id, UserId = g.Key, ExtraMinutes = g.Last().Minutes }));
-        audit.Record(actor, form.IsNew ? "paper.created" : "paper.updated", $"paper:{id}",
+        audit.Record(actor, form.IsNew ? AuditActions.PaperCreated : AuditActions.PaperUpdated, $"paper:{id}",
             $"v{paper.Version}; before {before}; after {JsonSerializer.Serialize(new { paper.Title, paper.Status, paper.TimeLimitMinutes, paper.PassMark, paper.Audience })}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

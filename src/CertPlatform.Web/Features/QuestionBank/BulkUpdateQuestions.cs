@@ -37,7 +37,11 @@ public sealed class BulkUpdateQuestions(AppDbContext db, QuestionVersioning vers
             }, now);
             changed++;
         }
-        audit.Record(actor, "questions.bulk-" + action.ToString().ToLowerInvariant(), $"{changed} questions", string.Join(",", ids.Take(50)));
+        audit.Record(actor, action switch
+        {
+            BulkQuestionAction.AddTag => AuditActions.QuestionsBulkAddTag, BulkQuestionAction.RemoveTag => AuditActions.QuestionsBulkRemoveTag,
+            BulkQuestionAction.Retire => AuditActions.QuestionsBulkRetire, _ => AuditActions.QuestionsBulkMakeReady,
+        }, $"{changed} questions", string.Join(",", ids.Take(50)));
         await db.SaveChangesAsync(ct);
         return changed;
     }

@@ -334,7 +334,7 @@ public sealed class QuestionImport(AppDbContext db, ContentCatalog catalog, Ques
         // The images of every question written (not of those left unchanged or skipped).
         await StoreImagesAsync(carriedImages.Where(kv => !left.Contains(kv.Key)).SelectMany(kv => kv.Value.Values).DistinctBy(i => i.Sha256).ToList(), author, now, ct);
         db.PendingImports.Remove(pending);
-        audit.Record(actor, "questions.import", pending.FileName, $"created {created.Count}, updated {updated.Count}, unchanged or skipped {left.Count}");
+        audit.Record(actor, AuditActions.QuestionsImported, pending.FileName, $"created {created.Count}, updated {updated.Count}, unchanged or skipped {left.Count}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ImportCommitResult(created, updated, left, []);

@@ -72,7 +72,7 @@ public sealed class SaveQuestion(AppDbContext db, QuestionVersioning versions, I
             record.ContentUpdatePending = false; // the examiner has reviewed the question
         }
         versions.AddVersion(record, question, author, string.IsNullOrWhiteSpace(form.Note) ? (isNew ? "created" : "edited") : form.Note.Trim(), clock.GetUtcNow());
-        audit.Record(actor, isNew ? "question.create" : "question.edit", question.Id, $"v{record.CurrentVersion}");
+        audit.Record(actor, isNew ? AuditActions.QuestionCreated : AuditActions.QuestionEdited, question.Id, $"v{record.CurrentVersion}");
         try
         {
             await db.SaveChangesAsync(ct);

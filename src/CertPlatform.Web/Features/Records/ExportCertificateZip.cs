@@ -11,13 +11,11 @@ namespace CertPlatform.Web.Features.Records;
 /// The bulk ZIP of the filtered certificates' PDFs. Up to RecordsOptions.DirectZipLimit (500) certificates it streams
 /// straight into the response (the browser's own download progress is enough for a few seconds of work); above
 /// that a <see cref="ZipExportJobs"/> job builds it in the background behind a status page showing "n / total".
-/// Audited as "records.zip-exported" with the filter, the count and how it was delivered.
+/// Audited as <see cref="AuditActions.RecordsZipExported"/> with the filter, the count and how it was delivered.
 /// </summary>
 public sealed class ExportCertificateZip(AppDbContext db, CertificateZip zip, ZipExportJobs jobs, AuditLog audit,
     DisplayTime display, IOptions<RecordsOptions> options, TimeProvider clock)
 {
-    public const string AuditAction = "records.zip-exported";
-
     public async Task<ExportCertificateZipResult> PrepareAsync(RecordFilter filter, ClaimsPrincipal actor, CancellationToken ct)
     {
         var userId = actor.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("signed-in user expected");
@@ -39,7 +37,7 @@ public sealed class ExportCertificateZip(AppDbContext db, CertificateZip zip, Zi
             plan = new ExportCertificateZipResult(ExportCertificateZipOutcome.Direct, items, fileName);
             how = "streamed";
         }
-        audit.Record(actor, AuditAction, "records", $"{items.Count} certificates, {how}, filter: {filter.Describe()}");
+        audit.Record(actor, AuditActions.RecordsZipExported, "records", $"{items.Count} certificates, {how}, filter: {filter.Describe()}");
         await db.SaveChangesAsync(ct);
         return plan;
     }

@@ -10,14 +10,12 @@ namespace CertPlatform.Web.Features.Records;
 
 /// <summary>
 /// The filtered certificates (all pages, in the order shown) as CSV or XLSX through <see cref="TableExport"/>, which
-/// neutralises text a spreadsheet would run as a formula (= + - @ tab CR). Audited as "records.exported".
+/// neutralises text a spreadsheet would run as a formula (= + - @ tab CR). Audited as <see cref="AuditActions.RecordsExported"/>.
 /// The rows are read without the PDFs (about 300 bytes each), so 10,000 records are a few megabytes.
 /// </summary>
 public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime display, TimeProvider clock,
     IStringLocalizer<SharedResource> L, SearchHeldPasses heldPasses)
 {
-    public const string AuditAction = "records.exported";
-
     public async Task<RecordsExportFile> RunAsync(RecordFilter filter, RecordsExportFormat format, ClaimsPrincipal actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -42,7 +40,7 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime d
                 c.RevocationReason ?? "", c.PdfSha256,
             });
         }
-        audit.Record(actor, AuditAction, "records", $"{format.ToString().ToLowerInvariant()}, {rows.Count} certificates, filter: {filter.Describe()}");
+        audit.Record(actor, AuditActions.RecordsExported, "records", $"{format.ToString().ToLowerInvariant()}, {rows.Count} certificates, filter: {filter.Describe()}");
         await db.SaveChangesAsync(ct);
 
         return Build(table, format, $"certificates-{display.Format(now, "yyyyMMdd-HHmm")}", "证书", [16, 12, 12, 24, 20, 10, 30, 8, 8, 12, 12, 12, 8, 16, 30, 66]);
@@ -61,7 +59,7 @@ public sealed class ExportRecords(AppDbContext db, AuditLog audit, DisplayTime d
         {
             h.FullName, h.EmployeeNumber ?? "", h.Organization, h.PaperTitle, ExportCell.Number(h.Score), ExportCell.Date(display.Date(h.PassedAt)), status,
         }));
-        audit.Record(actor, AuditAction, "records", $"{format.ToString().ToLowerInvariant()}, {held.Count} held passes, filter: {filter.Describe()}");
+        audit.Record(actor, AuditActions.RecordsExported, "records", $"{format.ToString().ToLowerInvariant()}, {held.Count} held passes, filter: {filter.Describe()}");
         await db.SaveChangesAsync(ct);
         return Build(table, format, $"held-passes-{display.Format(now, "yyyyMMdd-HHmm")}", "暂缓", [12, 12, 24, 30, 8, 12, 30]);
     }

@@ -57,7 +57,7 @@ public sealed class EmployeeMatchingTests : IDisposable
 
         var matched = await UserAsync("V1001");
         Assert.True(matched.IsVerified);
-        Assert.True(await _factory.ScopedAsync(db => db.AuditEntries.AnyAsync(a => a.Action == VerifyAccount.MatchedAuditAction && a.Target == "sun1@example.com")));
+        Assert.True(await _factory.ScopedAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.UserVerifyMatched && a.Target == "sun1@example.com")));
         var mismatched = await UserAsync("V1002");
         Assert.False(mismatched.IsVerified);
         Assert.Equal("周二", mismatched.FullName); // the import neither renamed nor duplicated the account
@@ -87,7 +87,7 @@ public sealed class EmployeeMatchingTests : IDisposable
         var matched = await UserAsync("V2001");
         Assert.True(matched.IsVerified);
         Assert.NotNull(matched.VerifiedAt);
-        Assert.True(await _factory.ScopedAsync(db => db.AuditEntries.AnyAsync(a => a.Action == VerifyAccount.MatchedAuditAction && a.Target == "zheng4@example.com")));
+        Assert.True(await _factory.ScopedAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.UserVerifyMatched && a.Target == "zheng4@example.com")));
         Assert.False((await UserAsync("V2002")).IsVerified);
         Assert.False((await UserAsync("V2003")).IsVerified);
 

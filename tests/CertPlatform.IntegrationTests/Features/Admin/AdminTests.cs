@@ -18,6 +18,23 @@ public sealed partial class AdminTests(SharedApp app) : IClassFixture<SharedApp>
     public static TheoryData<string> AdminPages => ["/admin/users", "/admin/users/create", "/admin/users/import", "/admin/audit"];
 
     [Theory]
+    [InlineData("/admin/users", "/admin/users?role=HR&status=inactive", "#users-filter-panel", "状态：已停用")]
+    [InlineData("/admin/audit", "/admin/audit?action=certificate.", "#audit-filter-panel", "操作：certificate.")]
+    public async Task The_filter_form_is_folded_until_a_filter_is_set_and_its_summary_names_the_filter(string page, string filtered, string panel, string named)
+    {
+        var admin = await Admin();
+        var parser = new HtmlParser();
+        var plain = parser.ParseDocument(await admin.GetStringAsync(page)).QuerySelector($"details{panel}")!;
+        Assert.False(plain.HasAttribute("open"));
+        Assert.Contains("未设条件", plain.QuerySelector("summary")!.TextContent);
+        Assert.NotNull(plain.QuerySelector("form.filters"));
+        var set = parser.ParseDocument(await admin.GetStringAsync(filtered)).QuerySelector($"details{panel}")!;
+        Assert.True(set.HasAttribute("open"));
+        Assert.Contains(named, Regex.Replace(set.QuerySelector("summary .filter-active")!.TextContent, @"\s+", ""));
+        Assert.Equal(page, set.QuerySelector("form.filters > a")!.GetAttribute("href"));
+    }
+
+    [Theory]
     [MemberData(nameof(AdminPages))]
     public async Task Anonymous_visitors_are_sent_to_login(string path)
     {

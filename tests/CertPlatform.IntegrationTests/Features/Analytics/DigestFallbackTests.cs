@@ -1,6 +1,7 @@
 using CertPlatform.IntegrationTests.Features.Exams;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Domain.Statistics;
 using CertPlatform.Web.Features.Analytics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +12,9 @@ using Serilog.Events;
 namespace CertPlatform.IntegrationTests.Features.Analytics;
 
 /// <summary>
-/// When a digest cannot be used: a damaged row is read the slow way (same figures, a warning naming the attempt), and an
-/// attempt whose digest write failed gets one from the periodic catch-up, under the cluster lock, without a restart.
+/// When a digest cannot be used: a damaged row is read the slow way (same figures, a warning naming the attempt) and
+/// rewritten by the next catch-up round, and an attempt whose digest write failed gets one from the periodic catch-up,
+/// under the cluster lock, without a restart.
 /// </summary>
 [Collection(SerilogStaticLogger.Name)]
 public sealed class DigestFallbackTests : IDisposable
@@ -91,5 +93,46 @@ public sealed class DigestFallbackTests : IDisposable
         for (var i = 0; i < 600 && await DigestPaths.CurrentAsync(_factory, Paper) < attempts.Count; i++) await Task.Delay(100);
         Assert.Equal(attempts.Count, await DigestPaths.CurrentAsync(_factory, Paper));
         Assert.Equal(digested, await DigestPaths.ReportAsync(_factory, Paper));
+    }
+
+    private Task<byte[]> BodyAsync(string attemptId) =>
+        _factory.ScopedAsync(db => db.AttemptDigests.Where(d => d.AttemptId == attemptId).Select(d => d.Body).SingleAsync());
+
+    private List<string> Warned(string prefix) => _sink.Events
+        .Where(e => e.Level == LogEventLevel.Warning && e.MessageTemplate.Text.StartsWith(prefix, StringComparison.Ordinal))
+        .Select(e => (string)((ScalarValue)e.Properties["AttemptId"]).Value!).Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public async Task A_damaged_digest_is_rewritten_by_the_catch_up_once_and_read_as_a_digest_again_with_the_same_figures()
+    {
+        var attempts = await SitAsync();
+        var digested = await DigestPaths.ReportAsync(_factory, Paper);
+        var truncated = await BodyAsync(attempts[0]);
+        var garbled = await BodyAsync(attempts[1]);
+        await SetBodyAsync(attempts[0], truncated[..(truncated.Length - 3)]);                          // cut short
+        await SetBodyAsync(attempts[1], [garbled[0], .. garbled[1..].Select(b => (byte)(b ^ 0xFF))]); // every byte after the format flipped
+        foreach (var id in attempts.Take(2)) Assert.False(AttemptDigestReader.IsReadable(await BodyAsync(id), out _));
+        _sink.Events.Clear();
+
+        // The statistics read the two the slow way, with the same figures, warning once per attempt however often they run.
+        Assert.Equal(digested, await DigestPaths.ReportAsync(_factory, Paper));
+        Assert.Equal(digested, await DigestPaths.ReportAsync(_factory, Paper));
+        Assert.Equal(attempts.Take(2).Order(StringComparer.Ordinal), Warned("The digest of attempt"));
+
+        // The catch-up's next round rewrites both from the attempts' items (their GradedAt is current: only the report finds them).
+        _sink.Events.Clear();
+        var backfill = _factory.Services.GetRequiredService<AttemptDigestBackfill>();
+        Assert.Equal(2, await backfill.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(attempts.Take(2).Order(StringComparer.Ordinal), Warned("The digest of attempt"));
+        Assert.All(_sink.Events.Where(e => e.Level == LogEventLevel.Warning), e => Assert.Contains("rewrote it", e.MessageTemplate.Text, StringComparison.Ordinal));
+        Assert.Equal(truncated, await BodyAsync(attempts[0]));
+        Assert.Equal(garbled, await BodyAsync(attempts[1]));
+        Assert.Equal(attempts.Count, await DigestPaths.CurrentAsync(_factory, Paper));
+
+        // Read as digests again (no warning), the same figures; the next round has nothing to rewrite and logs nothing.
+        _sink.Events.Clear();
+        Assert.Equal(digested, await DigestPaths.ReportAsync(_factory, Paper));
+        Assert.Equal(0, await backfill.RunOnceAsync(CancellationToken.None));
+        Assert.Empty(Warned("The digest of attempt"));
     }
 }

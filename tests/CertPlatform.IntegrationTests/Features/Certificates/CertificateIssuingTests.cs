@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using CertPlatform.IntegrationTests.Infrastructure;
+using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Certificates;
 using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Infrastructure.Pdf;
@@ -155,6 +156,6 @@ public sealed class CertificateIssuingTests : IDisposable
         client = await (await _factory.SignedInClient("issue3@demo.local", AppFactory.TraineePassword)).WithApiTokenAsync();
         var pdf = await client.GetByteArrayAsync($"/certificates/{cert.Id}/pdf");
         Assert.Equal(done.PdfSha256, Convert.ToHexStringLower(SHA256.HashData(pdf)));
-        Assert.Equal(1, await _factory.ScopedAsync(db => db.AuditEntries.CountAsync(a => a.Action == IssueCertificate.AuditAction && a.Target == $"certificate:{cert.Number}")));
+        Assert.Equal(1, await _factory.ScopedAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.CertificateIssued && a.Target == $"certificate:{cert.Number}")));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Certificates;
 using CertPlatform.Web.Features.Papers;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,7 @@ public sealed class CertificationProgrammeTests : IDisposable
         var result = await PassAsync(trainee, "quick-cert");
         Assert.Null(result.CertificateId);
         Assert.Equal(0, await _factory.ScopedAsync(db => db.Certificates.CountAsync()));
-        var refusal = Assert.Single(await AuditAsync(IssueCertificate.RefusedAuditAction));
+        var refusal = Assert.Single(await AuditAsync(AuditActions.CertificateRefused));
         Assert.Equal($"attempt:{result.AttemptId}", refusal.Target);
         Assert.Contains("reason paper-version-not-approved", refusal.Details);
         Assert.Contains("paper quick-cert v1", refusal.Details);
@@ -74,13 +75,13 @@ public sealed class CertificationProgrammeTests : IDisposable
         var own = await ApproveAsync(admin, "admin-cert", 1);
         Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
         Assert.Contains("不能审批它", await own.Content.ReadAsStringAsync());
-        Assert.Contains("ApproverIsAuthor", Assert.Single(await AuditAsync(PaperVersioning.ApprovalRefusedAction)).Details);
+        Assert.Contains("ApproverIsAuthor", Assert.Single(await AuditAsync(AuditActions.PaperApprovalRefused)).Details);
         Assert.False(await _factory.ScopedAsync(db => db.Papers.Where(p => p.Id == "admin-cert").Select(p => p.ApprovedVersion != null).SingleAsync()));
 
         var manager = await SignIn(Roles.CertificationManager);
         Assert.Equal(HttpStatusCode.Conflict, (await ApproveAsync(manager, "admin-cert", 7)).StatusCode); // not the current version
         Assert.Equal(HttpStatusCode.Redirect, (await ApproveAsync(manager, "admin-cert", 1)).StatusCode);
-        var approved = Assert.Single(await AuditAsync(PaperVersioning.ApprovedAction), a => a.Target == "paper:admin-cert");
+        var approved = Assert.Single(await AuditAsync(AuditActions.PaperApproved), a => a.Target == "paper:admin-cert");
         Assert.Contains("v1", approved.Details);
 
         var trainee = await _factory.NewTraineeClientAsync("second@demo.local", u => { u.FullName = "钱七"; u.EmployeeNumber = "E7001"; });
@@ -135,7 +136,7 @@ public sealed class CertificationProgrammeTests : IDisposable
         Assert.Null(authorPass.CertificateId);
         var approverPass = await PassAsync(manager, "edit-cert");
         Assert.Null(approverPass.CertificateId);
-        var refusals = await AuditAsync(IssueCertificate.RefusedAuditAction);
+        var refusals = await AuditAsync(AuditActions.CertificateRefused);
         Assert.Contains(refusals, r => r.Target == $"attempt:{authorPass.AttemptId}" && r.Details.Contains("reason holder-is-author"));
         Assert.Contains(refusals, r => r.Target == $"attempt:{approverPass.AttemptId}" && r.Details.Contains("reason holder-is-approver"));
 
@@ -144,13 +145,13 @@ public sealed class CertificationProgrammeTests : IDisposable
         var changed = await _factory.ScopedAsync(db => db.Papers.AsNoTracking().SingleAsync(p => p.Id == "edit-cert"));
         Assert.Equal(2, changed.Version);
         Assert.False(changed.IsApproved);
-        Assert.Contains("v1 was approved", Assert.Single(await AuditAsync(PaperVersioning.ApprovalRevokedAction)).Details);
+        Assert.Contains("v1 was approved", Assert.Single(await AuditAsync(AuditActions.PaperApprovalRevoked)).Details);
         Assert.Contains("v2", await manager.GetStringAsync("/papers/approvals"));
 
         var trainee = await _factory.NewTraineeClientAsync("after-edit@demo.local");
         var unapproved = await PassAsync(trainee, "edit-cert");
         Assert.Null(unapproved.CertificateId);
-        Assert.Contains(await AuditAsync(IssueCertificate.RefusedAuditAction),
+        Assert.Contains(await AuditAsync(AuditActions.CertificateRefused),
             r => r.Target == $"attempt:{unapproved.AttemptId}" && r.Details.Contains("reason paper-version-not-approved") && r.Details.Contains("v2"));
 
         // Approved again (v2), the next trainee's pass earns a certificate naming v2.
@@ -169,6 +170,6 @@ public sealed class CertificationProgrammeTests : IDisposable
         Assert.True(paper.IsApproved);
         var approval = await _factory.ScopedAsync(db => db.PaperApprovals.AsNoTracking().SingleAsync(a => a.PaperId == PaperSeeder.CertificationId));
         Assert.Equal((1, PaperVersion.SystemAuthor), (approval.Version, approval.ApproverId));
-        Assert.Contains("seeding administrator", Assert.Single(await AuditAsync(PaperVersioning.ApprovedAction)).Details);
+        Assert.Contains("seeding administrator", Assert.Single(await AuditAsync(AuditActions.PaperApproved)).Details);
     }
 }

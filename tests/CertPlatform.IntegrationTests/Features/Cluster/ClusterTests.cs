@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CertPlatform.IntegrationTests.Features.Records;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Certificates;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Exams.Contract;
@@ -108,7 +109,7 @@ public sealed partial class ClusterTests(TwoInstances cluster) : IClassFixture<T
         Assert.Equal(number, cert.Number); // the one number, reused: every losing issuer's reservation was rolled back
         Assert.Equal(before + 1, await cluster.B.ScopedAsync(db => db.CertificateSequences.SumAsync(s => s.Last)));
         Assert.Equal(1, await cluster.B.ScopedAsync(db => db.CertificateFiles.CountAsync(f => f.CertificateId == cert.Id)));
-        Assert.Equal(1, await cluster.B.ScopedAsync(db => db.AuditEntries.CountAsync(e => e.Action == IssueCertificate.AuditAction && e.Target == $"certificate:{number}")));
+        Assert.Equal(1, await cluster.B.ScopedAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.CertificateIssued && e.Target == $"certificate:{number}")));
         Assert.Equal(0, await b.RunClusterRoundAsync(CancellationToken.None));
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Papers;
 using Microsoft.EntityFrameworkCore;
 using static CertPlatform.IntegrationTests.Infrastructure.HttpClientForms;
@@ -51,7 +52,7 @@ public sealed class UncertifiableStartTests : IDisposable
         Assert.StartsWith("/exams/attempt/", start.Headers.Location!.OriginalString);
         var attemptId = start.Headers.Location.OriginalString["/exams/attempt/".Length..];
         var audit = Assert.Single(await _factory.ScopedAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == PaperCertification.StartedUnapprovedAction).ToListAsync()));
+            .Where(a => a.Action == AuditActions.AttemptStartedUnapproved).ToListAsync()));
         Assert.Equal("paper:unapproved-cert", audit.Target);
         Assert.Contains("version=1", audit.Details);
         Assert.Contains($"attempt={attemptId}", audit.Details);
@@ -77,7 +78,7 @@ public sealed class UncertifiableStartTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, (await examiner.PostFormAsync("/exams/own-cert", "/exams/own-cert/start", [])).StatusCode);
         var audit = Assert.Single(await _factory.ScopedAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == PaperCertification.StartedWithoutCertificateAction).ToListAsync()));
+            .Where(a => a.Action == AuditActions.AttemptStartedWithoutCertificate).ToListAsync()));
         Assert.Contains("reason=holder-is-author", audit.Details);
     }
 

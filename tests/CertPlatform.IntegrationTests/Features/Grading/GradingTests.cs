@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CertPlatform.IntegrationTests.Infrastructure;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Domain.Questions;
+using CertPlatform.Web.Features.Account;
 using CertPlatform.Web.Features.Exams;
 using CertPlatform.Web.Features.Grading;
 using CertPlatform.Web.Features.QuestionBank;
@@ -98,7 +99,7 @@ public sealed partial class GradingTests : IDisposable
         Assert.Equal("要点基本齐全", essay.ManualComment);
         Assert.Equal(Demo.Account(Roles.Examiner).Email, essay.GradedBy);
         Assert.NotNull(essay.GradedAt);
-        var audit = await _factory.ScopedAsync(db => db.AuditEntries.SingleAsync(a => a.Action == GradeItem.AuditAction));
+        var audit = await _factory.ScopedAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.GradingScored));
         Assert.Equal($"attempt:{id}#{essay.QuestionRef}", audit.Target);
         Assert.Equal(Demo.Account(Roles.Examiner).Email, audit.ActorName);
 
@@ -134,7 +135,7 @@ public sealed partial class GradingTests : IDisposable
         var attempt = await ExamScenario.AttemptAsync(_factory, id);
         Assert.Equal(GradingStatus.AwaitingManual, attempt.Grading);
         Assert.Null(attempt.Passed);
-        Assert.Equal(0, await _factory.ScopedAsync(db => db.AuditEntries.CountAsync(a => a.Action == GradeItem.AuditAction)));
+        Assert.Equal(0, await _factory.ScopedAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.GradingScored)));
     }
 
     [Fact]
@@ -268,7 +269,7 @@ public sealed partial class GradingTests : IDisposable
         var item = await _factory.ScopedAsync(db => db.AttemptItems.SingleAsync(i => i.AttemptId == id));
         Assert.Equal(version, item.Version);
         Assert.True(item.Correct);
-        var audit = await _factory.ScopedAsync(db => db.AuditEntries.SingleAsync(a => a.Action == RegradeQuestion.AuditAction));
+        var audit = await _factory.ScopedAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.GradingRegraded));
         Assert.Equal($"attempt:{id}", audit.Target);
         Assert.Matches(@"score 0(\.0+)?→10(\.0+)? of 10", audit.Details);
         Assert.Contains("verdict fail→pass", audit.Details);
@@ -281,7 +282,7 @@ public sealed partial class GradingTests : IDisposable
         // Nothing left to regrade: a second run changes nothing and writes no audit entry.
         Assert.Contains("所有已交卷的考试都已按当前版本评分", await examiner.GetStringAsync(page));
         Assert.Equal(HttpStatusCode.Redirect, (await examiner.PostFormAsync("/grading", page, [])).StatusCode);
-        Assert.Equal(1, await _factory.ScopedAsync(db => db.AuditEntries.CountAsync(a => a.Action == RegradeQuestion.AuditAction)));
+        Assert.Equal(1, await _factory.ScopedAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.GradingRegraded)));
     }
 
     [Fact]
@@ -314,6 +315,6 @@ public sealed partial class GradingTests : IDisposable
         Assert.False(after.PassChangedByRegrade);
         var essay = await _factory.ScopedAsync(db => db.AttemptItems.SingleAsync(i => i.AttemptId == id && i.QuestionId == ExamScenario.Essay));
         Assert.Equal(6m, essay.ManualScore);
-        Assert.Equal(0, await _factory.ScopedAsync(db => db.AuditEntries.CountAsync(a => a.Action == RegradeQuestion.AuditAction)));
+        Assert.Equal(0, await _factory.ScopedAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.GradingRegraded)));
     }
 }
