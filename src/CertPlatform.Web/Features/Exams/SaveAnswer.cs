@@ -26,9 +26,16 @@ public sealed class SaveAnswer(IServiceScopeFactory scopes, AnswerWriter writer,
             .Select(a => new { a.Id, a.UserId, a.Deadline, a.LayoutJson }).FirstOrDefaultAsync(ct);
         if (row is null) return null;
         key = new AttemptKey(row.Id, row.UserId, row.Deadline, JsonDocument.Parse(row.LayoutJson).RootElement.GetArrayLength());
-        cache.Set(CacheKey(attemptId), key, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(20) });
+        Remember(cache, key);
         return key;
     }
+
+    /// <summary>
+    /// Caches an attempt's key: on its first save, or when <see cref="StartAttempt"/> creates the attempt — on exam day
+    /// everyone starts within minutes and then saves, and the first round of saves would otherwise read every attempt.
+    /// </summary>
+    public static void Remember(IMemoryCache cache, AttemptKey key) =>
+        cache.Set(CacheKey(key.Id), key, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(20) });
 
     public static string CacheKey(string attemptId) => "attempt-key:" + attemptId;
 

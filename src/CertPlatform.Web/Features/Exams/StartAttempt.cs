@@ -6,6 +6,7 @@ using CertPlatform.Web.Features.Papers;
 using CertPlatform.Web.Features.QuestionBank;
 using CertPlatform.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CertPlatform.Web.Features.Exams;
 
@@ -16,7 +17,7 @@ namespace CertPlatform.Web.Features.Exams;
 /// Two concurrent starts meet at the database's unique index and both get the same attempt.
 /// </summary>
 public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions, OverdueAttempts overdue, ExamDeadlines deadlines, PaperPasswordGuard passwords,
-    Analytics.ItemQuality quality, SqliteWriteGate gate, ILogger<StartAttempt> log)
+    Analytics.ItemQuality quality, SqliteWriteGate gate, IMemoryCache cache, ILogger<StartAttempt> log)
 {
     public async Task<StartAttemptResult> RunAsync(string paperId, AppUser user, string? password, CancellationToken ct)
     {
@@ -56,13 +57,14 @@ public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions
             return new StartAttemptResult(StartAttemptOutcome.CannotDraw);
         }
         var allowance = await db.PaperAllowances.Where(a => a.PaperId == paperId && a.UserId == user.Id).Select(a => a.ExtraMinutes).FirstOrDefaultAsync(ct);
+        var layout = AttemptLayout.Freeze(drawn, paper.ShuffleQuestions, paper.ShuffleOptions, seed);
         var attempt = new Attempt
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             PaperId = paperId, UserId = user.Id, Number = previous + 1, Status = AttemptStatus.InProgress,
             StartedAt = now, Seed = seed, PassMark = paper.PassMark, MaxScore = drawn.Sum(q => q.Points), PaperVersion = paper.Version,
             Deadline = AttemptDeadline.Compute(now, TimeSpan.FromMinutes(paper.TimeLimitMinutes), TimeSpan.FromMinutes(allowance), paper.ClosesAt),
-            LayoutJson = AttemptLayout.Serialize(AttemptLayout.Freeze(drawn, paper.ShuffleQuestions, paper.ShuffleOptions, seed)),
+            LayoutJson = AttemptLayout.Serialize(layout),
             RepeatedQuestions = repeats,
         };
         if (repeats > 0)
@@ -71,7 +73,12 @@ public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions
         await AuditUncertifiableStartAsync(paper, attempt, user, ct);
         bool saved;
         using (await gate.EnterAsync(ct)) saved = await db.TrySaveChangesAsync(ct);
-        if (saved) return new StartAttemptResult(StartAttemptOutcome.Started, attempt);
+        if (saved)
+        {
+            // Its first save needs no query (SaveAnswer.KeyAsync): the saves of a whole exam start right after the starts.
+            SaveAnswer.Remember(cache, new AttemptKey(attempt.Id, attempt.UserId, attempt.Deadline, layout.Count));
+            return new StartAttemptResult(StartAttemptOutcome.Started, attempt);
+        }
         // Another tab or request started this paper at the same moment: theirs won, use it.
         var winner = await InProgressAsync(paperId, user.Id, ct);
         return winner is not null ? new StartAttemptResult(StartAttemptOutcome.Resumed, winner) : new StartAttemptResult(StartAttemptOutcome.StartedElsewhere);

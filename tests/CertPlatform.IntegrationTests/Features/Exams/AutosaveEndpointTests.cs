@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using CertPlatform.Web.Features.Exams;
 using CertPlatform.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CertPlatform.IntegrationTests.Features.Exams;
 
@@ -28,6 +32,20 @@ public sealed class AutosaveEndpointTests : IDisposable
         client.PutAsync(url, new StringContent(body, Encoding.UTF8, contentType));
 
     private Task<int> StoredAnswersAsync() => _app.Factory.ScopedAsync(db => db.AttemptAnswers.CountAsync());
+
+    [Fact]
+    public async Task A_started_attempt_is_known_to_autosave_before_its_first_save()
+    {
+        // On exam day everyone starts, then saves: the start leaves the attempt's key where the save path looks first,
+        // so the first round of saves reads no attempt (bench/RESULTS.md, "CPU per save under paced load").
+        var (_, id) = await StartedAsync();
+        var cache = _app.Factory.Services.GetRequiredService<IMemoryCache>();
+        Assert.True(cache.TryGetValue<AttemptKey>(SaveAnswer.CacheKey(id), out var key), "the start did not cache the attempt's key");
+        var stored = await _app.Factory.ScopedAsync(db => db.Attempts.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.Equal(stored.UserId, key!.UserId);
+        Assert.True(Math.Abs((stored.Deadline - key.Deadline).TotalMilliseconds) < 1, $"deadline {key.Deadline:O} cached, {stored.Deadline:O} stored");
+        Assert.Equal(JsonDocument.Parse(stored.LayoutJson).RootElement.GetArrayLength(), key.QuestionCount);
+    }
 
     [Fact]
     public async Task A_body_that_is_not_json_is_415_and_json_that_does_not_parse_is_400_naming_the_line()
