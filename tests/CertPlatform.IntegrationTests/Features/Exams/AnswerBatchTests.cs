@@ -120,17 +120,23 @@ public sealed class AnswerBatchTests(BothProviders providers) : IClassFixture<Bo
     }
 
     [Fact]
-    public async Task On_PostgreSQL_the_upsert_is_prepared_once_per_connection_and_reused_by_later_batches()
+    public async Task On_PostgreSQL_the_upsert_is_prepared_once_per_physical_connection_and_reused_by_later_batches()
     {
         var factory = providers.Factory(BothProviders.Postgres);
         var attempt = await AnAttemptAsync(factory, "batch-prepared@demo.local");
-        var connectionString = factory.Scoped(sp => sp.GetRequiredService<AppDbContext>().Database.GetConnectionString()!);
+        // The app's connection string (No Reset On Close) in a pool of one: closing and opening again gets the same physical connection.
+        var connectionString = factory.Scoped(sp => sp.GetRequiredService<AppDbContext>().Database.GetConnectionString()!) + ";Maximum Pool Size=1";
         await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
         var writes = new AnswerBatch(connection, postgres: true);
 
         foreach (var size in new[] { 1, 3, 7 })
+        {
+            await connection.OpenAsync(); // as the writer does: a pooled connection per run of saves
             await writes.WriteAsync(Enumerable.Range(0, size).Select(n => Save(attempt, n, $"\"s{size}\"", size, AnswerSave.NoBase)).ToArray());
+            await connection.CloseAsync();
+        }
+
+        await connection.OpenAsync();
 
         await using var prepared = new NpgsqlCommand("""SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%INSERT INTO "AttemptAnswers"%'""", connection);
         Assert.Equal(1L, await prepared.ExecuteScalarAsync());
