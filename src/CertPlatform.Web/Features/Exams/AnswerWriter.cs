@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
 using CertPlatform.Web.Data;
@@ -20,6 +19,8 @@ namespace CertPlatform.Web.Features.Exams;
 /// resending the stored seq with the same response (a retry after a lost reply) succeeds again.
 /// Anything else changes nothing (Stale, with the stored answer); a save to an attempt that is no
 /// longer in progress changes nothing (Closed). The refusal costs a read only when it happens.
+/// The SQL and how a batch reaches the database (one round trip of prepared upserts on PostgreSQL) are
+/// <see cref="AnswerBatch"/>'s.
 /// </summary>
 public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate gate, CertPlatformMetrics metrics, ILogger<AnswerWriter> log) : BackgroundService
 {
@@ -59,7 +60,7 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
             {
                 await db.Database.OpenConnectionAsync(CancellationToken.None);
                 if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", CancellationToken.None);
-                var sql = new Statements(db.Database.IsNpgsql());
+                var writes = new AnswerBatch(db.Database.GetDbConnection(), db.Database.IsNpgsql());
                 // Keep the connection while saves keep coming; reopen after an error.
                 while (queue.Reader.TryRead(out var first))
                 {
@@ -71,7 +72,8 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
                     {
                         entered = Stopwatch.GetTimestamp();
                         while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
-                        committing = await WriteBatchAsync(db.Database.GetDbConnection(), sql, batch);
+                        await WriteBatchAsync(writes, batch);
+                        committing = writes.CommitStarted;
                     }
                     var done = Stopwatch.GetTimestamp();
                     // Where a slow batch spent its time (bench/RESULTS.md, "The steady autosave tail"): waiting for the gate,
@@ -100,7 +102,7 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
         await using var last = scopes.CreateAsyncScope();
         var lastDb = last.ServiceProvider.GetRequiredService<AppDbContext>();
         await lastDb.Database.OpenConnectionAsync(CancellationToken.None);
-        var lastSql = new Statements(lastDb.Database.IsNpgsql());
+        var lastWrites = new AnswerBatch(lastDb.Database.GetDbConnection(), lastDb.Database.IsNpgsql());
         while (queue.Reader.TryRead(out var p))
         {
             batch.Add(p);
@@ -108,7 +110,7 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
             {
                 try
                 {
-                    using (await gate.EnterAsync(CancellationToken.None)) await WriteBatchAsync(lastDb.Database.GetDbConnection(), lastSql, batch);
+                    using (await gate.EnterAsync(CancellationToken.None)) await WriteBatchAsync(lastWrites, batch);
                 }
                 catch (Exception e) { foreach (var b in batch) b.Done.TrySetException(e); }
                 batch.Clear();
@@ -116,75 +118,10 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
         }
     }
 
-    private sealed class Statements(bool postgres)
+    /// <summary>Writes and commits the batch, then completes its requests (an exception reaches the caller, which fails them all).</summary>
+    private static async Task WriteBatchAsync(AnswerBatch writes, List<Pending> batch)
     {
-        // Insert, or move forward only while the attempt is in progress: from the seq the client based the
-        // answer on (another device's save since then makes it stale), or — without a base — from any lower
-        // seq. The same seq with the same response is a retry after a lost reply and succeeds again.
-        public readonly string Upsert = $"""
-            INSERT INTO "AttemptAnswers" ("AttemptId", "QuestionRef", "ResponseJson", "Seq", "SavedAtMs")
-            SELECT @a, @q, @r, @s, @t WHERE EXISTS (SELECT 1 FROM "Attempts" WHERE "Id" = @a AND "Status" = 'InProgress'{(postgres ? " FOR SHARE" : "")})
-            ON CONFLICT ("AttemptId", "QuestionRef") DO UPDATE SET "ResponseJson" = excluded."ResponseJson", "Seq" = excluded."Seq", "SavedAtMs" = excluded."SavedAtMs"
-            WHERE (@b < 0 AND excluded."Seq" > "AttemptAnswers"."Seq")
-               OR (@b >= 0 AND "AttemptAnswers"."Seq" = @b AND excluded."Seq" > @b)
-               OR ("AttemptAnswers"."Seq" = excluded."Seq" AND "AttemptAnswers"."ResponseJson" = excluded."ResponseJson")
-            """;
-        // Only after a refusal: was it the attempt (finished) or the answer (stale)?
-        public const string Stored = """
-            SELECT t."Status", aa."Seq", aa."ResponseJson" FROM "Attempts" t
-            LEFT JOIN "AttemptAnswers" aa ON aa."AttemptId" = t."Id" AND aa."QuestionRef" = @q
-            WHERE t."Id" = @a
-            """;
-    }
-
-    /// <summary>Writes and commits the batch, then completes its requests; returns the timestamp at which COMMIT began.</summary>
-    private static async Task<long> WriteBatchAsync(DbConnection connection, Statements sql, List<Pending> batch)
-    {
-        long committing;
-        var results = new WriteResult[batch.Count];
-        await using (var tx = await connection.BeginTransactionAsync())
-        {
-            await using var upsert = Command(connection, tx, sql.Upsert, "@a", "@q", "@r", "@s", "@t", "@b");
-            await using var stored = Command(connection, tx, Statements.Stored, "@a", "@q");
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var s = batch[i].Save;
-                upsert.Parameters[0].Value = s.AttemptId;
-                upsert.Parameters[1].Value = s.QuestionRef;
-                upsert.Parameters[2].Value = s.ResponseJson;
-                upsert.Parameters[3].Value = s.Seq;
-                upsert.Parameters[4].Value = s.SavedAtMs;
-                upsert.Parameters[5].Value = s.BaseSeq;
-                if (await upsert.ExecuteNonQueryAsync() == 1)
-                {
-                    results[i] = new WriteResult(WriteOutcome.Saved, s.Seq);
-                    continue;
-                }
-                stored.Parameters[0].Value = s.AttemptId;
-                stored.Parameters[1].Value = s.QuestionRef;
-                await using var row = await stored.ExecuteReaderAsync();
-                results[i] = !await row.ReadAsync() || row.GetString(0) != AttemptStatus.InProgress || row.IsDBNull(1)
-                    ? new WriteResult(WriteOutcome.Closed, 0)
-                    : new WriteResult(WriteOutcome.Stale, row.GetInt64(1), row.GetString(2));
-            }
-            committing = Stopwatch.GetTimestamp();
-            await tx.CommitAsync();
-        }
+        var results = await writes.WriteAsync(batch.ConvertAll(p => p.Save));
         for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
-        return committing;
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction tx, string text, params string[] parameters)
-    {
-        var c = connection.CreateCommand();
-        c.Transaction = tx;
-        c.CommandText = text;
-        foreach (var name in parameters)
-        {
-            var p = c.CreateParameter();
-            p.ParameterName = name;
-            c.Parameters.Add(p);
-        }
-        return c;
     }
 }
