@@ -90,46 +90,37 @@ public sealed partial class KindLiteralTests
     }
 
     [Fact]
-    public void The_check_finds_a_bare_kind_and_ignores_comments_and_the_owner()
+    public void The_check_finds_a_bare_kind_and_ignores_comments_and_the_owner() => Assert.Equal(
+        ["Use.cs:2: \"Ready\" (QuestionStatus)", "View.cshtml:1: \"certification\" (PaperKind)"],
+        BareLiteralsIn(
+            ("View.cshtml", "<td>@(p.Kind == \"certification\" ? 1 : 2)</td>\n@* \"mock\" in a comment *@\n"),
+            ("Use.cs", "// \"submitted\" in a comment\nvar s = \"Ready\"; var t = \"all\";\n"),
+            ("PaperKind.cs", "public const string Mock = \"mock\";\n")));
+
+    [Fact]
+    public void The_check_finds_a_bare_role_name_and_ignores_the_roles_owner() => Assert.Equal(
+        ["Guard.cs:1: \"Admin\" (Roles)", "Guard.cs:1: \"Trainee\" (Roles)", "Page.cshtml:1: \"HR\" (Roles)"],
+        BareLiteralsIn(
+            ("Page.cshtml", "@if (User.IsInRole(\"HR\")) { <p>hr</p> }\n"),
+            ("Guard.cs", "[Authorize(Roles = \"Admin\")] class C { bool T(string r) => r == \"Trainee\"; }\n"),
+            ("Roles.cs", "public const string Examiner = \"Examiner\";\n")));
+
+    [Fact]
+    public void The_check_finds_a_bare_audit_action_and_ignores_the_audit_actions_owner() => Assert.Equal(
+        ["Download.cs:1: \"certificate.downloaded\" (AuditActions)", "Index.cshtml:1: \"certificate.revoked\" (AuditActions)"],
+        BareLiteralsIn(
+            ("Download.cs", "audit.Record(user, \"certificate.downloaded\", target);\n/// Audited as \"records.exported\".\n"),
+            ("Index.cshtml", "<input placeholder=\"certificate.revoked\" />\n"),
+            ("AuditActions.cs", "public const string CertificateRevoked = \"certificate.revoked\";\n")));
+
+    /// <summary>Runs the check over a temporary folder holding these files; returns its findings in order.</summary>
+    private static List<string> BareLiteralsIn(params (string Name, string Text)[] files)
     {
         var root = Directory.CreateTempSubdirectory("kind-literals").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(root, "View.cshtml"), "<td>@(p.Kind == \"certification\" ? 1 : 2)</td>\n@* \"mock\" in a comment *@\n");
-            File.WriteAllText(Path.Combine(root, "Use.cs"), "// \"submitted\" in a comment\nvar s = \"Ready\"; var t = \"all\";\n");
-            File.WriteAllText(Path.Combine(root, "PaperKind.cs"), "public const string Mock = \"mock\";\n");
-            var problems = BareLiterals(root);
-            Assert.Equal(["Use.cs:2: \"Ready\" (QuestionStatus)", "View.cshtml:1: \"certification\" (PaperKind)"], problems.Order());
-        }
-        finally { Directory.Delete(root, true); }
-    }
-
-    [Fact]
-    public void The_check_finds_a_bare_role_name_and_ignores_the_roles_owner()
-    {
-        var root = Directory.CreateTempSubdirectory("role-literals").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(root, "Page.cshtml"), "@if (User.IsInRole(\"HR\")) { <p>hr</p> }\n");
-            File.WriteAllText(Path.Combine(root, "Guard.cs"), "[Authorize(Roles = \"Admin\")] class C { bool T(string r) => r == \"Trainee\"; }\n");
-            File.WriteAllText(Path.Combine(root, "Roles.cs"), "public const string Examiner = \"Examiner\";\n");
-            var problems = BareLiterals(root);
-            Assert.Equal(["Guard.cs:1: \"Admin\" (Roles)", "Guard.cs:1: \"Trainee\" (Roles)", "Page.cshtml:1: \"HR\" (Roles)"], problems.Order());
-        }
-        finally { Directory.Delete(root, true); }
-    }
-
-    [Fact]
-    public void The_check_finds_a_bare_audit_action_and_ignores_the_audit_actions_owner()
-    {
-        var root = Directory.CreateTempSubdirectory("audit-literals").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(root, "Download.cs"), "audit.Record(user, \"certificate.downloaded\", target);\n/// Audited as \"records.exported\".\n");
-            File.WriteAllText(Path.Combine(root, "Index.cshtml"), "<input placeholder=\"certificate.revoked\" />\n");
-            File.WriteAllText(Path.Combine(root, "AuditActions.cs"), "public const string CertificateRevoked = \"certificate.revoked\";\n");
-            var problems = BareLiterals(root);
-            Assert.Equal(["Download.cs:1: \"certificate.downloaded\" (AuditActions)", "Index.cshtml:1: \"certificate.revoked\" (AuditActions)"], problems.Order());
+            foreach (var (name, text) in files) File.WriteAllText(Path.Combine(root, name), text);
+            return BareLiterals(root).Order().ToList();
         }
         finally { Directory.Delete(root, true); }
     }
