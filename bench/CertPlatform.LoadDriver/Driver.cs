@@ -24,6 +24,7 @@ public sealed class Driver(DriverOptions o)
     {
         Console.WriteLine($"# exam load: {o.Scenario} against {o.BaseUrl} — {Environment.ProcessorCount} cores, {MemoryText()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine("(server and driver share this machine: the driver's CPU use is taken from the server)");
+        Console.WriteLine($"host speed: {HostSpeedText()} (bench/CertPlatform.LoadDriver/HostSpeed.cs; compare runs only at similar figures)");
         try
         {
             var needed = o.Scenario == "ceiling" ? Math.Min(o.Users, o.CeilingConnections) : o.Users;
@@ -40,6 +41,7 @@ public sealed class Driver(DriverOptions o)
             Console.WriteLine();
             Console.WriteLine(TableHeader);
             foreach (var row in _rows) Console.WriteLine(row);
+            Console.WriteLine($"host speed after the run: {HostSpeedText()}");
             if (o.ResultsFile is { } file)
             {
                 var text = (File.Exists(file) ? "" : TableHeader + Environment.NewLine) + string.Join(Environment.NewLine, _rows) + Environment.NewLine;
@@ -368,8 +370,10 @@ public sealed class Driver(DriverOptions o)
     {
         Console.WriteLine();
         Console.WriteLine("## " + text);
-        Console.WriteLine($"load average before: {LoadAverage()}");
+        Console.WriteLine($"load average before: {LoadAverage()}; host speed: {HostSpeedText()}");
     }
+
+    private static string HostSpeedText() => string.Create(CultureInfo.InvariantCulture, $"fixed work {HostSpeed.MeasureMilliseconds():0.0} ms (fastest of 11, lower = faster)");
 
     /// <summary>/proc/loadavg: on a shared machine, the one number that says whether a run was disturbed.</summary>
     private static string LoadAverage()

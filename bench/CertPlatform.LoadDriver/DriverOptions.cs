@@ -6,7 +6,7 @@ namespace CertPlatform.LoadDriver;
 /// <summary>Command line of the driver. Defaults are the bench/TARGETS.md scenarios.</summary>
 public sealed class DriverOptions
 {
-    public static readonly string[] Scenarios = ["users", "start-storm", "steady", "ceiling", "submit-storm", "all"];
+    public static readonly string[] Scenarios = ["users", "start-storm", "steady", "ceiling", "submit-storm", "all", "host-speed"];
 
     public const string Usage = """
         usage: CertPlatform.LoadDriver <scenario> [options]
@@ -17,6 +17,8 @@ public sealed class DriverOptions
             ceiling        closed loop: --connections users save as fast as they can for --ceiling-duration seconds
             submit-storm   every user submits; arrivals spread evenly over --submit-window seconds
             all            the four scenarios in this order, on the same users and attempts
+            host-speed     only time the fixed CPU work every run prints before each scenario (HostSpeed.cs), then stop;
+                           no server needed — run it before and after a series of runs to see whether the host changed
           options (defaults in brackets):
             --base-url URL           server; loopback only [http://127.0.0.1:5099]
             --users N                virtual users / attempts [2000]

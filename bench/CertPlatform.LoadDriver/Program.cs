@@ -12,6 +12,12 @@ if (options is null)
     return 2;
 }
 
+if (options.Scenario == "host-speed")
+{
+    Console.WriteLine($"host speed: fixed work {HostSpeed.MeasureMilliseconds():0.0} ms (fastest of 11, lower = faster), load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}");
+    return 0;
+}
+
 // Thousands of virtual users wake up together at the start of a storm: without a higher floor the
 // thread pool injects threads slowly and the driver's own queueing would be measured as latency.
 ThreadPool.GetMinThreads(out var workers, out var io);
