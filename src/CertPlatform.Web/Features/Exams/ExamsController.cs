@@ -59,7 +59,7 @@ public sealed class ExamsController(UserManager<AppUser> users, ExamPages pages,
         };
     }
 
-    /// <summary>The form post (no JavaScript needed): saves every changed answer; "submit" then finishes the attempt.</summary>
+    /// <summary>The form post (no JavaScript needed): saves every changed answer; <see cref="ExamFormIntent.Submit"/> then finishes the attempt.</summary>
     [HttpPost("attempt/{attemptId}")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public async Task<IActionResult> Save(string attemptId, string? intent, [FromServices] SaveAnswer save, [FromServices] SubmitAttempt submit, CancellationToken ct)
@@ -70,7 +70,7 @@ public sealed class ExamsController(UserManager<AppUser> users, ExamPages pages,
         {
             var responses = page!.View.Questions.ToDictionary(q => q.Ref, q => ExamForm.Parse(Request.Form, ExamForm.Prefix(q.Ref), q));
             var saved = await save.SaveFormAsync(attemptId, UserId, responses, ct);
-            if (intent != "submit")
+            if (!ExamFormIntent.IsSubmit(intent))
             {
                 if (saved is null) return RedirectToAction(nameof(Result), new { attemptId });
                 TempData["Saved"] = FormMessage(saved);
