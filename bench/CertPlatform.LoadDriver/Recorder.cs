@@ -14,6 +14,7 @@ public sealed class Recorder(string scenario, int expectedStatus)
     private readonly List<double> _latencies = new(1 << 16);
     private readonly List<double> _lags = new(1 << 16);
     private readonly List<DateTime> _sent = new(1 << 16);
+    private readonly List<double> _withoutDriverGc = new(1 << 16);
     private readonly ConcurrentDictionary<string, int> _outcomes = new();
     private long _started;
     private long _stopped;
@@ -31,29 +32,37 @@ public sealed class Recorder(string scenario, int expectedStatus)
             _latencies.Add(r.Milliseconds);
             _lags.Add(lagMs);
             _sent.Add(DateTime.UtcNow.AddMilliseconds(-r.Milliseconds));
+            if (!r.SawDriverGc) _withoutDriverGc.Add(r.Milliseconds);
         }
         _outcomes.AddOrUpdate(r.Outcome, 1, (_, n) => n + 1);
     }
 
     public Summary Summarize()
     {
-        double[] ms, lags;
+        double[] ms, lags, clean;
         DateTime[] sent;
         lock (_gate)
         {
             ms = [.. _latencies];
             lags = [.. _lags];
             sent = [.. _sent];
+            clean = [.. _withoutDriverGc];
         }
         var tail = TailText(ms, sent);
         Array.Sort(ms);
         Array.Sort(lags);
+        Array.Sort(clean);
         var ok = _outcomes.GetValueOrDefault(expectedStatus.ToString(CultureInfo.InvariantCulture));
         var errors = _outcomes.Where(kv => kv.Key != expectedStatus.ToString(CultureInfo.InvariantCulture))
             .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary();
         var seconds = Stopwatch.GetElapsedTime(_started, _stopped == 0 ? Stopwatch.GetTimestamp() : _stopped).TotalSeconds;
         return new Summary(Scenario, expectedStatus, ms.Length, ok, errors, seconds,
-            Percentile(ms, 0.50), Percentile(ms, 0.90), Percentile(ms, 0.99), ms.Length == 0 ? 0 : ms[^1], Percentile(lags, 0.99)) { Tail = tail };
+            Percentile(ms, 0.50), Percentile(ms, 0.90), Percentile(ms, 0.99), ms.Length == 0 ? 0 : ms[^1], Percentile(lags, 0.99))
+        {
+            Tail = tail,
+            SawDriverGc = ms.Length - clean.Length,
+            P99WithoutDriverGc = Percentile(clean, 0.99),
+        };
     }
 
     /// <summary>
@@ -94,6 +103,10 @@ public sealed record Summary(string Scenario, int ExpectedStatus, int Count, int
     public string Cpu { get; init; } = "";
     /// <summary>Counts over 100 / 500 ms and the seconds in which the slow requests were sent.</summary>
     public string Tail { get; init; } = "";
+    /// <summary>Requests during which the driver itself collected garbage (<see cref="HttpResult.SawDriverGc"/>).</summary>
+    public int SawDriverGc { get; init; }
+    /// <summary>p99 of the other requests: the latency a browser on its own machine would have seen, as far as the driver's pauses go.</summary>
+    public double P99WithoutDriverGc { get; init; }
     public int ErrorCount => Errors.Values.Sum();
     public double Throughput => Seconds > 0 ? Count / Seconds : 0;
     public double OkPerSecond => Seconds > 0 ? Ok / Seconds : 0;
@@ -106,6 +119,8 @@ public sealed record Summary(string Scenario, int ExpectedStatus, int Count, int
         Console.WriteLine($"elapsed {Seconds:0.00} s, {Throughput:N0} req/s, {OkPerSecond:N0} {ExpectedStatus}/s");
         Console.WriteLine($"latency ms: p50 {P50:0.0}  p90 {P90:0.0}  p99 {P99:0.0}  max {Max:0.0}");
         if (Tail.Length > 0) Console.WriteLine($"tail: {Tail}");
+        if (Count > 0)
+            Console.WriteLine($"driver GC during the request: {SawDriverGc:N0} requests ({100.0 * SawDriverGc / Count:0.0} %); p99 of the others {P99WithoutDriverGc:0.0} ms");
         if (Cpu.Length > 0) Console.WriteLine($"CPU: {Cpu}");
         Console.WriteLine($"driver send lag p99 {LagP99:0.0} ms (how late requests left against the schedule)");
         try { Console.WriteLine($"load average after: {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}"); }

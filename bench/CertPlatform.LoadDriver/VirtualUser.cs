@@ -8,8 +8,12 @@ using CertPlatform.Web.Features.Exams.Contract;
 
 namespace CertPlatform.LoadDriver;
 
-/// <summary>One HTTP exchange as the driver saw it. <see cref="Status"/> is 0 when no response arrived (see <see cref="Error"/>).</summary>
-public readonly record struct HttpResult(int Status, string Body, double Milliseconds, string? Error)
+/// <summary>
+/// One HTTP exchange as the driver saw it. <see cref="Status"/> is 0 when no response arrived (see <see cref="Error"/>).
+/// <see cref="SawDriverGc"/>: the driver itself collected garbage while the request was out — every managed thread of the
+/// driver stops for the pause, so the recorded time may include it (a browser on its own machine would not have it).
+/// </summary>
+public readonly record struct HttpResult(int Status, string Body, double Milliseconds, string? Error, bool SawDriverGc = false)
 {
     /// <summary>What the error tables count: the status code, or the kind of transport failure.</summary>
     public string Outcome => Error ?? Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -136,20 +140,21 @@ public sealed partial class VirtualUser : IDisposable
     {
         using var request = new HttpRequestMessage(method, path);
         if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        var gcs = GC.CollectionCount(0); // counts every collection (a gen-1 or gen-2 one collects gen 0 too)
         var started = Stopwatch.GetTimestamp();
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
-            return new HttpResult((int)response.StatusCode, body, Stopwatch.GetElapsedTime(started).TotalMilliseconds, null);
+            return new HttpResult((int)response.StatusCode, body, Stopwatch.GetElapsedTime(started).TotalMilliseconds, null, GC.CollectionCount(0) != gcs);
         }
         catch (HttpRequestException e)
         {
-            return new HttpResult(0, "", Stopwatch.GetElapsedTime(started).TotalMilliseconds, "transport:" + e.HttpRequestError);
+            return new HttpResult(0, "", Stopwatch.GetElapsedTime(started).TotalMilliseconds, "transport:" + e.HttpRequestError, GC.CollectionCount(0) != gcs);
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new HttpResult(0, "", Stopwatch.GetElapsedTime(started).TotalMilliseconds, "timeout");
+            return new HttpResult(0, "", Stopwatch.GetElapsedTime(started).TotalMilliseconds, "timeout", GC.CollectionCount(0) != gcs);
         }
     }
 
