@@ -107,7 +107,10 @@ if (!isDev)
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseCookiePolicy();
-app.UseSerilogRequestLogging();
+// A 503 (database overloaded, or not ready) is a warning: whoever answered it logged why, without a stack.
+app.UseSerilogRequestLogging(o => o.GetLevel = (ctx, _, e) =>
+    e is not null || (ctx.Response.StatusCode > 499 && ctx.Response.StatusCode != StatusCodes.Status503ServiceUnavailable) ? Serilog.Events.LogEventLevel.Error
+    : ctx.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Information);
 // Inside the request logging: a request the client gave up on is logged as the 499 it is, not as a 500 error.
 app.UseMiddleware<ClientAbortedRequests>();
 app.UseStaticFiles();
@@ -122,6 +125,8 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     // Chinese first: the browser's Accept-Language does not switch the UI, only the user's choice does.
     RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
 });
+// An overloaded database (pool exhausted, timeout, SQLite busy) is a 503 with Retry-After, not a 500 (docs/deploy.md).
+app.UseMiddleware<DatabaseOverloadResponses>();
 
 app.UseRequestLimits();
 app.UseRouting();
