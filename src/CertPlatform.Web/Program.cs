@@ -46,6 +46,8 @@ builder.Services.AddSerilog((services, lc) =>
 {
     // ReadFrom.Services: sinks registered in DI too (tests capture log records that way).
     lc.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+    // An overloaded database is logged once, as a warning, by the app; EF Core's error records of it are left out.
+    lc.Filter.ByExcluding(DatabaseOverloadLogFilter.IsProviderEcho);
     if (builder.Configuration.GetValue("Logging:Json", !isDev)) lc.WriteTo.Console(new RenderedCompactJsonFormatter());
     else lc.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
 });

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using CertPlatform.Web.Infrastructure.Telemetry;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 
 namespace CertPlatform.Web.Infrastructure;
@@ -9,7 +11,8 @@ namespace CertPlatform.Web.Infrastructure;
 /// exhausted, a timed-out command, SQLite busy) is not a bug in the request: it is answered
 /// <b>503 Service Unavailable with a <c>Retry-After</c></b> (seconds) instead of travelling to the exception handler as a
 /// 500. JSON clients (the exam API, autosave and submit included) get problem+json whose title says so in the UI
-/// language; pages get the status-code page (<c>/error/503</c>: "server busy, try again in a moment"). One warning line
+/// language; pages get the status-code page (<c>/error/503</c>: "server busy, try again in a moment"), or — when rendering
+/// that page needs the database too (the signed-in user's session check) — the same words on a plain page. One warning line
 /// without a stack names the reason (<c>Database overloaded ({Reason})</c>), and
 /// <see cref="CertPlatformMetrics.DatabaseOverloaded"/> counts it. The only place that maps the
 /// rule to HTTP. Runs inside the request logging and after request localization, before everything that reaches the
@@ -36,12 +39,31 @@ public sealed class DatabaseOverloadResponses(RequestDelegate next, CertPlatform
             context.Response.Clear();
             context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
             context.Response.Headers.CacheControl = "no-store";
+            var L = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
             if (JsonClients.Wants(context.Request))
-            {
-                var L = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 await JsonClients.WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, L["服务器繁忙，请稍后再试。"]);
-            }
+            else if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+                await WritePlainPageAsync(context, L); // the error page itself needed the database (the sign-in's session check)
             else context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable; // the status-code page (/error/503) explains it
         }
+    }
+
+    /// <summary>
+    /// The "server busy" page without the layout, for when rendering the error page hit the overloaded database too: the
+    /// same words as <c>/error/503</c> in the UI language, the site's stylesheet, nothing that reads the database.
+    /// </summary>
+    public static async Task WritePlainPageAsync(HttpContext context, IStringLocalizer L)
+    {
+        static string H(string text) => WebUtility.HtmlEncode(text);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var title = L["出错了"].Value;
+        await context.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="{H(CultureInfo.CurrentUICulture.Name)}">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{H(title)}</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main><h1>{H(title)} (503)</h1><p>{H(L["服务器繁忙，请稍后再试。您已保存的内容不会丢失。"].Value)}</p><p><a href="/">{H(L["返回首页"].Value)}</a></p></main></body>
+            </html>
+            """);
     }
 }
