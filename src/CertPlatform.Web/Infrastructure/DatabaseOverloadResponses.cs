@@ -39,11 +39,11 @@ public sealed class DatabaseOverloadResponses(RequestDelegate next, CertPlatform
             context.Response.Clear();
             context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
             context.Response.Headers.CacheControl = "no-store";
-            var L = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            IStringLocalizer L() => context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
             if (JsonClients.Wants(context.Request))
-                await JsonClients.WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, L["服务器繁忙，请稍后再试。"]);
+                await JsonClients.WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, L()["服务器繁忙，请稍后再试。"]);
             else if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
-                await WritePlainPageAsync(context, L); // the error page itself needed the database (the sign-in's session check)
+                await WritePlainPageAsync(context, L()); // the error page itself needed the database (the sign-in's session check)
             else context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable; // the status-code page (/error/503) explains it
         }
     }
