@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
 using CertPlatform.IntegrationTests.Features.Exams;
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
+using CertPlatform.Web.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
@@ -45,6 +47,13 @@ public sealed class DatabaseOverloadTests : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         Assert.Equal(HttpStatusCode.OK, (await trainee.GetAsync(page)).StatusCode);
 
+        var metrics = _factory.Services.GetRequiredService<CertPlatformMetrics>();
+        var counted = 0L;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (i, l) => { if (ReferenceEquals(i, metrics.DatabaseOverloaded)) l.EnableMeasurementEvents(i); };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref counted, value));
+        listener.Start();
+
         HttpResponseMessage save = null!, submit = null!, html = null!, english = null!;
         await WhileTheConnectionIsHeldAsync(async () =>
         {
@@ -76,6 +85,7 @@ public sealed class DatabaseOverloadTests : IDisposable
         // The connection is back: the same save (same seq, same base) goes through and is stored; the submit too.
         using var retried = await trainee.SaveAsync(attemptId, 0, new { selected = new[] { 1 } }, seq: 1, baseSeq: 0);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.True(Interlocked.Read(ref counted) >= 4, $"{counted} counted in {CertPlatformMetrics.DatabaseOverloadedName}");
         var stored = await _factory.ScopedAsync(db => db.AttemptAnswers.AsNoTracking().SingleAsync(a => a.AttemptId == attemptId && a.QuestionRef == 0));
         Assert.Equal(1, stored.Seq);
         Assert.Equal(new JsonArray(1).ToJsonString(), JsonNode.Parse(stored.ResponseJson)!["selected"]!.ToJsonString());
