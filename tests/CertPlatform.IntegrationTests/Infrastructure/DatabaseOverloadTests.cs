@@ -124,4 +124,37 @@ public sealed class DatabaseOverloadTests : IDisposable
         await requests();
         await held.RollbackAsync();
     }
+
+    /// <summary>
+    /// SQLite on a real file: another connection holds the write lock (BEGIN IMMEDIATE) longer than the busy timeout (the
+    /// app's 30 s), so the writer's batch fails with SQLITE_BUSY: the save is answered 503 with Retry-After, and once the
+    /// lock is gone the same save is stored.
+    /// </summary>
+    [Fact]
+    public async Task On_sqlite_a_save_that_meets_a_write_lock_past_the_busy_timeout_gets_503_and_its_retry_is_stored()
+    {
+        using var factory = new AppFactory();
+        var trainee = await ExamScenario.TraineeAsync(factory, "busy-sqlite@example.test");
+        var attemptId = await ExamScenario.StartAsync(trainee, FakeClockExamApp.MockPaper);
+
+        HttpResponseMessage save;
+        await using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(factory.DataFolder, "test.db")};Pooling=False"))
+        {
+            await other.OpenAsync();
+            await using (var begin = other.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE";
+                await begin.ExecuteNonQueryAsync();
+            }
+            save = await trainee.SaveAsync(attemptId, 0, new { selected = new[] { 2 } }, seq: 1, baseSeq: 0);
+        }
+        Assert.True(save.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)save.StatusCode} {await save.Content.ReadAsStringAsync()}");
+        Assert.NotNull(save.Headers.RetryAfter?.Delta);
+        Assert.Equal("服务器繁忙，请稍后再试。", (string)(await save.JsonAsync())["title"]!);
+
+        using var retried = await trainee.SaveAsync(attemptId, 0, new { selected = new[] { 2 } }, seq: 1, baseSeq: 0);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var stored = await factory.ScopedAsync(db => db.AttemptAnswers.AsNoTracking().SingleAsync(a => a.AttemptId == attemptId && a.QuestionRef == 0));
+        Assert.Equal(new JsonArray(2).ToJsonString(), JsonNode.Parse(stored.ResponseJson)!["selected"]!.ToJsonString());
+    }
 }
