@@ -46,6 +46,8 @@ builder.Services.AddSerilog((services, lc) =>
 {
     // ReadFrom.Services: sinks registered in DI too (tests capture log records that way).
     lc.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+    // An overloaded database is logged once, as a warning, by the app; EF Core's error records of it are left out.
+    lc.Filter.ByExcluding(DatabaseOverloadLogFilter.IsProviderEcho);
     if (builder.Configuration.GetValue("Logging:Json", !isDev)) lc.WriteTo.Console(new RenderedCompactJsonFormatter());
     else lc.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
 });
@@ -107,7 +109,10 @@ if (!isDev)
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseCookiePolicy();
-app.UseSerilogRequestLogging();
+// A 503 (database overloaded, or not ready) is a warning: whoever answered it logged why, without a stack.
+app.UseSerilogRequestLogging(o => o.GetLevel = (ctx, _, e) =>
+    e is not null || (ctx.Response.StatusCode > 499 && ctx.Response.StatusCode != StatusCodes.Status503ServiceUnavailable) ? Serilog.Events.LogEventLevel.Error
+    : ctx.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Information);
 // Inside the request logging: a request the client gave up on is logged as the 499 it is, not as a 500 error.
 app.UseMiddleware<ClientAbortedRequests>();
 app.UseStaticFiles();
@@ -122,6 +127,8 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     // Chinese first: the browser's Accept-Language does not switch the UI, only the user's choice does.
     RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
 });
+// An overloaded database (pool exhausted, timeout, SQLite busy) is a 503 with Retry-After, not a 500 (docs/deploy.md).
+app.UseMiddleware<DatabaseOverloadResponses>();
 
 app.UseRequestLimits();
 app.UseRouting();

@@ -185,6 +185,59 @@ public sealed class ExamBrowserTests(ExamSiteFixture site)
     }
 
     [Fact]
+    public async Task A_busy_server_is_asked_again_when_its_Retry_After_says_and_no_answer_is_lost()
+    {
+        var user = await site.CreateTraineeAsync();
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.LogInAsync(user.Email, user.Password, "/exams");
+        await page.GotoAsync("/exams/mock-part4");
+        var attemptId = await page.StartFromPaperPageAsync();
+        var changed = (await page.QuestionsAsync()).Where(q => q.Type == "single").Take(2).ToList();
+        Assert.Equal(2, changed.Count);
+
+        // The server answers the first two saves and the first submit "503, Retry-After: 3" (its database overloaded,
+        // docs/deploy.md), then takes them: the page must wait the 3 s each time (not its usual 2 s) and lose nothing.
+        const int retryAfter = 3;
+        var saves = new List<DateTime>();
+        var submits = new List<DateTime>();
+        async Task BusyThenThrough(IRoute route, List<DateTime> seen, int busy)
+        {
+            int n;
+            lock (seen) { seen.Add(DateTime.UtcNow); n = seen.Count; }
+            if (n <= busy)
+                await route.FulfillAsync(new RouteFulfillOptions
+                {
+                    Status = 503, ContentType = "application/problem+json", Body = """{"status":503,"title":"busy"}""",
+                    Headers = new Dictionary<string, string> { ["Retry-After"] = retryAfter.ToString(CultureInfo.InvariantCulture) },
+                });
+            else await route.ContinueAsync();
+        }
+        await page.RouteAsync("**/api/attempts/*/answers/*", route => BusyThenThrough(route, saves, 2));
+        await page.RouteAsync("**/api/attempts/*/submit", route => BusyThenThrough(route, submits, 1));
+
+        foreach (var q in changed) await ExamActions.AnswerAsync(q);
+        await Expect(page.Locator(SaveStatus)).ToHaveAttributeAsync("data-state", "busy");
+        await Expect(page.Locator(SaveStatus)).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = SiteFixture.TimeoutMs * 2 });
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.Locator("#submit-exam").ClickAsync();
+        await page.WaitForResultPageAsync(SiteFixture.TimeoutMs * 2);
+
+        List<DateTime> s, t;
+        lock (saves) s = [.. saves];
+        lock (submits) t = [.. submits];
+        Assert.True(s.Count >= 4, $"{s.Count} save requests");
+        for (var i = 1; i <= 2; i++)
+            Assert.True(s[i] - s[i - 1] >= TimeSpan.FromSeconds(retryAfter - 0.1), $"save {i + 1} went {(s[i] - s[i - 1]).TotalSeconds:0.00} s after a busy answer that said {retryAfter} s");
+        Assert.Equal(2, t.Count);
+        Assert.True(t[1] - t[0] >= TimeSpan.FromSeconds(retryAfter - 0.1), $"the submit was retried {(t[1] - t[0]).TotalSeconds:0.00} s after a busy answer that said {retryAfter} s");
+        var attempt = await site.AttemptAsync(attemptId);
+        Assert.Equal("submitted", attempt.FinishReason);
+        var answers = await site.AnswersAsync(attemptId);
+        Assert.All(changed, q => Assert.True(answers.ContainsKey(q.Ref), $"the answer to question {q.Ref} was lost"));
+    }
+
+    [Fact]
     public async Task Timer_reaching_zero_submits_the_attempt_and_shows_the_result()
     {
         var user = await site.CreateTraineeAsync();

@@ -15,15 +15,20 @@ public static class DatabaseSetup
     /// start-up naming the key), the options of "Database" and "DemoData" (checked at start), and the initializer.
     /// With <paramref name="strictQueries"/> (every environment but Production: development and the test suites) a query that
     /// limits rows without an order throws instead of logging a warning — which rows such a query returns is up to the
-    /// database, so the tests catch it before anyone relies on it.
+    /// database, so the tests catch it before anyone relies on it. EF's connection-error record is debug-level in every
+    /// environment (the exception itself is logged by whoever catches it).
     /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, string contentRoot, bool strictQueries = false)
     {
         var options = DatabaseOptions.Read(config);
-        void Strict(DbContextOptionsBuilder o)
+        void Strict(DbContextOptionsBuilder o) => o.ConfigureWarnings(w =>
         {
-            if (strictQueries) o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
-        }
+            if (strictQueries) w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning);
+            // EF's "An error occurred using the connection" carries no exception and says nothing the exception does not:
+            // the failure reaches the caller, which logs it (an error with its stack, or for an overloaded database — an
+            // exhausted pool — one warning, docs/deploy.md), so the record is debug-level rather than one more error per request.
+            w.Log((RelationalEventId.ConnectionError, LogLevel.Debug));
+        });
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddOptions<DemoDataOptions>().Bind(config.GetSection(DemoDataOptions.Section)).ValidateOnStart();

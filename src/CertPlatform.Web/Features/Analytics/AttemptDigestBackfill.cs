@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Domain.Statistics;
 using CertPlatform.Web.Infrastructure.Cluster;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class AttemptDigestBackfill(IServiceScopeFactory scopes, IClusterL
             while (!stoppingToken.IsCancellationRequested)
             {
                 try { await RunOnceAsync(stoppingToken, clock.GetUtcNow() - Settle); }
-                catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Writing missing attempt digests failed; statistics read those attempts the slow way; will retry"); }
+                catch (Exception e) when (e is not OperationCanceledException) { BackgroundFailure.Log(log, e, "Writing missing attempt digests (statistics read those attempts the slow way meanwhile)"); }
                 await Task.Delay(period, clock, stoppingToken);
             }
         }

@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertPlatform.Web.Features.Certificates;
@@ -20,7 +21,7 @@ public sealed class IssueMissingCertificates(IServiceScopeFactory scopes, TimePr
             while (!stoppingToken.IsCancellationRequested)
             {
                 try { await RunClusterRoundAsync(stoppingToken); }
-                catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Issuing missing certificates failed; will retry"); }
+                catch (Exception e) when (e is not OperationCanceledException) { BackgroundFailure.Log(log, e, "Issuing missing certificates"); }
                 await Task.Delay(TimeSpan.FromMinutes(5), clock, stoppingToken);
             }
         }

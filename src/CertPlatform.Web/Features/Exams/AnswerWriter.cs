@@ -90,7 +90,15 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
             }
             catch (Exception e)
             {
-                log.LogError(e, "Autosave batch of {Count} failed; the requests get an error and clients retry", batch.Count);
+                // No connection at all (the pool exhausted past its Timeout, the database down): the saves waiting now
+                // are answered with the error too rather than waiting on (the client retries: 503 with Retry-After
+                // for an overloaded database, DatabaseOverloadResponses). Saves that arrive later get the next try.
+                if (batch.Count == 0)
+                    for (var waiting = queue.Reader.Count; waiting > 0 && queue.Reader.TryRead(out var p); waiting--) batch.Add(p);
+                if (DatabaseOverload.Reason(e) is { } reason)
+                    log.LogWarning("Autosave batch of {Count} failed: database overloaded ({Reason}); the requests are answered 503 and clients retry ({Error})",
+                        batch.Count, reason, e.GetBaseException().Message);
+                else log.LogError(e, "Autosave batch of {Count} failed; the requests get an error and clients retry", batch.Count);
                 foreach (var p in batch) p.Done.TrySetException(e);
                 batch.Clear();
                 await Task.Delay(100, CancellationToken.None);

@@ -1,4 +1,5 @@
 using CertPlatform.Web.Data;
+using CertPlatform.Web.Infrastructure;
 using CertPlatform.Web.Infrastructure.Cluster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class OverdueAttempts(IServiceScopeFactory scopes, ExamDeadlines d
             while (!stoppingToken.IsCancellationRequested)
             {
                 try { await RunOnceAsync(stoppingToken); }
-                catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Finishing overdue attempts failed; will retry"); }
+                catch (Exception e) when (e is not OperationCanceledException) { BackgroundFailure.Log(log, e, "Finishing overdue attempts"); }
                 await Task.Delay(period, clock, stoppingToken);
             }
         }

@@ -1,3 +1,5 @@
+using CertPlatform.Web.Infrastructure;
+
 namespace CertPlatform.Web.Features.Notifications;
 
 /// <summary>
@@ -13,7 +15,7 @@ public static class PeriodicLoop
             while (!stoppingToken.IsCancellationRequested)
             {
                 try { await work(stoppingToken); }
-                catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "{What} failed; will retry", what); }
+                catch (Exception e) when (e is not OperationCanceledException) { BackgroundFailure.Log(log, e, what); }
                 await Task.Delay(period, clock, stoppingToken);
             }
         }

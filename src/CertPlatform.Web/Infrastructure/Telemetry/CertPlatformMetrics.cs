@@ -22,11 +22,17 @@ public sealed class CertPlatformMetrics : IDisposable
             "Answers written per transaction by the autosave writer.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
         CertificatesIssued = _meter.CreateCounter<long>("certplatform.certificates.issued", "{certificate}", "Certificates issued.");
+        DatabaseOverloaded = _meter.CreateCounter<long>(DatabaseOverloadedName, "{failure}",
+            "Requests answered 503 because the database was overloaded (connection pool exhausted, timeout, SQLite busy).");
     }
+
+    public const string DatabaseOverloadedName = "certplatform.database.overloaded";
 
     public Histogram<double> AutosaveDuration { get; }
     public Histogram<int> WriterBatchSize { get; }
     public Counter<long> CertificatesIssued { get; }
+    /// <summary>Tagged <c>reason</c> (<see cref="DatabaseOverload.Reason"/>); recorded by <see cref="DatabaseOverloadResponses"/>.</summary>
+    public Counter<long> DatabaseOverloaded { get; }
 
     /// <summary>A gauge whose value the owning feature supplies (e.g. the writer's queue depth).</summary>
     public ObservableGauge<long> Gauge(string name, string unit, string description, Func<long> read) =>

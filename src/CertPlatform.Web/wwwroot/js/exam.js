@@ -27,6 +27,8 @@
   let queue = loadQueue();
   let sending = false, closed = false, submitting = false, retryTimer = null, lastFocusEvent = 0;
   let networkDown = false; // the last save attempt could not reach the server at all
+  let busyCount = 0; // saves answered "busy" (503, Retry-After) in a row: the server asked us to come back later
+  let resumeAt = 0; // no save is sent before this time (Date.now()) once the server asked us to wait
   const warned = new Set();
 
   function loadQueue() {
@@ -37,6 +39,16 @@
       if (queue.length) localStorage.setItem(queueKey, JSON.stringify(queue)); else localStorage.removeItem(queueKey);
     } catch { /* storage full or disabled: the in-memory queue still works */ }
   }
+  // How long to wait before trying again when the server says it is busy (503) or rate-limits (429): its Retry-After
+  // (seconds, or a date), else a back-off doubling from 2 s with each busy answer in a row; bounded to 1–30 s, plus up to
+  // 1 s at random so that trainees told to wait at the same moment do not all come back at the same moment.
+  function retryDelay(response, attempt) {
+    const header = (response.headers.get('Retry-After') || '').trim();
+    let seconds = /^\d+$/.test(header) ? +header : header ? (Date.parse(header) - Date.now()) / 1000 : NaN;
+    if (!(seconds >= 0)) seconds = 2 ** Math.min(Math.max(attempt, 1), 5);
+    return Math.min(30, Math.max(1, seconds)) * 1000 + Math.random() * 1000;
+  }
+  const isBusy = response => response.status === 503 || response.status === 429;
   function format(template, ...args) { return template.replace(/\{(\d+)\}/g, (_, i) => String(args[+i])); }
   function show(state) {
     statusEl.dataset.state = state;
@@ -157,6 +169,7 @@
   async function pump() {
     if (sending || closed) return;
     if (!queue.length) { show('saved'); return; }
+    if (Date.now() < resumeAt) return; // the retry timer sends it when the server said
     sending = true;
     show('saving');
     try {
@@ -174,6 +187,7 @@
           retryLater(3000);
           return;
         }
+        if (!isBusy(response)) busyCount = 0;
         if (response.ok) {
           // Later edits to this question on this page were based on the same stored seq: they build on this one now.
           based[entry.ref] = entry.seq;
@@ -203,6 +217,15 @@
           persist();
           show('closed');
           location.assign(cfg.resultUrl);
+          return;
+        }
+        if (isBusy(response)) {
+          // The server is busy (its database overloaded): the answer stays queued here and goes again when it says.
+          busyCount++;
+          show('busy');
+          const wait = retryDelay(response, busyCount);
+          resumeAt = Date.now() + wait - 50;
+          retryLater(wait);
           return;
         }
         show('failed');
@@ -241,23 +264,27 @@
   async function submit() {
     if (submitting) return;
     submitting = true;
+    let submitBusy = 0; // submits answered "busy" so far
     show('submitting');
     for (;;) {
       // Queued answers go first. While the network is down, wait for it rather than submit: a submit that
       // reaches the server before the queued answers finishes the attempt and they are refused (410), lost.
-      // (If the server itself keeps failing the saves, submit after the wait as before.)
+      // The same while the server answers saves with "busy, come back later" (503): it will take them later.
+      // (If the server itself keeps failing the saves otherwise, submit after the wait as before.)
       const drained = await flush(10000);
       if (closed) return; // a save was refused with 410: pump has already gone to the result page
-      if (!drained && networkDown) {
+      if (!drained && (networkDown || busyCount > 0)) {
         await new Promise(res => setTimeout(res, 2000));
         continue;
       }
       show('submitting');
+      let wait = 2000;
       try {
         const r = await api('POST', base + '/submit');
         if (r.ok || r.status === 404 || r.status === 410) break;
+        if (isBusy(r)) { submitBusy++; show('busy'); wait = retryDelay(r, submitBusy); }
       } catch { /* offline: the server finishes the attempt at the deadline anyway; keep trying */ }
-      await new Promise(res => setTimeout(res, 2000));
+      await new Promise(res => setTimeout(res, wait));
     }
     closed = true;
     localStorage.removeItem(queueKey);
@@ -290,7 +317,17 @@
     labelFlag(button, flagged);
     const nav = document.getElementById('nav-' + ref);
     if (nav) { nav.classList.toggle('flagged', flagged); nameNav(nav); }
-    try { await api('PUT', base + '/flags/' + ref, { flagged }); } catch { /* a flag is a reminder only */ }
+    sendFlag(button, ref, flagged, 1);
+  }
+  // A flag is a reminder only: sent once, and again (a few times) only when the server says it is busy, as long as the
+  // trainee has not changed it meanwhile (a newer click sends its own).
+  async function sendFlag(button, ref, flagged, attempt) {
+    try {
+      const r = await api('PUT', base + '/flags/' + ref, { flagged });
+      if (isBusy(r) && attempt < 5)
+        setTimeout(() => { if (!closed && button.getAttribute('aria-pressed') === String(flagged)) sendFlag(button, ref, flagged, attempt + 1); },
+          retryDelay(r, attempt));
+    } catch { /* offline: a flag is a reminder only */ }
   }
   async function focusLost(kind) {
     if (closed || submitting || Date.now() - lastFocusEvent < 1500) return; // one switch fires blur and visibilitychange
