@@ -174,7 +174,7 @@ export CAPACITY_LOG="$work/capacity.jsonl" CAPACITY_APP_PIDS="${app_pids[*]}" CA
 export CAPACITY_PG_PID="$(head -n 1 "$pg_data/postmaster.pid")"
 export CAPACITY_PSQL="$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -d certplatform"
 server_pids=$(IFS=,; echo "${app_pids[*]}")
-echo "commit $(git rev-parse --short HEAD), $(nproc) cores, Max Auto Prepare ${auto_prepare:-(the app's default)}, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(date -u '+%F %H:%M') UTC"
+echo "commit $(git rev-parse --short HEAD), $(nproc) cores, Max Auto Prepare ${auto_prepare:-"(the app default)"}, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(date -u '+%F %H:%M') UTC"
 "${driver[@]}" users --base-url "$base" --users "$users" --sessions "$work/sessions.json" "${driver_args[@]}"
 status=0
 "${driver[@]}" all --base-url "$base" --users "$users" --sessions "$work/sessions.json" --server-pid "$server_pids" \
