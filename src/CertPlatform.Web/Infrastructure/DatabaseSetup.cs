@@ -100,7 +100,7 @@ public static class DatabaseSetup
     /// Npgsql). Prepared statements belong to the physical connection and stay across pooled use. Migrations run at
     /// start-up before the app serves requests; PostgreSQL re-plans a prepared statement after a schema change by itself,
     /// and one whose result columns changed type fails once on each connection, after which Npgsql prepares it again
-    /// (docs/deploy.md "The connection pool").</item>
+    /// (docs/deploy.md "Prepared statements").</item>
     /// </list>
     /// </summary>
     public static string PostgresConnectionString(string configured)
