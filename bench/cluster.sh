@@ -8,16 +8,25 @@
 # each instance, of PostgreSQL and of nginx per request, PostgreSQL's statement time per request (pg_stat_statements,
 # reset before each scenario), and a projection of saves/s for C app cores and D database cores.
 # Everything is stopped and deleted on exit.
-# Usage: bash bench/cluster.sh [--instances N (2)] [--users N (300)] [--keep-logs DIR] [more driver options, e.g. --duration 20]
+# Usage: bash bench/cluster.sh [--instances N (2)] [--users N (300)] [--keep-logs DIR] [--auto-prepare N]
+#                               [more driver options, e.g. --duration 20; `--help` lists them]
 #   --keep-logs DIR: copy the instances', nginx's and PostgreSQL's logs, the driver's output and the capacity samples
 #   into DIR before the run's folder is deleted.
+#   --auto-prepare N: add `Max Auto Prepare=N` to the instances' connection string (Npgsql's automatic preparation:
+#   up to N statements kept prepared per physical connection; 0 = off). Without it the app's own default applies.
 # Needs: the .NET SDK, PostgreSQL server binaries with pg_stat_statements (Debian postgresql), nginx, openssl, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-instances=2; users=300; keep_logs=""; driver_args=()
+instances=2; users=300; keep_logs=""; auto_prepare=""; driver_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
+    -h|--help)
+      sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+      echo; echo "The load driver's options (passed through):"
+      dotnet run --project bench/CertPlatform.LoadDriver -c Release -- --help 2>&1 | sed '1d' || true
+      exit 0 ;;
+    --auto-prepare) auto_prepare=$2; shift 2 ;;
     --instances) instances=$2; shift 2 ;;
     --users) users=$2; shift 2 ;;
     --keep-logs) keep_logs=$2; shift 2 ;;
@@ -26,6 +35,7 @@ while [ $# -gt 0 ]; do
 done
 [[ "$instances" =~ ^[1-9]$ ]] || { echo "--instances must be 1-9"; exit 2; }
 [[ "$users" =~ ^[0-9]+$ ]] || { echo "--users must be a number"; exit 2; }
+[[ -z "$auto_prepare" || "$auto_prepare" =~ ^[0-9]+$ ]] || { echo "--auto-prepare must be a number (0 = off)"; exit 2; }
 for tool in nginx openssl python3; do command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install $tool)"; exit 1; }; done
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$pg_bin" ] || { echo "PostgreSQL server binaries are missing (apt-get install postgresql)"; exit 1; }
@@ -86,7 +96,7 @@ for i in $(seq 1 "$instances"); do
   port=${ports[$((i - 1))]}
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
   Database__Provider=PostgreSQL \
-  Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=certplatform;Maximum Pool Size=60" \
+  Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=certplatform;Maximum Pool Size=60${auto_prepare:+;Max Auto Prepare=$auto_prepare}" \
   DataProtection__KeysPath="$shared/keys" Records__ExportFolder="$shared/exports" \
   Certificates__PublicBaseUrl="https://certs.example.test" \
   Certificates__SigningCertificatePath="$shared/signing.pfx" Certificates__SigningCertificatePassword=bench \
@@ -164,7 +174,7 @@ export CAPACITY_LOG="$work/capacity.jsonl" CAPACITY_APP_PIDS="${app_pids[*]}" CA
 export CAPACITY_PG_PID="$(head -n 1 "$pg_data/postmaster.pid")"
 export CAPACITY_PSQL="$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -d certplatform"
 server_pids=$(IFS=,; echo "${app_pids[*]}")
-echo "commit $(git rev-parse --short HEAD), $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(date -u '+%F %H:%M') UTC"
+echo "commit $(git rev-parse --short HEAD), $(nproc) cores, Max Auto Prepare ${auto_prepare:-"(the app default)"}, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(date -u '+%F %H:%M') UTC"
 "${driver[@]}" users --base-url "$base" --users "$users" --sessions "$work/sessions.json" "${driver_args[@]}"
 status=0
 "${driver[@]}" all --base-url "$base" --users "$users" --sessions "$work/sessions.json" --server-pid "$server_pids" \

@@ -85,12 +85,28 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// The app's PostgreSQL connection string: <c>No Reset On Close=true</c> unless the operator's string says otherwise.
-    /// Npgsql otherwise runs <c>DISCARD ALL</c> on every connection the pool hands out again — once per EF query outside a
-    /// transaction, 100,769 times in one 10,000-trainee start storm. Nothing the app does through this pool leaves session
-    /// state behind (no SET, temporary tables, LISTEN, SQL-level PREPARE or advisory locks: the cluster lock has a pool of
-    /// its own, see <see cref="Cluster.PostgresAdvisoryLock.ConnectionString"/>), and Npgsql still rolls back a transaction
-    /// left open. An operator's explicit <c>No Reset On Close</c> (either spelling, any value) is kept.
+    /// How many statements Npgsql keeps prepared per physical connection (<c>Max Auto Prepare</c>) when the operator's
+    /// connection string does not say: a statement run <c>Auto Prepare Min Usages</c> times (Npgsql's default 5) on a
+    /// connection is prepared there, and later runs skip PostgreSQL's parse and plan. The hot paths (start, autosave,
+    /// submit, session checks, pages) use far fewer distinct statements than this; the least recently used one makes way.
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>
+    /// The app's PostgreSQL connection string; an operator's explicit setting of either key below (either spelling, any
+    /// value) is kept.
+    /// <list type="bullet">
+    /// <item><c>No Reset On Close=true</c>: Npgsql otherwise runs <c>DISCARD ALL</c> on every connection the pool hands out
+    /// again — once per EF query outside a transaction, 100,769 times in one 10,000-trainee start storm. Nothing the app does
+    /// through this pool leaves session state behind (no SET, temporary tables, LISTEN, SQL-level PREPARE or advisory locks:
+    /// the cluster lock has a pool of its own, see <see cref="Cluster.PostgresAdvisoryLock.ConnectionString"/>), and Npgsql
+    /// still rolls back a transaction left open.</item>
+    /// <item><c>Max Auto Prepare=</c><see cref="DefaultMaxAutoPrepare"/>: Npgsql's automatic preparation (off by default in
+    /// Npgsql). Prepared statements belong to the physical connection and stay across pooled use. Migrations run at
+    /// start-up before the app serves requests; PostgreSQL re-plans a prepared statement after a schema change by itself,
+    /// and one whose result columns changed type fails once on each connection, after which Npgsql prepares it again
+    /// (docs/deploy.md "Prepared statements").</item>
+    /// </list>
     /// </summary>
     public static string PostgresConnectionString(string configured)
     {
@@ -98,6 +114,7 @@ public static class DatabaseSetup
         try { builder = new Npgsql.NpgsqlConnectionStringBuilder(configured); }
         catch (ArgumentException e) { throw new InvalidOperationException($"Configuration '{DatabaseOptions.ConnectionStringKey}' is not a PostgreSQL connection string: {e.Message}", e); }
         if (!HasKeyword(configured, "No Reset On Close")) builder.NoResetOnClose = true;
+        if (!HasKeyword(configured, "Max Auto Prepare")) builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         return builder.ConnectionString;
     }
 

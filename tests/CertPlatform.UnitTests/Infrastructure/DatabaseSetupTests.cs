@@ -9,8 +9,9 @@ using Npgsql;
 namespace CertPlatform.UnitTests.Infrastructure;
 
 /// <summary>
-/// The PostgreSQL connection strings the app builds: its own pool skips Npgsql's reset on reuse unless the operator said
-/// otherwise; the cluster lock's pool always keeps it (and is therefore a pool of its own).
+/// The PostgreSQL connection strings the app builds: its own pool skips Npgsql's reset on reuse and prepares repeated
+/// statements automatically unless the operator said otherwise; the cluster lock's pool always keeps the reset (and is
+/// therefore a pool of its own).
 /// </summary>
 public sealed class DatabaseSetupTests
 {
@@ -21,6 +22,8 @@ public sealed class DatabaseSetupTests
     {
         var built = new NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString(Configured));
         Assert.True(built.NoResetOnClose);
+        Assert.Equal(DatabaseSetup.DefaultMaxAutoPrepare, built.MaxAutoPrepare);
+        Assert.Equal(new NpgsqlConnectionStringBuilder().AutoPrepareMinUsages, built.AutoPrepareMinUsages); // Npgsql's own
         // Everything else is the operator's.
         Assert.Equal("db", built.Host);
         Assert.Equal("certplatform", built.Database);
@@ -36,6 +39,17 @@ public sealed class DatabaseSetupTests
     {
         var built = new NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString(Configured + ";" + setting));
         Assert.Equal(expected, built.NoResetOnClose);
+    }
+
+    [Theory]
+    [InlineData("Max Auto Prepare=0", 0)]
+    [InlineData("MaxAutoPrepare=0", 0)]
+    [InlineData("max auto prepare=20", 20)]
+    public void An_explicit_Max_Auto_Prepare_of_the_operator_is_kept(string setting, int expected)
+    {
+        var built = new NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString(Configured + ";" + setting));
+        Assert.Equal(expected, built.MaxAutoPrepare);
+        Assert.True(built.NoResetOnClose); // the other default still applies
     }
 
     [Fact]
