@@ -22,6 +22,8 @@ public sealed class Recorder(string scenario, int expectedStatus)
     public string Scenario { get; } = scenario;
 
     public void Start() => _started = Stopwatch.GetTimestamp();
+    /// <summary>Starts the clock at <paramref name="timestamp"/> (a <see cref="Stopwatch"/> timestamp, possibly a moment ahead: the schedule's origin).</summary>
+    public void Start(long timestamp) => _started = timestamp;
     public void Stop() => _stopped = Stopwatch.GetTimestamp();
 
     /// <param name="lagMs">How late the driver sent the request against its schedule (open-loop scenarios): if this grows, the driver, not the server, was the limit.</param>
