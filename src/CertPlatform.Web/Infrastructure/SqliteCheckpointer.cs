@@ -67,7 +67,7 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
             {
                 using (await gate.EnterAsync(CancellationToken.None)) await CheckpointAsync(connection, "TRUNCATE", CancellationToken.None);
             }
-            catch (Exception e) when (e is SqliteException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception e) when (e is SqliteException or ObjectDisposedException or InvalidOperationException or ArgumentNullException) // the last: a connection disposed meanwhile (its native handle gone)
             {
                 log.LogWarning(e, "The final SQLite checkpoint failed; the next start replays the log");
             }
