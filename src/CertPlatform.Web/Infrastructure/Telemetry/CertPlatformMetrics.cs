@@ -23,7 +23,7 @@ public sealed class CertPlatformMetrics : IDisposable
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
         CertificatesIssued = _meter.CreateCounter<long>("certplatform.certificates.issued", "{certificate}", "Certificates issued.");
         DatabaseOverloaded = _meter.CreateCounter<long>(DatabaseOverloadedName, "{failure}",
-            "Requests answered 503 because the database was overloaded (connection pool exhausted, timeout, SQLite busy).");
+            "Requests answered 503 because the database was overloaded (connection pool exhausted, timeout, SQLite busy) or unreachable.");
     }
 
     public const string DatabaseOverloadedName = "certplatform.database.overloaded";
