@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using CertPlatform.Web.Infrastructure.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Infrastructure;
@@ -21,9 +22,12 @@ namespace CertPlatform.Web.Infrastructure;
 /// an old snapshot open keeps the log from restarting (as with SQLite's own checkpoints); the pass logs a warning
 /// once the log is four times over its limit. When nothing was written since the previous pass and everything is
 /// copied, the log file is truncated to zero (TRUNCATE), so an idle site leaves no large log behind.</para>
+/// <para>Each pass is counted in <see cref="CertPlatformMetrics.Checkpoints"/> (tag <c>mode</c>), with the pages it copied
+/// and its duration (bench/stall-timeline.py lines them up with the load driver's slow seconds).</para>
 /// </summary>
 public sealed class SqliteCheckpointer(string connectionString, SqliteConnectionPragmas pragmas, SqliteWriteGate gate,
-    IOptions<SqliteCheckpointOptions> options, TimeProvider clock, ILogger<SqliteCheckpointer> log) : BackgroundService
+    IOptions<SqliteCheckpointOptions> options, TimeProvider clock, ILogger<SqliteCheckpointer> log, CertPlatformMetrics? metrics = null)
+    : BackgroundService
 {
     /// <summary>Passes outside the gate before the gated one, each copying what was committed during the previous one.</summary>
     private const int CatchUpPasses = 4;
@@ -39,6 +43,7 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
     private bool _disposed;
     private long _limitPages;
     private long _previousLog = -1;
+    private long _previousCopied = -1;
     private bool _warned;
 
     /// <summary>Pages in the log after the last pass (−1 before the first, or when the file is not in WAL mode).</summary>
@@ -78,7 +83,9 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
                 {
                     try
                     {
+                        var started = Stopwatch.GetTimestamp();
                         using (await gate.EnterAsync(CancellationToken.None)) await CheckpointAsync(connection, "TRUNCATE", CancellationToken.None);
+                        Record("final", 0, started);
                     }
                     finally { PutBack(connection); }
                 }
@@ -174,6 +181,10 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
             using (await gate.EnterAsync(ct)) (logPages, copied) = await CheckpointAsync(connection, "TRUNCATE", ct);
             mode = "truncate";
         }
+        // Pages this pass copied: the log's copied count grows until the log restarts (then it counts from zero again).
+        var copiedNow = logPages < _previousLog || _previousCopied < 0 ? copied : Math.Max(0, copied - _previousCopied);
+        _previousCopied = copied;
+        Record(mode, copiedNow, started);
         _previousLog = logPages;
         WalPages = logPages;
         if (logPages >= 4 * _limitPages && !_warned)
@@ -186,6 +197,15 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
         if (log.IsEnabled(LogLevel.Debug))
             log.LogDebug("SQLite checkpoint ({Mode}): {Copied} of {Pages} log pages copied in {Ms:0.0} ms",
                 mode, copied, logPages, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private void Record(string mode, long pages, long started)
+    {
+        if (metrics is null) return;
+        var tag = new KeyValuePair<string, object?>("mode", mode);
+        metrics.Checkpoints.Add(1, tag);
+        if (pages > 0) metrics.CheckpointPages.Add(pages, tag);
+        metrics.CheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tag);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
