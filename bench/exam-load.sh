@@ -97,8 +97,8 @@ fi
 # p50, p99, max, errors), and while steady runs the server is sampled every second into DIR/server.csv by
 # `python3 bench/stall-timeline.py sample`: its /metrics (GC collections per generation and pause time, thread-pool queue
 # and threads, the writer's queue depth, the background checkpointer's passes, pages and time when
-# Database:Checkpoint:Background=true) and the SQLite log's header (its checkpoint sequence number goes up at each restart
-# after a complete checkpoint: SQLite's own inline checkpoints too). At the end the two are joined: the seconds whose p99
+# Database:Checkpoint:Background=true) and the SQLite log's header (its salt-1 goes up by one at each restart after a
+# complete checkpoint: SQLite's own inline checkpoints too). At the end the two are joined: the seconds whose p99
 # is over EXAM_LOAD_TIMELINE_THRESHOLD_MS (default 50) with what the server did in them, and a summary of correlation
 # (`python3 bench/stall-timeline.py DIR/driver.csv DIR/server.csv` does it again). Costs the server one scrape a second.
 timeline_args=()

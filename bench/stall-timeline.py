@@ -6,9 +6,10 @@ Two parts (bench/exam-load.sh runs both with EXAM_LOAD_TIMELINE=DIR; see its hea
   sample  — every second, reads the server's Prometheus endpoint (/metrics) and the SQLite log's header, and appends one
             CSV row of raw values: GC collections per generation and pause time (cumulative), thread-pool queue length
             and threads, the autosave writer's queue depth, the background checkpointer's passes / pages / time
-            (Database:Checkpoint:Background=true only), the process's CPU time, and the WAL file's size and checkpoint
-            sequence number (bytes 12–15 of its header: it goes up each time the log restarts after a complete
-            checkpoint — SQLite's own inline checkpoints included, which no metric reports).
+            (Database:Checkpoint:Background=true only), the process's CPU time, and the WAL file's size and salt-1
+            (bytes 16–19 of its header: SQLite adds one each time the log restarts from its beginning after a complete
+            checkpoint — its own inline checkpoints included, which no metric reports. Not the header's "checkpoint
+            sequence number" at bytes 12–15: that is each connection's own count, so it jumps between connections).
               python3 bench/stall-timeline.py sample --url http://127.0.0.1:5099/metrics --wal DB-wal --out server.csv
             It runs until killed (SIGTERM) or until the file given with --until exists.
 
@@ -37,7 +38,7 @@ import urllib.request
 SAMPLE_FIELDS = [
     "utc_epoch", "gc_gen0", "gc_gen1", "gc_gen2", "gc_pause_s", "threadpool_queue", "threadpool_threads",
     "threadpool_items", "lock_contentions", "writer_queue", "checkpoints", "checkpoint_pages", "checkpoint_ms",
-    "cpu_s", "wal_bytes", "wal_seq", "scrape_ms",
+    "cpu_s", "wal_bytes", "wal_salt1", "scrape_ms",
 ]
 
 LINE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([^}]*)\})?\s+(\S+)')
@@ -70,16 +71,16 @@ def total(metrics, name, **want):
 
 
 def wal_header(path):
-    """(file size in bytes, checkpoint sequence number) of a SQLite WAL file; (0, '') when absent or empty."""
+    """(file size in bytes, salt-1) of a SQLite WAL file; (0, '') when absent or empty."""
     try:
         with open(path, "rb") as f:
             head = f.read(32)
         size = os.path.getsize(path)
     except OSError:
         return 0, ""
-    if len(head) < 16:
+    if len(head) < 20:
         return size, ""
-    return size, struct.unpack(">I", head[12:16])[0]
+    return size, struct.unpack(">I", head[16:20])[0]
 
 
 def sample(args):
@@ -111,7 +112,7 @@ def sample(args):
                 time.sleep(0.05)
                 continue
             scrape_ms = (time.monotonic() - t0) * 1000
-            wal_bytes, wal_seq = wal_header(args.wal) if args.wal else (0, "")
+            wal_bytes, wal_salt1 = wal_header(args.wal) if args.wal else (0, "")
             w.writerow([
                 at,
                 int(total(m, "dotnet_gc_collections_total", gc_heap_generation="gen0")),
@@ -127,7 +128,7 @@ def sample(args):
                 int(total(m, "certplatform_sqlite_checkpoint_pages_total")),
                 f'{total(m, "certplatform_sqlite_checkpoint_duration_milliseconds_sum"):.3f}',
                 f'{total(m, "dotnet_process_cpu_time_seconds_total"):.3f}',
-                wal_bytes, wal_seq, f"{scrape_ms:.1f}",
+                wal_bytes, wal_salt1, f"{scrape_ms:.1f}",
             ])
             f.flush()
             time.sleep(0.05)  # past the boundary before computing the next one
@@ -159,7 +160,7 @@ def join(args):
         return {
             "gc0": d("gc_gen0"), "gc1": d("gc_gen1"), "gc2": d("gc_gen2"), "pause_ms": d("gc_pause_s") * 1000,
             "ckpt": d("checkpoints"), "ckpt_ms": d("checkpoint_ms"), "ckpt_pages": d("checkpoint_pages"),
-            "wal_restart": 1 if (a["wal_seq"] != b["wal_seq"] and a["wal_seq"] != "" and b["wal_seq"] != "") else 0,
+            "wal_restart": (int(b["wal_salt1"]) - int(a["wal_salt1"])) % 2**32 if a["wal_salt1"] and b["wal_salt1"] else 0,
             "tp_queue": num(b["threadpool_queue"]), "tp_threads": num(b["threadpool_threads"]),
             "writer_queue": num(b["writer_queue"]), "cpu_pct": d("cpu_s") * 100, "locks": d("lock_contentions"),
         }
@@ -202,6 +203,7 @@ def join(args):
         ("GC pause > 20 ms", lambda a: a["pause_ms"] > 20),
         ("a background checkpoint", lambda a: a["ckpt"] > 0 and a["ckpt_pages"] > 0),
         ("a WAL restart (any checkpoint completed)", lambda a: a["wal_restart"] > 0),
+        ("two or more WAL restarts", lambda a: a["wal_restart"] > 1),
         ("thread-pool queue > 10", lambda a: a["tp_queue"] > 10),
         ("writer queue > 100", lambda a: a["writer_queue"] > 100),
     ]
@@ -231,7 +233,7 @@ def main():
     if len(sys.argv) > 1 and sys.argv[1] == "sample":
         p = argparse.ArgumentParser(prog="stall-timeline.py sample")
         p.add_argument("--url", required=True, help="the server's Prometheus endpoint, e.g. http://127.0.0.1:5099/metrics")
-        p.add_argument("--wal", help="the SQLite database's -wal file (its size and checkpoint sequence number)")
+        p.add_argument("--wal", help="the SQLite database's -wal file (its size and salt-1: restarts of the log)")
         p.add_argument("--out", required=True, help="CSV to append the samples to")
         p.add_argument("--until", help="stop once this file exists")
         sample(p.parse_args(sys.argv[2:]))
