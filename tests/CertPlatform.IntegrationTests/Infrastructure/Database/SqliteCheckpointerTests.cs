@@ -1,5 +1,6 @@
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
+using CertPlatform.Web.Infrastructure.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,6 +119,39 @@ public sealed class SqliteCheckpointerTests : IDisposable
         factory.NewClient();
         Assert.Null(factory.Services.GetService<SqliteCheckpointer>());
         Assert.Equal(1000L, await factory.ScopedAsync(db => AppPragmaAsync(db, "wal_autocheckpoint")));
+    }
+
+    [Fact]
+    public async Task Each_pass_is_counted_with_its_mode_the_pages_it_copied_and_its_duration()
+    {
+        var options = new SqliteCheckpointOptions { WalLimitMegabytes = 64 };
+        await using var app = await OpenAppConnectionAsync(options);
+        await WriteRowsAsync(app, 0, 50);
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var metrics = new CertPlatformMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        var seen = new List<(string Instrument, string? Mode, double Value)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (i, l) => { if (ReferenceEquals(i.Meter, metrics.Checkpoints.Meter)) l.EnableMeasurementEvents(i); };
+        void Seen(System.Diagnostics.Metrics.Instrument i, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            string? mode = null;
+            foreach (var t in tags) if (t.Key == "mode") mode = t.Value as string;
+            lock (seen) seen.Add((i.Name, mode, value));
+        }
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Seen(i, v, tags));
+        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Seen(i, v, tags));
+        listener.Start();
+        var checkpointer = Own(new SqliteCheckpointer(ConnectionString, new SqliteConnectionPragmas(options.WalLimitBytes),
+            new SqliteWriteGate(oneWriter: true), Options.Create(options), TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance, metrics));
+
+        await checkpointer.RunOnceAsync(CancellationToken.None); // copies the 50 rows' pages
+        await checkpointer.RunOnceAsync(CancellationToken.None); // idle: empties the log file, copies nothing new
+
+        Assert.Equal([("passive", 1.0), ("truncate", 1.0)], seen.Where(m => m.Instrument == "certplatform.sqlite.checkpoints").Select(m => (m.Mode!, m.Value)));
+        var pages = Assert.Single(seen, m => m.Instrument == "certplatform.sqlite.checkpoint.pages");
+        Assert.Equal("passive", pages.Mode);
+        Assert.InRange(pages.Value, 50, 1000); // 50 rows of 8 KB: two or three pages each, and the table's
+        Assert.Equal(2, seen.Count(m => m.Instrument == "certplatform.sqlite.checkpoint.duration" && m.Value > 0));
     }
 
     [Fact]
