@@ -143,7 +143,8 @@ public sealed class DatabaseOverloadTests : IDisposable
         try
         {
             var port = ((IPEndPoint)closing.LocalEndpoint).Port;
-            await using var c = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=x;Timeout=2;Pooling=false");
+            // A long Timeout: on a busy machine the accept may come late, and a timeout would be another failure (overload).
+            await using var c = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=x;Timeout=60;Pooling=false");
             var e = await Assert.ThrowsAnyAsync<NpgsqlException>(() => c.OpenAsync());
             await accept;
 
