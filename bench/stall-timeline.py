@@ -195,7 +195,7 @@ def join(args):
         return f"{hits}/{len(group)} ({100.0 * hits / len(group):.0f} %)"
 
     def mean(group, key):
-        return statistics.fmean(a[key] for _, a, _, _ in group) if group else float("nan")
+        return f"{statistics.fmean(a[key] for _, a, _, _ in group):.1f}" if group else "–"
 
     events = [
         ("a gen2 GC", lambda a: a["gc2"] > 0),
@@ -215,7 +215,7 @@ def join(args):
     print(f"{'mean per second':<42} {'slow':>14} {'others':>14}")
     for label, key in [("GC pause ms", "pause_ms"), ("checkpoint ms", "ckpt_ms"), ("thread-pool queue", "tp_queue"),
                        ("thread-pool threads", "tp_threads"), ("writer queue", "writer_queue"), ("server CPU %", "cpu_pct")]:
-        print(f"{label:<42} {mean(slow, key):>14.1f} {mean(calm, key):>14.1f}")
+        print(f"{label:<42} {mean(slow, key):>14} {mean(calm, key):>14}")
     print()
     p99 = [num(r["p99_ms"]) for r, _, _, _ in known]
     parts = []
