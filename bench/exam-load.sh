@@ -5,6 +5,10 @@
 # hash — a bench shortcut, see bench/RESULTS.md), runs the four scenarios with bench/CertPlatform.LoadDriver and
 # stops the server. Results: the markdown table at the end (recorded in bench/RESULTS.md).
 # Usage: bash bench/exam-load.sh [driver options, e.g. --users 500 --duration 30]   (see the driver's usage)
+# Environment options are described where they are used below: EXAM_LOAD_PORT, EXAM_LOAD_NO_BUILD, EXAM_LOAD_SERVER_ENV,
+# EXAM_LOAD_COUNTERS, EXAM_LOAD_TRACE, EXAM_LOAD_SCENARIO, EXAM_LOAD_SERVER_LOG, and EXAM_LOAD_TIMELINE=DIR — a stall
+# timeline of the steady scenario: the driver's per-second p50/p99/max/errors joined with per-second samples of the
+# server (GC, thread pool, writer queue, checkpoints, WAL restarts) by bench/stall-timeline.py, printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Other servers may run on this machine: take the first free port from 5099 (or EXAM_LOAD_PORT), and check
