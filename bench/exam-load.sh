@@ -5,6 +5,10 @@
 # hash — a bench shortcut, see bench/RESULTS.md), runs the four scenarios with bench/CertPlatform.LoadDriver and
 # stops the server. Results: the markdown table at the end (recorded in bench/RESULTS.md).
 # Usage: bash bench/exam-load.sh [driver options, e.g. --users 500 --duration 30]   (see the driver's usage)
+# Environment options are described where they are used below: EXAM_LOAD_PORT, EXAM_LOAD_NO_BUILD, EXAM_LOAD_SERVER_ENV,
+# EXAM_LOAD_COUNTERS, EXAM_LOAD_TRACE, EXAM_LOAD_SCENARIO, EXAM_LOAD_SERVER_LOG, and EXAM_LOAD_TIMELINE=DIR — a stall
+# timeline of the steady scenario: the driver's per-second p50/p99/max/errors joined with per-second samples of the
+# server (GC, thread pool, writer queue, checkpoints, WAL restarts) by bench/stall-timeline.py, printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Other servers may run on this machine: take the first free port from 5099 (or EXAM_LOAD_PORT), and check
@@ -92,6 +96,33 @@ if [ -n "${EXAM_LOAD_TRACE:-}" ]; then
   trap 'kill $tracer 2>/dev/null || true; [ -z "${counters:-}" ] || kill $counters 2>/dev/null || true; kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 fi
 
+# A stall timeline of the steady scenario (bench/RESULTS.md, "Stall timeline"): with EXAM_LOAD_TIMELINE=DIR the driver
+# writes a per-second timeline of every timed scenario to DIR/driver.csv (its --timeline: requests sent in each second,
+# p50, p99, max, errors), and while steady runs the server is sampled every second into DIR/server.csv by
+# `python3 bench/stall-timeline.py sample`: its /metrics (GC collections per generation and pause time, thread-pool queue
+# and threads, the writer's queue depth, the background checkpointer's passes, pages and time when
+# Database:Checkpoint:Background=true) and the SQLite log's header (its salt-1 goes up by one at each restart after a
+# complete checkpoint: SQLite's own inline checkpoints too). At the end the two are joined: the seconds whose p99
+# is over EXAM_LOAD_TIMELINE_THRESHOLD_MS (default 50) with what the server did in them, and a summary of correlation
+# (`python3 bench/stall-timeline.py DIR/driver.csv DIR/server.csv` does it again). Costs the server one scrape a second.
+timeline_args=()
+if [ -n "${EXAM_LOAD_TIMELINE:-}" ]; then
+  mkdir -p "$EXAM_LOAD_TIMELINE"
+  rm -f "$EXAM_LOAD_TIMELINE/driver.csv" "$EXAM_LOAD_TIMELINE/server.csv"
+  timeline_args=(--timeline "$EXAM_LOAD_TIMELINE/driver.csv")
+  (
+    until grep -q "^## steady:" "$driver_log" 2>/dev/null; do [ -e "$work/driver.done" ] || [ ! -d "$work" ] && exit 0; sleep 0.2; done
+    python3 bench/stall-timeline.py sample --url "$base/metrics" --wal "$work/exam-load.db-wal" \
+      --out "$EXAM_LOAD_TIMELINE/server.csv" --until "$work/steady.done" &
+    # The steady summary ends with the driver's send lag: stop sampling a second or two later (the last second's deltas).
+    until awk '/^## steady:/{s=1} s&&/^driver send lag p99/{f=1} END{exit !f}' "$driver_log" || [ -e "$work/driver.done" ] || [ ! -d "$work" ]; do sleep 0.5; done
+    sleep 2
+    touch "$work/steady.done"
+    wait
+  ) </dev/null >"$work/timeline.log" 2>&1 &
+  timeline_watch=$!
+fi
+
 # The driver's command: its GC budget and its priority over the server (bench/driver-command.sh says why).
 source bench/driver-command.sh
 echo "commit $(git rev-parse --short HEAD), $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(date -u +%F)"
@@ -103,8 +134,18 @@ dotnet bench/CertPlatform.Bench/bin/Release/net10.0/CertPlatform.Bench.dll accou
 status=0
 # EXAM_LOAD_SCENARIO=steady (or start-storm, ceiling, submit-storm) runs one scenario instead of all four (attempts it
 # needs are started untimed), e.g. for A/B runs of the steady autosave tail.
-"${driver[@]}" "${EXAM_LOAD_SCENARIO:-all}" --base-url "$base" --sessions "$work/sessions.json" --server-pid "$server" "$@" 2>&1 | tee "$driver_log" || status=$?
+"${driver[@]}" "${EXAM_LOAD_SCENARIO:-all}" --base-url "$base" --sessions "$work/sessions.json" --server-pid "$server" \
+  ${timeline_args[@]+"${timeline_args[@]}"} "$@" 2>&1 | tee "$driver_log" || status=$?
 touch "$work/driver.done"
+if [ -n "${EXAM_LOAD_TIMELINE:-}" ]; then
+  wait $timeline_watch 2>/dev/null || true
+  echo
+  if [ -s "$EXAM_LOAD_TIMELINE/server.csv" ] && [ -s "$EXAM_LOAD_TIMELINE/driver.csv" ]; then
+    echo "stall timeline of the steady scenario ($EXAM_LOAD_TIMELINE/driver.csv, $EXAM_LOAD_TIMELINE/server.csv):"
+    python3 bench/stall-timeline.py "$EXAM_LOAD_TIMELINE/driver.csv" "$EXAM_LOAD_TIMELINE/server.csv" \
+      --threshold-ms "${EXAM_LOAD_TIMELINE_THRESHOLD_MS:-50}" || true
+  else echo "no stall timeline (did the steady scenario run?):"; cat "$work/timeline.log"; fi
+fi
 if [ -n "${EXAM_LOAD_TRACE:-}" ]; then
   wait $tracer 2>/dev/null || true
   if [ -s "$EXAM_LOAD_TRACE" ]; then echo "trace of the $trace_scenario scenario: $EXAM_LOAD_TRACE"; else echo "no trace written:"; cat "$work/trace.log"; fi

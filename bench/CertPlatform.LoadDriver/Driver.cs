@@ -149,6 +149,7 @@ public sealed class Driver(DriverOptions o)
         var s = rec.Summarize();
         s = s with { Cpu = cpu.Read(s.Count) };
         s.Print();
+        if (o.TimelineFile is { } timeline) rec.WriteTimeline(timeline);
         var distinct = _users.Where(u => u.Attempt is not null).Select(u => u.Attempt!.Id).Distinct().Count();
         Console.WriteLine($"attempts: {distinct:N0} distinct ids for {_users.Count:N0} users; {resumed:N0} were resumed (an attempt in progress from an earlier run)");
         var verification = distinct == s.Ok ? $"{distinct:N0} distinct attempts" : $"only {distinct:N0} distinct attempts for {s.Ok:N0} starts";
@@ -180,6 +181,7 @@ public sealed class Driver(DriverOptions o)
         var s = rec.Summarize();
         s = s with { Cpu = cpu.Read(s.Count) };
         s.Print();
+        if (o.TimelineFile is { } timeline) rec.WriteTimeline(timeline);
         var v = await VerifyAnswersAsync(_users, ct);
         Row(s, $"{_users.Count:N0} attempts × 1 save / {o.IntervalSeconds:0.#} s, {o.SteadySeconds:0} s", "p99 < 50 ms, 0 lost",
             s.P99 < 50 && v.Lost == 0 && v.Mismatched == 0, v.Text);
@@ -203,6 +205,7 @@ public sealed class Driver(DriverOptions o)
         var s = rec.Summarize();
         s = s with { Cpu = cpu.Read(s.Count) };
         s.Print();
+        if (o.TimelineFile is { } timeline) rec.WriteTimeline(timeline);
         var v = await VerifyAnswersAsync(workers, ct);
         Row(s, $"{workers.Count} connections, closed loop, {o.CeilingSeconds:0} s", "≥ 10,000 acknowledged saves/s",
             s.OkPerSecond >= 10_000 && v.Lost == 0 && v.Mismatched == 0, $"{s.OkPerSecond:N0} acked/s; " + v.Text);
@@ -228,6 +231,7 @@ public sealed class Driver(DriverOptions o)
         var s = rec.Summarize();
         s = s with { Cpu = cpu.Read(s.Count) };
         s.Print();
+        if (o.TimelineFile is { } timeline) rec.WriteTimeline(timeline);
         var graded = await VerifySubmitsAsync(ct);
         var v = await VerifyAnswersAsync(_users, ct);
         Row(s, $"{_users.Count:N0} submits in {o.SubmitWindowSeconds:0.#} s", "p99 < 1 s, graded once",

@@ -41,6 +41,9 @@ public sealed class DriverOptions
                                      CERTPLATFORM_REQUESTS, e.g. to sample other processes or reset database statistics
             --sessions FILE          keep the users' cookies in FILE between runs (a later run resumes them instead of
                                      signing in again, which costs a password hash per user)
+            --timeline FILE          append a per-second timeline of each timed scenario to FILE (CSV: scenario, second
+                                     since the schedule's start, its Unix time, requests sent in it, p50, p99, max ms,
+                                     errors); bench/stall-timeline.py joins it with samples of the server
         """;
 
     public string Scenario { get; private set; } = "";
@@ -60,6 +63,7 @@ public sealed class DriverOptions
     public bool Warmup { get; private set; } = true;
     public string? ResultsFile { get; private set; }
     public string? SessionsFile { get; private set; }
+    public string? TimelineFile { get; private set; }
     public IReadOnlyList<int> ServerPids { get; private set; } = [];
     public string? ScenarioHook { get; private set; }
 
@@ -100,6 +104,7 @@ public sealed class DriverOptions
                     case "--setup-parallelism": o.SetupParallelism = Positive(int.Parse(value, CultureInfo.InvariantCulture)); break;
                     case "--results": o.ResultsFile = value; break;
                     case "--sessions": o.SessionsFile = value; break;
+                    case "--timeline": o.TimelineFile = value; break;
                     case "--server-pid":
                         o.ServerPids = [.. value.Split(',').Select(p => Positive(int.Parse(p, CultureInfo.InvariantCulture)))];
                         break;

@@ -15,15 +15,23 @@ public sealed class Recorder(string scenario, int expectedStatus)
     private readonly List<double> _lags = new(1 << 16);
     private readonly List<DateTime> _sent = new(1 << 16);
     private readonly List<double> _withoutDriverGc = new(1 << 16);
+    private readonly List<bool> _failed = new(1 << 16);
+    private readonly string _expected = expectedStatus.ToString(CultureInfo.InvariantCulture);
+    private DateTime _startedUtc;
     private readonly ConcurrentDictionary<string, int> _outcomes = new();
     private long _started;
     private long _stopped;
 
     public string Scenario { get; } = scenario;
 
-    public void Start() => _started = Stopwatch.GetTimestamp();
+    public void Start() => Start(Stopwatch.GetTimestamp());
     /// <summary>Starts the clock at <paramref name="timestamp"/> (a <see cref="Stopwatch"/> timestamp, possibly a moment ahead: the schedule's origin).</summary>
-    public void Start(long timestamp) => _started = timestamp;
+    public void Start(long timestamp)
+    {
+        _started = timestamp;
+        var ahead = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp); // negative when the timestamp has passed
+        _startedUtc = DateTime.UtcNow + ahead;
+    }
     public void Stop() => _stopped = Stopwatch.GetTimestamp();
 
     /// <param name="lagMs">How late the driver sent the request against its schedule (open-loop scenarios): if this grows, the driver, not the server, was the limit.</param>
@@ -35,6 +43,7 @@ public sealed class Recorder(string scenario, int expectedStatus)
             _lags.Add(lagMs);
             _sent.Add(DateTime.UtcNow.AddMilliseconds(-r.Milliseconds));
             if (!r.SawDriverGc) _withoutDriverGc.Add(r.Milliseconds);
+            _failed.Add(r.Outcome != _expected);
         }
         _outcomes.AddOrUpdate(r.Outcome, 1, (_, n) => n + 1);
     }
@@ -91,6 +100,47 @@ public sealed class Recorder(string scenario, int expectedStatus)
         var share = ms.Length == 0 ? 0 : 100.0 * over100 / ms.Length;
         return $"over 100 ms: {over100:N0} ({share:0.00} %), over 500 ms: {over500:N0}" +
             (bySecond.Count == 0 ? "" : $"; slow requests by second sent (UTC, {bySecond.Count} seconds with any): {string.Join(", ", worst)}");
+    }
+
+    /// <summary>The header of <see cref="WriteTimeline"/>'s CSV.</summary>
+    public const string TimelineHeader = "scenario,second,utc_epoch,requests,p50_ms,p99_ms,max_ms,errors";
+
+    /// <summary>
+    /// Appends one CSV row per second of the scenario to <paramref name="path"/> (the header first when the file is new or
+    /// empty): the requests sent in that second (by send time, counted from the schedule's start; <c>utc_epoch</c> is the
+    /// same second in Unix time, to line up with samples of the server), their p50, p99 and max latency, and how many did
+    /// not get the expected status. bench/stall-timeline.py joins it with the server's per-second samples.
+    /// </summary>
+    public void WriteTimeline(string path)
+    {
+        double[] ms;
+        DateTime[] sent;
+        bool[] failed;
+        lock (_gate)
+        {
+            ms = [.. _latencies];
+            sent = [.. _sent];
+            failed = [.. _failed];
+        }
+        var bySecond = new SortedDictionary<long, (List<double> Ms, int Errors)>();
+        for (var i = 0; i < ms.Length; i++)
+        {
+            var second = (long)Math.Floor((sent[i] - _startedUtc).TotalSeconds);
+            if (!bySecond.TryGetValue(second, out var bucket)) bySecond[second] = bucket = ([], 0);
+            bucket.Ms.Add(ms[i]);
+            if (failed[i]) bySecond[second] = bucket with { Errors = bucket.Errors + 1 };
+        }
+        var startEpoch = new DateTimeOffset(_startedUtc).ToUnixTimeMilliseconds() / 1000.0;
+        var text = new System.Text.StringBuilder();
+        if (!File.Exists(path) || new FileInfo(path).Length == 0) text.AppendLine(TimelineHeader);
+        foreach (var (second, (list, errors)) in bySecond)
+        {
+            var sorted = list.ToArray();
+            Array.Sort(sorted);
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Scenario},{second},{Math.Floor(startEpoch + second):0},{sorted.Length},{Percentile(sorted, 0.50):0.0},{Percentile(sorted, 0.99):0.0},{sorted[^1]:0.0},{errors}"));
+        }
+        File.AppendAllText(path, text.ToString());
     }
 
     /// <summary>Nearest-rank percentile of a sorted array.</summary>

@@ -142,15 +142,8 @@ public sealed class ExamBrowserTests(ExamSiteFixture site)
     [Fact]
     public async Task Submitting_while_offline_waits_for_the_network_and_sends_the_queued_answers_first()
     {
-        var user = await site.CreateTraineeAsync();
         await using var context = await site.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.LogInAsync(user.Email, user.Password, "/exams");
-        await page.GotoAsync("/exams/mock-part4");
-        var attemptId = await page.StartFromPaperPageAsync();
-
-        var changed = (await page.QuestionsAsync()).Where(q => q.Type == "single").Take(4).ToList();
-        Assert.Equal(4, changed.Count);
+        var (page, attemptId, changed) = await StartMockPart4Async(context, singleChoice: 4);
         foreach (var q in changed) await ExamActions.AnswerAsync(q);
         await page.WaitUntilSavedAsync(attemptId);
 
@@ -187,14 +180,8 @@ public sealed class ExamBrowserTests(ExamSiteFixture site)
     [Fact]
     public async Task A_busy_server_is_asked_again_when_its_Retry_After_says_and_no_answer_is_lost()
     {
-        var user = await site.CreateTraineeAsync();
         await using var context = await site.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.LogInAsync(user.Email, user.Password, "/exams");
-        await page.GotoAsync("/exams/mock-part4");
-        var attemptId = await page.StartFromPaperPageAsync();
-        var changed = (await page.QuestionsAsync()).Where(q => q.Type == "single").Take(2).ToList();
-        Assert.Equal(2, changed.Count);
+        var (page, attemptId, changed) = await StartMockPart4Async(context, singleChoice: 2);
 
         // The server answers the first two saves and the first submit "503, Retry-After: 3" (its database overloaded,
         // docs/deploy.md), then takes them: the page must wait the 3 s each time (not its usual 2 s) and lose nothing.
@@ -382,6 +369,22 @@ public sealed class ExamBrowserTests(ExamSiteFixture site)
             kinds => kinds.Count >= 1, "a focus-loss event");
         Assert.Contains("tab-hidden", events);
         Assert.True((await site.AttemptAsync(attemptId)).FocusLossCount >= 1);
+    }
+
+    /// <summary>
+    /// A new trainee signs in within <paramref name="context"/> (the test owns it and disposes it), starts mock-part4 and
+    /// takes its first <paramref name="singleChoice"/> single-choice questions (not answered yet).
+    /// </summary>
+    private async Task<(IPage Page, string AttemptId, List<ExamQuestion> Questions)> StartMockPart4Async(IBrowserContext context, int singleChoice)
+    {
+        var user = await site.CreateTraineeAsync();
+        var page = await context.NewPageAsync();
+        await page.LogInAsync(user.Email, user.Password, "/exams");
+        await page.GotoAsync("/exams/mock-part4");
+        var attemptId = await page.StartFromPaperPageAsync();
+        var questions = (await page.QuestionsAsync()).Where(q => q.Type == "single").Take(singleChoice).ToList();
+        Assert.Equal(singleChoice, questions.Count);
+        return (page, attemptId, questions);
     }
 
     private static void AssertNoExplanations(string html, IReadOnlyList<string> explanations, string where)

@@ -8,7 +8,7 @@ namespace CertPlatform.Web.Infrastructure;
 
 /// <summary>
 /// A request that failed because the database is overloaded (<see cref="DatabaseOverload"/>: the connection pool
-/// exhausted, a timed-out command, SQLite busy) is not a bug in the request: it is answered
+/// exhausted, a timed-out command, SQLite busy) or cannot be reached (PostgreSQL down: <see cref="DatabaseOverload.Unreachable"/>) is not a bug in the request: it is answered
 /// <b>503 Service Unavailable with a <c>Retry-After</c></b> (seconds) instead of travelling to the exception handler as a
 /// 500. JSON clients (the exam API, autosave and submit included) get problem+json whose title says so in the UI
 /// language; pages get the status-code page (<c>/error/503</c>: "server busy, try again in a moment"), or — when rendering

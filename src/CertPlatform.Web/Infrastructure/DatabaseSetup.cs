@@ -49,7 +49,7 @@ public static class DatabaseSetup
             if (checkpoint.Background)
                 services.AddSingleton(sp => new SqliteCheckpointer(sqlite, pragmas, sp.GetRequiredService<SqliteWriteGate>(),
                     sp.GetRequiredService<IOptions<SqliteCheckpointOptions>>(), sp.GetRequiredService<TimeProvider>(),
-                    sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
+                    sp.GetRequiredService<ILogger<SqliteCheckpointer>>(), sp.GetService<Telemetry.CertPlatformMetrics>()));
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using CertPlatform.Web.Infrastructure.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Infrastructure;
@@ -21,18 +22,28 @@ namespace CertPlatform.Web.Infrastructure;
 /// an old snapshot open keeps the log from restarting (as with SQLite's own checkpoints); the pass logs a warning
 /// once the log is four times over its limit. When nothing was written since the previous pass and everything is
 /// copied, the log file is truncated to zero (TRUNCATE), so an idle site leaves no large log behind.</para>
+/// <para>Each pass is counted in <see cref="CertPlatformMetrics.Checkpoints"/> (tag <c>mode</c>), with the pages it copied
+/// and its duration (bench/stall-timeline.py lines them up with the load driver's slow seconds).</para>
 /// </summary>
 public sealed class SqliteCheckpointer(string connectionString, SqliteConnectionPragmas pragmas, SqliteWriteGate gate,
-    IOptions<SqliteCheckpointOptions> options, TimeProvider clock, ILogger<SqliteCheckpointer> log) : BackgroundService
+    IOptions<SqliteCheckpointOptions> options, TimeProvider clock, ILogger<SqliteCheckpointer> log, CertPlatformMetrics? metrics = null)
+    : BackgroundService
 {
     /// <summary>Passes outside the gate before the gated one, each copying what was committed during the previous one.</summary>
     private const int CatchUpPasses = 4;
     /// <summary>A remainder this small (pages) is copied at the gate at once.</summary>
     private const long SmallRemainder = 64;
 
+    /// <summary>One pass at a time (the loop's, a test's, the final one on stop): whoever holds it uses the connection.</summary>
+    private readonly SemaphoreSlim _pass = new(1, 1);
+    /// <summary>Guards <see cref="_connection"/> and <see cref="_disposed"/>: the connection is taken out of the field and
+    /// put back under it, so a pass and <see cref="Dispose"/> never both hold it — whoever takes it owns it.</summary>
+    private readonly Lock _sync = new();
     private SqliteConnection? _connection;
+    private bool _disposed;
     private long _limitPages;
     private long _previousLog = -1;
+    private long _previousCopied = -1;
     private bool _warned;
 
     /// <summary>Pages in the log after the last pass (−1 before the first, or when the file is not in WAL mode).</summary>
@@ -59,35 +70,95 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        // Not while a pass may still use the connection (the host's shutdown time ran out before the loop ended). The
-        // connection is taken once: a host that gives up waiting disposes its services, and this one with them, meanwhile.
-        if (_connection is { } connection && ExecuteTask is not { IsCompleted: false })
+        try
         {
+            // Waits for a pass still running (the host's shutdown time may run out before the loop ends: then this gives
+            // up too). The connection is then taken out of its field, so a Dispose meanwhile leaves it to this checkpoint,
+            // which closes it afterwards if the service was disposed in between.
+            if (!_pass.Wait(0)) await _pass.WaitAsync(cancellationToken);
             try
             {
-                using (await gate.EnterAsync(CancellationToken.None)) await CheckpointAsync(connection, "TRUNCATE", CancellationToken.None);
+                var connection = Take();
+                if (connection is not null)
+                {
+                    try
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        using (await gate.EnterAsync(CancellationToken.None)) await CheckpointAsync(connection, "TRUNCATE", CancellationToken.None);
+                        Record("final", 0, started);
+                    }
+                    finally { PutBack(connection); }
+                }
             }
-            catch (Exception e) when (e is SqliteException or ObjectDisposedException or InvalidOperationException or ArgumentNullException) // the last: a connection disposed meanwhile (its native handle gone)
-            {
-                log.LogWarning(e, "The final SQLite checkpoint failed; the next start replays the log");
-            }
+            finally { _pass.Release(); }
+        }
+        catch (OperationCanceledException) { } // the host stopped waiting: the next start replays the log
+        catch (SqliteException e)
+        {
+            log.LogWarning(e, "The final SQLite checkpoint failed; the next start replays the log");
         }
         pragmas.BackgroundCheckpoints = false;
     }
 
+    /// <summary>Closes the connection now if no pass holds it; otherwise the pass that holds it closes it when it ends.</summary>
     public override void Dispose()
     {
-        _connection?.Dispose();
-        _connection = null;
+        SqliteConnection? idle;
+        lock (_sync)
+        {
+            _disposed = true;
+            idle = _connection;
+            _connection = null;
+        }
+        idle?.Dispose();
         base.Dispose();
+    }
+
+    /// <summary>Takes the connection out of its field (null when none is open, or after <see cref="Dispose"/>).</summary>
+    private SqliteConnection? Take()
+    {
+        lock (_sync)
+        {
+            var connection = _connection;
+            _connection = null;
+            return connection;
+        }
+    }
+
+    /// <summary>Puts a taken (or newly opened) connection back, or closes it when the service was disposed meanwhile.</summary>
+    private void PutBack(SqliteConnection connection)
+    {
+        lock (_sync)
+        {
+            if (!_disposed)
+            {
+                _connection = connection;
+                return;
+            }
+        }
+        connection.Dispose();
     }
 
     /// <summary>One pass: copy what is new; at the gate when the log is over its limit; truncate the file when idle.</summary>
     public async Task RunOnceAsync(CancellationToken ct)
     {
-        await OpenAsync(ct);
+        await _pass.WaitAsync(ct);
+        try
+        {
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
+            var connection = Take() ?? await OpenAsync(ct);
+            try { await RunOnceAsync(connection, ct); }
+            finally { PutBack(connection); }
+        }
+        finally { _pass.Release(); }
+    }
+
+    private bool IsDisposed { get { lock (_sync) return _disposed; } }
+
+    private async Task RunOnceAsync(SqliteConnection connection, CancellationToken ct)
+    {
         var started = Stopwatch.GetTimestamp();
-        var (logPages, copied) = await CheckpointAsync("PASSIVE", ct);
+        var (logPages, copied) = await CheckpointAsync(connection, "PASSIVE", ct);
         if (logPages < 0) { WalPages = logPages; return; } // not (yet) in WAL mode
         var mode = "passive";
         if (logPages >= _limitPages)
@@ -96,20 +167,24 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
             var before = copied;
             for (var i = 0; i < CatchUpPasses; i++)
             {
-                (logPages, copied) = await CheckpointAsync("PASSIVE", ct);
+                (logPages, copied) = await CheckpointAsync(connection, "PASSIVE", ct);
                 if (copied - before <= SmallRemainder) break;
                 before = copied;
             }
-            using (await gate.EnterAsync(ct)) (logPages, copied) = await CheckpointAsync("PASSIVE", ct);
+            using (await gate.EnterAsync(ct)) (logPages, copied) = await CheckpointAsync(connection, "PASSIVE", ct);
             mode = "gated";
         }
         else if (logPages > 0 && logPages == copied && logPages == _previousLog)
         {
             // Nothing written for a whole interval and everything copied: give the file back. TRUNCATE takes the write
             // lock for a moment, so it queues at the gate like the hot writers rather than making them wait in SQLite.
-            using (await gate.EnterAsync(ct)) (logPages, copied) = await CheckpointAsync("TRUNCATE", ct);
+            using (await gate.EnterAsync(ct)) (logPages, copied) = await CheckpointAsync(connection, "TRUNCATE", ct);
             mode = "truncate";
         }
+        // Pages this pass copied: the log's copied count grows until the log restarts (then it counts from zero again).
+        var copiedNow = logPages < _previousLog || _previousCopied < 0 ? copied : Math.Max(0, copied - _previousCopied);
+        _previousCopied = copied;
+        Record(mode, copiedNow, started);
         _previousLog = logPages;
         WalPages = logPages;
         if (logPages >= 4 * _limitPages && !_warned)
@@ -124,28 +199,39 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
                 mode, copied, logPages, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private async Task OpenAsync(CancellationToken ct)
+    private void Record(string mode, long pages, long started)
     {
-        if (_connection is not null) return;
+        if (metrics is null) return;
+        var tag = new KeyValuePair<string, object?>("mode", mode);
+        metrics.Checkpoints.Add(1, tag);
+        if (pages > 0) metrics.CheckpointPages.Add(pages, tag);
+        metrics.CheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tag);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
         // Its own, unpooled connection: the short busy timeout below must not reach the app's connections.
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-        await connection.OpenAsync(ct);
-        await using (var command = connection.CreateCommand())
+        try
         {
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
             // A TRUNCATE waits for readers in SQLite's busy handler: briefly, it is only tidying up.
             command.CommandText = "PRAGMA busy_timeout = 100;";
             await command.ExecuteNonQueryAsync(ct);
             command.CommandText = "PRAGMA page_size;";
             var pageSize = Convert.ToInt64(await command.ExecuteScalarAsync(ct) ?? 4096L, System.Globalization.CultureInfo.InvariantCulture);
             _limitPages = Math.Max(1, options.Value.WalLimitBytes / Math.Max(512, pageSize));
+            return connection;
         }
-        _connection = connection;
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Runs <c>PRAGMA wal_checkpoint(MODE)</c>: (pages in the log, pages copied to the database file); (−1, −1) outside WAL mode.</summary>
-    private Task<(long Log, long Copied)> CheckpointAsync(string mode, CancellationToken ct) =>
-        CheckpointAsync(_connection ?? throw new ObjectDisposedException(nameof(SqliteCheckpointer)), mode, ct);
-
     private static async Task<(long Log, long Copied)> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();

@@ -18,6 +18,25 @@ public sealed class DatabaseOverloadResponsesTests
 
     private static NpgsqlException PoolExhausted() => new("The connection pool has been exhausted", new TimeoutException());
 
+    /// <summary>What Npgsql throws when PostgreSQL is down (its message and types; DatabaseOverloadTests provokes the real one).</summary>
+    private static NpgsqlException Refused() =>
+        new("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
+
+    [Fact]
+    public async Task An_api_request_while_postgresql_is_down_is_a_503_problem_with_retry_after_not_a_500()
+    {
+        var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Path = "/api/v1/exams";
+        context.Request.Headers.Accept = "application/json";
+        context.Response.Body = new MemoryStream();
+        await Middleware(Refused()).InvokeAsync(context);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
+        Assert.False(string.IsNullOrEmpty(context.Response.Headers.RetryAfter.ToString()));
+        Assert.StartsWith("application/problem+json", context.Response.ContentType);
+    }
+
     [Fact]
     public async Task A_page_request_on_an_overloaded_database_is_a_503_with_retry_after_and_no_body_for_the_status_code_page()
     {
@@ -47,8 +66,9 @@ public sealed class DatabaseOverloadResponsesTests
 
         await Middleware(PoolExhausted(), metrics).InvokeAsync(new DefaultHttpContext());
         await Middleware(new SqliteException("database is locked", 5), metrics).InvokeAsync(new DefaultHttpContext());
+        await Middleware(Refused(), metrics).InvokeAsync(new DefaultHttpContext());
 
-        Assert.Equal([DatabaseOverload.Timeout, DatabaseOverload.Busy], reasons);
+        Assert.Equal([DatabaseOverload.Timeout, DatabaseOverload.Busy, DatabaseOverload.Unreachable], reasons);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace CertPlatform.UnitTests.Infrastructure;
 /// <summary>
 /// The rule "this exception means the database is overloaded" on exceptions the providers really throw: SQLite's busy and
 /// locked errors and a constraint violation provoked on real databases, Npgsql's timeout from a server that never answers,
-/// its refusal of an unreachable server, and the exception types Npgsql raises for an exhausted pool and server errors.
+/// its failure on a server that refuses the connection (unreachable), and the exception types Npgsql raises for an exhausted pool and server errors.
 /// (tests/…IntegrationTests/Infrastructure/DatabaseOverloadTests exhausts a real PostgreSQL pool end to end.)
 /// </summary>
 public sealed class DatabaseOverloadTests : IDisposable
@@ -114,9 +114,9 @@ public sealed class DatabaseOverloadTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unreachable_postgresql_server_is_not_overload()
+    public async Task A_postgresql_server_that_refuses_the_connection_is_unreachable()
     {
-        // Nothing listens on a port just released: the connection is refused (a socket error, not a timeout).
+        // Nothing listens on a port just released: the connection is refused (a socket error, not a timeout) — PostgreSQL down.
         var free = new TcpListener(IPAddress.Loopback, 0);
         free.Start();
         var port = ((IPEndPoint)free.LocalEndpoint).Port;
@@ -125,6 +125,25 @@ public sealed class DatabaseOverloadTests : IDisposable
         var e = await Assert.ThrowsAnyAsync<NpgsqlException>(() => c.OpenAsync());
 
         Assert.IsNotType<TimeoutException>(e.InnerException);
+        Assert.Equal(DatabaseOverload.Unreachable, DatabaseOverload.Reason(e));
+        Assert.Equal(DatabaseOverload.Unreachable, DatabaseOverload.Reason(new InvalidOperationException("An exception has been raised that is likely due to a transient failure.", e)));
+    }
+
+    [Fact]
+    public void A_socket_error_outside_npgsql_is_not_the_database()
+    {
+        Assert.Null(DatabaseOverload.Reason(new SocketException((int)SocketError.ConnectionRefused)));
+        Assert.Null(DatabaseOverload.Reason(new HttpRequestException("a web service is down", new SocketException((int)SocketError.ConnectionRefused))));
+    }
+
+    [Fact]
+    public void A_sqlite_file_that_cannot_be_opened_is_a_configuration_error_not_unreachable()
+    {
+        var missing = Path.Combine(_folder, "no-such-folder", "app.db");
+        using var c = new SqliteConnection($"Data Source={missing};Mode=ReadWrite;Pooling=False");
+        var e = Assert.Throws<SqliteException>(() => c.Open());
+
+        Assert.Equal(14, e.SqliteErrorCode); // SQLITE_CANTOPEN: "unable to open database file"
         Assert.Null(DatabaseOverload.Reason(e));
     }
 

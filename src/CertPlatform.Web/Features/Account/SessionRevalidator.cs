@@ -1,3 +1,5 @@
+using CertPlatform.Web.Infrastructure;
+
 namespace CertPlatform.Web.Features.Account;
 
 /// <summary>
@@ -19,7 +21,8 @@ public sealed class SessionRevalidator(SessionCache sessions, TimeProvider clock
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                log.LogWarning(e, "Refreshing the session cache failed; requests read their sessions until the next pass");
+                // An overloaded database: one warning line without a stack; requests read their sessions until the next pass.
+                BackgroundFailure.Log(log, e, "Refreshing the session cache");
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
+using CertPlatform.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace CertPlatform.Web.Features.Records;
@@ -22,6 +23,9 @@ namespace CertPlatform.Web.Features.Records;
 /// Ready or failed jobs not downloaded within an hour are deleted (checked every minute and on every lookup), as are
 /// files of jobs that no longer exist.</item>
 /// <item>One job runs at a time per instance (the others wait as "queued"): the ZIP is I/O plus deflate.</item>
+/// <item>A build that meets an overloaded or unreachable database (<see cref="DatabaseOverload"/>) is not a failed job:
+/// its part file is dropped, the job goes back to "queued" with its attempt count and is built again after
+/// <see cref="RetryDelay"/> (doubling), one warning line each time; only after <see cref="MaxAttempts"/> does it fail.</item>
 /// </list>
 /// </summary>
 public sealed class ZipExportJobs(IServiceScopeFactory scopes, IOptions<RecordsOptions> options, IHostEnvironment env, TimeProvider clock,
@@ -30,6 +34,10 @@ public sealed class ZipExportJobs(IServiceScopeFactory scopes, IOptions<RecordsO
     public static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan LostAfter = TimeSpan.FromMinutes(3);
+    /// <summary>The wait before building again a job that met an overloaded database; doubled after each further such attempt.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(15);
+    /// <summary>Builds begun before a job that keeps meeting an overloaded database fails (≈ 4 minutes of retries).</summary>
+    public const int MaxAttempts = 5;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Jobs this instance is building (queued or running): rewritten on every heartbeat.</summary>
@@ -97,33 +105,34 @@ public sealed class ZipExportJobs(IServiceScopeFactory scopes, IOptions<RecordsO
         var part = path + ".part";
         try
         {
-            await _oneAtATime.WaitAsync(ct);
-            try
+            while (true)
             {
-                job.State = ZipJobState.Running;
-                Save(job);
-                using var scope = scopes.CreateScope();
-                var zip = scope.ServiceProvider.GetRequiredService<CertificateZip>();
-                var saved = 0;
-                void Progress(int done)
+                try
                 {
-                    job.Report(done);
-                    // Progress for the other instances: about every 2 % (the status page refreshes every 2 s).
-                    if (done - saved >= Math.Max(1, job.Total / 50)) { saved = done; Save(job); }
+                    await BuildAsync(job, items, path, part, ct);
+                    return;
                 }
-                await using (var file = new FileStream(part, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-                    await zip.WriteAsync(items, file, Progress, ct);
-                File.Move(part, path);
-                job.FinishedAt = clock.GetUtcNow();
-                job.State = ZipJobState.Ready;
-                Save(job);
-                log.LogInformation("ZIP export {Job}: {Count} certificates ready", job.Id, job.Total);
+                catch (Exception e) when (DatabaseOverload.Reason(e) is { } reason && job.Attempts < MaxAttempts && !ct.IsCancellationRequested)
+                {
+                    // Not the job's fault: back to the queue (the heartbeat keeps it alive meanwhile) and built again later.
+                    var delay = RetryDelay * (1 << (job.Attempts - 1));
+                    TryDelete(part);
+                    job.Report(0);
+                    job.State = ZipJobState.Queued;
+                    TrySave(job);
+                    log.LogWarning("ZIP export {Job}: database overloaded ({Reason}) on attempt {Attempt} of {MaxAttempts}; queued again, next attempt in {Seconds} s ({Error})",
+                        job.Id, reason, job.Attempts, MaxAttempts, delay.TotalSeconds, e.GetBaseException().Message);
+                    await Task.Delay(delay, clock, ct);
+                }
             }
-            finally { _oneAtATime.Release(); }
         }
         catch (Exception e)
         {
-            if (e is not OperationCanceledException) log.LogError(e, "ZIP export {Job} failed", job.Id);
+            if (e is OperationCanceledException) { }
+            else if (DatabaseOverload.Reason(e) is { } reason)
+                log.LogWarning("ZIP export {Job} failed: database still overloaded ({Reason}) after {Attempts} attempts ({Error})",
+                    job.Id, reason, job.Attempts, e.GetBaseException().Message);
+            else log.LogError(e, "ZIP export {Job} failed", job.Id);
             job.FinishedAt = clock.GetUtcNow();
             job.State = ZipJobState.Failed;
             TrySave(job);
@@ -131,6 +140,35 @@ public sealed class ZipExportJobs(IServiceScopeFactory scopes, IOptions<RecordsO
             TryDelete(path);
         }
         finally { _local.TryRemove(job.Id, out _); }
+    }
+
+    /// <summary>One build of the ZIP, in turn with the instance's other jobs: the part file, renamed when complete.</summary>
+    private async Task BuildAsync(ZipJob job, IReadOnlyList<ZipItem> items, string path, string part, CancellationToken ct)
+    {
+        await _oneAtATime.WaitAsync(ct);
+        try
+        {
+            job.Attempts++;
+            job.State = ZipJobState.Running;
+            Save(job);
+            using var scope = scopes.CreateScope();
+            var zip = scope.ServiceProvider.GetRequiredService<CertificateZip>();
+            var saved = 0;
+            void Progress(int done)
+            {
+                job.Report(done);
+                // Progress for the other instances: about every 2 % (the status page refreshes every 2 s).
+                if (done - saved >= Math.Max(1, job.Total / 50)) { saved = done; Save(job); }
+            }
+            await using (var file = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+                await zip.WriteAsync(items, file, Progress, ct);
+            File.Move(part, path);
+            job.FinishedAt = clock.GetUtcNow();
+            job.State = ZipJobState.Ready;
+            Save(job);
+            log.LogInformation("ZIP export {Job}: {Count} certificates ready", job.Id, job.Total);
+        }
+        finally { _oneAtATime.Release(); }
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public sealed class ZipJob
     [JsonConverter(typeof(JsonStringEnumConverter<ZipJobState>))]
     public ZipJobState State { get; set; } = ZipJobState.Queued;
 
+    /// <summary>Times the build was begun: a build that met an overloaded database is queued again (<see cref="ZipExportJobs.MaxAttempts"/>).</summary>
+    public int Attempts { get; set; }
+
     public int Done
     {
         get => Volatile.Read(ref _done);

@@ -22,8 +22,15 @@ public sealed class CertPlatformMetrics : IDisposable
             "Answers written per transaction by the autosave writer.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
         CertificatesIssued = _meter.CreateCounter<long>("certplatform.certificates.issued", "{certificate}", "Certificates issued.");
+        Checkpoints = _meter.CreateCounter<long>("certplatform.sqlite.checkpoints", "{checkpoint}",
+            "Passes of the SQLite background checkpointer (tag mode: passive, gated, truncate, final).");
+        CheckpointPages = _meter.CreateCounter<long>("certplatform.sqlite.checkpoint.pages", "{page}",
+            "Pages of the SQLite write-ahead log copied into the database file by the background checkpointer.");
+        CheckpointDuration = _meter.CreateHistogram<double>("certplatform.sqlite.checkpoint.duration", "ms",
+            "Duration of one pass of the SQLite background checkpointer (the wait for the write gate included).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] });
         DatabaseOverloaded = _meter.CreateCounter<long>(DatabaseOverloadedName, "{failure}",
-            "Requests answered 503 because the database was overloaded (connection pool exhausted, timeout, SQLite busy).");
+            "Requests answered 503 because the database was overloaded (connection pool exhausted, timeout, SQLite busy) or unreachable.");
     }
 
     public const string DatabaseOverloadedName = "certplatform.database.overloaded";
@@ -31,6 +38,10 @@ public sealed class CertPlatformMetrics : IDisposable
     public Histogram<double> AutosaveDuration { get; }
     public Histogram<int> WriterBatchSize { get; }
     public Counter<long> CertificatesIssued { get; }
+    /// <summary>Recorded by <see cref="SqliteCheckpointer"/>, tagged <c>mode</c>.</summary>
+    public Counter<long> Checkpoints { get; }
+    public Counter<long> CheckpointPages { get; }
+    public Histogram<double> CheckpointDuration { get; }
     /// <summary>Tagged <c>reason</c> (<see cref="DatabaseOverload.Reason"/>); recorded by <see cref="DatabaseOverloadResponses"/>.</summary>
     public Counter<long> DatabaseOverloaded { get; }
 

@@ -1,10 +1,15 @@
 using CertPlatform.Web.Data;
 using CertPlatform.Web.Infrastructure;
+using CertPlatform.Web.Infrastructure.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
 
 namespace CertPlatform.IntegrationTests.Infrastructure.Database;
 
@@ -116,6 +121,105 @@ public sealed class SqliteCheckpointerTests : IDisposable
         Assert.Equal(1000L, await factory.ScopedAsync(db => AppPragmaAsync(db, "wal_autocheckpoint")));
     }
 
+    [Fact]
+    public async Task Each_pass_is_counted_with_its_mode_the_pages_it_copied_and_its_duration()
+    {
+        var options = new SqliteCheckpointOptions { WalLimitMegabytes = 64 };
+        await using var app = await OpenAppConnectionAsync(options);
+        await WriteRowsAsync(app, 0, 50);
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var metrics = new CertPlatformMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        var seen = new List<(string Instrument, string? Mode, double Value)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (i, l) => { if (ReferenceEquals(i.Meter, metrics.Checkpoints.Meter)) l.EnableMeasurementEvents(i); };
+        void Seen(System.Diagnostics.Metrics.Instrument i, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            string? mode = null;
+            foreach (var t in tags) if (t.Key == "mode") mode = t.Value as string;
+            lock (seen) seen.Add((i.Name, mode, value));
+        }
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Seen(i, v, tags));
+        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Seen(i, v, tags));
+        listener.Start();
+        var checkpointer = Own(new SqliteCheckpointer(ConnectionString, new SqliteConnectionPragmas(options.WalLimitBytes),
+            new SqliteWriteGate(oneWriter: true), Options.Create(options), TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance, metrics));
+
+        await checkpointer.RunOnceAsync(CancellationToken.None); // copies the 50 rows' pages
+        await checkpointer.RunOnceAsync(CancellationToken.None); // idle: empties the log file, copies nothing new
+
+        Assert.Equal([("passive", 1.0), ("truncate", 1.0)], seen.Where(m => m.Instrument == "certplatform.sqlite.checkpoints").Select(m => (m.Mode!, m.Value)));
+        var pages = Assert.Single(seen, m => m.Instrument == "certplatform.sqlite.checkpoint.pages");
+        Assert.Equal("passive", pages.Mode);
+        Assert.InRange(pages.Value, 50, 1000); // 50 rows of 8 KB: two or three pages each, and the table's
+        Assert.Equal(2, seen.Count(m => m.Instrument == "certplatform.sqlite.checkpoint.duration" && m.Value > 0));
+    }
+
+    [Fact]
+    public async Task A_dispose_while_the_final_checkpoint_waits_for_the_gate_leaves_it_a_live_connection_which_it_closes_afterwards()
+    {
+        var options = new SqliteCheckpointOptions { WalLimitMegabytes = 64, IntervalMilliseconds = 60_000 };
+        await using var app = await OpenAppConnectionAsync(options);
+        await WriteRowsAsync(app, 0, 50);
+        var sink = new CapturingLogSink();
+        var gate = new SqliteWriteGate(oneWriter: true);
+        var checkpointer = Checkpointer(options, gate, sink);
+        await checkpointer.StartAsync(CancellationToken.None); // the first pass opens the connection and copies the log
+        await WaitUntilAsync(() => checkpointer.WalPages > 0);
+        Assert.True(new FileInfo(WalFile).Length > 0);
+        Assert.Equal(2, OpenHandlesTo(DbFile)); // the app's connection and the checkpointer's
+
+        Task stop;
+        using (await gate.EnterAsync(CancellationToken.None)) // a hot writer holds the gate: the final checkpoint queues behind it
+        {
+            stop = checkpointer.StopAsync(CancellationToken.None);
+            await Task.Delay(300); // the loop has ended and the final checkpoint has taken the connection and waits at the gate
+            checkpointer.Dispose(); // what a host that gives up waiting does meanwhile
+            Assert.False(stop.IsCompleted);
+        }
+        await stop.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The TRUNCATE ran on a live connection (it emptied the log file, which the app's open connection keeps in place),
+        // and nothing was logged. The checkpointer's connection is closed: once the app's closes too, no handle is left
+        // (SQLite defers closing a file while another connection of the process holds a lock on it).
+        Assert.Equal(0, new FileInfo(WalFile).Length);
+        Assert.Empty(sink.Events.Where(e => e.Level >= LogEventLevel.Warning).Select(e => e.RenderMessage()));
+        await app.CloseAsync();
+        Assert.Equal(0, OpenHandlesTo(DbFile));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => checkpointer.RunOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Stop_and_dispose_overlapping_in_any_order_never_fail_and_leave_no_connection_open()
+    {
+        var options = new SqliteCheckpointOptions { WalLimitMegabytes = 64, IntervalMilliseconds = 50 };
+        await using (var app = await OpenAppConnectionAsync(options)) await WriteRowsAsync(app, 0, 10);
+        var sink = new CapturingLogSink();
+        for (var i = 0; i < 20; i++)
+        {
+            var gate = new SqliteWriteGate(oneWriter: true);
+            var checkpointer = new SqliteCheckpointer(ConnectionString, new SqliteConnectionPragmas(options.WalLimitBytes), gate,
+                Options.Create(options), TimeProvider.System, Logger(sink));
+            await checkpointer.StartAsync(CancellationToken.None);
+            await WaitUntilAsync(() => checkpointer.WalPages >= 0);
+            await Task.Delay(i % 4 * 20); // sometimes mid-pass, sometimes between passes
+            // A short shutdown budget on odd rounds: the host gives up on the stop and disposes the service meanwhile.
+            using var budget = new CancellationTokenSource(i % 2 == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(i % 3));
+            var stop = Task.Run(() => checkpointer.StopAsync(budget.Token));
+            var dispose = Task.Run(async () =>
+            {
+                await Task.Delay(i % 5);
+                checkpointer.Dispose();
+            });
+            await Task.WhenAll(stop, dispose).WaitAsync(TimeSpan.FromSeconds(30));
+            await checkpointer.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30)); // a pass the stop gave up on closes the connection as it ends
+            Assert.Equal(0, OpenHandlesTo(DbFile));
+        }
+        Assert.Empty(sink.Events.Where(e => e.Level >= LogEventLevel.Warning).Select(e => e.RenderMessage() + " " + e.Exception));
+        await using var reopened = new SqliteConnection(ConnectionString);
+        await reopened.OpenAsync();
+        Assert.Equal((10, 10L * PayloadBytes), await CountAsync(reopened));
+    }
+
     [Theory]
     [InlineData("IntervalMilliseconds", "10")]
     [InlineData("WalLimitMegabytes", "0")]
@@ -135,6 +239,35 @@ public sealed class SqliteCheckpointerTests : IDisposable
     private SqliteCheckpointer Checkpointer(SqliteCheckpointOptions options) => Own(new SqliteCheckpointer(ConnectionString,
         new SqliteConnectionPragmas(options.WalLimitBytes), new SqliteWriteGate(oneWriter: true), Options.Create(options), TimeProvider.System,
         NullLogger<SqliteCheckpointer>.Instance));
+
+    private SqliteCheckpointer Checkpointer(SqliteCheckpointOptions options, SqliteWriteGate gate, CapturingLogSink sink) =>
+        Own(new SqliteCheckpointer(ConnectionString, new SqliteConnectionPragmas(options.WalLimitBytes), gate, Options.Create(options),
+            TimeProvider.System, Logger(sink)));
+
+    /// <summary>The checkpointer's log, kept in <paramref name="sink"/> (a logger of its own: Serilog's static logger is not touched).</summary>
+    private static ILogger<SqliteCheckpointer> Logger(CapturingLogSink sink) =>
+        new SerilogLoggerFactory(new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(sink).CreateLogger(), dispose: true)
+            .CreateLogger<SqliteCheckpointer>();
+
+    /// <summary>This process's open file handles on <paramref name="file"/>; an open SQLite connection holds one. Counted
+    /// through Linux's /proc/self/fd (the CI's and the servers' system).</summary>
+    private static int OpenHandlesTo(string file)
+    {
+        var count = 0;
+        foreach (var fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+        {
+            try { if (new FileInfo(fd).LinkTarget == file) count++; }
+            catch (IOException) { } // closed while we looked
+        }
+        return count;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(10);
+        Assert.True(condition(), "timed out waiting");
+    }
 
     /// <summary>A connection set up as the site sets up its own (the interceptor's pragmas), on a new WAL-mode file.</summary>
     private async Task<SqliteConnection> OpenAppConnectionAsync(SqliteCheckpointOptions options)
