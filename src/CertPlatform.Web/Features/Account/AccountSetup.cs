@@ -90,9 +90,9 @@ public static class AccountSetup
     /// <summary>
     /// Every authenticated request: the cookie's server-side session must still be open and its user active,
     /// and the cookie's security stamp must still be the user's — all read from <see cref="SessionCache"/>
-    /// (no older than <see cref="SessionCache.Lifetime"/>, refreshed in batches in the background), so a
-    /// changed stamp (password, roles, deactivation) ends the cookie within seconds instead of at the next
-    /// one-minute validation interval. Only when the cookie's printed facts (name, forced password change)
+    /// (no older than <see cref="SessionCache.StaleLimit"/>, refreshed in batches in the background and read in
+    /// coalesced batches when a request needs it), so a changed stamp (password, roles, deactivation) ends the cookie
+    /// within seconds instead of at the next one-minute validation interval. Only when the cookie's printed facts (name, forced password change)
     /// differ from the user's is Identity's stamp validator asked to refresh the cookie: resolving it
     /// (SignInManager, UserManager, a DbContext) and re-issuing every cookie once a minute was most of an
     /// autosave request's CPU at 10,000 signed-in trainees (bench/RESULTS.md).

@@ -6,7 +6,8 @@ namespace CertPlatform.Web.Features.Account;
 /// Keeps <see cref="SessionCache"/> fresh in the background: every half <see cref="SessionCache.Lifetime"/>
 /// it re-reads the sessions in use in batches, so requests of busy sessions (exam autosave at 10,000
 /// trainees) do not each pay for a database lookup. A failed pass is logged and retried on the next tick;
-/// requests then read their session themselves once its state is older than the lifetime.
+/// meanwhile a request whose state is older than the lifetime queues its session for <see cref="SessionCache"/>'s
+/// batched read (served the stale state up to <see cref="SessionCache.StaleLimit"/>, waiting for the batch past it).
 /// </summary>
 public sealed class SessionRevalidator(SessionCache sessions, TimeProvider clock, ILogger<SessionRevalidator> log) : BackgroundService
 {

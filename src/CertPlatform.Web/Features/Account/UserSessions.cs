@@ -27,7 +27,7 @@ public sealed class UserSessions(AppDbContext db, SessionCache cache, TimeProvid
         cache.Closed(sessionId);
     }
 
-    /// <summary>Ends every session of a user (deactivation, password reset); other instances notice within <see cref="SessionCache.Lifetime"/>.</summary>
+    /// <summary>Ends every session of a user (deactivation, password reset); other instances notice within <see cref="SessionCache.StaleLimit"/>.</summary>
     public async Task CloseAllAsync(string userId, CancellationToken ct = default)
     {
         var ids = await db.UserSessions.Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync(ct);
