@@ -65,7 +65,7 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
         {
             try
             {
-                using (await gate.EnterAsync(CancellationToken.None)) await CheckpointAsync(connection, "TRUNCATE", CancellationToken.None);
+                using (await gate.EnterAsync("checkpoint", CancellationToken.None)) await CheckpointAsync(connection, "TRUNCATE", CancellationToken.None);
             }
             catch (Exception e) when (e is SqliteException or ObjectDisposedException or InvalidOperationException or ArgumentNullException) // the last: a connection disposed meanwhile (its native handle gone)
             {
@@ -100,14 +100,14 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
                 if (copied - before <= SmallRemainder) break;
                 before = copied;
             }
-            using (await gate.EnterAsync(ct)) (logPages, copied) = await CheckpointAsync("PASSIVE", ct);
+            using (await gate.EnterAsync("checkpoint", ct)) (logPages, copied) = await CheckpointAsync("PASSIVE", ct);
             mode = "gated";
         }
         else if (logPages > 0 && logPages == copied && logPages == _previousLog)
         {
             // Nothing written for a whole interval and everything copied: give the file back. TRUNCATE takes the write
             // lock for a moment, so it queues at the gate like the hot writers rather than making them wait in SQLite.
-            using (await gate.EnterAsync(ct)) (logPages, copied) = await CheckpointAsync("TRUNCATE", ct);
+            using (await gate.EnterAsync("checkpoint", ct)) (logPages, copied) = await CheckpointAsync("TRUNCATE", ct);
             mode = "truncate";
         }
         _previousLog = logPages;
