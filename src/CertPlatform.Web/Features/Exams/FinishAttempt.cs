@@ -22,7 +22,8 @@ namespace CertPlatform.Web.Features.Exams;
 /// The finish time is never after the deadline (<see cref="AttemptDeadline.FinishTime"/>).
 /// </summary>
 public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, ContentCatalog catalog, MistakeNotebook mistakes,
-    AttemptResultEvents results, IMemoryCache cache, TimeProvider clock, AttemptDigestQueue digests, SqliteWriteGate gate)
+    AttemptResultEvents results, IMemoryCache cache, TimeProvider clock, AttemptDigestQueue digests, SqliteWriteGate gate,
+    ILogger<FinishAttempt> log)
 {
     /// <returns>Null when there is no such attempt.</returns>
     public Task<FinishAttemptResult?> RunAsync(string attemptId, string reason, DateTimeOffset requestedAt, CancellationToken ct) =>
@@ -46,7 +47,7 @@ public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, Content
             var finishedAt = Stored(AttemptDeadline.FinishTime(stored.Deadline, requestedAt));
             var graded = Grade(loaded, finishedAt, reason);
             Graded? finished;
-            using (await gate.EnterAsync(ct)) finished = await ClaimAndGradeAsync(loaded, graded, ct);
+            using (await gate.EnterAsync("finish", ct)) finished = await ClaimAndGradeAsync(loaded, graded, ct);
             if (finished is not null)
             {
                 finishedHere = true;
@@ -71,7 +72,9 @@ public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, Content
     {
         var attemptId = preloaded.Attempt.Id;
         var attempt = graded.Attempt;
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
         // The claim: only one caller moves the attempt out of "in progress"; the others read its result.
         var claimed = await db.Attempts.Where(a => a.Id == attemptId && a.Status == AttemptStatus.InProgress)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AttemptStatus.Finished)
@@ -81,8 +84,10 @@ public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, Content
             await tx.RollbackAsync(ct);
             return null;
         }
+        var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
         // The answers as the claim left them: a save that arrived after the preload is graded, none can follow.
         var answers = await loader.AnswersAsync(attemptId, ct);
+        var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
         if (!SameAnswers(answers, preloaded.Answers)) graded = Grade(preloaded with { Answers = answers }, attempt.FinishedAt!.Value, attempt.FinishReason!);
         attempt = graded.Attempt;
         // Status, finish time and reason were stored by the claim: attached as they are, only the totals are updated.
@@ -91,17 +96,25 @@ public sealed class FinishAttempt(AppDbContext db, AttemptLoader loader, Content
         // The items in one multi-row INSERT and the notebook in two statements (not one statement per question): what a
         // submit costs PostgreSQL is mostly statements (bench/RESULTS.md "Submit statements on PostgreSQL").
         await db.InsertRowsAsync(graded.Items, ct);
+        var t4 = System.Diagnostics.Stopwatch.GetTimestamp();
         // A paper whose review hides the answers (and any secure question) enters the notebook by lesson only.
         var concealed = graded.Items.Where(i => ReviewVisibility.ConcealsMistake(preloaded.Paper.ReviewShowsAnswers, preloaded.QuestionOf(i).Pool))
             .Select(i => i.QuestionId).ToHashSet();
         await mistakes.RecordExamAsync(attempt.UserId, graded.Items, concealed, ct);
+        var t5 = System.Diagnostics.Stopwatch.GetTimestamp();
         // No savepoint around the save (EF's default inside a transaction: SAVEPOINT + RELEASE, two statements): a failed
         // save is never retried in this transaction, which is then rolled back whole.
         var savepoints = db.Database.AutoSavepointsEnabled;
         db.Database.AutoSavepointsEnabled = false;
         try { await db.SaveChangesAsync(ct); }
         finally { db.Database.AutoSavepointsEnabled = savepoints; }
+        var t6 = System.Diagnostics.Stopwatch.GetTimestamp();
         await tx.CommitAsync(ct);
+        var t7 = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (log.IsEnabled(LogLevel.Debug))
+            log.LogDebug("FinishSection begin={Begin:0.000} claim={Claim:0.000} answers={Answers:0.000} items={Items:0.000} notebook={Notebook:0.000} totals={Totals:0.000} commit={Commit:0.000}",
+                ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, t6), ms(t6, t7));
+        static double ms(long a, long b) => System.Diagnostics.Stopwatch.GetElapsedTime(a, b).TotalMilliseconds;
         return graded;
     }
 
