@@ -7,10 +7,10 @@ from collections import defaultdict
 
 values = defaultdict(dict)
 for line in open(sys.argv[1], encoding="utf-8"):
-    m = re.match(r'^(certplatform_(?:sqlite_write_(?:wait|hold)_seconds|finish_batch_size(?:_attempt)?)_(sum|count)){?([^}]*)}? ([0-9.eE+-]+)', line)
+    m = re.match(r'^(certplatform_(?:sqlite_write_(?:wait|hold)_seconds|finish_batch_size(?:_attempt)?))_(sum|count)(?:{([^}]*)})? ([0-9.eE+-]+)', line)
     if not m:
         continue
-    writer = re.search(r'writer="([^"]*)"', m.group(3))
+    writer = re.search(r'writer="([^"]*)"', m.group(3) or "")
     values[(m.group(1), writer.group(1) if writer else "")][m.group(2)] = float(m.group(4))
 
 print(f"{'writer':<12}{'passes':>9}{'wait ms':>10}{'hold ms':>10}{'hold s':>9}")
