@@ -24,8 +24,10 @@ public sealed class FinishWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Attempts waiting for the writer (not counting the batch being written).</summary>
-    public int Queued => queue.Reader.Count;
+    private int _pending;
+
+    /// <summary>Attempts queued or being written, not yet completed.</summary>
+    public int InFlight => Volatile.Read(ref _pending);
 
     /// <summary>
     /// Queues an attempt graded from its preload; the task completes after the commit, with the attempt as finished, or
@@ -35,7 +37,10 @@ public sealed class FinishWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
     {
         var pending = new Pending(graded, new TaskCompletionSource<GradedAttempt?>(TaskCreationOptions.RunContinuationsAsynchronously));
         finished = pending.Done.Task;
-        return queue.Writer.TryWrite(pending);
+        Interlocked.Increment(ref _pending);
+        if (queue.Writer.TryWrite(pending)) return true;
+        Interlocked.Decrement(ref _pending);
+        return false;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -100,6 +105,7 @@ public sealed class FinishWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
                 // A batch of one that failed, or no scope or connection at all: its callers get the error (a submit is retried).
                 foreach (var p in batch) p.Done.TrySetException(e);
             }
+            Interlocked.Add(ref _pending, -batch.Count);
             batch.Clear();
         }
     }
