@@ -11,14 +11,15 @@ namespace CertPlatform.Web.Features.Exams;
 /// that section bounded the submits per second (bench/RESULTS.md "SQLite, 10,000 trainees"). Finishing requests, graded
 /// before they come, queue here instead; one loop takes its turn at the gate, takes whatever is waiting then (up to
 /// <see cref="MaxBatch"/>) and writes it in one transaction (<see cref="FinishWrites.ManyAsync"/>: every attempt's claim,
-/// notebook and totals, all the items in one INSERT, one commit), then completes each request — after the commit, so the
+/// items, notebook and totals, one commit), then completes each request — after the commit, so the
 /// digest, the read-back and the result events follow it as before. If the batch fails, it is rolled back whole and each
 /// attempt is written alone, so one attempt's failure reaches only its own caller. On PostgreSQL (open gate, several
 /// instances) finishing stays one transaction per request (<see cref="FinishAttempt"/>).
 /// </summary>
 public sealed class FinishWriter(IServiceScopeFactory scopes, SqliteWriteGate gate, CertPlatformMetrics metrics, ILogger<FinishWriter> log) : BackgroundService
 {
-    public const int MaxBatch = 64;
+    /// <summary>A batch's turn at the gate grows with it (a few ms per attempt): autosaves wait behind it no longer than this many.</summary>
+    public const int MaxBatch = 32;
 
     private sealed record Pending(GradedAttempt Graded, TaskCompletionSource<GradedAttempt?> Done);
 

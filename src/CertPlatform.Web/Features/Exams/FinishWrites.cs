@@ -11,8 +11,8 @@ namespace CertPlatform.Web.Features.Exams;
 /// The write transaction of <see cref="FinishAttempt"/>, for one attempt or for several at once (group commit,
 /// <see cref="FinishWriter"/>). Per attempt: the claim — a conditional update, so of two callers only one moves the attempt
 /// out of "in progress", including two entries for the same attempt in one batch — then the answers as the claim left them (graded
-/// again only if a save arrived after the preload; none can follow), the totals and the notebook's two statements. Then the
-/// items of all the claimed attempts in one multi-row INSERT, the totals' updates, and one commit. Run it at the
+/// again only if a save arrived after the preload; none can follow), the items in one multi-row INSERT, the totals and the
+/// notebook's two statements. Then the totals' updates and one commit. Run it at the
 /// <see cref="SqliteWriteGate"/>; it throws when any statement fails (the transaction is then rolled back whole).
 /// </summary>
 public sealed class FinishWrites(AppDbContext db, AttemptLoader loader, AttemptGrader grader, MistakeNotebook mistakes, TimeProvider clock,
@@ -34,17 +34,13 @@ public sealed class FinishWrites(AppDbContext db, AttemptLoader loader, AttemptG
             return finished;
         }
         var claimed = Stopwatch.GetTimestamp();
-        // The items of every attempt in one multi-row INSERT (not one statement per question, nor per attempt): what a
-        // submit costs PostgreSQL is mostly statements (bench/RESULTS.md "Submit statements on PostgreSQL").
-        await db.InsertRowsAsync(finished.Where(f => f is not null).SelectMany(f => f!.Items).ToList(), ct);
-        var inserted = Stopwatch.GetTimestamp();
         await SaveAsync(ct); // the totals
         var committing = Stopwatch.GetTimestamp();
         await tx.CommitAsync(ct);
         if (log.IsEnabled(LogLevel.Debug))
-            log.LogDebug("Finished {Count} attempts in one transaction: {ClaimsMs:0.00} ms claims, answers and notebook, {ItemsMs:0.00} ms items, {TotalsMs:0.00} ms totals, {CommitMs:0.00} ms commit",
-                batch.Count, Stopwatch.GetElapsedTime(started, claimed).TotalMilliseconds, Stopwatch.GetElapsedTime(claimed, inserted).TotalMilliseconds,
-                Stopwatch.GetElapsedTime(inserted, committing).TotalMilliseconds, Stopwatch.GetElapsedTime(committing).TotalMilliseconds);
+            log.LogDebug("Finished {Count} attempts in one transaction: {ClaimsMs:0.00} ms claims, answers, items and notebook, {TotalsMs:0.00} ms totals, {CommitMs:0.00} ms commit",
+                batch.Count, Stopwatch.GetElapsedTime(started, claimed).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(claimed, committing).TotalMilliseconds, Stopwatch.GetElapsedTime(committing).TotalMilliseconds);
         return finished;
     }
 
@@ -65,6 +61,11 @@ public sealed class FinishWrites(AppDbContext db, AttemptLoader loader, AttemptG
         // Status, finish time and reason were stored by the claim: attached as they are, only the totals are updated.
         db.Attempts.Attach(attempt);
         AttemptGrading.Total(attempt, graded.Items, AttemptGrader.Stored(clock.GetUtcNow()));
+        // The items in one multi-row INSERT (not one statement per question): what a submit costs PostgreSQL is mostly
+        // statements (bench/RESULTS.md "Submit statements on PostgreSQL"). One per attempt, not one for the whole batch:
+        // SQLite's binding of a statement's parameters by name grows with the square of their number (a batch of 64
+        // attempts' 1,280 rows took 5–17 s in one statement, 1–3 ms per attempt in one each).
+        await db.InsertRowsAsync(graded.Items, ct);
         // A paper whose review hides the answers (and any secure question) enters the notebook by lesson only.
         var concealed = graded.Items.Where(i => ReviewVisibility.ConcealsMistake(preloaded.Paper.ReviewShowsAnswers, preloaded.QuestionOf(i).Pool))
             .Select(i => i.QuestionId).ToHashSet();
