@@ -146,6 +146,10 @@ if [ -n "${EXAM_LOAD_TIMELINE:-}" ]; then
       --threshold-ms "${EXAM_LOAD_TIMELINE_THRESHOLD_MS:-50}" || true
   else echo "no stall timeline (did the steady scenario run?):"; cat "$work/timeline.log"; fi
 fi
+# EXAM_LOAD_METRICS=FILE keeps the server's Prometheus metrics as they stand once the driver is done, e.g. SQLite's single
+# writer: certplatform_sqlite_write_wait_seconds and certplatform_sqlite_write_hold_seconds per writer (summarised by
+# `python3 bench/gate-metrics.py FILE`).
+[ -z "${EXAM_LOAD_METRICS:-}" ] || curl -sf "$base/metrics" -o "$EXAM_LOAD_METRICS" || echo "metrics not read from $base/metrics"
 if [ -n "${EXAM_LOAD_TRACE:-}" ]; then
   wait $tracer 2>/dev/null || true
   if [ -s "$EXAM_LOAD_TRACE" ]; then echo "trace of the $trace_scenario scenario: $EXAM_LOAD_TRACE"; else echo "no trace written:"; cat "$work/trace.log"; fi

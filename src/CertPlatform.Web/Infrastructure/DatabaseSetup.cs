@@ -45,7 +45,7 @@ public static class DatabaseSetup
             services.AddSingleton(pragmas);
             services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => Strict(o.UseSqlite(sqlite).AddInterceptors(pragmas)));
             services.AddSingleton<Cluster.IClusterLock, Cluster.InProcessLock>();
-            services.AddSingleton(new SqliteWriteGate(oneWriter: true));
+            services.AddSingleton(sp => new SqliteWriteGate(oneWriter: true, metrics: sp.GetRequiredService<Telemetry.CertPlatformMetrics>()));
             if (checkpoint.Background)
                 services.AddSingleton(sp => new SqliteCheckpointer(sqlite, pragmas, sp.GetRequiredService<SqliteWriteGate>(),
                     sp.GetRequiredService<IOptions<SqliteCheckpointOptions>>(), sp.GetRequiredService<TimeProvider>(),

@@ -84,7 +84,7 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
                     try
                     {
                         var started = Stopwatch.GetTimestamp();
-                        using (await gate.EnterAsync(CancellationToken.None)) await CheckpointAsync(connection, "TRUNCATE", CancellationToken.None);
+                        using (await gate.EnterAsync("checkpoint", CancellationToken.None)) await CheckpointAsync(connection, "TRUNCATE", CancellationToken.None);
                         Record("final", 0, started);
                     }
                     finally { PutBack(connection); }
@@ -171,14 +171,14 @@ public sealed class SqliteCheckpointer(string connectionString, SqliteConnection
                 if (copied - before <= SmallRemainder) break;
                 before = copied;
             }
-            using (await gate.EnterAsync(ct)) (logPages, copied) = await CheckpointAsync(connection, "PASSIVE", ct);
+            using (await gate.EnterAsync("checkpoint", ct)) (logPages, copied) = await CheckpointAsync(connection, "PASSIVE", ct);
             mode = "gated";
         }
         else if (logPages > 0 && logPages == copied && logPages == _previousLog)
         {
             // Nothing written for a whole interval and everything copied: give the file back. TRUNCATE takes the write
             // lock for a moment, so it queues at the gate like the hot writers rather than making them wait in SQLite.
-            using (await gate.EnterAsync(ct)) (logPages, copied) = await CheckpointAsync(connection, "TRUNCATE", ct);
+            using (await gate.EnterAsync("checkpoint", ct)) (logPages, copied) = await CheckpointAsync(connection, "TRUNCATE", ct);
             mode = "truncate";
         }
         // Pages this pass copied: the log's copied count grows until the log restarts (then it counts from zero again).

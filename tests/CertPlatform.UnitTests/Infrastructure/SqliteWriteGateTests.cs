@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using CertPlatform.Web.Infrastructure;
+using CertPlatform.Web.Infrastructure.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CertPlatform.UnitTests.Infrastructure;
 
@@ -80,5 +83,43 @@ public sealed class SqliteWriteGateTests
         var again = gate.EnterAsync(CancellationToken.None);
         Assert.True(again.IsCompleted);
         (await again).Dispose();
+    }
+
+    [Fact]
+    public async Task Each_pass_records_its_wait_and_its_hold_under_its_writers_name()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var metrics = new CertPlatformMetrics(services.GetRequiredService<IMeterFactory>());
+        var recorded = new List<(string Instrument, double Seconds, string? Writer)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (i, l) =>
+        {
+            if (ReferenceEquals(i, metrics.SqliteWriteWait) || ReferenceEquals(i, metrics.SqliteWriteHold)) l.EnableMeasurementEvents(i);
+        };
+        listener.SetMeasurementEventCallback<double>((i, value, tags, _) =>
+        {
+            string? writer = null;
+            foreach (var t in tags) if (t.Key == "writer") writer = t.Value as string;
+            lock (recorded) recorded.Add((i.Name, value, writer));
+        });
+        listener.Start();
+        var gate = new SqliteWriteGate(oneWriter: true, metrics: metrics);
+
+        var holder = await gate.EnterAsync("autosave", CancellationToken.None);
+        var waiting = gate.EnterAsync("finish", CancellationToken.None).AsTask();
+        await Task.Delay(150);
+        holder.Dispose();
+        var finish = await waiting;
+        await Task.Delay(50);
+        finish.Dispose();
+
+        lock (recorded)
+        {
+            Assert.Equal(4, recorded.Count);
+            Assert.Contains(recorded, r => r is { Instrument: "certplatform.sqlite.write_wait", Writer: "autosave" } && r.Seconds < 0.1);
+            Assert.Contains(recorded, r => r is { Instrument: "certplatform.sqlite.write_hold", Writer: "autosave" } && r.Seconds >= 0.14);
+            Assert.Contains(recorded, r => r is { Instrument: "certplatform.sqlite.write_wait", Writer: "finish" } && r.Seconds >= 0.14);
+            Assert.Contains(recorded, r => r is { Instrument: "certplatform.sqlite.write_hold", Writer: "finish" } && r.Seconds >= 0.04);
+        }
     }
 }

@@ -59,7 +59,7 @@ public sealed class AttemptDigestQueue(IServiceScopeFactory scopes, SqliteWriteG
             try
             {
                 // The batch is filled once it is this writer's turn at the gate: digests that arrive meanwhile join it.
-                using (await gate.EnterAsync(CancellationToken.None))
+                using (await gate.EnterAsync("digest", CancellationToken.None))
                 {
                     while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
                     // One multi-row INSERT for the whole batch (one statement, not one per digest).

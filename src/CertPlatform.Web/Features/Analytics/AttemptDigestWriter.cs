@@ -99,6 +99,6 @@ public sealed class AttemptDigestWriter(AppDbContext db, QuestionVersionCache qu
             await db.SaveChangesAsync(ct);
             return;
         }
-        using (await gate.EnterAsync(ct)) await db.SaveChangesAsync(ct);
+        using (await gate.EnterAsync("digest", ct)) await db.SaveChangesAsync(ct);
     }
 }

@@ -68,7 +68,7 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
                     var queued = Stopwatch.GetTimestamp();
                     long entered, committing;
                     // The batch is filled once it is this writer's turn at the gate: saves that arrive meanwhile join it.
-                    using (await gate.EnterAsync(CancellationToken.None))
+                    using (await gate.EnterAsync("autosave", CancellationToken.None))
                     {
                         entered = Stopwatch.GetTimestamp();
                         while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
@@ -118,7 +118,7 @@ public sealed class AnswerWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
             {
                 try
                 {
-                    using (await gate.EnterAsync(CancellationToken.None)) await WriteBatchAsync(lastWrites, batch);
+                    using (await gate.EnterAsync("autosave", CancellationToken.None)) await WriteBatchAsync(lastWrites, batch);
                 }
                 catch (Exception e) { foreach (var b in batch) b.Done.TrySetException(e); }
                 batch.Clear();

@@ -24,6 +24,12 @@ public static class ExamsSetup
         services.AddScoped<StartAttempt>();
         services.AddSingleton<SaveAnswer>();
         services.AddSingleton<ApiAntiforgery>();
+        services.AddScoped<AttemptGrader>();
+        services.AddScoped<FinishWrites>();
+        // Group commit of finishing attempts on SQLite; stops before the autosave writer and the overdue finisher (hosted
+        // services stop in reverse order), whose finishes after that are written one by one.
+        services.AddSingleton<FinishWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<FinishWriter>());
         services.AddScoped<FinishAttempt>();
         services.AddScoped<SubmitAttempt>();
         services.AddScoped<ExamPages>();

@@ -72,7 +72,7 @@ public sealed class StartAttempt(AppDbContext db, QuestionVersionCache questions
         db.Attempts.Add(attempt);
         await AuditUncertifiableStartAsync(paper, attempt, user, ct);
         bool saved;
-        using (await gate.EnterAsync(ct)) saved = await db.TrySaveChangesAsync(ct);
+        using (await gate.EnterAsync("start", ct)) saved = await db.TrySaveChangesAsync(ct);
         if (saved)
         {
             // Its first save needs no query (SaveAnswer.KeyAsync): the saves of a whole exam start right after the starts.

@@ -21,6 +21,17 @@ public sealed class CertPlatformMetrics : IDisposable
         WriterBatchSize = _meter.CreateHistogram<int>("certplatform.autosave.batch_size", "{answer}",
             "Answers written per transaction by the autosave writer.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
+        // Seconds, so the exporter names them certplatform_sqlite_write_{wait,hold}_seconds; tagged writer (autosave, start, finish…).
+        double[] gateBuckets = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30];
+        SqliteWriteWait = _meter.CreateHistogram<double>("certplatform.sqlite.write_wait", "s",
+            "Time a writer waited for its turn at SQLite's single writer (the write gate), tagged writer.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = gateBuckets });
+        SqliteWriteHold = _meter.CreateHistogram<double>("certplatform.sqlite.write_hold", "s",
+            "Time a writer held SQLite's single writer (the write gate) for one pass, commit included, tagged writer.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = gateBuckets });
+        FinishBatchSize = _meter.CreateHistogram<int>("certplatform.finish.batch_size", "{attempt}",
+            "Attempts finished per write transaction by the SQLite finish writer (group commit).",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
         CertificatesIssued = _meter.CreateCounter<long>("certplatform.certificates.issued", "{certificate}", "Certificates issued.");
         Checkpoints = _meter.CreateCounter<long>("certplatform.sqlite.checkpoints", "{checkpoint}",
             "Passes of the SQLite background checkpointer (tag mode: passive, gated, truncate, final).");
@@ -37,6 +48,9 @@ public sealed class CertPlatformMetrics : IDisposable
 
     public Histogram<double> AutosaveDuration { get; }
     public Histogram<int> WriterBatchSize { get; }
+    public Histogram<double> SqliteWriteWait { get; }
+    public Histogram<double> SqliteWriteHold { get; }
+    public Histogram<int> FinishBatchSize { get; }
     public Counter<long> CertificatesIssued { get; }
     /// <summary>Recorded by <see cref="SqliteCheckpointer"/>, tagged <c>mode</c>.</summary>
     public Counter<long> Checkpoints { get; }
